@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class MscbConfig(AppConfig):
+    name = "mscb"
+    verbose_name = "Safeguarding partnership"

@@ -1,0 +1,114 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Action, Agency, Aim, BusinessPlan, Objective, ProgressRound, ProgressUpdate
+
+
+@admin.register(Agency)
+class AgencyAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "short_name", "is_statutory_partner", "is_active"]
+    list_filter = ["is_statutory_partner", "is_active"]
+    search_fields = ["name", "short_name"]
+
+
+class AimInline(admin.TabularInline):
+    model = Aim
+    extra = 0
+
+
+class RoundInline(admin.TabularInline):
+    model = ProgressRound
+    extra = 0
+
+
+@admin.register(BusinessPlan)
+class BusinessPlanAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "starts_on", "ends_on"]
+    search_fields = ["title"]
+    inlines = [AimInline, RoundInline]
+
+
+class ObjectiveInline(admin.TabularInline):
+    model = Objective
+    fields = ["ref", "title"]
+    extra = 0
+
+
+@admin.register(Aim)
+class AimAdmin(SimpleHistoryAdmin):
+    list_display = ["number", "title", "plan"]
+    list_filter = ["plan"]
+    list_select_related = ["plan"]
+    search_fields = ["title"]
+    inlines = [ObjectiveInline]
+
+
+class ActionInline(admin.TabularInline):
+    model = Action
+    fields = ["ref", "text", "target_on", "target_is_month", "status"]
+    extra = 0
+
+
+@admin.register(Objective)
+class ObjectiveAdmin(SimpleHistoryAdmin):
+    list_display = ["ref", "title", "aim", "plan"]
+    list_filter = ["plan"]
+    list_select_related = ["aim", "plan"]
+    search_fields = ["ref", "title"]
+    ordering = ["plan", "sort_key"]
+    inlines = [ActionInline]
+
+    def save_model(self, request, obj, form, change):
+        obj.plan_id = obj.aim.plan_id
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change):
+        # Actions added inline belong to the objective's plan.
+        for action in formset.save(commit=False):
+            action.plan_id = form.instance.plan_id
+            action.save()
+        for deleted in formset.deleted_objects:
+            deleted.delete()
+        formset.save_m2m()
+
+
+class ProgressUpdateInline(admin.StackedInline):
+    model = ProgressUpdate
+    fields = ["round", "rag", "progress", "impact", "author"]
+    extra = 0
+
+
+@admin.register(Action)
+class ActionAdmin(SimpleHistoryAdmin):
+    list_display = ["ref", "short_text", "objective", "target_on", "status"]
+    list_filter = ["plan", "status", "lead_agencies"]
+    list_select_related = ["objective", "plan"]
+    search_fields = ["ref", "text"]
+    filter_horizontal = ["lead_agencies"]
+    ordering = ["plan", "sort_key"]
+    inlines = [ProgressUpdateInline]
+
+    @admin.display(description="action")
+    def short_text(self, obj):
+        return obj.text[:80]
+
+    def save_model(self, request, obj, form, change):
+        obj.plan_id = obj.objective.plan_id if obj.objective_id else None
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(ProgressRound)
+class ProgressRoundAdmin(SimpleHistoryAdmin):
+    list_display = ["label", "plan", "as_of", "deadline"]
+    list_filter = ["plan"]
+    list_select_related = ["plan"]
+    search_fields = ["plan__title"]
+
+
+@admin.register(ProgressUpdate)
+class ProgressUpdateAdmin(SimpleHistoryAdmin):
+    list_display = ["action", "round", "rag", "author", "updated_at"]
+    list_filter = ["rag", "round__plan", "round"]
+    list_select_related = ["action", "round", "author"]
+    search_fields = ["action__ref", "progress", "impact"]
+    autocomplete_fields = ["action"]

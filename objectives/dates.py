@@ -1,0 +1,54 @@
+"""Dates as boards write them: 2026-03-31, 2026-03, "March 2026", 31/03/2026."""
+
+import calendar
+import re
+from datetime import date, datetime
+
+_MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
+
+
+class DateFormatError(ValueError):
+    pass
+
+
+def last_day_of_month(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def parse_flexible_date(text: str | date) -> tuple[date, bool]:
+    """Read a date and say whether only its month was given.
+
+    A month alone stands for the month's last day, so "March 2026" is overdue from April.
+    Raises DateFormatError with a message a board manager can act on.
+    """
+    if isinstance(text, datetime):
+        return text.date(), False
+    if isinstance(text, date):
+        return text, False
+    value = str(text).strip()
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%d %B %Y", "%d %b %Y"):
+        try:
+            return datetime.strptime(value, fmt).date(), False
+        except ValueError:
+            pass
+    match = re.fullmatch(r"(\d{4})-(\d{1,2})", value)
+    if match:
+        year, month = int(match[1]), int(match[2])
+    else:
+        match = re.fullmatch(r"([A-Za-z]+)\.?,?\s+(\d{4})", value)
+        if not match or match[1].lower() not in _MONTHS:
+            raise DateFormatError(f"{value!r} is not a date: write 2026-03-31, 2026-03 or March 2026.")
+        year, month = int(match[2]), _MONTHS[match[1].lower()]
+    if not 1 <= month <= 12:
+        raise DateFormatError(f"{value!r} has no month {month}: write 2026-03-31, 2026-03 or March 2026.")
+    return last_day_of_month(year, month), True
+
+
+def format_target(on: date | None, is_month: bool) -> str:
+    """How a target reads on screen and paper: "March 2026" or "31 March 2026"."""
+    if on is None:
+        return ""
+    if is_month:
+        return f"{on:%B %Y}"
+    return f"{on.day} {on:%B %Y}"

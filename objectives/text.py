@@ -1,0 +1,61 @@
+"""Progress text as people type it, turned into safe HTML paragraphs and bullet lists."""
+
+import re
+
+from django.utils.html import escape, format_html_join
+from django.utils.safestring import SafeString, mark_safe
+
+# Bullets as typed ("- ", "* ") or pasted from Word ("• ", "– ", "· ").
+_BULLET = re.compile(r"^\s*[-*•·–]\s+")
+
+
+def _blocks(text: str) -> list[list[str]]:
+    """Split text into blocks of lines at blank lines."""
+    blocks, current = [], []
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        if line.strip():
+            current.append(line.rstrip())
+        elif current:
+            blocks.append(current)
+            current = []
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def progress_html(text: str) -> SafeString:
+    """Render plain text: blank lines start paragraphs, lines starting "- " become bullets.
+
+    Everything the user typed is escaped, so "<script>" shows as text.
+    """
+    parts = []
+    for block in _blocks(text or ""):
+        paragraph: list[str] = []
+        bullets: list[str] = []
+        for line in block:
+            if _BULLET.match(line):
+                if paragraph:
+                    parts.append(_paragraph(paragraph))
+                    paragraph = []
+                bullets.append(_BULLET.sub("", line, count=1))
+            elif bullets and line.startswith((" ", "\t")):
+                # An indented line continues the bullet above it.
+                bullets[-1] += " " + line.strip()
+            else:
+                if bullets:
+                    parts.append(_bullet_list(bullets))
+                    bullets = []
+                paragraph.append(line.strip())
+        if paragraph:
+            parts.append(_paragraph(paragraph))
+        if bullets:
+            parts.append(_bullet_list(bullets))
+    return mark_safe("\n".join(parts))
+
+
+def _paragraph(lines: list[str]) -> str:
+    return "<p>" + "<br>".join(escape(line) for line in lines) + "</p>"
+
+
+def _bullet_list(items: list[str]) -> str:
+    return "<ul>" + format_html_join("", "<li>{}</li>", ((item,) for item in items)) + "</ul>"

@@ -1,0 +1,96 @@
+from datetime import date
+
+import factory
+from django.contrib.auth import get_user_model
+from factory.django import DjangoModelFactory
+
+from objectives.models import Action, Agency, Aim, BusinessPlan, Objective, ProgressRound, ProgressUpdate
+
+
+class UserFactory(DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ["username"]
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
+    first_name = "Sam"
+    last_name = factory.Sequence(lambda n: f"Officer{n}")
+    password = factory.django.Password("a-long-test-password")
+
+
+class AgencyFactory(DjangoModelFactory):
+    class Meta:
+        model = Agency
+
+    name = factory.Sequence(lambda n: f"Agency {n}")
+    short_name = factory.Sequence(lambda n: f"AG{n}")
+
+
+class BusinessPlanFactory(DjangoModelFactory):
+    class Meta:
+        model = BusinessPlan
+
+    title = factory.Sequence(lambda n: f"{2000 + n}/{(n + 1) % 100:02d}")
+    starts_on = date(2025, 4, 1)
+    ends_on = date(2026, 3, 31)
+
+
+class AimFactory(DjangoModelFactory):
+    class Meta:
+        model = Aim
+
+    plan = factory.SubFactory(BusinessPlanFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    title = factory.Sequence(lambda n: f"Aim title {n}")
+
+
+class ObjectiveFactory(DjangoModelFactory):
+    class Meta:
+        model = Objective
+
+    aim = factory.SubFactory(AimFactory)
+    plan = factory.SelfAttribute("aim.plan")
+    title = factory.Sequence(lambda n: f"Objective title {n}")
+
+    @factory.lazy_attribute_sequence
+    def ref(self, n):
+        return f"{self.aim.number}.{n + 1}"
+
+
+class ActionFactory(DjangoModelFactory):
+    class Meta:
+        model = Action
+        skip_postgeneration_save = True
+
+    objective = factory.SubFactory(ObjectiveFactory)
+    plan = factory.SelfAttribute("objective.plan")
+    text = factory.Sequence(lambda n: f"Action text {n}")
+
+    @factory.lazy_attribute_sequence
+    def ref(self, n):
+        return f"{self.objective.ref}.{n + 1}"
+
+    @factory.post_generation
+    def lead_agencies(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.lead_agencies.set(extracted)
+
+
+class ProgressRoundFactory(DjangoModelFactory):
+    class Meta:
+        model = ProgressRound
+
+    plan = factory.SubFactory(BusinessPlanFactory)
+    as_of = date(2025, 12, 31)
+    deadline = date(2025, 12, 12)
+
+
+class ProgressUpdateFactory(DjangoModelFactory):
+    class Meta:
+        model = ProgressUpdate
+
+    action = factory.SubFactory(ActionFactory)
+    round = factory.SubFactory(ProgressRoundFactory, plan=factory.SelfAttribute("..action.plan"))
+    progress = factory.Sequence(lambda n: f"Progress text {n}")
+    rag = ProgressUpdate.Rag.GREEN
