@@ -19,5 +19,5 @@ def progress_text(text):
 def rag_badge(rag):
     """A RAG badge that says its colour in words as well as showing it."""
     if not rag:
-        return format_html('<span class="rag rag-none">No update</span>')
+        return format_html('<span class="rag rag-{}">{}</span>', "none", "No update")
     return format_html('<span class="rag rag-{}">{}</span>', rag, _RAG_LABELS.get(rag, rag))
