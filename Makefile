@@ -5,8 +5,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
-# The demo runs with DEBUG on and its own SQLite file unless DATABASE_URL says otherwise.
-RUN_ENV := DJANGO_DEBUG=true
+# The demo runs with DEBUG on, as the fictional Eastmere board, on the SQLite file unless
+# DATABASE_URL says otherwise.
+RUN_ENV := DJANGO_DEBUG=true BOARD_NAME="Eastmere Safeguarding Children Partnership" BOARD_SHORT_NAME=ESCP
 
 .PHONY: run test install migrate demo lint format clean
 

@@ -1,0 +1,112 @@
+"""Write the demo board into the database, creating only what is missing so it can be re-run."""
+
+from collections import Counter
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractUser
+from django.db import models, transaction
+
+from objectives.dates import parse_flexible_date
+from objectives.models import Action, Agency, Aim, BusinessPlan, Objective, ProgressRound, ProgressUpdate
+
+from . import people, plan
+from .progress_december import ROUND as DECEMBER
+from .progress_september import ROUND as SEPTEMBER
+
+ROUNDS = [SEPTEMBER, DECEMBER]
+
+
+@transaction.atomic
+def load_demo() -> Counter[type[models.Model]]:
+    """Create whichever demo users, agencies, plan, rounds and progress are missing; count them by model."""
+    loader = _Loader()
+    users = {spec["username"]: loader.user(spec) for spec in people.USERS}
+    loader.manager = users[people.MANAGER]
+    officers = {spec["agency"]: users[spec["username"]] for spec in people.USERS if "agency" in spec}
+    agencies = {spec["short_name"]: loader.ensure(Agency, {"name": spec["name"]}, spec)[0] for spec in plan.AGENCIES}
+    business_plan, _ = loader.ensure(BusinessPlan, {"title": plan.PLAN["title"]}, plan.PLAN)
+    actions = loader.actions(business_plan, agencies)
+    for round_spec in ROUNDS:
+        loader.progress(business_plan, round_spec, actions, officers)
+    return loader.created
+
+
+class _Loader:
+    """Creates the missing rows, counts them by model and names their creator in the history."""
+
+    def __init__(self):
+        self.created: Counter[type[models.Model]] = Counter()
+        self.manager: AbstractUser | None = None
+
+    def ensure(self, model, lookup: dict, fields: dict, by: AbstractUser | None = None) -> tuple[models.Model, bool]:
+        """The row matching lookup, or a new one with fields, validated and saved; and whether it is new."""
+        row = model.objects.filter(**lookup).first()
+        if row is not None:
+            return row, False
+        row = model(**{**fields, **lookup})
+        # Recorded in the history as the creator, so the demo's history reads like a real board's.
+        row._history_user = by or self.manager
+        row.full_clean()
+        row.save()
+        self.created[model] += 1
+        return row, True
+
+    def user(self, spec: dict) -> AbstractUser:
+        """The demo user with this username; a new one gets the demo password (existing ones keep theirs)."""
+        user_model = get_user_model()
+        user = user_model.objects.filter(username=spec["username"]).first()
+        if user is None:
+            user = user_model(
+                username=spec["username"],
+                first_name=spec["first_name"],
+                last_name=spec["last_name"],
+                email=f"{spec['username']}@example.org",
+                is_staff=spec.get("is_staff", False),
+                is_superuser=spec.get("is_superuser", False),
+            )
+            user.set_password(people.PASSWORD)
+            user.full_clean()
+            user.save()
+            self.created[user_model] += 1
+        return user
+
+    def actions(self, business_plan: BusinessPlan, agencies: dict) -> dict[str, tuple[Action, list[str]]]:
+        """The plan's aims, objectives and actions; returns each action with its lead agencies' short names."""
+        actions = {}
+        for aim_spec in plan.AIMS:
+            fields = {"title": aim_spec["title"]}
+            aim, _ = self.ensure(Aim, {"plan": business_plan, "number": aim_spec["number"]}, fields)
+            for objective_spec in aim_spec["objectives"]:
+                fields = {"aim": aim, "title": objective_spec["title"]}
+                objective, _ = self.ensure(Objective, {"plan": business_plan, "ref": objective_spec["ref"]}, fields)
+                for spec in objective_spec["actions"]:
+                    action = self.action(spec, objective, agencies)
+                    actions[spec["ref"]] = (action, spec["leads"])
+        return actions
+
+    def action(self, spec: dict, objective: Objective, agencies: dict[str, Agency]) -> Action:
+        """The action with this ref; a new one gets its target, status and lead agencies from the spec."""
+        target_on, target_is_month = parse_flexible_date(spec["target"]) if "target" in spec else (None, False)
+        completed_on = spec.get("completed_on")
+        fields = {
+            "objective": objective,
+            "text": spec["text"],
+            "target_on": target_on,
+            "target_is_month": target_is_month,
+            "status": Action.Status.COMPLETED if completed_on else Action.Status.OPEN,
+            "completed_on": completed_on,
+        }
+        action, is_new = self.ensure(Action, {"plan": objective.plan, "ref": spec["ref"]}, fields)
+        if is_new:
+            action.lead_agencies.set([agencies[short_name] for short_name in spec["leads"]])
+        return action
+
+    def progress(self, business_plan: BusinessPlan, spec: dict, actions: dict, officers: dict) -> None:
+        """One progress round and its updates, each written by an officer of a lead agency if there is one."""
+        fields = {"deadline": spec["deadline"]}
+        progress_round, _ = self.ensure(ProgressRound, {"plan": business_plan, "as_of": spec["as_of"]}, fields)
+        for ref, update in spec["updates"].items():
+            action, leads = actions[ref]
+            author = next((officers[lead] for lead in leads if lead in officers), self.manager)
+            fields = {**update, "author": author}
+            self.ensure(ProgressUpdate, {"action": action, "round": progress_round}, fields, by=author)

@@ -1,0 +1,249 @@
+"""The demo board's partner agencies and its business plan 2025/26: aims, objectives and actions.
+
+Lead agencies are named by their short name. A target is written as boards write it ("March
+2026" for a month, "2025-10-31" for a day). Completed actions say when they were completed.
+"""
+
+from datetime import date
+
+AGENCIES = [
+    {"name": "Eastmere Council Children's Services", "short_name": "Children's Services", "is_statutory_partner": True},
+    {"name": "Eastmere Constabulary", "short_name": "Police", "is_statutory_partner": True},
+    {"name": "NHS Eastmere Integrated Care Board", "short_name": "ICB", "is_statutory_partner": True},
+    {"name": "Eastmere Hospitals NHS Foundation Trust", "short_name": "Hospitals Trust"},
+    {"name": "Eastmere Community Health NHS Trust", "short_name": "Community Health"},
+    {"name": "Eastmere Probation Delivery Unit", "short_name": "Probation"},
+    {"name": "Family Court Advisory Service, Eastmere team", "short_name": "Family Court Advisers"},
+    {"name": "Eastmere Schools and Colleges Safeguarding Network", "short_name": "Schools"},
+    {"name": "Eastmere Youth Justice Service", "short_name": "Youth Justice"},
+    {"name": "Fenhollow Housing Association", "short_name": "Fenhollow Housing"},
+    {"name": "Eastmere Families Together (voluntary sector)", "short_name": "Families Together"},
+]
+
+PLAN = {"title": "2025/26", "starts_on": date(2025, 4, 1), "ends_on": date(2026, 3, 31)}
+
+AIMS = [
+    {
+        "number": 1,
+        "title": "Partners' work keeps children safe, and we can show it",
+        "objectives": [
+            {
+                "ref": "1.1",
+                "title": "Show how partners' work improves children's lives",
+                "actions": [
+                    {
+                        "ref": "1.1.1",
+                        "text": "Run four themed multi-agency audits (neglect, domestic abuse, exploitation and "
+                        "early help) and report the findings to the quality assurance and case review subgroup.",
+                        "leads": ["Children's Services", "ICB"],
+                        "target": "March 2026",
+                    },
+                    {
+                        "ref": "1.1.2",
+                        "text": "Agree a partnership performance dataset of no more than 30 measures and report it "
+                        "to the board every quarter.",
+                        "leads": ["Children's Services", "Police", "ICB"],
+                        "target": "2025-06-30",
+                        "completed_on": date(2025, 6, 26),
+                    },
+                    {
+                        "ref": "1.1.3",
+                        "text": "Complete the Section 11 self-assessment with every relevant agency and hold a "
+                        "challenge event to test the returns.",
+                        "leads": ["Children's Services"],
+                        "target": "December 2025",
+                    },
+                    {
+                        "ref": "1.1.4",
+                        "text": "Audit the timeliness and quality of strategy discussions, checking that police, "
+                        "health and children's social care all take part.",
+                        "leads": ["Police", "Children's Services"],
+                        "target": "2025-10-31",
+                    },
+                    {
+                        "ref": "1.1.5",
+                        "text": "Test how the front door applies thresholds by dip-sampling 50 contacts each "
+                        "quarter, with a practitioner from each statutory partner.",
+                        "leads": ["Children's Services", "Police", "ICB"],
+                        "target": "March 2026",
+                    },
+                    {
+                        "ref": "1.1.6",
+                        "text": "Ask children and young people about the help they received, through a survey in "
+                        "secondary schools and two youth forums.",
+                        "leads": ["Schools", "Families Together"],
+                        "target": "February 2026",
+                    },
+                    {
+                        "ref": "1.1.7",
+                        "text": "Review how the escalation policy for resolving professional disagreements is used "
+                        "and report the themes to the board.",
+                        "leads": ["Children's Services"],
+                        "target": "2025-11-30",
+                        "completed_on": date(2025, 11, 27),
+                    },
+                    {
+                        "ref": "1.1.8",
+                        "text": "Confirm a named safeguarding lead in every GP practice and audit the use of child "
+                        "protection alerts on GP records.",
+                        "leads": ["ICB"],
+                        "target": "January 2026",
+                    },
+                    {
+                        "ref": "1.1.9",
+                        "text": "Evaluate the joint approach of probation and children's social care to children "
+                        "whose parents are on licence or a community sentence.",
+                        "leads": ["Probation", "Children's Services"],
+                        "target": "March 2026",
+                    },
+                    {
+                        "ref": "1.1.10",
+                        "text": "Publish a one-page briefing each quarter, “What we found, what we changed”, "
+                        "drawing on audits, reviews and the dataset.",
+                        "leads": ["Children's Services"],
+                        "target": "March 2026",
+                    },
+                ],
+            },
+            {
+                "ref": "1.2",
+                "title": "Make sure learning from case reviews changes practice",
+                "actions": [
+                    {
+                        "ref": "1.2.1",
+                        "text": "Complete the local child safeguarding practice review (Child M) and agree a "
+                        "multi-agency action plan for its recommendations.",
+                        "leads": ["Children's Services", "Police", "Hospitals Trust"],
+                        "target": "2026-01-31",
+                    },
+                    {
+                        "ref": "1.2.2",
+                        "text": "Issue a seven-minute briefing after every rapid review and check three months "
+                        "later that teams have used it.",
+                        "leads": ["Children's Services", "Community Health"],
+                        "target": "March 2026",
+                    },
+                ],
+            },
+        ],
+    },
+    {
+        "number": 2,
+        "title": "Children are protected from harm at home and in the community",
+        "objectives": [
+            {
+                "ref": "2.1",
+                "title": "Reduce the harm that domestic abuse does to children",
+                "actions": [
+                    {
+                        "ref": "2.1.1",
+                        "text": "Extend the school notification scheme so that a school hears before 9am the next "
+                        "school day when police attend a domestic abuse incident at a pupil's home.",
+                        "leads": ["Police", "Schools"],
+                        "target": "September 2025",
+                        "completed_on": date(2025, 9, 5),
+                    },
+                    {
+                        "ref": "2.1.2",
+                        "text": "Review the pathway for repeat referrals to the multi-agency risk assessment "
+                        "conference (MARAC) so that the children in each household are considered.",
+                        "leads": ["Police", "Fenhollow Housing"],
+                        "target": "2025-12-31",
+                    },
+                ],
+            },
+            {
+                "ref": "2.2",
+                "title": "Protect children from exploitation inside and outside the home",
+                "actions": [
+                    {
+                        "ref": "2.2.1",
+                        "text": "Introduce one exploitation screening tool used by every partner.",
+                        "leads": ["Police", "Youth Justice"],
+                        "target": "2025-07-31",
+                        "completed_on": date(2025, 7, 24),
+                    },
+                    {
+                        "ref": "2.2.2",
+                        "text": "Hold a monthly multi-agency exploitation meeting that maps the places, peer groups "
+                        "and adults of concern.",
+                        "leads": ["Police", "Children's Services", "Youth Justice"],
+                        "target": "March 2026",
+                    },
+                    {
+                        "ref": "2.2.3",
+                        "text": "Train hotel, taxi and late-night food business staff to spot and report signs of "
+                        "exploitation.",
+                        "leads": ["Police", "Children's Services"],
+                        "target": "March 2026",
+                    },
+                ],
+            },
+            {
+                "ref": "2.3",
+                "title": "Recognise neglect early and respond to it",
+                "actions": [
+                    {
+                        "ref": "2.3.1",
+                        "text": "Adopt the Eastmere neglect toolkit across early help, health visiting and "
+                        "children's social care.",
+                        "leads": ["Children's Services", "Community Health"],
+                        "target": "December 2025",
+                    },
+                    {
+                        "ref": "2.3.2",
+                        "text": "Agree one “was not brought” policy for children who miss health appointments, "
+                        "used by the hospitals and community health trusts.",
+                        "leads": ["Hospitals Trust", "Community Health"],
+                        "target": "2026-01-31",
+                    },
+                ],
+            },
+        ],
+    },
+    {
+        "number": 3,
+        "title": "Everyone who works with children knows what to do, and families know who to contact",
+        "objectives": [
+            {
+                "ref": "3.1",
+                "title": "Give the workforce the skills and confidence to keep children safe",
+                "actions": [
+                    {
+                        "ref": "3.1.1",
+                        "text": "Deliver the multi-agency training programme, including the full-day course "
+                        "“Domestic abuse and safeguarding children”, and evaluate it three months later.",
+                        "leads": ["Children's Services"],
+                        "target": "March 2026",
+                    },
+                    {
+                        "ref": "3.1.2",
+                        "text": "Offer safer recruitment and allegations management sessions to voluntary, "
+                        "community and faith groups.",
+                        "leads": ["Families Together", "Children's Services"],
+                        "target": "March 2026",
+                    },
+                ],
+            },
+            {
+                "ref": "3.2",
+                "title": "Make sure children, families and communities know who to contact",
+                "actions": [
+                    {
+                        "ref": "3.2.1",
+                        "text": "Work with the youth council on a campaign telling young people where to go when "
+                        "they are worried about themselves or a friend.",
+                        "leads": ["Schools", "Families Together"],
+                    },
+                    {
+                        "ref": "3.2.2",
+                        "text": "Publish a short summary of this plan, and of progress against it, on the partnership "
+                        "website for children, families and the public.",
+                        "leads": ["Children's Services"],
+                        "target": "March 2026",
+                    },
+                ],
+            },
+        ],
+    },
+]

@@ -1,0 +1,29 @@
+from django.core.management.base import BaseCommand
+
+from mscb.demo import people
+from mscb.demo.loader import load_demo
+
+DEMO_URL = "http://127.0.0.1:8000/"
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the fictional Eastmere board's demo data: agencies, the business plan 2025/26 with two progress "
+        "rounds, and demo users. Run it after `migrate` on a new database; running it again creates only what "
+        "is missing and changes nothing else."
+    )
+
+    def handle(self, *args, **options):
+        created = load_demo()
+        if created:
+            counts = ", ".join(
+                f"{count} {model._meta.verbose_name if count == 1 else model._meta.verbose_name_plural}"
+                for model, count in created.items()
+            )
+            self.stdout.write(self.style.SUCCESS(f"Demo data loaded: created {counts}."))
+        else:
+            self.stdout.write("Demo data already loaded: nothing to create.")
+        self.stdout.write(f"Run `python manage.py runserver` and log in at {DEMO_URL} as one of:")
+        for spec in people.USERS:
+            self.stdout.write(f"  {spec['username']:<16} {spec['first_name']} {spec['last_name']}, {spec['role']}")
+        self.stdout.write(f'with the password "{people.PASSWORD}" (set when each user was first created).')

@@ -1,0 +1,174 @@
+from io import StringIO
+
+import pytest
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
+
+from mscb.demo import people
+from objectives.models import Action, Agency, Aim, BusinessPlan, Objective, ProgressRound, ProgressUpdate
+
+
+def _load_demo() -> str:
+    output = StringIO()
+    call_command("load_demo", stdout=output)
+    return output.getvalue()
+
+
+def _row_counts() -> dict[str, int]:
+    """Rows in every table, history and many-to-many tables included."""
+    return {model._meta.label: model._default_manager.count() for model in apps.get_models(include_auto_created=True)}
+
+
+@pytest.fixture(scope="module")
+def _demo_loaded_once(django_db_setup, django_db_blocker):
+    """Load the demo once for the module, in a transaction rolled back after its last test.
+
+    Each test's own `db` transaction nests inside as a savepoint, so a test that changes rows
+    leaves the loaded demo as it found it, and the module pays for one load instead of one a test.
+    """
+    fast_hasher = override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])
+    with django_db_blocker.unblock(), fast_hasher, transaction.atomic():
+        yield _load_demo()
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def demo_output(_demo_loaded_once, db):
+    return _demo_loaded_once
+
+
+def test_load_demo_creates_one_plan_with_three_aims_seven_objectives_and_the_actions(demo_output):
+    plan = BusinessPlan.objects.get()
+
+    assert plan.title == "2025/26"
+    assert Aim.objects.filter(plan=plan).count() == 3
+    assert Objective.objects.filter(plan=plan).count() == 7
+    assert Action.objects.filter(plan=plan).count() == 23
+
+
+def test_load_demo_numbers_actions_past_nine_so_natural_order_shows(demo_output):
+    refs = list(Action.objects.filter(objective__ref="1.1").in_ref_order().values_list("ref", flat=True))
+
+    assert refs[-2:] == ["1.1.9", "1.1.10"]
+
+
+def test_load_demo_creates_agencies_with_statutory_partners_leading_actions(demo_output):
+    assert 10 <= Agency.objects.count() <= 12
+    assert Agency.objects.filter(is_statutory_partner=True).count() >= 3
+    assert not Action.objects.filter(lead_agencies=None).exists()
+    assert Action.objects.filter(ref="1.1.2").get().lead_agencies.count() == 3
+
+
+def test_load_demo_gives_month_only_day_and_missing_target_dates(demo_output):
+    assert Action.objects.filter(target_is_month=True).exists()
+    assert Action.objects.filter(target_is_month=False, target_on__isnull=False).exists()
+    assert Action.objects.filter(target_on__isnull=True).exists()
+
+
+def test_load_demo_completes_some_actions_with_a_completion_date_and_a_complete_rag(demo_output):
+    completed = Action.objects.filter(status=Action.Status.COMPLETED).with_latest_rag()
+
+    assert completed.count() >= 3
+    assert {action.latest_rag for action in completed} == {ProgressUpdate.Rag.COMPLETE}
+    assert not completed.filter(completed_on=None).exists()
+
+
+def test_load_demo_creates_the_september_and_december_rounds(demo_output):
+    rounds = ProgressRound.objects.order_by("as_of")
+
+    assert [progress_round.label for progress_round in rounds] == [
+        "Progress report September 2025",
+        "Progress report December 2025",
+    ]
+    assert all(progress_round.deadline < progress_round.as_of for progress_round in rounds)
+
+
+def test_load_demo_reports_most_actions_in_both_rounds_and_some_in_one_or_none(demo_output):
+    rounds_per_action = [action.progress_updates.count() for action in Action.objects.all()]
+
+    assert rounds_per_action.count(2) > len(rounds_per_action) / 2
+    assert rounds_per_action.count(1) >= 2
+    assert rounds_per_action.count(0) >= 2
+
+
+def test_load_demo_spreads_updates_across_every_rag(demo_output):
+    rags = set(ProgressUpdate.objects.values_list("rag", flat=True))
+
+    assert rags == set(ProgressUpdate.Rag.values)
+
+
+def test_load_demo_writes_progress_with_paragraphs_bullets_and_evidence_of_impact(demo_output):
+    updates = ProgressUpdate.objects.all()
+
+    assert any("\n\n" in update.progress and "\n- " in update.progress for update in updates)
+    assert updates.exclude(impact="").count() > updates.count() / 2
+
+
+def test_load_demo_has_officers_write_progress_for_their_agencys_actions(demo_output):
+    update = ProgressUpdate.objects.get(action__ref="2.1.1")
+
+    assert update.author.username == "police.officer"
+    assert update.history.get().history_user == update.author
+
+
+def test_load_demo_records_the_board_manager_as_creator_in_history(demo_output):
+    creators = set(Action.history.filter(history_type="+").values_list("history_user__username", flat=True))
+
+    assert creators == {"manager"}
+
+
+def test_demo_users_can_log_in_with_the_demo_password(demo_output):
+    users = get_user_model().objects.filter(username__in=["manager", "chair", "police.officer", "health.officer"])
+
+    assert users.count() == 4
+    assert all(user.check_password(people.PASSWORD) for user in users)
+    assert users.get(username="manager").is_superuser
+    assert not users.get(username="chair").is_staff
+
+
+def test_demo_password_passes_the_password_validators():
+    validate_password(people.PASSWORD)
+
+
+def test_load_demo_output_tells_how_to_log_in(demo_output):
+    assert "http://127.0.0.1:8000/" in demo_output
+    assert "manager" in demo_output
+    assert people.PASSWORD in demo_output
+
+
+def test_load_demo_output_counts_what_it_created(demo_output):
+    assert "created 4 users, 11 agencies, 1 business plan, 3 aims, 7 objectives, 23 actions" in demo_output
+
+
+def test_running_load_demo_twice_changes_no_table_or_history(demo_output):
+    before = _row_counts()
+
+    output = _load_demo()
+
+    assert _row_counts() == before
+    assert before["objectives.HistoricalProgressUpdate"] > 0
+    assert "nothing to create" in output
+
+
+def test_running_load_demo_again_creates_only_what_is_missing(demo_output):
+    Action.objects.get(ref="1.1.10").delete()
+
+    output = _load_demo()
+
+    assert "created 1 action, 2 progress updates." in output
+    assert Action.objects.get(ref="1.1.10").progress_updates.count() == 2
+
+
+def test_running_load_demo_again_keeps_a_changed_password(demo_output):
+    manager = get_user_model().objects.get(username="manager")
+    manager.set_password("a-password-of-their-own")
+    manager.save()
+
+    _load_demo()
+
+    manager.refresh_from_db()
+    assert manager.check_password("a-password-of-their-own")
