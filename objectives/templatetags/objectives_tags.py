@@ -17,7 +17,7 @@ def progress_text(text):
 
 @register.simple_tag
 def rag_badge(rag):
-    """A RAG badge that says its colour in words as well as showing it."""
-    if not rag:
+    """A RAG badge that says its colour in words as well as showing it; "none" means no update yet."""
+    if not rag or rag == "none":
         return format_html('<span class="rag rag-{}">{}</span>', "none", "No update")
     return format_html('<span class="rag rag-{}">{}</span>', rag, _RAG_LABELS.get(rag, rag))

@@ -1,0 +1,171 @@
+"""Forms for the plan and its actions, rounds and progress. Each names what is wrong in the users' words."""
+
+from datetime import date, timedelta
+
+from django import forms
+from django.db.models import Q
+
+from .dates import DateFormatError, format_target, parse_flexible_date
+from .models import Action, Agency, Aim, BusinessPlan, Objective, ProgressRound, ProgressUpdate
+
+
+class DateInput(forms.DateInput):
+    """The browser's own date picker; it always sends ISO dates."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+def _long_date(day: date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+class PlanForm(forms.ModelForm):
+    class Meta:
+        model = BusinessPlan
+        fields = ["title", "starts_on", "ends_on"]
+        widgets = {"starts_on": DateInput(), "ends_on": DateInput()}
+        error_messages = {"title": {"unique": "A business plan with this title already exists."}}
+
+
+class AimForm(forms.ModelForm):
+    """An aim of the plan in the instance; the view sets the plan before binding."""
+
+    number = forms.IntegerField(label="Number", min_value=1, max_value=999)
+
+    class Meta:
+        model = Aim
+        fields = ["number", "title"]
+
+    def clean_number(self):
+        number = self.cleaned_data["number"]
+        aim = self.instance
+        if Aim.objects.filter(plan_id=aim.plan_id, number=number).exclude(pk=aim.pk).exists():
+            raise forms.ValidationError(f"Aim {number} already exists in this plan.")
+        # Objective references start with the aim's number, so renumbering would break them.
+        if aim.pk and number != aim.number and aim.objectives.exists():
+            raise forms.ValidationError(
+                f"Aim {aim.number} has objectives numbered {aim.number}.1 and so on, so its number cannot change."
+            )
+        return number
+
+
+class ObjectiveForm(forms.ModelForm):
+    """An objective of the aim in the instance; the model's clean() checks the reference against the plan."""
+
+    class Meta:
+        model = Objective
+        fields = ["ref", "title"]
+        help_texts = {"ref": "Such as 1.2: the aim's number, a full stop and a number."}
+
+    def clean_ref(self):
+        ref = self.cleaned_data["ref"].strip()
+        objective = self.instance
+        # Action references start with the objective's, so changing it would strand them.
+        if objective.pk and ref != objective.ref and objective.actions.exists():
+            raise forms.ValidationError(f"Objective {objective.ref} has actions, so its reference cannot change.")
+        return ref
+
+
+class ActionForm(forms.ModelForm):
+    """An action of the objective in the instance, with its target written as boards write it."""
+
+    target = forms.CharField(
+        label="Target date",
+        required=False,
+        max_length=40,
+        help_text="Such as 2026-03-31, 2026-03 or March 2026. Leave blank if there is no target date.",
+    )
+
+    class Meta:
+        model = Action
+        fields = ["ref", "text", "lead_agencies", "status"]
+        widgets = {"lead_agencies": forms.CheckboxSelectMultiple, "text": forms.Textarea(attrs={"rows": 4})}
+        help_texts = {"ref": "Such as 1.2.3: the objective's reference, a full stop and a number."}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        action = self.instance
+        # Inactive agencies stay ticked on actions they already lead, so editing never drops them silently.
+        current = action.lead_agencies.all() if action.pk else Agency.objects.none()
+        self.fields["lead_agencies"].queryset = Agency.objects.filter(Q(is_active=True) | Q(pk__in=current))
+        self.fields["lead_agencies"].label_from_instance = lambda agency: agency.name
+        self.fields["target"].initial = format_target(action.target_on, action.target_is_month)
+        self.order_fields(["ref", "text", "lead_agencies", "target", "status"])
+
+    def clean_ref(self):
+        return self.cleaned_data["ref"].strip()
+
+    def clean_target(self):
+        text = self.cleaned_data["target"].strip()
+        if not text:
+            self.instance.target_on, self.instance.target_is_month = None, False
+            return None
+        try:
+            self.instance.target_on, self.instance.target_is_month = parse_flexible_date(text)
+        except DateFormatError as error:
+            raise forms.ValidationError(str(error)) from None
+        return self.instance.target_on
+
+    def save(self, commit=True):
+        action = self.instance
+        if action.status == Action.Status.COMPLETED and action.completed_on is None:
+            action.mark_completed()
+        return super().save(commit=commit)
+
+
+class RoundForm(forms.ModelForm):
+    """A progress round of the plan in the instance."""
+
+    # Updates are often collected after the date a report describes, but not months after:
+    # a later deadline is almost always a mistyped year.
+    DEADLINE_GRACE = timedelta(days=62)
+
+    class Meta:
+        model = ProgressRound
+        fields = ["as_of", "deadline"]
+        widgets = {"as_of": DateInput(), "deadline": DateInput()}
+
+    def clean_as_of(self):
+        as_of = self.cleaned_data["as_of"]
+        progress_round = self.instance
+        plan = progress_round.plan
+        if not plan.starts_on <= as_of <= plan.ends_on:
+            raise forms.ValidationError(
+                f"The as-of date must fall within the plan, from {_long_date(plan.starts_on)} "
+                f"to {_long_date(plan.ends_on)}."
+            )
+        clash = ProgressRound.objects.filter(plan=plan, as_of=as_of).exclude(pk=progress_round.pk)
+        if clash.exists():
+            raise forms.ValidationError(f"This plan already has a round as of {_long_date(as_of)}.")
+        return as_of
+
+    def clean(self):
+        cleaned_data = super().clean()
+        as_of, deadline = cleaned_data.get("as_of"), cleaned_data.get("deadline")
+        plan = self.instance.plan
+        if deadline and deadline < plan.starts_on:
+            self.add_error(
+                "deadline", f"The deadline cannot be before the plan starts on {_long_date(plan.starts_on)}."
+            )
+        elif deadline and as_of and deadline > as_of + self.DEADLINE_GRACE:
+            self.add_error(
+                "deadline",
+                f"The deadline cannot be more than two months after the as-of date ({_long_date(as_of)}).",
+            )
+        return cleaned_data
+
+
+class ProgressForm(forms.ModelForm):
+    """Progress for one action and round; saved through services.record_progress, not save()."""
+
+    class Meta:
+        model = ProgressUpdate
+        fields = ["rag", "progress", "impact"]
+        widgets = {
+            "rag": forms.RadioSelect,
+            "progress": forms.Textarea(attrs={"rows": 8}),
+            "impact": forms.Textarea(attrs={"rows": 5}),
+        }

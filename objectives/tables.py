@@ -1,0 +1,81 @@
+"""The plan and action lists. Columns only format: the views' querysets fetch what they show."""
+
+import django_tables2 as tables
+from django.db.models import Case, IntegerField, Value, When
+from django.template.defaultfilters import truncatewords
+from django.utils.html import format_html, format_html_join
+
+from .models import Action, BusinessPlan, ProgressUpdate
+from .templatetags.objectives_tags import rag_badge
+
+# Ascending RAG follows the scale: no update, not started, red, amber, green, complete.
+RAG_RANK = Case(
+    *(When(latest_rag=rag, then=Value(rank)) for rank, rag in enumerate(ProgressUpdate.Rag.values, start=1)),
+    default=Value(0),
+    output_field=IntegerField(),
+)
+
+
+class PlanTable(tables.Table):
+    title = tables.Column(linkify=True, verbose_name="Business plan")
+    starts_on = tables.DateColumn("j F Y")
+    ends_on = tables.DateColumn("j F Y")
+    action_count = tables.Column(verbose_name="Actions", attrs={"td": {"class": "text-end"}})
+    # Not BusinessPlan.latest_round, which would query once per row; read from the prefetched rounds instead.
+    latest_round = tables.Column(verbose_name="Latest progress round", accessor="pk", orderable=False)
+
+    class Meta:
+        model = BusinessPlan
+        fields = ("title", "starts_on", "ends_on", "action_count", "latest_round")
+        order_by = ("-starts_on",)
+        empty_text = "There are no business plans yet."
+        attrs = {"class": "table table-striped align-middle"}
+
+    def render_latest_round(self, record):
+        rounds = record.rounds.all()
+        if not rounds:
+            return "None yet"
+        latest = rounds[0]
+        return format_html('<a href="{}">{}</a>', latest.get_absolute_url(), latest.label)
+
+
+class ActionTable(tables.Table):
+    ref = tables.Column(linkify=True, order_by=("sort_key", "plan__starts_on", "pk"), verbose_name="Ref")
+    text = tables.Column(verbose_name="Action", orderable=False)
+    plan = tables.Column(verbose_name="Plan", accessor="plan__title", order_by=("plan__starts_on", "sort_key", "pk"))
+    objective = tables.Column(
+        verbose_name="Objective", accessor="objective__ref", order_by=("objective__sort_key", "sort_key", "pk")
+    )
+    lead_agencies = tables.Column(verbose_name="Lead agencies", empty_values=(), orderable=False)
+    target_on = tables.Column(verbose_name="Target", order_by=("target_on", "sort_key", "pk"))
+    status = tables.Column(order_by=("status", "sort_key", "pk"))
+    latest_rag = tables.Column(verbose_name="Latest RAG", empty_values=())
+
+    class Meta:
+        model = Action
+        fields = ("ref", "text", "plan", "objective", "lead_agencies", "target_on", "status", "latest_rag")
+        empty_text = "No actions match these filters."
+        attrs = {"class": "table table-striped align-middle"}
+
+    def render_text(self, value, record):
+        return format_html('<a href="{}">{}</a>', record.get_absolute_url(), truncatewords(value, 15))
+
+    def render_objective(self, value, record):
+        return format_html('<a href="{}">{}</a>', record.objective.get_absolute_url(), value)
+
+    def render_lead_agencies(self, record):
+        return format_html_join(", ", "{}", ((str(agency),) for agency in record.lead_agencies.all())) or "—"
+
+    def render_target_on(self, record):
+        if record.is_overdue:
+            return format_html('{} <strong class="overdue">Overdue</strong>', record.target_display)
+        return record.target_display
+
+    def render_latest_rag(self, value):
+        return rag_badge(value)
+
+    def order_latest_rag(self, queryset, is_descending):
+        queryset = queryset.annotate(rag_rank=RAG_RANK).order_by(
+            "-rag_rank" if is_descending else "rag_rank", "sort_key", "pk"
+        )
+        return queryset, True
