@@ -2,6 +2,7 @@
 
 import shutil
 import subprocess
+from io import StringIO
 
 import pytest
 from django.core.management import call_command
@@ -19,7 +20,7 @@ NEW_PROGRESS = "Browser test: the audit of 40 cases found\n\n- fewer repeat refe
 
 @pytest.fixture
 def demo(live_server):
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+    call_command("load_demo", stdout=StringIO())
     return BusinessPlan.objects.get(title="2025/26")
 
 
