@@ -40,6 +40,8 @@ def parse_flexible_date(text: str | date) -> tuple[date, bool]:
         if not match or match[1].lower() not in _MONTHS:
             raise DateFormatError(f"{value!r} is not a date: write 2026-03-31, 2026-03 or March 2026.")
         year, month = int(match[2]), _MONTHS[match[1].lower()]
+    if year < 1:
+        raise DateFormatError(f"{value!r} has no year {year}: write 2026-03-31, 2026-03 or March 2026.")
     if not 1 <= month <= 12:
         raise DateFormatError(f"{value!r} has no month {month}: write 2026-03-31, 2026-03 or March 2026.")
     return last_day_of_month(year, month), True

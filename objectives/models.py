@@ -11,7 +11,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from .dates import format_target
-from .refs import natural_sort_key, parent_ref, validate_ref
+from .refs import natural_sort_key, nesting_problem, validate_ref
 
 
 class Agency(models.Model):
@@ -129,10 +129,9 @@ class Objective(RefModel):
         # The plan follows the aim; the reference must sit under the aim's number.
         if self.aim_id:
             self.plan_id = self.aim.plan_id
-            if self.ref and (parent_ref(self.ref) != str(self.aim.number) or self.ref.count(".") != 1):
-                raise ValidationError(
-                    {"ref": f"An objective of aim {self.aim.number} has a reference such as {self.aim.number}.1."}
-                )
+            problem = self.ref and nesting_problem(self.ref, str(self.aim.number), "aim")
+            if problem:
+                raise ValidationError({"ref": problem})
             clash = Objective.objects.filter(plan_id=self.plan_id, ref=self.ref).exclude(pk=self.pk)
             if self.ref and clash.exists():
                 raise ValidationError({"ref": f"Objective {self.ref} already exists in this plan."})
@@ -207,11 +206,9 @@ class Action(RefModel):
     def clean(self):
         if self.objective_id:
             self.plan_id = self.objective.plan_id
-            if self.ref and parent_ref(self.ref) != self.objective.ref:
-                example = f"{self.objective.ref}.1"
-                raise ValidationError(
-                    {"ref": f"An action of objective {self.objective.ref} has a reference such as {example}."}
-                )
+            problem = self.ref and nesting_problem(self.ref, self.objective.ref, "objective")
+            if problem:
+                raise ValidationError({"ref": problem})
             clash = Action.objects.filter(plan_id=self.plan_id, ref=self.ref).exclude(pk=self.pk)
             if self.ref and clash.exists():
                 raise ValidationError({"ref": f"Action {self.ref} already exists in this plan."})

@@ -27,3 +27,14 @@ def natural_sort_key(ref: str) -> str:
 def parent_ref(ref: str) -> str:
     """The reference one level up: 1.2 for 1.2.3, 1 for 1.2."""
     return ref.rsplit(".", 1)[0]
+
+
+def nesting_problem(ref: str, parent: str, kind: str) -> str | None:
+    """Why `ref` cannot sit under `parent` ("1.2.3" sits under "1.2"), or None if it can.
+
+    `kind` names the parent in the message: "aim" or "objective".
+    """
+    if parent_ref(ref) == parent and ref.count(".") == parent.count(".") + 1:
+        return None
+    child = "An objective" if kind == "aim" else "An action"
+    return f"{child} of {kind} {parent} has a reference such as {parent}.1."

@@ -1,0 +1,50 @@
+"""The result of checking a file: the objects to create or update, and every problem found."""
+
+from dataclasses import dataclass, field
+
+from django.db import models
+
+from objectives.models import BusinessPlan
+
+
+@dataclass(frozen=True)
+class RowError:
+    """A problem in one cell: the spreadsheet row (the header is row 1), the column, and why."""
+
+    row: int
+    column: str
+    message: str
+
+    def __str__(self):
+        return f"Row {self.row}, {self.column}: {self.message}"
+
+
+@dataclass
+class Change:
+    """One object to create or update, with the row that asked for it."""
+
+    instance: models.Model
+    row: int | None
+    created: bool
+    fields: list[str] = field(default_factory=list)
+    # Many-to-many values to set once the instance is saved, such as an action's lead agencies.
+    related: dict[str, list[models.Model]] = field(default_factory=dict)
+
+
+@dataclass
+class PlanChanges:
+    plan: BusinessPlan
+    changes: list[Change] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+
+    def of(self, model: type[models.Model]) -> list[Change]:
+        return [change for change in self.changes if type(change.instance) is model]
+
+    def counts(self, model: type[models.Model]) -> tuple[int, int]:
+        """How many objects of this model would be created, and how many updated."""
+        created = sum(change.created for change in self.of(model))
+        return created, len(self.of(model)) - created
+
+    @property
+    def plan_is_new(self) -> bool:
+        return bool(self.of(BusinessPlan))

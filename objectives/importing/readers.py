@@ -1,0 +1,110 @@
+"""Read a .csv or .xlsx file into rows of cells, numbered as the spreadsheet numbers them."""
+
+import csv
+import io
+import zipfile
+from dataclasses import dataclass
+from pathlib import PurePath
+from typing import BinaryIO
+
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.escape import unescape
+
+from .cells import Unreadable, is_blank, shorten
+
+CSV_HELP = "In Excel, use Save As “CSV UTF-8 (Comma delimited) (*.csv)”."
+
+
+class FileProblem(Exception):
+    """A file that cannot be read as a plan at all, with a message the board manager can act on."""
+
+
+@dataclass(frozen=True)
+class SheetRow:
+    """A row's cells as the file holds them, and the row number the spreadsheet shows (the header is row 1)."""
+
+    number: int
+    cells: tuple
+
+
+def read_rows(file: BinaryIO, filename: str) -> list[SheetRow]:
+    """The file's non-blank rows; the first should be the header."""
+    extension = PurePath(filename).suffix.lower()
+    if extension not in (".csv", ".xlsx"):
+        shown = extension or "no extension"
+        raise FileProblem(f"{filename} is not a .csv or .xlsx file ({shown}). Save the plan as one of those.")
+    data = file.read()
+    if not data:
+        raise FileProblem(f"{filename} is empty.")
+    if extension == ".csv" and zipfile.is_zipfile(io.BytesIO(data)):
+        raise FileProblem(f"{filename} is an Excel workbook, not a CSV file: rename it to end in .xlsx.")
+    rows = _read_csv(data) if extension == ".csv" else _read_xlsx(data, filename)
+    rows = [row for row in rows if not all(is_blank(cell) for cell in row.cells)]
+    if not rows:
+        raise FileProblem(f"{filename} has no rows: it needs a header row and one row per action.")
+    return rows
+
+
+def _read_csv(data: bytes) -> list[SheetRow]:
+    # Undecodable bytes become lone surrogates, so the rows can still be parsed to say where the first one is.
+    text = data.decode("utf-8-sig", errors="surrogateescape")
+    # The field size limit guards against runaway input; no cell can be longer than the whole file.
+    csv.field_size_limit(max(csv.field_size_limit(), len(text)))
+    reader = csv.reader(io.StringIO(text, newline=""))
+    rows = [SheetRow(number, tuple(cells)) for number, cells in enumerate(reader, start=1)]
+    for row in rows:
+        for index, cell in enumerate(row.cells):
+            bad = next((char for char in cell if "\udc80" <= char <= "\udcff"), None)
+            if bad is not None:
+                raise FileProblem(
+                    f"The file is not UTF-8 text: row {row.number}, column {get_column_letter(index + 1)} "
+                    f"has the byte 0x{ord(bad) - 0xDC00:02X}. {CSV_HELP}"
+                )
+    return rows
+
+
+def _read_xlsx(data: bytes, filename: str) -> list[SheetRow]:
+    not_a_workbook = FileProblem(f"{filename} is not an Excel workbook (.xlsx). Open it in Excel and save it as .xlsx.")
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise not_a_workbook
+    try:
+        # Formulas are kept as formulas (not data_only) so they are reported rather than imported as stale values.
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+        try:
+            sheet = workbook.worksheets[0]
+            # Some programs write a wrong size into the file; read the rows that are really there.
+            sheet.reset_dimensions()
+            return [
+                SheetRow(number, tuple(_xlsx_value(cell) for cell in cells))
+                for number, cells in enumerate(sheet.iter_rows(), start=1)
+            ]
+        finally:
+            workbook.close()
+    except Exception:
+        # A damaged workbook fails in many ways inside openpyxl (KeyError, ParseError …); none may be a traceback.
+        raise not_a_workbook from None
+
+
+def _xlsx_value(cell):
+    if cell.value is None:
+        return None
+    if cell.data_type == "f":
+        formula = getattr(cell.value, "text", cell.value)
+        return Unreadable(f"holds a formula ({shorten(str(formula))}); copy the cells and paste them as values.")
+    if cell.data_type == "e":
+        return Unreadable(f"shows the spreadsheet error {cell.value}.")
+    if isinstance(cell.value, str):
+        # Excel writes some characters, such as the carriage return of a Windows line break, as _x000D_.
+        return unescape(cell.value)
+    if cell.is_date and _shows_month_only(cell.number_format):
+        # Excel turns a typed "March 2026" into 1 March 2026 shown as a month; import what the user sees.
+        return f"{cell.value:%B %Y}"
+    return cell.value
+
+
+def _shows_month_only(number_format: str) -> bool:
+    codes = number_format.lower().split(";")[0]
+    for quoted in codes.split('"')[1::2]:
+        codes = codes.replace(f'"{quoted}"', "")
+    return "y" in codes and "m" in codes and "d" not in codes and "h" not in codes

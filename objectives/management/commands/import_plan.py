@@ -1,0 +1,79 @@
+from argparse import ArgumentTypeError
+from datetime import date
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+from django.db import IntegrityError
+
+from objectives.importing.applying import apply_changes
+from objectives.importing.checking import check_rows
+from objectives.importing.plans import PlanProblem, find_or_build_plan
+from objectives.importing.readers import FileProblem, read_rows
+from objectives.models import Action, Agency, Aim, Objective, ProgressRound, ProgressUpdate
+
+_SUMMARY = [
+    (Agency, "Agencies"),
+    (Aim, "Aims"),
+    (Objective, "Objectives"),
+    (Action, "Actions"),
+    (ProgressRound, "Progress rounds"),
+    (ProgressUpdate, "Progress updates"),
+]
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ArgumentTypeError(f"{text!r} is not a date; write it as 2025-04-01.") from None
+
+
+class Command(BaseCommand):
+    help = (
+        "Import a business plan from a .csv or .xlsx file with one row per action. "
+        "All or nothing: a file with any bad row changes nothing. Safe to run again."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", type=Path, help="The .csv (UTF-8) or .xlsx file.")
+        parser.add_argument("--plan", required=True, help='The business plan\'s title, such as "2025/26".')
+        parser.add_argument("--dry-run", action="store_true", help="Check the file and say what would change.")
+        parser.add_argument("--starts", type=_iso_date, help="A new plan's start date, if its title has no years.")
+        parser.add_argument("--ends", type=_iso_date, help="A new plan's end date, if its title has no years.")
+
+    def handle(self, *args, file, plan, dry_run, starts, ends, **options):
+        try:
+            with file.open("rb") as handle:
+                rows = read_rows(handle, file.name)
+            business_plan = find_or_build_plan(plan, starts_on=starts, ends_on=ends)
+        except OSError as error:
+            raise CommandError(f"Cannot open {file}: {error.strerror}.") from None
+        except (FileProblem, PlanProblem) as error:
+            raise CommandError(str(error)) from None
+
+        changes = check_rows(rows, plan=business_plan)
+        if changes.errors:
+            problems = "\n".join(str(error) for error in changes.errors)
+            count = len(changes.errors)
+            raise CommandError(
+                f"{file.name} has {count} problem{'s' if count != 1 else ''}; nothing was imported.\n{problems}"
+            )
+        if not dry_run:
+            try:
+                apply_changes(changes, reason=f"Imported from {file.name}")
+            except (ValidationError, IntegrityError) as error:
+                raise CommandError(f"The plan changed during the import, so nothing was imported: {error}") from None
+        self._summarise(changes, dry_run)
+
+    def _summarise(self, changes, dry_run):
+        created_word, updated_word = ("to create", "to update") if dry_run else ("created", "updated")
+        if dry_run:
+            self.stdout.write("Dry run: nothing was saved. The import would make these changes.")
+        state = ("would be created" if dry_run else "created") if changes.plan_is_new else "already there"
+        self.stdout.write(f"{changes.plan}: {state}.")
+        for change in changes.of(Agency):
+            self.stdout.write(f"{'Would create' if dry_run else 'Created'} agency: {change.instance.name}")
+        for model, label in _SUMMARY:
+            created, updated = changes.counts(model)
+            self.stdout.write(f"{label}: {created} {created_word}, {updated} {updated_word}.")

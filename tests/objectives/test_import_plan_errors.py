@@ -1,0 +1,411 @@
+"""import_plan refuses bad rows and bad files, names every problem, and changes nothing."""
+
+import zipfile
+
+import pytest
+from django.core.exceptions import ValidationError
+from openpyxl import Workbook
+
+from objectives.models import Action, Agency, Aim, BusinessPlan, Objective, ProgressRound, ProgressUpdate
+from tests.factories import ActionFactory, AgencyFactory
+from tests.objectives.import_files import HEADER, import_errors, plan_row, write_csv, write_xlsx
+
+pytestmark = pytest.mark.django_db
+
+
+def nothing_was_created() -> bool:
+    models = (BusinessPlan, Agency, Aim, Objective, Action, ProgressRound, ProgressUpdate)
+    return not any(model.objects.exists() for model in models)
+
+
+def test_an_unknown_rag_names_row_column_and_reason(tmp_path):
+    path = write_csv(tmp_path / "plan.csv", [plan_row(progress_date="2025-12", rag="Purple")])
+
+    errors = import_errors(path)
+
+    assert "Row 2, rag: “Purple” is not a RAG; write red, amber, green, complete (or blue) or not started." in errors
+
+
+@pytest.mark.parametrize("column", ["target_date", "progress_date"])
+def test_a_bad_date_names_row_column_and_the_accepted_forms(tmp_path, column):
+    path = write_csv(tmp_path / "plan.csv", [plan_row(**{column: "end of March", "progress": "Done"})])
+
+    errors = import_errors(path)
+
+    assert f"Row 2, {column}: 'end of March' is not a date: write 2026-03-31, 2026-03 or March 2026." in errors
+
+
+@pytest.mark.parametrize("cell", ["0000-03", "March 0000"])
+def test_a_month_in_year_zero_is_not_a_date(tmp_path, cell):
+    path = write_csv(tmp_path / "plan.csv", [plan_row(target_date=cell)])
+
+    errors = import_errors(path)
+
+    assert f"Row 2, target_date: '{cell}' has no year 0: write 2026-03-31, 2026-03 or March 2026." in errors
+
+
+@pytest.mark.parametrize(("column", "ref"), [("objective", "1.a"), ("action", "1.1.1.")])
+def test_a_ref_that_is_not_numbers_and_full_stops_is_refused(tmp_path, column, ref):
+    path = write_csv(tmp_path / "plan.csv", [plan_row(**{column: ref})])
+
+    errors = import_errors(path)
+
+    assert f"Row 2, {column}: “{ref}” is not a reference. A reference is numbers separated by full stops" in errors
+
+
+def test_an_aim_that_is_not_a_whole_number_is_refused(tmp_path):
+    path = write_csv(tmp_path / "plan.csv", [plan_row(aim="Aim one")])
+
+    errors = import_errors(path)
+
+    assert "Row 2, aim: “Aim one” is not an aim number; write a whole number such as 1." in errors
+
+
+@pytest.mark.parametrize(
+    ("column", "needs"),
+    [("aim", "its aim number"), ("objective", "its objective ref"), ("action", "its action ref")],
+)
+def test_a_missing_required_cell_is_refused(tmp_path, column, needs):
+    path = write_csv(tmp_path / "plan.csv", [plan_row(**{column: " "})])
+
+    errors = import_errors(path)
+
+    assert f"Row 2, {column}: is empty; every row needs {needs}" in errors
+
+
+def test_an_objective_outside_its_aim_is_refused(tmp_path):
+    path = write_csv(tmp_path / "plan.csv", [plan_row(aim="2", objective="1.1", action="1.1.1")])
+
+    errors = import_errors(path)
+
+    assert "Row 2, objective: An objective of aim 2 has a reference such as 2.1." in errors
+
+
+def test_an_action_outside_its_objective_is_refused(tmp_path):
+    path = write_csv(tmp_path / "plan.csv", [plan_row(objective="1.2", action="1.1.1")])
+
+    errors = import_errors(path)
+
+    assert "Row 2, action: An action of objective 1.2 has a reference such as 1.2.1." in errors
+
+
+def test_nesting_messages_are_the_models_own(tmp_path):
+    action = ActionFactory(ref="1.2.1", objective__ref="1.2", objective__aim__number=1)
+    plan = action.plan
+    path = write_csv(tmp_path / "plan.csv", [plan_row(objective="1.2", action="1.3.1")])
+
+    errors = import_errors(path, plan=plan.title)
+
+    misplaced = Action(objective=action.objective, ref="1.3.1", text="Misplaced")
+    with pytest.raises(ValidationError) as raised:
+        misplaced.full_clean()
+    assert raised.value.message_dict["ref"][0] in errors
+
+
+def test_xlsx_objective_stored_as_a_number_gets_a_hint(tmp_path):
+    # 1.10 typed into a number cell is stored as 1.1, so its actions no longer nest.
+    path = write_xlsx(tmp_path / "plan.xlsx", [plan_row(objective=1.10, action="1.10.1")])
+
+    errors = import_errors(path)
+
+    assert "Row 2, action: An action of objective 1.1 has a reference such as 1.1.1. Excel stores 1.10" in errors
+
+
+def test_a_duplicate_action_is_refused_on_its_second_row(tmp_path):
+    path = write_csv(
+        tmp_path / "plan.csv", [plan_row(action="1.1.1"), plan_row(action="1.1.2"), plan_row(action="1.1.1")]
+    )
+
+    errors = import_errors(path)
+
+    assert "Row 4, action: Action 1.1.1 is already on row 2." in errors
+    assert "Row 2," not in errors
+
+
+def test_a_different_title_on_a_later_row_is_refused(tmp_path):
+    path = write_csv(
+        tmp_path / "plan.csv",
+        [
+            plan_row(action="1.1.1", objective_title="Lives"),
+            plan_row(action="1.1.2", aim_title="", objective_title=""),
+            plan_row(action="1.1.3", aim_title="Another aim", objective_title="Lives"),
+        ],
+    )
+
+    errors = import_errors(path)
+
+    assert (
+        "Row 4, aim_title: differs from row 2, which calls aim 1 “Partners' work keeps children safe”; "
+        "leave it empty or write the same title."
+    ) in errors
+    assert "objective_title" not in errors
+
+
+def test_progress_without_a_progress_date_is_refused(tmp_path):
+    path = write_csv(tmp_path / "plan.csv", [plan_row(progress="Done", rag="Green")])
+
+    errors = import_errors(path)
+
+    assert "Row 2, progress_date: is empty; give the date the progress describes" in errors
+
+
+def test_a_new_action_without_text_gets_the_models_message(tmp_path):
+    path = write_csv(tmp_path / "plan.csv", [plan_row(action_text="")])
+
+    errors = import_errors(path)
+
+    assert "Row 2, action_text: This field cannot be blank." in errors
+
+
+def test_a_new_aim_without_a_title_gets_the_models_message(tmp_path):
+    path = write_csv(tmp_path / "plan.csv", [plan_row(aim_title="")])
+
+    errors = import_errors(path)
+
+    assert "Row 2, aim_title: This field cannot be blank." in errors
+
+
+def test_a_title_too_long_for_the_model_is_refused(tmp_path):
+    path = write_csv(tmp_path / "plan.csv", [plan_row(aim_title="A" * 301)])
+
+    errors = import_errors(path)
+
+    assert "Row 2, aim_title: Ensure this value has at most 300 characters (it has 301)." in errors
+
+
+def test_a_short_name_shared_by_two_agencies_is_refused(tmp_path):
+    AgencyFactory(name="North Hospital Trust", short_name="NHS")
+    AgencyFactory(name="South Hospital Trust", short_name="NHS")
+    path = write_csv(tmp_path / "plan.csv", [plan_row(lead_agency="nhs")])
+
+    errors = import_errors(path)
+
+    assert "Row 2, lead_agency: “nhs” is the short name of North Hospital Trust, South Hospital Trust" in errors
+
+
+def test_a_formula_in_an_xlsx_cell_is_refused(tmp_path):
+    path = write_xlsx(tmp_path / "plan.xlsx", [plan_row(action_text='=B2&" audit"')])
+
+    errors = import_errors(path)
+
+    assert 'Row 2, action_text: holds a formula (=B2&" audit"); copy the cells and paste them as values.' in errors
+
+
+def test_a_value_under_no_heading_is_refused(tmp_path):
+    path = write_csv(tmp_path / "plan.csv", [[*plan_row(), "", "stray note"]])
+
+    errors = import_errors(path)
+
+    assert "Row 2, column M: has a value but no heading" in errors
+
+
+def test_one_bad_row_among_good_ones_creates_nothing(tmp_path):
+    path = write_csv(
+        tmp_path / "plan.csv",
+        [
+            plan_row(action="1.1.1", lead_agency="New agency"),
+            plan_row(action="1.1.2", progress_date="2025-12", rag="Purple"),
+            plan_row(action="1.1.3", progress_date="2025-12", progress="Done"),
+        ],
+    )
+
+    import_errors(path)
+
+    assert nothing_was_created()
+
+
+def test_every_bad_row_is_listed_in_row_order_and_counted(tmp_path):
+    path = write_csv(
+        tmp_path / "plan.csv",
+        [
+            plan_row(action="1.1.1", target_date="soon", rag="Purple", progress_date="2025-12"),
+            plan_row(action="1.1.2", action_text=""),
+            plan_row(action="2.1.1"),
+        ],
+    )
+
+    errors = import_errors(path)
+
+    assert errors.startswith("plan.csv has 4 problems; nothing was imported.")
+    lines = errors.splitlines()[1:]
+    assert [line.split(":")[0] for line in lines] == [
+        "Row 2, target_date",
+        "Row 2, rag",
+        "Row 3, action_text",
+        "Row 4, action",
+    ]
+
+
+def test_xlsx_rows_are_numbered_as_excel_shows_them(tmp_path):
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(HEADER)
+    sheet.append(plan_row(action="1.1.1"))
+    # Rows 3 and 4 are left empty, as Excel leaves them out of the file altogether.
+    for column, value in enumerate(plan_row(action="1.1.2", target_date="soon"), start=1):
+        sheet.cell(row=5, column=column, value=value)
+    path = tmp_path / "plan.xlsx"
+    workbook.save(path)
+
+    errors = import_errors(path)
+
+    assert "Row 5, target_date:" in errors
+
+
+def test_a_bad_row_leaves_an_existing_plan_unchanged(tmp_path):
+    action = ActionFactory(ref="1.1.1", text="Original", objective__ref="1.1", objective__aim__number=1)
+    path = write_csv(
+        tmp_path / "plan.csv",
+        [plan_row(action="1.1.1", action_text="Changed"), plan_row(action="1.1.2", rag="Purple")],
+    )
+
+    import_errors(path, plan=action.plan.title)
+
+    action.refresh_from_db()
+    assert action.text == "Original"
+    assert Action.objects.count() == 1
+
+
+def test_a_missing_column_is_named(tmp_path):
+    header = [column for column in HEADER if column != "rag"]
+    path = write_csv(tmp_path / "plan.csv", [plan_row(header)], header=header)
+
+    errors = import_errors(path)
+
+    assert "Row 1, rag: column missing; add a column with this heading." in errors
+    assert nothing_was_created()
+
+
+def test_an_unknown_column_is_named(tmp_path):
+    header = [*HEADER, "Colour"]
+    path = write_csv(tmp_path / "plan.csv", [plan_row(header)], header=header)
+
+    errors = import_errors(path)
+
+    assert "Row 1, “Colour”: is not a column of a plan. The columns are aim, aim_title," in errors
+
+
+def test_a_column_heading_used_twice_is_refused(tmp_path):
+    header = [*HEADER, "Aim"]
+    path = write_csv(tmp_path / "plan.csv", [plan_row(header)], header=header)
+
+    errors = import_errors(path)
+
+    assert "Row 1, aim: is the heading of two columns, A and L." in errors
+
+
+def test_a_file_without_a_header_row_is_refused(tmp_path):
+    path = tmp_path / "plan.csv"
+    path.write_text("1,Safe,1.1,Lives,1.1.1,Audit,,,,,\n", encoding="utf-8")
+
+    errors = import_errors(path)
+
+    assert "Row 1, header: names none of the columns, but the first row must name them." in errors
+
+
+def test_a_header_with_no_actions_is_refused(tmp_path):
+    path = write_csv(tmp_path / "plan.csv", [])
+
+    errors = import_errors(path)
+
+    assert "Row 1, header: is the only row; add a row for each action below it." in errors
+    assert nothing_was_created()
+
+
+@pytest.mark.parametrize("name", ["plan.csv", "plan.xlsx"])
+def test_an_empty_file_is_refused(tmp_path, name):
+    path = tmp_path / name
+    path.write_bytes(b"")
+
+    errors = import_errors(path)
+
+    assert errors == f"{name} is empty."
+
+
+def test_a_csv_of_blank_lines_has_no_rows(tmp_path):
+    path = tmp_path / "plan.csv"
+    path.write_text("\n,,,\n  \n", encoding="utf-8")
+
+    errors = import_errors(path)
+
+    assert errors == "plan.csv has no rows: it needs a header row and one row per action."
+
+
+@pytest.mark.parametrize("name", ["plan.txt", "plan.xls", "plan"])
+def test_a_file_that_is_not_csv_or_xlsx_by_name_is_refused(tmp_path, name):
+    path = write_csv(tmp_path / name, [plan_row()])
+
+    errors = import_errors(path)
+
+    assert errors.startswith(f"{name} is not a .csv or .xlsx file")
+
+
+def test_an_xlsx_that_is_not_a_zip_is_refused(tmp_path):
+    path = write_csv(tmp_path / "plan.xlsx", [plan_row()])
+
+    errors = import_errors(path)
+
+    assert errors == "plan.xlsx is not an Excel workbook (.xlsx). Open it in Excel and save it as .xlsx."
+
+
+def test_a_zip_that_is_not_a_workbook_is_refused(tmp_path):
+    path = tmp_path / "plan.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("word/document.xml", "<document/>")
+
+    errors = import_errors(path)
+
+    assert errors.startswith("plan.xlsx is not an Excel workbook (.xlsx).")
+
+
+def test_a_workbook_named_csv_is_refused(tmp_path):
+    path = write_xlsx(tmp_path / "plan.csv", [plan_row()])
+
+    errors = import_errors(path)
+
+    assert errors == "plan.csv is an Excel workbook, not a CSV file: rename it to end in .xlsx."
+
+
+def test_a_csv_that_is_not_utf8_names_the_row_and_byte(tmp_path):
+    path = write_csv(
+        tmp_path / "plan.csv",
+        [plan_row(action="1.1.1"), plan_row(action="1.1.2", action_text="Café")],
+        encoding="cp1252",
+    )
+
+    errors = import_errors(path)
+
+    assert errors == (
+        "The file is not UTF-8 text: row 3, column F has the byte 0xE9. "
+        "In Excel, use Save As “CSV UTF-8 (Comma delimited) (*.csv)”."
+    )
+    assert nothing_was_created()
+
+
+@pytest.mark.parametrize("column", ["action_text", "lead_agency"])
+def test_a_null_character_is_refused_as_postgresql_cannot_store_it(tmp_path, column):
+    path = write_csv(tmp_path / "plan.csv", [plan_row(**{column: "Audit\x00"})])
+
+    errors = import_errors(path)
+
+    assert f"Row 2, {column}: contains a null character (byte 0x00), which cannot be stored; remove it." in errors
+
+
+def test_a_missing_file_is_refused(tmp_path):
+    errors = import_errors(tmp_path / "missing.csv")
+
+    assert errors == f"Cannot open {tmp_path / 'missing.csv'}: No such file or directory."
+
+
+def test_a_spreadsheet_error_value_is_refused(tmp_path):
+    workbook = Workbook()
+    workbook.active.append(HEADER)
+    workbook.active.append(plan_row())
+    workbook.active["B2"].value = "#REF!"
+    workbook.active["B2"].data_type = "e"
+    path = tmp_path / "plan.xlsx"
+    workbook.save(path)
+
+    errors = import_errors(path)
+
+    assert "Row 2, aim_title: shows the spreadsheet error #REF!." in errors
