@@ -21,8 +21,10 @@ class Agency(models.Model):
         "statutory partner", default=False, help_text="The council, police and health are the statutory partners."
     )
     is_active = models.BooleanField("active", default=True)
+    # Agency contributors write progress for the actions their agencies lead.
+    members = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="agencies", blank=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=[members])
 
     class Meta:
         ordering = ["name"]
@@ -60,12 +62,25 @@ class BusinessPlan(models.Model):
         return self.rounds.order_by("-as_of").first()
 
 
+class SoftDeleteQuerySet(models.QuerySet):
+    def alive(self):
+        """Rows nobody has deleted."""
+        return self.filter(is_deleted=False)
+
+    def deleted(self):
+        """Rows deleted and waiting to be restored."""
+        return self.filter(is_deleted=True)
+
+
 class Aim(models.Model):
     plan = models.ForeignKey(BusinessPlan, on_delete=models.CASCADE, related_name="aims")
     number = models.PositiveSmallIntegerField()
     title = models.CharField(max_length=300)
+    # Deleting hides; the board manager can restore. Nothing in the plan is ever lost.
+    is_deleted = models.BooleanField("deleted", default=False)
 
     history = HistoricalRecords()
+    objects = SoftDeleteQuerySet.as_manager()
 
     class Meta:
         ordering = ["plan", "number"]
@@ -81,7 +96,7 @@ class Aim(models.Model):
         return reverse("objectives:plan_detail", args=[self.plan_id]) + f"#aim-{self.number}"
 
 
-class RefQuerySet(models.QuerySet):
+class RefQuerySet(SoftDeleteQuerySet):
     def in_ref_order(self):
         """Natural reference order: 1.1.9 before 1.1.10."""
         return self.order_by("sort_key")
@@ -109,6 +124,7 @@ class Objective(RefModel):
     plan = models.ForeignKey(BusinessPlan, on_delete=models.CASCADE, related_name="objectives", editable=False)
     aim = models.ForeignKey(Aim, on_delete=models.CASCADE, related_name="objectives")
     title = models.CharField(max_length=500)
+    is_deleted = models.BooleanField("deleted", default=False)
 
     history = HistoricalRecords()
     objects = RefQuerySet.as_manager()
@@ -138,9 +154,28 @@ class Objective(RefModel):
 
 
 class ActionQuerySet(RefQuerySet):
+    def visible_to(self, user):
+        """Every reader sees the whole plan, less what was deleted."""
+        if not user.has_perm("objectives.view_action"):
+            return self.none()
+        return self.filter(is_deleted=False)
+
+    def editable_by(self, user):
+        """Actions whose progress this user may write: all for the board manager, else their agencies' own."""
+        if user.has_perm("objectives.review_progressupdate"):
+            return self.filter(is_deleted=False)
+        if not user.has_perm("objectives.submit_progressupdate"):
+            return self.none()
+        led = Agency.members.through.objects.filter(user_id=user.pk).values("agency_id")
+        return self.filter(
+            is_deleted=False, pk__in=Action.lead_agencies.through.objects.filter(agency_id__in=led).values("action_id")
+        )
+
     def with_latest_rag(self):
-        """Annotate each action with the RAG and round of its most recent progress update."""
-        latest = ProgressUpdate.objects.filter(action=OuterRef("pk")).order_by("-round__as_of")
+        """Annotate each action with the RAG and round of its latest accepted progress update."""
+        latest = ProgressUpdate.objects.filter(action=OuterRef("pk"), state=ProgressUpdate.State.ACCEPTED).order_by(
+            "-round__as_of"
+        )
         return self.annotate(
             latest_rag=Subquery(latest.values("rag")[:1]),
             latest_round_as_of=Subquery(latest.values("round__as_of")[:1]),
@@ -183,6 +218,9 @@ class Action(RefModel):
     )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.OPEN)
     completed_on = models.DateField(null=True, blank=True)
+    is_deleted = models.BooleanField("deleted", default=False)
+    # Raised on every save through a form, so a second person's stale save is refused, not lost.
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords(m2m_fields=[lead_agencies])
     objects = ActionQuerySet.as_manager()
@@ -232,6 +270,8 @@ class ProgressRound(models.Model):
     plan = models.ForeignKey(BusinessPlan, on_delete=models.CASCADE, related_name="rounds")
     as_of = models.DateField("as of", help_text="The date the progress report describes, such as 31 December 2025.")
     deadline = models.DateField("deadline for updates", null=True, blank=True)
+    # A closed round is read-only: its accepted progress is what the committee was told.
+    closed_at = models.DateTimeField("closed", null=True, blank=True)
 
     history = HistoricalRecords()
 
@@ -251,8 +291,33 @@ class ProgressRound(models.Model):
     def label(self) -> str:
         return f"Progress report {self.as_of:%B %Y}"
 
+    @property
+    def is_closed(self) -> bool:
+        return self.closed_at is not None
+
+
+class ProgressUpdateQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Accepted progress is public to readers; drafts and submissions only to their agencies and the manager."""
+        if user.has_perm("objectives.review_progressupdate"):
+            return self.all()
+        if not user.has_perm("objectives.view_progressupdate"):
+            return self.none()
+        own = Action.objects.editable_by(user).values("pk")
+        return self.filter(Q(state=ProgressUpdate.State.ACCEPTED) | Q(action__in=own))
+
+    def accepted(self):
+        """Only accepted progress goes into the committee report."""
+        return self.filter(state=ProgressUpdate.State.ACCEPTED)
+
 
 class ProgressUpdate(models.Model):
+    class State(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        SUBMITTED = "submitted", "Submitted"
+        RETURNED = "returned", "Returned"
+        ACCEPTED = "accepted", "Accepted"
+
     class Rag(models.TextChoices):
         NOT_STARTED = "not_started", "Not started"
         RED = "red", "Red"
@@ -273,18 +338,37 @@ class ProgressUpdate(models.Model):
         help_text="What changed for children, with figures where you have them.",
     )
     rag = models.CharField("RAG", max_length=20, choices=Rag.choices, default=Rag.NOT_STARTED)
+    state = models.CharField(max_length=20, choices=State.choices, default=State.DRAFT)
+    return_comment = models.TextField(
+        "comment", blank=True, help_text="Why the board manager returned the update, and what it needs."
+    )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    accepted_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Raised on every save, so a second person's stale save is refused rather than overwriting.
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords()
+    objects = ProgressUpdateQuerySet.as_manager()
 
     class Meta:
         ordering = ["action", "-round__as_of"]
         constraints = [
             models.UniqueConstraint(fields=["action", "round"], name="one_update_per_action_and_round"),
+        ]
+        permissions = [
+            ("submit_progressupdate", "Can write and submit progress for their agencies' actions"),
+            ("review_progressupdate", "Can accept or return submitted progress"),
         ]
 
     def __str__(self):
@@ -296,3 +380,34 @@ class ProgressUpdate(models.Model):
     def clean(self):
         if self.action_id and self.round_id and self.action.plan_id not in (None, self.round.plan_id):
             raise ValidationError({"round": "This round belongs to another plan."})
+
+
+class ReminderLog(models.Model):
+    """One reminder e-mail to one person about one round, so a reason is never sent twice."""
+
+    class Reason(models.TextChoices):
+        BEFORE_DEADLINE = "before_deadline", "Deadline approaching"
+        AFTER_DEADLINE = "after_deadline", "Deadline passed"
+        BY_MANAGER = "by_manager", "Sent by the board manager"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminders")
+    round = models.ForeignKey(ProgressRound, on_delete=models.CASCADE, related_name="reminders")
+    reason = models.CharField(max_length=20, choices=Reason.choices)
+    sent_at = models.DateTimeField(auto_now_add=True)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-sent_at"]
+        constraints = [
+            # The scheduled reminders go once per person, round and reason; the manager may remind again.
+            models.UniqueConstraint(
+                fields=["user", "round", "reason"],
+                condition=~Q(reason="by_manager"),
+                name="scheduled_reminder_sent_once",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_reason_display()} to {self.user} for {self.round}"

@@ -1,6 +1,15 @@
+"""Role fixtures: the people the authorization tests act as.
+
+- board_manager: the Board managers role (and staff, for the admin);
+- contributor: an Agency contributor in `lead_agency`, which leads `led_action`;
+- other_contributor: an Agency contributor in another agency;
+- reader: the chair, a board member or a councillor.
+"""
+
 import pytest
 
-from tests.factories import UserFactory
+from objectives import roles
+from tests.factories import ActionFactory, AgencyFactory, UserFactory
 
 
 @pytest.fixture(autouse=True)
@@ -10,11 +19,60 @@ def _fast_password_hasher(settings):
 
 @pytest.fixture
 def board_manager(db):
-    """For now every signed-in user may edit; roles arrive with the workflow issue."""
-    return UserFactory(username="manager", first_name="Morgan", last_name="Manager", is_staff=True)
+    return UserFactory(
+        username="manager", first_name="Morgan", last_name="Manager", is_staff=True, roles=[roles.BOARD_MANAGERS]
+    )
 
 
 @pytest.fixture
 def manager_client(client, board_manager):
     client.force_login(board_manager)
+    return client
+
+
+@pytest.fixture
+def lead_agency(db):
+    return AgencyFactory(name="Fenbridge Police", short_name="Police")
+
+
+@pytest.fixture
+def other_agency(db):
+    return AgencyFactory(name="Fenbridge Community Health", short_name="Health")
+
+
+@pytest.fixture
+def led_action(lead_agency):
+    return ActionFactory(lead_agencies=[lead_agency])
+
+
+@pytest.fixture
+def contributor(lead_agency):
+    return UserFactory(username="contributor", roles=[roles.AGENCY_CONTRIBUTORS], agencies=[lead_agency])
+
+
+@pytest.fixture
+def other_contributor(other_agency):
+    return UserFactory(username="other.contributor", roles=[roles.AGENCY_CONTRIBUTORS], agencies=[other_agency])
+
+
+@pytest.fixture
+def reader(db):
+    return UserFactory(username="chair", roles=[roles.READERS])
+
+
+@pytest.fixture
+def contributor_client(client, contributor):
+    client.force_login(contributor)
+    return client
+
+
+@pytest.fixture
+def other_contributor_client(client, other_contributor):
+    client.force_login(other_contributor)
+    return client
+
+
+@pytest.fixture
+def reader_client(client, reader):
+    client.force_login(reader)
     return client

@@ -2,6 +2,7 @@ from datetime import date
 
 import factory
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from factory.django import DjangoModelFactory
 
 from objectives.models import Action, Agency, Aim, BusinessPlan, Objective, ProgressRound, ProgressUpdate
@@ -11,12 +12,24 @@ class UserFactory(DjangoModelFactory):
     class Meta:
         model = get_user_model()
         django_get_or_create = ["username"]
+        skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"user{n}")
     email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
     first_name = "Sam"
     last_name = factory.Sequence(lambda n: f"Officer{n}")
     password = factory.django.Password("a-long-test-password")
+
+    @factory.post_generation
+    def roles(self, create, extracted, **kwargs):
+        """UserFactory(roles=[roles.READERS]): the groups sync_roles made after migrate."""
+        if create and extracted:
+            self.groups.set(Group.objects.filter(name__in=extracted))
+
+    @factory.post_generation
+    def agencies(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.agencies.set(extracted)
 
 
 class AgencyFactory(DjangoModelFactory):
@@ -94,3 +107,5 @@ class ProgressUpdateFactory(DjangoModelFactory):
     round = factory.SubFactory(ProgressRoundFactory, plan=factory.SelfAttribute("..action.plan"))
     progress = factory.Sequence(lambda n: f"Progress text {n}")
     rag = ProgressUpdate.Rag.GREEN
+    # Accepted progress is what the board reports; workflow tests name the state they need.
+    state = ProgressUpdate.State.ACCEPTED

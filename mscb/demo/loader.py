@@ -108,5 +108,7 @@ class _Loader:
         for ref, update in spec["updates"].items():
             action, leads = actions[ref]
             author = next((officers[lead] for lead in leads if lead in officers), self.manager)
-            fields = {**update, "author": author}
+            # Both demo rounds went to the committee, so their progress was accepted.
+            accepted = {"state": ProgressUpdate.State.ACCEPTED, "accepted_by": self.manager}
+            fields = {**update, "author": author, **accepted}
             self.ensure(ProgressUpdate, {"action": action, "round": progress_round}, fields, by=author)

@@ -333,7 +333,9 @@ class _Checker:
             update = ProgressUpdate(action=action, round=self.rounds[as_of])
             self.updates[row.action, as_of] = update
             self._change(update, row.number)
-        self._set(update, row.number, progress=row.progress, impact=row.impact, rag=row.rag)
+        # An imported update is the board's reported progress, so it is accepted as it stands.
+        state = ProgressUpdate.State.ACCEPTED
+        self._set(update, row.number, progress=row.progress, impact=row.impact, rag=row.rag, state=state)
         change = self.changes.get(id(update))
         if change and not change.created and update.author_id is not None:
             # The import wrote this text, not the officer who wrote the earlier version.

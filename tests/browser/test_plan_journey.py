@@ -74,7 +74,11 @@ def test_login_page_has_no_accessibility_violations(page: Page, live_server):
     assert_no_axe_violations(page)
 
 
-def test_report_prints_on_a4_landscape_pages_with_a_screenshot(manager_page: Page, live_server, demo, artifacts_dir):
+def test_report_prints_on_a4_landscape_pages_with_a_screenshot(
+    manager_page: Page, live_server, demo, artifacts_dir, settings
+):
+    settings.BOARD_NAME = "Eastmere Safeguarding Children Partnership"
+    settings.BOARD_SHORT_NAME = "ESCP"
     page = manager_page
     current_round = demo.rounds.order_by("-as_of").first()
     page.goto(f"{live_server.url}/plans/{demo.pk}/rounds/{current_round.pk}/report/")
