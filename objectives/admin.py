@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Action, Agency, Aim, BusinessPlan, Objective, ProgressRound, ProgressUpdate
+from .models import Action, Agency, Aim, BusinessPlan, Objective, ProgressRound, ProgressUpdate, ReminderLog
 
 
 @admin.register(Agency)
@@ -9,6 +9,7 @@ class AgencyAdmin(SimpleHistoryAdmin):
     list_display = ["name", "short_name", "is_statutory_partner", "is_active"]
     list_filter = ["is_statutory_partner", "is_active"]
     search_fields = ["name", "short_name"]
+    filter_horizontal = ["members"]
 
 
 class AimInline(admin.TabularInline):
@@ -74,14 +75,14 @@ class ObjectiveAdmin(SimpleHistoryAdmin):
 
 class ProgressUpdateInline(admin.StackedInline):
     model = ProgressUpdate
-    fields = ["round", "rag", "progress", "impact", "author"]
+    fields = ["round", "state", "rag", "progress", "impact", "return_comment", "author"]
     extra = 0
 
 
 @admin.register(Action)
 class ActionAdmin(SimpleHistoryAdmin):
-    list_display = ["ref", "short_text", "objective", "target_on", "status"]
-    list_filter = ["plan", "status", "lead_agencies"]
+    list_display = ["ref", "short_text", "objective", "target_on", "status", "is_deleted"]
+    list_filter = ["plan", "status", "is_deleted", "lead_agencies"]
     list_select_related = ["objective", "plan"]
     search_fields = ["ref", "text"]
     filter_horizontal = ["lead_agencies"]
@@ -107,8 +108,16 @@ class ProgressRoundAdmin(SimpleHistoryAdmin):
 
 @admin.register(ProgressUpdate)
 class ProgressUpdateAdmin(SimpleHistoryAdmin):
-    list_display = ["action", "round", "rag", "author", "updated_at"]
-    list_filter = ["rag", "round__plan", "round"]
+    list_display = ["action", "round", "state", "rag", "author", "updated_at"]
+    list_filter = ["state", "rag", "round__plan", "round"]
     list_select_related = ["action", "round", "author"]
     search_fields = ["action__ref", "progress", "impact"]
     autocomplete_fields = ["action"]
+
+
+@admin.register(ReminderLog)
+class ReminderLogAdmin(admin.ModelAdmin):
+    list_display = ["user", "round", "reason", "sent_at", "sent_by"]
+    list_filter = ["reason", "round"]
+    list_select_related = ["user", "round", "sent_by"]
+    search_fields = ["user__username", "user__email"]

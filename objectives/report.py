@@ -61,9 +61,14 @@ class ProgressReport:
 
 def build_progress_report(*, plan: BusinessPlan, progress_round: ProgressRound) -> ProgressReport:
     """Gather a plan's aims, objectives and actions with the progress to show for a round, in five queries."""
-    aims = list(Aim.objects.filter(plan=plan).order_by("number"))
-    objectives = list(Objective.objects.filter(aim__plan=plan).in_ref_order())
-    actions = list(Action.objects.filter(objective__aim__plan=plan).in_ref_order().prefetch_related("lead_agencies"))
+    aims = list(Aim.objects.alive().filter(plan=plan).order_by("number"))
+    objectives = list(Objective.objects.alive().filter(aim__plan=plan, aim__is_deleted=False).in_ref_order())
+    actions = list(
+        Action.objects.alive()
+        .filter(objective__aim__plan=plan, objective__is_deleted=False, objective__aim__is_deleted=False)
+        .in_ref_order()
+        .prefetch_related("lead_agencies")
+    )
     latest_updates = _latest_updates(plan=plan, progress_round=progress_round)
 
     rows_by_objective: dict[int, list[ReportRow]] = {objective.pk: [] for objective in objectives}
@@ -92,9 +97,13 @@ def build_progress_report(*, plan: BusinessPlan, progress_round: ProgressRound) 
 
 
 def _latest_updates(*, plan: BusinessPlan, progress_round: ProgressRound) -> dict[int, ProgressUpdate]:
-    """Each action's update from this round or, failing that, its latest earlier one; later rounds never count."""
+    """Each action's accepted update from this round or, failing that, its latest earlier one.
+
+    Later rounds never count, and neither do drafts, submissions awaiting review or returned updates.
+    """
     updates = (
-        ProgressUpdate.objects.filter(
+        ProgressUpdate.objects.accepted()
+        .filter(
             action__objective__aim__plan=plan,
             round__plan=plan,
             round__as_of__lte=progress_round.as_of,

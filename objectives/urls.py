@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import actions, plans, progress, report
+from .views import actions, deleted, exports, imports, my_actions, people, plans, progress, publishing, report, rounds
 
 app_name = "objectives"
 urlpatterns = [
@@ -23,5 +23,41 @@ urlpatterns = [
         progress.ProgressEditView.as_view(),
         name="progress_edit",
     ),
+    path(
+        "progress/<int:pk>/review/",
+        progress.ProgressReviewView.as_view(),
+        name="progress_review",
+    ),
+    # The round workflow
+    path("my-actions/", my_actions.MyActionsView.as_view(), name="my_actions"),
+    path("rounds/<int:pk>/", rounds.RoundDetailView.as_view(), name="round_detail"),
+    path("rounds/<int:pk>/close/", rounds.close_round, name="round_close"),
+    path("rounds/<int:pk>/reopen/", rounds.reopen_round, name="round_reopen"),
+    path("rounds/<int:pk>/remind/<int:agency_pk>/", rounds.remind_agency, name="round_remind_agency"),
+    # People
+    path("people/", people.PersonListView.as_view(), name="person_list"),
+    path("people/new/", people.PersonCreateView.as_view(), name="person_create"),
+    path("people/<int:pk>/edit/", people.PersonUpdateView.as_view(), name="person_update"),
+    path("people/<int:pk>/deactivate/", people.deactivate_person, name="person_deactivate"),
+    path("people/<int:pk>/reactivate/", people.reactivate_person, name="person_reactivate"),
+    # Deleting hides; the board manager restores
+    path("deleted/", deleted.DeletedListView.as_view(), name="deleted_list"),
+    path("aims/<int:pk>/delete/", deleted.AimDeleteView.as_view(), name="aim_delete"),
+    path("objectives/<int:pk>/delete/", deleted.ObjectiveDeleteView.as_view(), name="objective_delete"),
+    path("actions/<int:pk>/delete/", deleted.ActionDeleteView.as_view(), name="action_delete"),
+    path("aims/<int:pk>/restore/", deleted.restore_aim, name="aim_restore"),
+    path("objectives/<int:pk>/restore/", deleted.restore_objective, name="objective_restore"),
+    path("actions/<int:pk>/restore/", deleted.restore_action, name="action_restore"),
+    # The committee report, its files and the published record
     path("plans/<int:plan_pk>/rounds/<int:pk>/report/", report.ReportView.as_view(), name="report"),
+    path("plans/<int:plan_pk>/rounds/<int:pk>/report.pdf", report.report_pdf, name="report_pdf"),
+    path("plans/<int:plan_pk>/rounds/<int:pk>/report.docx", report.report_docx, name="report_docx"),
+    path("plans/<int:plan_pk>/rounds/<int:pk>/publish/", publishing.publish_report, name="report_publish"),
+    path("published/", publishing.PublishedReportListView.as_view(), name="published_list"),
+    path("published/<int:pk>/", publishing.PublishedReportDetailView.as_view(), name="published_detail"),
+    path("published/<int:pk>/file.<str:file_format>", publishing.published_file, name="published_file"),
+    # Spreadsheets out and plans in
+    path("plans/<int:pk>/export.<str:file_format>", exports.export_plan, name="plan_export"),
+    path("imports/new/", imports.ImportUploadView.as_view(), name="import_upload"),
+    path("imports/<str:token>/confirm/", imports.ImportConfirmView.as_view(), name="import_confirm"),
 ]

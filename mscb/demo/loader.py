@@ -3,7 +3,7 @@
 from collections import Counter
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import AbstractUser, Group
 from django.db import models, transaction
 
 from objectives.dates import parse_flexible_date
@@ -24,6 +24,8 @@ def load_demo() -> Counter[type[models.Model]]:
     loader.manager = users[people.MANAGER]
     officers = {spec["agency"]: users[spec["username"]] for spec in people.USERS if "agency" in spec}
     agencies = {spec["short_name"]: loader.ensure(Agency, {"name": spec["name"]}, spec)[0] for spec in plan.AGENCIES}
+    for short_name, officer in officers.items():
+        loader.membership(officer, agencies[short_name])
     business_plan, _ = loader.ensure(BusinessPlan, {"title": plan.PLAN["title"]}, plan.PLAN)
     actions = loader.actions(business_plan, agencies)
     for round_spec in ROUNDS:
@@ -67,8 +69,14 @@ class _Loader:
             user.set_password(people.PASSWORD)
             user.full_clean()
             user.save()
+            user.groups.add(Group.objects.get(name=spec["group"]))
             self.created[user_model] += 1
         return user
+
+    def membership(self, user: AbstractUser, agency: Agency) -> None:
+        """Make the officer a member of the agency they write for, once."""
+        if not agency.members.filter(pk=user.pk).exists():
+            agency.members.add(user)
 
     def actions(self, business_plan: BusinessPlan, agencies: dict) -> dict[str, tuple[Action, list[str]]]:
         """The plan's aims, objectives and actions; returns each action with its lead agencies' short names."""

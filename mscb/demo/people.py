@@ -1,5 +1,7 @@
 """The demo's users: invented people with example.org addresses and one shared demo password."""
 
+from objectives import roles
+
 # Long and uncommon enough for Django's password validators; printed by `load_demo`.
 PASSWORD = "eastmere-demo-2025"
 
@@ -11,21 +13,23 @@ USERS = [
         "first_name": "Alex",
         "last_name": "Marlowe",
         "role": "board manager",
-        # Roles and groups arrive later; until then the manager may do everything.
+        "group": roles.BOARD_MANAGERS,
+        # Staff, so the manager can also use the admin (e.g. to reset someone's two-factor device).
         "is_staff": True,
-        "is_superuser": True,
     },
     {
         "username": "chair",
         "first_name": "Helen",
         "last_name": "Ashcombe",
         "role": "independent chair (reader)",
+        "group": roles.READERS,
     },
     {
         "username": "police.officer",
         "first_name": "Daniel",
         "last_name": "Okonedo",
         "role": "agency officer, Eastmere Constabulary",
+        "group": roles.AGENCY_CONTRIBUTORS,
         # Progress on actions this agency leads is written by this officer.
         "agency": "Police",
     },
@@ -34,6 +38,7 @@ USERS = [
         "first_name": "Fiona",
         "last_name": "Trelawney",
         "role": "agency officer, NHS Eastmere Integrated Care Board",
+        "group": roles.AGENCY_CONTRIBUTORS,
         "agency": "ICB",
     },
 ]

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import FormView
 
@@ -51,3 +52,11 @@ class ProgressEditView(FormView):
             return self.form_invalid(form)
         messages.success(self.request, f"{self.progress_round.label}: progress for {self.action} saved.")
         return redirect(self.action)
+
+
+# Placeholders until the workflow and committee-paper work lands.
+
+
+class ProgressReviewView(FormView):
+    def dispatch(self, request, *args, **kwargs):
+        raise Http404

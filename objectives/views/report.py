@@ -1,3 +1,4 @@
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.views.generic import TemplateView
 
@@ -17,3 +18,14 @@ class ReportView(TemplateView):
         report = build_progress_report(plan=progress_round.plan, progress_round=progress_round)
         context.update(report=report, page_css=page_margin_css(report))
         return context
+
+
+# Placeholders until the workflow and committee-paper work lands.
+
+
+def report_pdf(request, *args, **kwargs):
+    raise Http404
+
+
+def report_docx(request, *args, **kwargs):
+    raise Http404

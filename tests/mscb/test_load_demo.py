@@ -9,6 +9,7 @@ from django.db import transaction
 from django.test import override_settings
 
 from mscb.demo import people
+from objectives import roles
 from objectives.models import Action, Agency, Aim, BusinessPlan, Objective, ProgressRound, ProgressUpdate
 
 
@@ -126,8 +127,21 @@ def test_demo_users_can_log_in_with_the_demo_password(demo_output):
 
     assert users.count() == 4
     assert all(user.check_password(people.PASSWORD) for user in users)
-    assert users.get(username="manager").is_superuser
     assert not users.get(username="chair").is_staff
+
+
+def test_demo_users_hold_their_roles_and_officers_belong_to_their_agencies(demo_output):
+    users = get_user_model().objects.prefetch_related("groups", "agencies")
+    roles_by_user = {user.username: [group.name for group in user.groups.all()] for user in users}
+
+    assert roles_by_user == {
+        "manager": [roles.BOARD_MANAGERS],
+        "chair": [roles.READERS],
+        "police.officer": [roles.AGENCY_CONTRIBUTORS],
+        "health.officer": [roles.AGENCY_CONTRIBUTORS],
+    }
+    assert [agency.short_name for agency in users.get(username="police.officer").agencies.all()] == ["Police"]
+    assert users.get(username="manager").has_perm("objectives.review_progressupdate")
 
 
 def test_demo_password_passes_the_password_validators():
