@@ -6,10 +6,12 @@ without a real SECRET_KEY and ALLOWED_HOSTS and turns on every secure setting, s
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 import xstatic.pkg.bootstrap
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -81,6 +83,10 @@ INSTALLED_APPS = [
     "django_filters",
     "template_partials",
     "simple_history",
+    "axes",
+    "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "objectives",
     "reviews",
     "training",
@@ -89,15 +95,21 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "mscb.middleware.IdleSessionMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "mscb.middleware.TwoFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "mscb.urls"
@@ -138,6 +150,32 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+# Axes only watches sign-in attempts; the model backend checks the password.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+# The password reset e-mail says the link works for 24 hours.
+PASSWORD_RESET_TIMEOUT = 24 * 60 * 60
+
+# Sessions end after 30 minutes without a request. mscb.middleware.IdleSessionMiddleware
+# pushes the expiry on at most once a minute, so an ordinary page costs no session write.
+SESSION_COOKIE_AGE = 30 * 60
+
+# Lockout (django-axes): 10 failed sign-ins for one username from one address, then 15 minutes' wait.
+AXES_FAILURE_LIMIT = 10
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "mscb.lockout.lockout_response"
+# Sign-in ignores the username's case, so the lockout counts "Sam" and "sam" as one.
+AXES_USERNAME_CALLABLE = "mscb.lockout.username_for_lockout"
+# How many reverse proxies of ours stand in front of the site: 0 trusts no X-Forwarded-For header.
+AXES_IPWARE_PROXY_COUNT = env_int("AXES_IPWARE_PROXY_COUNT", 0)
+if AXES_IPWARE_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("AXES_IPWARE_PROXY_COUNT must be 0 or more.")
+AXES_CLIENT_IP_CALLABLE = "mscb.lockout.client_ip_address"
+
+# Two-factor sign-in (django-otp, TOTP): on by default whenever DEBUG is off.
+MFA_REQUIRED = env_bool("MFA_REQUIRED", default=not DEBUG)
+OTP_TOTP_ISSUER = BOARD_NAME
 
 # Language and time
 LANGUAGE_CODE = "en-gb"
@@ -173,6 +211,21 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5.html"
 
 # Security: with DEBUG off every secure setting is on.
+# Content-Security-Policy: no inline script or style attribute anywhere. A page that needs one
+# <style> element of its own (the report's printed running heads) gives it request.csp_nonce;
+# django-csp adds the nonce to the header only on pages that use it.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    }
+}
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"

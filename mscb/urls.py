@@ -1,9 +1,23 @@
+from django.conf import settings
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from mscb import two_factor
+from mscb.forms import SignInForm
+
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="objectives:plan_list"), name="home"),
+    # Django's own, with the board's name for the e-mail.
+    path(
+        "accounts/password_reset/",
+        auth_views.PasswordResetView.as_view(extra_email_context={"board_name": settings.BOARD_NAME}),
+        name="password_reset",
+    ),
+    path("accounts/login/", auth_views.LoginView.as_view(authentication_form=SignInForm), name="login"),
+    path("accounts/two-factor/", two_factor.VerifyView.as_view(), name="two_factor_verify"),
+    path("accounts/two-factor/set-up/", two_factor.EnrolView.as_view(), name="two_factor_enrol"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
     path("", include("objectives.urls")),

@@ -10,3 +10,5 @@ os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "false")
 os.environ.setdefault("DJANGO_MANIFEST_STATIC", "false")
 # Playwright's sync API runs an event loop in the test thread; the ORM may still be used there.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+# Two-factor sign-in is off unless a test turns it on (settings.MFA_REQUIRED = True).
+os.environ.setdefault("MFA_REQUIRED", "false")

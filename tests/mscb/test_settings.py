@@ -13,10 +13,13 @@ _PROBE = (
     "print(settings.SESSION_COOKIE_SECURE, settings.CSRF_COOKIE_SECURE, settings.SECURE_SSL_REDIRECT, "
     "settings.SECURE_HSTS_SECONDS, settings.BOARD_NAME, settings.DATABASES['default']['ENGINE'])"
 )
+_MFA_PROBE = "import django; django.setup(); from django.conf import settings; print(settings.MFA_REQUIRED)"
 
 
 def run_python(code_or_args, **env):
-    clean = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "DATABASE_URL"))}
+    # The test run's own settings (tests/environment.py) must not leak into the probe.
+    ours = ("DJANGO_", "DATABASE_URL", "MFA_REQUIRED", "AXES_")
+    clean = {key: value for key, value in os.environ.items() if not key.startswith(ours)}
     clean.update(DJANGO_SETTINGS_MODULE="mscb.settings", **env)
     args = code_or_args if isinstance(code_or_args, list) else ["-c", code_or_args]
     return subprocess.run(
@@ -80,3 +83,45 @@ def test_deploy_check_is_clean_with_debug_off():
     result = run_python(["manage.py", "check", "--deploy", "--fail-level", "WARNING"], **production_env())
 
     assert result.returncode == 0, result.stderr
+
+
+def test_two_factor_sign_in_is_required_by_default_with_debug_off():
+    result = run_python(_MFA_PROBE, **production_env())
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "True"
+
+
+def test_two_factor_sign_in_is_off_by_default_with_debug_on():
+    result = run_python(_MFA_PROBE, DJANGO_DEBUG="true")
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"
+
+
+def test_two_factor_sign_in_can_be_turned_off_with_debug_off():
+    result = run_python(_MFA_PROBE, **production_env(MFA_REQUIRED="false"))
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"
+
+
+def test_nonsense_in_mfa_required_is_a_configuration_error():
+    result = run_python(_MFA_PROBE, **production_env(MFA_REQUIRED="sometimes"))
+
+    assert result.returncode != 0
+    assert "MFA_REQUIRED must be true or false" in result.stderr
+
+
+def test_a_negative_proxy_count_is_a_configuration_error():
+    result = run_python(_MFA_PROBE, **production_env(AXES_IPWARE_PROXY_COUNT="-1"))
+
+    assert result.returncode != 0
+    assert "AXES_IPWARE_PROXY_COUNT must be 0 or more" in result.stderr
+
+
+def test_a_proxy_count_that_is_not_a_number_is_a_configuration_error():
+    result = run_python(_MFA_PROBE, **production_env(AXES_IPWARE_PROXY_COUNT="one"))
+
+    assert result.returncode != 0
+    assert "AXES_IPWARE_PROXY_COUNT must be a whole number" in result.stderr
