@@ -1,8 +1,10 @@
 """Forms for the plan and its actions, rounds and progress. Each names what is wrong in the users' words."""
 
+import copy
 from datetime import date, timedelta
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 
 from .dates import DateFormatError, format_target, parse_flexible_date
@@ -69,9 +71,26 @@ class ObjectiveForm(forms.ModelForm):
         return ref
 
 
+class VersionField(forms.IntegerField):
+    """The version of the row the form was loaded with, so a stale save is refused rather than lost."""
+
+    widget = forms.HiddenInput
+
+    def __init__(self, **kwargs):
+        super().__init__(required=False, min_value=1, **kwargs)
+
+    def clean(self, value):
+        # A garbled version cannot match the row, so the save is refused as stale, with the usual message.
+        try:
+            return super().clean(value)
+        except forms.ValidationError:
+            return 0
+
+
 class ActionForm(forms.ModelForm):
     """An action of the objective in the instance, with its target written as boards write it."""
 
+    version = VersionField()
     target = forms.CharField(
         label="Target date",
         required=False,
@@ -93,6 +112,7 @@ class ActionForm(forms.ModelForm):
         self.fields["lead_agencies"].queryset = Agency.objects.filter(Q(is_active=True) | Q(pk__in=current))
         self.fields["lead_agencies"].label_from_instance = lambda agency: agency.name
         self.fields["target"].initial = format_target(action.target_on, action.target_is_month)
+        self.fields["version"].initial = action.version if action.pk else None
         self.order_fields(["ref", "text", "lead_agencies", "target", "status"])
 
     def clean_ref(self):
@@ -159,7 +179,9 @@ class RoundForm(forms.ModelForm):
 
 
 class ProgressForm(forms.ModelForm):
-    """Progress for one action and round; saved through services.record_progress, not save()."""
+    """Progress for one action and round; saved through the workflow services, never save()."""
+
+    version = VersionField()
 
     class Meta:
         model = ProgressUpdate
@@ -169,3 +191,41 @@ class ProgressForm(forms.ModelForm):
             "progress": forms.Textarea(attrs={"rows": 8}),
             "impact": forms.Textarea(attrs={"rows": 5}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Blank while there is no update yet: a save then finding one means someone else wrote it first.
+        self.fields["version"].initial = self.instance.version if self.instance.pk else None
+
+
+class ReviewForm(ProgressForm):
+    """The board manager's review: the submitted text, editable, and a comment for returning it."""
+
+    class Meta(ProgressForm.Meta):
+        fields = ["rag", "progress", "impact", "return_comment"]
+        labels = {"return_comment": "Comment for the agency"}
+        help_texts = {"return_comment": "Needed to return the update: say what the agency should change."}
+        widgets = {**ProgressForm.Meta.widgets, "return_comment": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A new comment each time: the last one is shown beside the form, not put back in it.
+        self.initial["return_comment"] = ""
+
+
+def add_service_error(form: forms.BaseForm, error: ValidationError) -> None:
+    """Put a service's refusal on the form: beside the field it names if the form has it, else above."""
+    if hasattr(error, "error_dict") and set(error.error_dict) <= set(form.fields):
+        form.add_error(None, error)
+    else:
+        form.add_error(None, error.messages)
+
+
+def form_after_conflict(form: forms.ModelForm, saved) -> forms.ModelForm:
+    """The person's own text bound again with the saved row's version, so saving after merging goes through."""
+    data = form.data.copy()
+    data["version"] = saved.version
+    # A copy: validating binds the person's text to the instance, and the saved text must stay as it was.
+    merged = type(form)(data=data, instance=copy.copy(saved))
+    merged.is_valid()
+    return merged

@@ -154,22 +154,27 @@ class Objective(RefModel):
 
 
 class ActionQuerySet(RefQuerySet):
+    def not_hidden(self):
+        """Actions neither deleted themselves nor under a deleted objective or aim."""
+        return (
+            self.filter(is_deleted=False).exclude(objective__is_deleted=True).exclude(objective__aim__is_deleted=True)
+        )
+
     def visible_to(self, user):
         """Every reader sees the whole plan, less what was deleted."""
         if not user.has_perm("objectives.view_action"):
             return self.none()
-        return self.filter(is_deleted=False)
+        return self.not_hidden()
 
     def editable_by(self, user):
         """Actions whose progress this user may write: all for the board manager, else their agencies' own."""
         if user.has_perm("objectives.review_progressupdate"):
-            return self.filter(is_deleted=False)
+            return self.not_hidden()
         if not user.has_perm("objectives.submit_progressupdate"):
             return self.none()
         led = Agency.members.through.objects.filter(user_id=user.pk).values("agency_id")
-        return self.filter(
-            is_deleted=False, pk__in=Action.lead_agencies.through.objects.filter(agency_id__in=led).values("action_id")
-        )
+        led_actions = Action.lead_agencies.through.objects.filter(agency_id__in=led).values("action_id")
+        return self.not_hidden().filter(pk__in=led_actions)
 
     def with_latest_rag(self):
         """Annotate each action with the RAG and round of its latest accepted progress update."""

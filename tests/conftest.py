@@ -47,7 +47,13 @@ def led_action(lead_agency):
 
 @pytest.fixture
 def contributor(lead_agency):
-    return UserFactory(username="contributor", roles=[roles.AGENCY_CONTRIBUTORS], agencies=[lead_agency])
+    return UserFactory(
+        username="contributor",
+        first_name="Pat",
+        last_name="Officer",
+        roles=[roles.AGENCY_CONTRIBUTORS],
+        agencies=[lead_agency],
+    )
 
 
 @pytest.fixture

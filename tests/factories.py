@@ -28,8 +28,10 @@ class UserFactory(DjangoModelFactory):
 
     @factory.post_generation
     def agencies(self, create, extracted, **kwargs):
+        # From the agency's side: simple-history tracks Agency.members, and only that side has a history.
         if create and extracted:
-            self.agencies.set(extracted)
+            for agency in extracted:
+                agency.members.add(self)
 
 
 class AgencyFactory(DjangoModelFactory):

@@ -1,9 +1,11 @@
 """Business plans and their structure: aims, objectives and progress rounds."""
 
 from django.contrib import messages
-from django.db.models import Count, Prefetch
-from django.shortcuts import get_object_or_404
+from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.db.models import Count, Prefetch, Q
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.views.generic import CreateView, DetailView, UpdateView
 from django_tables2 import SingleTableView
 
@@ -24,6 +26,12 @@ def plan_crumbs(plan: BusinessPlan | None = None) -> list[tuple[str, str]]:
     if plan is not None:
         crumbs.append((str(plan), plan.get_absolute_url()))
     return crumbs
+
+
+class RoleRequiredMixin(PermissionRequiredMixin):
+    """A page for one capability of a role: anyone else signed in gets 403, not the sign-in page again."""
+
+    raise_exception = True
 
 
 class FormPageMixin:
@@ -63,18 +71,20 @@ class FormPageMixin:
         return response
 
 
-class PlanListView(SingleTableView):
+class PlanListView(RoleRequiredMixin, SingleTableView):
+    permission_required = "objectives.view_businessplan"
     table_class = PlanTable
     template_name = "objectives/plan_list.html"
     table_pagination = {"per_page": 25}
 
     def get_queryset(self):
-        return BusinessPlan.objects.annotate(action_count=Count("actions")).prefetch_related(
-            Prefetch("rounds", queryset=ProgressRound.objects.order_by("-as_of"))
-        )
+        return BusinessPlan.objects.annotate(
+            action_count=Count("actions", filter=Q(actions__is_deleted=False))
+        ).prefetch_related(Prefetch("rounds", queryset=ProgressRound.objects.order_by("-as_of")))
 
 
-class PlanCreateView(FormPageMixin, CreateView):
+class PlanCreateView(RoleRequiredMixin, FormPageMixin, CreateView):
+    permission_required = "objectives.add_businessplan"
     model = BusinessPlan
     form_class = PlanForm
     submit_label = "Create business plan"
@@ -87,7 +97,8 @@ class PlanCreateView(FormPageMixin, CreateView):
         return plan_crumbs()
 
 
-class PlanUpdateView(FormPageMixin, UpdateView):
+class PlanUpdateView(RoleRequiredMixin, FormPageMixin, UpdateView):
+    permission_required = "objectives.change_businessplan"
     model = BusinessPlan
     form_class = PlanForm
     success_message = "{object} saved."
@@ -99,35 +110,46 @@ class PlanUpdateView(FormPageMixin, UpdateView):
         return plan_crumbs(self.object)
 
 
-class PlanDetailView(DetailView):
+class PlanDetailView(RoleRequiredMixin, DetailView):
+    permission_required = "objectives.view_businessplan"
     template_name = "objectives/plan_detail.html"
     context_object_name = "plan"
 
     def get_queryset(self):
         # The whole tree in a fixed number of queries, however many actions the plan has.
-        actions = Action.objects.with_latest_rag().in_ref_order().prefetch_related("lead_agencies")
+        actions = (
+            Action.objects.visible_to(self.request.user)
+            .with_latest_rag()
+            .in_ref_order()
+            .prefetch_related("lead_agencies")
+        )
         return BusinessPlan.objects.prefetch_related(
-            Prefetch("aims", queryset=Aim.objects.order_by("number")),
-            Prefetch("aims__objectives", queryset=Objective.objects.in_ref_order()),
+            Prefetch("aims", queryset=Aim.objects.alive().order_by("number")),
+            Prefetch("aims__objectives", queryset=Objective.objects.alive().in_ref_order()),
             Prefetch("aims__objectives__actions", queryset=actions),
             Prefetch("rounds", queryset=ProgressRound.objects.order_by("-as_of")),
         )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["rag_counts"] = Action.objects.filter(plan=self.object).rag_counts()
+        shown = Action.objects.visible_to(self.request.user).filter(
+            plan=self.object, objective__is_deleted=False, objective__aim__is_deleted=False
+        )
+        context["rag_counts"] = shown.rag_counts()
         context["breadcrumbs"] = plan_crumbs()
         return context
 
 
-class AimCreateView(FormPageMixin, CreateView):
+class AimCreateView(RoleRequiredMixin, FormPageMixin, CreateView):
+    permission_required = "objectives.add_aim"
     form_class = AimForm
     submit_label = "Add aim"
     success_message = "{object} added."
 
-    def dispatch(self, request, *args, **kwargs):
-        self.plan = get_object_or_404(BusinessPlan, pk=kwargs["plan_pk"])
-        return super().dispatch(request, *args, **kwargs)
+    # Looked up on first use, after the permission check, so a refused visitor learns nothing about the plan.
+    @cached_property
+    def plan(self):
+        return get_object_or_404(BusinessPlan, pk=self.kwargs["plan_pk"])
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
@@ -145,9 +167,10 @@ class AimCreateView(FormPageMixin, CreateView):
         return plan_crumbs(self.plan)
 
 
-class AimUpdateView(FormPageMixin, UpdateView):
+class AimUpdateView(RoleRequiredMixin, FormPageMixin, UpdateView):
+    permission_required = "objectives.change_aim"
     form_class = AimForm
-    queryset = Aim.objects.select_related("plan")
+    queryset = Aim.objects.alive().select_related("plan")
     success_message = "{object} saved."
 
     def get_heading(self):
@@ -160,14 +183,15 @@ class AimUpdateView(FormPageMixin, UpdateView):
         return self.object.get_absolute_url()
 
 
-class ObjectiveCreateView(FormPageMixin, CreateView):
+class ObjectiveCreateView(RoleRequiredMixin, FormPageMixin, CreateView):
+    permission_required = "objectives.add_objective"
     form_class = ObjectiveForm
     submit_label = "Add objective"
     success_message = "{object} added."
 
-    def dispatch(self, request, *args, **kwargs):
-        self.aim = get_object_or_404(Aim.objects.select_related("plan"), pk=kwargs["aim_pk"])
-        return super().dispatch(request, *args, **kwargs)
+    @cached_property
+    def aim(self):
+        return get_object_or_404(Aim.objects.alive().select_related("plan"), pk=self.kwargs["aim_pk"])
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
@@ -187,9 +211,10 @@ class ObjectiveCreateView(FormPageMixin, CreateView):
         return self.aim.get_absolute_url()
 
 
-class ObjectiveUpdateView(FormPageMixin, UpdateView):
+class ObjectiveUpdateView(RoleRequiredMixin, FormPageMixin, UpdateView):
+    permission_required = "objectives.change_objective"
     form_class = ObjectiveForm
-    queryset = Objective.objects.select_related("plan", "aim")
+    queryset = Objective.objects.alive().select_related("plan", "aim")
     success_message = "{object} saved."
 
     def get_heading(self):
@@ -202,14 +227,15 @@ class ObjectiveUpdateView(FormPageMixin, UpdateView):
         return self.object.get_absolute_url()
 
 
-class RoundCreateView(FormPageMixin, CreateView):
+class RoundCreateView(RoleRequiredMixin, FormPageMixin, CreateView):
+    permission_required = "objectives.add_progressround"
     form_class = RoundForm
     submit_label = "Open round"
     success_message = "{object} opened."
 
-    def dispatch(self, request, *args, **kwargs):
-        self.plan = get_object_or_404(BusinessPlan, pk=kwargs["plan_pk"])
-        return super().dispatch(request, *args, **kwargs)
+    @cached_property
+    def plan(self):
+        return get_object_or_404(BusinessPlan, pk=self.kwargs["plan_pk"])
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
@@ -226,10 +252,25 @@ class RoundCreateView(FormPageMixin, CreateView):
         return self.plan.get_absolute_url() + "#rounds"
 
 
-class RoundUpdateView(FormPageMixin, UpdateView):
+class RoundUpdateView(RoleRequiredMixin, FormPageMixin, UpdateView):
+    permission_required = "objectives.change_progressround"
     form_class = RoundForm
     queryset = ProgressRound.objects.select_related("plan")
     success_message = "{object} saved."
+
+    def get(self, request, *args, **kwargs):
+        return self._refuse_if_closed() or super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        return self._refuse_if_closed() or super().post(request, *args, **kwargs)
+
+    def _refuse_if_closed(self):
+        # A closed round is what the committee was told: reopen it first to change its dates.
+        progress_round = self.get_object()
+        if not progress_round.is_closed:
+            return None
+        messages.error(self.request, f"{progress_round.label} is closed: reopen it to change its dates.")
+        return redirect(progress_round.plan.get_absolute_url() + "#rounds")
 
     def get_heading(self):
         return f"Edit {self.object.label}"

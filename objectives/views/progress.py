@@ -1,62 +1,226 @@
-"""Writing or editing one action's progress for one round."""
+"""Writing one action's progress for one round, and the board manager's review of a submitted update."""
+
+import copy
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.functional import cached_property
 from django.views.generic import FormView
 
 from .. import services
-from ..forms import ProgressForm
+from ..forms import ProgressForm, ReviewForm, add_service_error, form_after_conflict
 from ..models import Action, ProgressRound, ProgressUpdate
+from ..services import ConflictError
 from .actions import action_crumbs
+from .plans import RoleRequiredMixin
+
+State = ProgressUpdate.State
 
 
-class ProgressEditView(FormView):
+class ProgressEditView(RoleRequiredMixin, FormView):
+    permission_required = "objectives.submit_progressupdate"
     form_class = ProgressForm
     template_name = "objectives/progress_form.html"
 
-    def dispatch(self, request, *args, **kwargs):
-        self.action = get_object_or_404(Action.objects.select_related("objective", "plan"), pk=kwargs["pk"])
+    # Looked up after the permission check; another agency's action is not found, so a POST changes nothing.
+    @cached_property
+    def action(self) -> Action:
+        actions = Action.objects.editable_by(self.request.user).select_related("objective", "plan")
+        return get_object_or_404(actions.prefetch_related("lead_agencies"), pk=self.kwargs["pk"])
+
+    @cached_property
+    def progress_round(self) -> ProgressRound:
         # Only the rounds of the action's own plan: any other round is not found.
-        self.progress_round = get_object_or_404(
-            ProgressRound.objects.filter(plan_id=self.action.plan_id), pk=kwargs["round_pk"]
+        return get_object_or_404(ProgressRound.objects.filter(plan_id=self.action.plan_id), pk=self.kwargs["round_pk"])
+
+    @cached_property
+    def update(self) -> ProgressUpdate | None:
+        updates = ProgressUpdate.objects.visible_to(self.request.user).select_related(
+            "author", "submitted_by", "accepted_by"
         )
-        self.update = ProgressUpdate.objects.filter(action=self.action, round=self.progress_round).first()
-        return super().dispatch(request, *args, **kwargs)
+        return updates.filter(action=self.action, round=self.progress_round).first()
+
+    @cached_property
+    def is_manager(self) -> bool:
+        return services.is_board_manager(self.request.user)
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
-        kwargs["instance"] = self.update
+        # A copy, so the text shown as saved stays the saved text when the form is sent back with errors.
+        kwargs["instance"] = copy.copy(self.update)
         return kwargs
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        verb = "Edit progress" if self.update else "Write progress"
+        update, label = self.update, self.progress_round.label
+        read_only = self._read_only_reason()
+        buttons = [] if read_only else self._buttons()
+        verb = "Progress" if read_only else "Edit progress" if update else "Write progress"
         context.update(
             action=self.action,
             progress_round=self.progress_round,
-            update=self.update,
-            heading=f"{verb} for {self.progress_round.label}",
+            update=update,
+            is_manager=self.is_manager,
+            read_only_reason=read_only,
+            buttons=buttons,
+            can_accept=any(intent == "accept" for intent, _ in buttons),
+            heading=f"{verb} for {label}",
             breadcrumbs=action_crumbs(self.action),
         )
         return context
 
+    def _read_only_reason(self) -> str:
+        update = self.update
+        if self.progress_round.is_closed:
+            return f"{self.progress_round.label} is closed: its progress can no longer be changed."
+        if self.is_manager or update is None or update.state in (State.DRAFT, State.RETURNED):
+            return ""
+        if update.state == State.SUBMITTED:
+            return (
+                "This update has been submitted to the board manager, so it can no longer be changed here. "
+                "The board manager will accept it or return it to your agency with a comment."
+            )
+        return "The board manager has accepted this update, so it can no longer be changed."
+
+    def _buttons(self) -> list[tuple[str, str]]:
+        """(intent, label) of each button this person may press, the default first."""
+        update = self.update
+        is_draft = update is None or update.state in (State.DRAFT, State.RETURNED)
+        buttons = [("save", "Save draft" if is_draft else "Save changes")]
+        if not self.is_manager:
+            buttons.append(("submit", "Submit to the board manager"))
+        elif update is None or not services.acceptance_problem(update):
+            buttons.append(("accept", "Save and accept"))
+        return buttons
+
     def form_valid(self, form):
+        intent = self.request.POST.get("intent", "save")
+        services_by_intent = {
+            "save": lambda **data: services.save_progress(author=self.request.user, **data),
+            "submit": lambda **data: services.submit_progress(author=self.request.user, **data),
+            "accept": lambda **data: services.save_and_accept_progress(manager=self.request.user, **data),
+        }
+        allowed = {"save", "accept"} if self.is_manager else {"save", "submit"}
+        if intent not in allowed:
+            form.add_error(None, "Choose one of the buttons below the form to save your progress.")
+            return self.form_invalid(form)
         try:
-            services.record_progress(
-                action=self.action, progress_round=self.progress_round, author=self.request.user, **form.cleaned_data
+            update = services_by_intent[intent](
+                action=self.action,
+                progress_round=self.progress_round,
+                rag=form.cleaned_data["rag"],
+                progress=form.cleaned_data["progress"],
+                impact=form.cleaned_data["impact"],
+                expected_version=form.cleaned_data["version"],
+            )
+        except ConflictError as conflict:
+            self.update = conflict.saved
+            return self.render_to_response(
+                self.get_context_data(form=form_after_conflict(form, conflict.saved), conflict=conflict)
             )
         except ValidationError as error:
-            form.add_error(None, error.messages)
+            add_service_error(form, error)
             return self.form_invalid(form)
-        messages.success(self.request, f"{self.progress_round.label}: progress for {self.action} saved.")
+        done = {
+            "submit": "submitted to the board manager",
+            "accept": "accepted",
+            "save": "saved as a draft" if update.state in (State.DRAFT, State.RETURNED) else "saved",
+        }
+        messages.success(self.request, f"{self.progress_round.label}: progress for {self.action} {done[intent]}.")
         return redirect(self.action)
 
 
-# Placeholders until the workflow and committee-paper work lands.
+class ProgressReviewView(RoleRequiredMixin, FormView):
+    permission_required = "objectives.review_progressupdate"
+    form_class = ReviewForm
+    template_name = "objectives/progress_review.html"
 
+    @cached_property
+    def update(self) -> ProgressUpdate:
+        updates = ProgressUpdate.objects.visible_to(self.request.user).filter(action__is_deleted=False)
+        updates = updates.select_related(
+            "action__objective", "action__plan", "round", "author", "submitted_by", "accepted_by"
+        ).prefetch_related("action__lead_agencies")
+        return get_object_or_404(updates, pk=self.kwargs["pk"])
 
-class ProgressReviewView(FormView):
-    def dispatch(self, request, *args, **kwargs):
-        raise Http404
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        # A copy, so the text shown as saved stays the saved text when the form is sent back with errors.
+        kwargs["instance"] = copy.copy(self.update)
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        update = self.update
+        context.update(
+            update=update,
+            action=update.action,
+            progress_round=update.round,
+            read_only_reason=self._read_only_reason(),
+            waiting=self._queue().count(),
+            heading=f"Review progress for {update.round.label}",
+            breadcrumbs=action_crumbs(update.action),
+        )
+        return context
+
+    def _read_only_reason(self) -> str:
+        update = self.update
+        if update.round.is_closed:
+            return f"{update.round.label} is closed: its progress can no longer be changed."
+        if update.state == State.SUBMITTED:
+            return ""
+        reasons = {
+            State.DRAFT: "This update is a draft: the agency has not submitted it yet.",
+            State.RETURNED: "This update was returned to the agency and has not been resubmitted yet.",
+            State.ACCEPTED: "This update has been accepted.",
+        }
+        return reasons[update.state]
+
+    def _queue(self):
+        """The round's other submitted updates, in ref order: what the board manager reviews next."""
+        submitted = ProgressUpdate.objects.filter(
+            round_id=self.update.round_id, state=State.SUBMITTED, action__is_deleted=False
+        )
+        return submitted.filter(~Q(pk=self.update.pk)).order_by("action__sort_key", "pk")
+
+    def form_valid(self, form):
+        intent = self.request.POST.get("intent")
+        data = form.cleaned_data
+        try:
+            if intent == "accept":
+                services.accept_progress(
+                    update=self.update,
+                    manager=self.request.user,
+                    rag=data["rag"],
+                    progress=data["progress"],
+                    impact=data["impact"],
+                    expected_version=data["version"],
+                )
+                done = "accepted"
+            elif intent == "return":
+                services.return_progress(
+                    update=self.update,
+                    manager=self.request.user,
+                    comment=data["return_comment"],
+                    expected_version=data["version"],
+                )
+                done = "returned to the agency"
+            else:
+                form.add_error(None, "Choose Accept or Return to the agency.")
+                return self.form_invalid(form)
+        except ConflictError as conflict:
+            self.update = conflict.saved
+            return self.render_to_response(
+                self.get_context_data(form=form_after_conflict(form, conflict.saved), conflict=conflict)
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, f"{self.update.round.label}: progress for {self.update.action} {done}.")
+        following = self._queue().first()
+        if following is not None:
+            return redirect("objectives:progress_review", following.pk)
+        return redirect(reverse("objectives:round_detail", args=[self.update.round_id]))

@@ -1,9 +1,20 @@
 from datetime import date
 
 import pytest
+from django.core.exceptions import ValidationError
 
-from objectives.forms import ActionForm, AimForm, ObjectiveForm, PlanForm, RoundForm
-from objectives.models import Action, Aim, Objective, ProgressRound
+from objectives.forms import (
+    ActionForm,
+    AimForm,
+    ObjectiveForm,
+    PlanForm,
+    ProgressForm,
+    ReviewForm,
+    RoundForm,
+    add_service_error,
+    form_after_conflict,
+)
+from objectives.models import Action, Aim, Objective, ProgressRound, ProgressUpdate
 from tests.factories import (
     ActionFactory,
     AgencyFactory,
@@ -11,6 +22,7 @@ from tests.factories import (
     BusinessPlanFactory,
     ObjectiveFactory,
     ProgressRoundFactory,
+    ProgressUpdateFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -214,3 +226,80 @@ def test_round_form_refuses_a_deadline_before_the_plan_starts(plan):
 
     assert not form.is_valid()
     assert form.errors["deadline"] == ["The deadline cannot be before the plan starts on 1 April 2025."]
+
+
+# Progress, review and the version every edit form carries
+
+
+def test_progress_form_carries_the_version_it_was_loaded_with():
+    update = ProgressUpdateFactory(version=4)
+
+    form = ProgressForm(instance=update)
+
+    assert form["version"].value() == 4
+    assert form.fields["version"].widget.input_type == "hidden"
+
+
+def test_progress_form_for_a_new_update_has_no_version():
+    form = ProgressForm()
+
+    assert form["version"].value() is None
+
+
+@pytest.mark.parametrize(("posted", "expected"), [("3", 3), ("", None), ("three", 0), ("-2", 0)])
+def test_a_garbled_version_reads_as_one_no_row_can_have(posted, expected):
+    form = ProgressForm(data={"rag": "green", "progress": "", "impact": "", "version": posted})
+
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["version"] == expected
+
+
+def test_progress_form_lists_only_the_text_a_person_writes():
+    assert list(ProgressForm().fields) == ["rag", "progress", "impact", "version"]
+
+
+def test_review_form_starts_with_an_empty_comment_each_time():
+    update = ProgressUpdateFactory(state=ProgressUpdate.State.SUBMITTED, return_comment="Last time's comment.")
+
+    form = ReviewForm(instance=update)
+
+    assert list(form.fields) == ["rag", "progress", "impact", "return_comment", "version"]
+    assert form["return_comment"].value() == ""
+    assert form.fields["return_comment"].label == "Comment for the agency"
+
+
+def test_action_form_carries_the_version_of_an_existing_action(objective):
+    action = ActionFactory(objective=objective, version=5)
+
+    assert ActionForm(instance=action)["version"].value() == 5
+    assert ActionForm(instance=Action(objective=objective))["version"].value() is None
+
+
+def test_a_service_error_naming_a_field_goes_beside_it():
+    form = ProgressForm(data={"rag": "green", "progress": "", "impact": "", "version": ""})
+    form.is_valid()
+
+    add_service_error(form, ValidationError({"progress": "Write the progress first."}))
+
+    assert form.errors["progress"] == ["Write the progress first."]
+
+
+def test_a_service_error_naming_a_field_the_form_lacks_goes_above_it():
+    form = ProgressForm(data={"rag": "green", "progress": "", "impact": "", "version": ""})
+    form.is_valid()
+
+    add_service_error(form, ValidationError({"round": "This round belongs to another plan."}))
+
+    assert form.non_field_errors() == ["This round belongs to another plan."]
+
+
+def test_after_a_conflict_the_form_keeps_the_persons_text_with_the_saved_version():
+    saved = ProgressUpdateFactory(progress="Theirs.", version=3)
+    loaded = ProgressUpdate.objects.get(pk=saved.pk)
+    stale = ProgressForm(data={"rag": "red", "progress": "Mine.", "impact": "", "version": "2"}, instance=loaded)
+    stale.is_valid()
+
+    merged = form_after_conflict(stale, saved)
+
+    assert (merged["progress"].value(), merged["version"].value()) == ("Mine.", 3)
+    assert saved.progress == "Theirs."

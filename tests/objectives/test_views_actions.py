@@ -5,7 +5,7 @@ from http import HTTPStatus
 import pytest
 from django.urls import reverse
 
-from objectives import services
+from objectives import roles, services
 from objectives.models import Action, ProgressUpdate
 from tests.factories import (
     ActionFactory,
@@ -153,9 +153,9 @@ def test_action_list_queries_do_not_grow_with_actions(manager_client, objective,
     for _ in range(rows):
         ProgressUpdateFactory(action__objective=objective, action__lead_agencies=agencies, round=progress_round)
 
-    # session, user, count, one page of actions with plan, objective and latest RAG, their lead agencies,
-    # and the choices of the plan, objective and lead agency filters
-    with django_assert_num_queries(8):
+    # session, user, the user's and their groups' permissions, count, one page of actions with plan,
+    # objective and latest RAG, their lead agencies, and the choices of the plan, objective and lead agency filters
+    with django_assert_num_queries(10):
         response = manager_client.get(LIST_URL)
 
     assert response.status_code == HTTPStatus.OK
@@ -327,16 +327,18 @@ def test_action_page_history_says_who_changed_what(manager_client, board_manager
     progress_round = ProgressRoundFactory(plan=objective.plan)
     manager_client.post(
         reverse("objectives:action_update", args=[action.pk]),
-        {"ref": "1.1.1", "text": "New wording", "lead_agencies": [health.pk], "target": "March 2026", "status": "open"},
+        {
+            "ref": "1.1.1",
+            "text": "New wording",
+            "lead_agencies": [health.pk],
+            "target": "March 2026",
+            "status": "open",
+            "version": "1",
+        },
     )
-    manager_client.post(
-        reverse("objectives:progress_edit", args=[action.pk, progress_round.pk]),
-        {"rag": "red", "progress": "Stalled.", "impact": ""},
-    )
-    manager_client.post(
-        reverse("objectives:progress_edit", args=[action.pk, progress_round.pk]),
-        {"rag": "amber", "progress": "Moving again.", "impact": ""},
-    )
+    progress_url = reverse("objectives:progress_edit", args=[action.pk, progress_round.pk])
+    manager_client.post(progress_url, {"rag": "red", "progress": "Stalled.", "impact": "", "version": ""})
+    manager_client.post(progress_url, {"rag": "amber", "progress": "Moving again.", "impact": "", "version": "1"})
 
     response = manager_client.get(action.get_absolute_url())
 
@@ -360,32 +362,123 @@ def test_action_page_history_says_who_changed_what(manager_client, board_manager
     assert re.search(r"<td>Police</td>\s*<td>Health</td>", content)
 
 
+def test_action_page_history_shows_what_a_new_update_was_written_with(manager_client, objective):
+    action = ActionFactory(objective=objective)
+    progress_round = ProgressRoundFactory(plan=objective.plan)
+    manager_client.post(
+        reverse("objectives:progress_edit", args=[action.pk, progress_round.pk]),
+        {"rag": "red", "progress": "Stalled.", "impact": "", "version": ""},
+    )
+
+    history = manager_client.get(action.get_absolute_url()).context["history"]
+
+    assert {change.field: (change.old, change.new) for change in history[0].changes} == {
+        "RAG": ("", "Red"),
+        "Progress": ("", "Stalled."),
+    }
+
+
+def test_action_page_history_tells_the_workflow_in_words(manager_client, board_manager, objective):
+    officer = UserFactory(first_name="Pat", last_name="Officer", roles=[roles.AGENCY_CONTRIBUTORS])
+    action = ActionFactory(objective=objective)
+    progress_round = ProgressRoundFactory(plan=objective.plan)
+    fields = {"action": action, "progress_round": progress_round, "rag": "green", "impact": ""}
+    update = services.submit_progress(author=officer, progress="Agency words.", expected_version=None, **fields)
+    services.return_progress(update=update, manager=board_manager, comment="Add figures.", expected_version=1)
+    services.submit_progress(author=officer, progress="Agency words: 17%.", expected_version=2, **fields)
+    update.refresh_from_db()
+    services.accept_progress(
+        update=update, manager=board_manager, rag="amber", progress="Edited: 17%.", impact="", expected_version=3
+    )
+
+    history = manager_client.get(action.get_absolute_url()).context["history"]
+
+    assert [entry.summary for entry in history[:4]] == [
+        "Progress for Progress report December 2025 accepted",
+        "Progress for Progress report December 2025 resubmitted",
+        "Progress for Progress report December 2025 returned with comment: Add figures.",
+        "Progress for Progress report December 2025 added and submitted",
+    ]
+    accepted = {change.field: (change.old, change.new) for change in history[0].changes}
+    assert accepted["State"] == ("Submitted", "Accepted")
+    assert accepted["Progress"] == ("Agency words: 17%.", "Edited: 17%.")
+    assert accepted["RAG"] == ("Green", "Amber")
+    assert accepted["Accepted by"] == ("", "Morgan Manager")
+    returned = {change.field: (change.old, change.new) for change in history[2].changes}
+    assert returned["State"] == ("Submitted", "Returned")
+    assert returned["Comment"] == ("", "Add figures.")
+    submitted = {change.field: change.new for change in history[3].changes}
+    assert submitted["Submitted by"] == "Pat Officer"
+    assert re.fullmatch(r"\d{1,2} \w+ \d{4}, \d\d:\d\d", submitted["Submitted at"])
+
+
+def test_action_page_timeline_says_where_each_update_stands(manager_client, objective):
+    action = ActionFactory(objective=objective)
+    september = ProgressRoundFactory(plan=objective.plan, as_of=date(2025, 9, 30))
+    december = ProgressRoundFactory(plan=objective.plan, as_of=date(2025, 12, 31))
+    ProgressUpdateFactory(action=action, round=september, state=ProgressUpdate.State.ACCEPTED)
+    submitted = ProgressUpdateFactory(action=action, round=december, state=ProgressUpdate.State.SUBMITTED)
+
+    content = manager_client.get(action.get_absolute_url()).content.decode()
+
+    assert "<strong>Submitted</strong>: sent to the board manager by the agency; waiting for review." in content
+    assert "<strong>Accepted</strong> by the board manager." in content
+    assert reverse("objectives:progress_review", args=[submitted.pk]) in content
+
+
 @pytest.mark.parametrize("edits", [1, 6])
 def test_action_page_queries_do_not_grow_with_rounds_or_history(
-    manager_client, objective, edits, django_assert_num_queries
+    manager_client, board_manager, objective, edits, django_assert_num_queries
 ):
     agency = AgencyFactory()
     action = ActionFactory(objective=objective, lead_agencies=[agency])
-    author = UserFactory()
+    author = UserFactory(roles=[roles.AGENCY_CONTRIBUTORS])
     for month in range(1, edits + 1):
         progress_round = ProgressRoundFactory(plan=objective.plan, as_of=date(2025, month, 28))
-        services.record_progress(
-            action=action, progress_round=progress_round, author=author, rag="amber", progress="One", impact=""
-        )
-        services.record_progress(
-            action=action, progress_round=progress_round, author=author, rag="green", progress="Two", impact=""
+        fields = {"action": action, "progress_round": progress_round, "impact": ""}
+        services.save_progress(author=author, rag="amber", progress="One", expected_version=None, **fields)
+        services.submit_progress(author=author, rag="green", progress="Two", expected_version=1, **fields)
+        update = action.progress_updates.get(round=progress_round)
+        services.accept_progress(
+            update=update, manager=board_manager, rag="green", progress="Three", impact="", expected_version=2
         )
         action.text = f"Wording {month}"
         action.save()
 
-    # session, user, action with objective, aim and plan, its lead agencies, the plan's rounds,
-    # its updates with authors, action history, update history, lead agencies in the action history
-    with django_assert_num_queries(9):
+    # session, user, the user's and their groups' permissions, action with objective, aim and plan,
+    # its lead agencies, the plan's rounds, its updates with their people, action history, update history,
+    # lead agencies in the action history, and the people named in the changes
+    with django_assert_num_queries(12):
         response = manager_client.get(action.get_absolute_url())
 
     assert response.status_code == HTTPStatus.OK
-    # The action added, and per round: its progress written and rewritten, and the action reworded.
-    assert len(response.context["history"]) == 1 + 3 * edits
+    # The action added, and per round: progress written, submitted and accepted, and the action reworded.
+    assert len(response.context["history"]) == 1 + 4 * edits
+
+
+@pytest.mark.parametrize("rounds", [1, 5])
+def test_action_page_queries_for_a_contributor_do_not_grow(
+    client, lead_agency, objective, rounds, django_assert_num_queries
+):
+    contributor = UserFactory(roles=[roles.AGENCY_CONTRIBUTORS])
+    lead_agency.members.add(contributor)
+    action = ActionFactory(objective=objective, lead_agencies=[lead_agency])
+    for month in range(1, rounds + 1):
+        progress_round = ProgressRoundFactory(plan=objective.plan, as_of=date(2025, month, 28))
+        services.submit_progress(
+            action=action, progress_round=progress_round, author=contributor, rag="green", progress="Done.",
+            impact="", expected_version=None,
+        )  # fmt: skip
+    client.force_login(contributor)
+
+    # session, user, the user's and their groups' permissions, action with objective, aim and plan,
+    # whether the user may write its progress, its lead agencies, the plan's rounds, its updates with
+    # their people, action history, update history, lead agencies in the action history, people named
+    with django_assert_num_queries(13):
+        response = client.get(action.get_absolute_url())
+
+    assert response.status_code == HTTPStatus.OK
+    assert len(response.context["timeline"]) == rounds
 
 
 def test_an_unknown_action_is_not_found(manager_client):
@@ -461,7 +554,7 @@ def test_editing_an_action_saves_the_change(manager_client, objective):
 
     response = manager_client.post(
         reverse("objectives:action_update", args=[action.pk]),
-        {"ref": "1.1.1", "text": "New", "target": "2026-03-31", "status": "completed"},
+        {"ref": "1.1.1", "text": "New", "target": "2026-03-31", "status": "completed", "version": "1"},
     )
 
     action.refresh_from_db()

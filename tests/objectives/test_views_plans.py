@@ -82,8 +82,9 @@ def test_plan_list_queries_do_not_grow_with_plans(manager_client, django_assert_
         ProgressRoundFactory(plan=plan)
         ActionFactory.create_batch(2, objective__aim__plan=plan)
 
-    # session, user, count of plans, one page of plans with action counts, their rounds
-    with django_assert_num_queries(5):
+    # session, user, the user's and their groups' permissions, count of plans,
+    # one page of plans with action counts, their rounds
+    with django_assert_num_queries(7):
         response = manager_client.get(reverse("objectives:plan_list"))
 
     assert response.status_code == HTTPStatus.OK
@@ -236,8 +237,9 @@ def test_plan_page_queries_do_not_grow_with_actions(manager_client, plan, action
             action = ActionFactory(objective=objective, lead_agencies=[agency])
             ProgressUpdateFactory(action=action, round=progress_round)
 
-    # session, user, plan, aims, objectives, actions with latest RAG, their lead agencies, rounds, RAG counts
-    with django_assert_num_queries(9):
+    # session, user, the user's and their groups' permissions, plan, aims, objectives,
+    # actions with latest RAG, their lead agencies, rounds, RAG counts
+    with django_assert_num_queries(11):
         response = manager_client.get(plan.get_absolute_url())
 
     assert response.status_code == HTTPStatus.OK
