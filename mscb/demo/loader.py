@@ -11,9 +11,10 @@ from objectives.models import Action, Agency, Aim, BusinessPlan, Objective, Prog
 
 from . import people, plan
 from .progress_december import ROUND as DECEMBER
+from .progress_march import ROUND as MARCH
 from .progress_september import ROUND as SEPTEMBER
 
-ROUNDS = [SEPTEMBER, DECEMBER]
+ROUNDS = [SEPTEMBER, DECEMBER, MARCH]
 
 
 @transaction.atomic
@@ -111,12 +112,21 @@ class _Loader:
 
     def progress(self, business_plan: BusinessPlan, spec: dict, actions: dict, officers: dict) -> None:
         """One progress round and its updates, each written by an officer of a lead agency if there is one."""
-        fields = {"deadline": spec["deadline"]}
+        fields = {"deadline": spec["deadline"], "closed_at": spec.get("closed_at")}
         progress_round, _ = self.ensure(ProgressRound, {"plan": business_plan, "as_of": spec["as_of"]}, fields)
         for ref, update in spec["updates"].items():
             action, leads = actions[ref]
             author = next((officers[lead] for lead in leads if lead in officers), self.manager)
-            # Both demo rounds went to the committee, so their progress was accepted.
-            accepted = {"state": ProgressUpdate.State.ACCEPTED, "accepted_by": self.manager}
-            fields = {**update, "author": author, **accepted}
+            fields = {**update, **self.workflow(update, author)}
             self.ensure(ProgressUpdate, {"action": action, "round": progress_round}, fields, by=author)
+
+    def workflow(self, update: dict, author: AbstractUser) -> dict:
+        """Who wrote, submitted and accepted an update, as far as its state goes; accepted unless it says."""
+        # The rounds reported to the committee name no state: their progress was accepted.
+        state = update.get("state", ProgressUpdate.State.ACCEPTED)
+        people = {"state": state, "author": author}
+        if "submitted_at" in update:
+            people["submitted_by"] = author
+        if state == ProgressUpdate.State.ACCEPTED:
+            people["accepted_by"] = self.manager
+        return people

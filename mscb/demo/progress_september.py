@@ -4,11 +4,14 @@ Texts are stored exactly as a board manager types them: one line per paragraph o
 blank line between paragraphs, and "- " before each bullet.
 """
 
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 ROUND = {
     "as_of": date(2025, 9, 30),
     "deadline": date(2025, 9, 19),
+    # Reported to the committee, so closed: its progress is read-only.
+    "closed_at": datetime(2025, 10, 24, 12, 0, tzinfo=ZoneInfo("Europe/London")),
     "updates": {
         "1.1.1": {
             "rag": "amber",

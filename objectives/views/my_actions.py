@@ -1,9 +1,36 @@
-"""Placeholder: the real views replace these."""
+"""My actions: the actions a contributor's agencies lead, and where each stands in the open round."""
 
-from django.http import Http404
-from django.views.generic import View
+from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.utils import timezone
+from django.views.generic import TemplateView
+
+from .. import rounds
+from ..models import Action
 
 
-class MyActionsView(View):
-    def dispatch(self, request, *args, **kwargs):
-        raise Http404
+class MyActionsView(PermissionRequiredMixin, TemplateView):
+    permission_required = "objectives.submit_progressupdate"
+    template_name = "objectives/my_actions.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        today = timezone.localdate()
+        open_rounds = rounds.latest_open_rounds()
+        rows = rounds.action_states(Action.objects.editable_by(self.request.user), open_rounds)
+        sections = []
+        for progress_round in open_rounds:
+            round_rows = [row for row in rows if row.progress_round is progress_round]
+            if round_rows:
+                sections.append(
+                    {
+                        "progress_round": progress_round,
+                        "rows": round_rows,
+                        "is_past_deadline": rounds.is_past_deadline(progress_round, today),
+                    }
+                )
+        context.update(
+            sections=sections,
+            counts=rounds.count_states(rows),
+            sees_every_action=self.request.user.has_perm("objectives.review_progressupdate"),
+        )
+        return context

@@ -1,21 +1,90 @@
-"""Placeholder: the real views replace these."""
+"""A progress round's page: where every action and agency stands; closing, reopening and reminding."""
 
-from django.http import Http404
-from django.views.generic import View
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.views.decorators.http import require_POST
+from django.views.generic import DetailView
 
-
-class RoundDetailView(View):
-    def dispatch(self, request, *args, **kwargs):
-        raise Http404
-
-
-def close_round(request, *args, **kwargs):
-    raise Http404
-
-
-def reopen_round(request, *args, **kwargs):
-    raise Http404
+from .. import reminders, rounds
+from ..models import Action, Agency, ProgressRound
+from .plans import plan_crumbs
 
 
-def remind_agency(request, *args, **kwargs):
-    raise Http404
+def writes_for_own_agencies(user) -> bool:
+    """An agency contributor: may write progress, but only for the agencies they belong to."""
+    return user.has_perm("objectives.submit_progressupdate") and not user.has_perm("objectives.review_progressupdate")
+
+
+class RoundDetailView(PermissionRequiredMixin, DetailView):
+    permission_required = "objectives.view_progressround"
+    template_name = "objectives/round_detail.html"
+    context_object_name = "progress_round"
+    queryset = ProgressRound.objects.select_related("plan")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        # Contributors see their own agencies' part of the round; the manager and readers see all of it.
+        if writes_for_own_agencies(user):
+            own = set(user.agencies.values_list("pk", flat=True))
+            status = rounds.round_status(self.object, actions=Action.objects.editable_by(user), agency_ids=own)
+        else:
+            status = rounds.round_status(self.object, actions=Action.objects.visible_to(user))
+        context.update(
+            status=status,
+            states=rounds.STATES,
+            own_agencies_only=writes_for_own_agencies(user),
+            breadcrumbs=plan_crumbs(self.object.plan),
+        )
+        return context
+
+
+@permission_required("objectives.change_progressround", raise_exception=True)
+@require_POST
+def close_round(request, pk):
+    progress_round = get_object_or_404(ProgressRound, pk=pk)
+    try:
+        rounds.close_round(progress_round=progress_round, closed_by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"{progress_round.label} closed: its progress is now read-only.")
+    return redirect("objectives:round_detail", pk=pk)
+
+
+@permission_required("objectives.change_progressround", raise_exception=True)
+@require_POST
+def reopen_round(request, pk):
+    progress_round = get_object_or_404(ProgressRound, pk=pk)
+    try:
+        rounds.reopen_round(progress_round=progress_round, reopened_by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"{progress_round.label} reopened: agencies can write and submit progress again.")
+    return redirect("objectives:round_detail", pk=pk)
+
+
+@permission_required("objectives.review_progressupdate", raise_exception=True)
+@require_POST
+def remind_agency(request, pk, agency_pk):
+    progress_round = get_object_or_404(ProgressRound, pk=pk)
+    agency = get_object_or_404(Agency, pk=agency_pk)
+    try:
+        run = reminders.remind_agency(
+            progress_round=progress_round, agency=agency, sent_by=request.user, base_url=request.build_absolute_uri("/")
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("objectives:round_detail", pk=pk)
+    if run.sent:
+        names = ", ".join(reminder.user.get_full_name() or reminder.user.get_username() for reminder in run.sent)
+        people = "1 person" if len(run.sent) == 1 else f"{len(run.sent)} people"
+        messages.success(request, f"Reminder e-mailed to {people} at {agency}: {names}.")
+    if run.failed:
+        addresses = ", ".join(reminder.user.email for reminder in run.failed)
+        messages.error(request, f"The reminder could not be e-mailed to {addresses}. Try again later.")
+    return redirect("objectives:round_detail", pk=pk)

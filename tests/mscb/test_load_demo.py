@@ -1,3 +1,4 @@
+from datetime import date
 from io import StringIO
 
 import pytest
@@ -6,10 +7,11 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.core.management import call_command
 from django.db import transaction
+from django.db.models import Count, Q
 from django.test import override_settings
 
 from mscb.demo import people
-from objectives import roles
+from objectives import roles, rounds
 from objectives.models import Action, Agency, Aim, BusinessPlan, Objective, ProgressRound, ProgressUpdate
 
 
@@ -78,22 +80,71 @@ def test_load_demo_completes_some_actions_with_a_completion_date_and_a_complete_
     assert not completed.filter(completed_on=None).exists()
 
 
-def test_load_demo_creates_the_september_and_december_rounds(demo_output):
+def test_load_demo_creates_the_september_december_and_march_rounds(demo_output):
     rounds = ProgressRound.objects.order_by("as_of")
 
     assert [progress_round.label for progress_round in rounds] == [
         "Progress report September 2025",
         "Progress report December 2025",
+        "Progress report March 2026",
     ]
     assert all(progress_round.deadline < progress_round.as_of for progress_round in rounds)
 
 
-def test_load_demo_reports_most_actions_in_both_rounds_and_some_in_one_or_none(demo_output):
-    rounds_per_action = [action.progress_updates.count() for action in Action.objects.all()]
+def test_load_demo_closes_the_rounds_reported_to_the_committee_and_leaves_march_open(demo_output):
+    closed = {progress_round.label: progress_round.is_closed for progress_round in ProgressRound.objects.all()}
+
+    assert closed == {
+        "Progress report September 2025": True,
+        "Progress report December 2025": True,
+        "Progress report March 2026": False,
+    }
+
+
+def test_load_demo_reports_most_actions_in_both_closed_rounds_and_some_in_one_or_none(demo_output):
+    reported = Count("progress_updates", filter=Q(progress_updates__round__closed_at__isnull=False))
+    rounds_per_action = list(Action.objects.annotate(reported=reported).values_list("reported", flat=True))
 
     assert rounds_per_action.count(2) > len(rounds_per_action) / 2
     assert rounds_per_action.count(1) >= 2
     assert rounds_per_action.count(0) >= 2
+
+
+def test_load_demo_leaves_the_march_round_part_way_through(demo_output):
+    march = ProgressRound.objects.get(as_of=date(2026, 3, 31))
+
+    status = rounds.round_status(march, actions=Action.objects.all(), today=date(2026, 3, 20))
+
+    assert {count.state: count.number for count in status.counts} == {
+        "missing": 9,
+        "draft": 2,
+        "submitted": 3,
+        "returned": 1,
+        "accepted": 4,
+    }
+    late = {str(agency.agency) for agency in status.late_agencies}
+    assert {"Police", "ICB", "Children's Services"} <= late
+    assert "Youth Justice" not in late
+
+
+def test_load_demo_returns_one_march_update_with_the_managers_comment(demo_output):
+    returned = ProgressUpdate.objects.get(state=ProgressUpdate.State.RETURNED)
+
+    assert returned.action.ref == "1.1.4"
+    assert "health attendance" in returned.return_comment
+    assert returned.submitted_by.username == "police.officer"
+
+
+def test_load_demo_records_who_submitted_and_accepted_the_march_updates(demo_output):
+    march = ProgressUpdate.objects.filter(round__as_of=date(2026, 3, 31))
+    submitted = march.get(action__ref="1.2.1")
+    accepted = march.get(action__ref="3.1.1")
+
+    assert (submitted.state, submitted.submitted_by.username) == ("submitted", "police.officer")
+    assert submitted.submitted_at.date() == date(2026, 3, 11)
+    assert submitted.history.get().history_user == submitted.author
+    assert (accepted.state, accepted.accepted_by.username) == ("accepted", "manager")
+    assert march.get(action__ref="1.1.8").state == "draft"
 
 
 def test_load_demo_spreads_updates_across_every_rag(demo_output):
@@ -173,8 +224,8 @@ def test_running_load_demo_again_creates_only_what_is_missing(demo_output):
 
     output = _load_demo()
 
-    assert "created 1 action, 2 progress updates." in output
-    assert Action.objects.get(ref="1.1.10").progress_updates.count() == 2
+    assert "created 1 action, 3 progress updates." in output
+    assert Action.objects.get(ref="1.1.10").progress_updates.count() == 3
 
 
 def test_running_load_demo_again_keeps_a_changed_password(demo_output):

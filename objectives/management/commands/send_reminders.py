@@ -1,0 +1,56 @@
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+from django.core.validators import URLValidator
+from django.utils import timezone
+
+from objectives import reminders
+
+
+class Command(BaseCommand):
+    help = (
+        "E-mail agency contributors whose actions still lack a submitted update in an open progress round: "
+        "REMINDER_DAYS_BEFORE_DEADLINE days before the deadline and again from the day after it, never twice "
+        "for the same reason. Run it daily from cron or a systemd timer; running it again sends nothing new."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--date", help="Act as if today were this day, YYYY-MM-DD (for testing or catching up).")
+        parser.add_argument(
+            "--base-url",
+            default=reminders.DEFAULT_BASE_URL,
+            help=f"The site's address, for the links in the e-mails (default {reminders.DEFAULT_BASE_URL}).",
+        )
+        parser.add_argument("--dry-run", action="store_true", help="Say who would be e-mailed, and send nothing.")
+
+    def handle(self, *args, **options):
+        today = _parse_date(options["date"]) if options["date"] else timezone.localdate()
+        base_url = options["base_url"]
+        try:
+            URLValidator(schemes=["http", "https"])(base_url)
+        except ValidationError:
+            raise CommandError(
+                f"--base-url must be a web address such as https://scp.example.org, not {base_url!r}."
+            ) from None
+        run = reminders.send_due_reminders(today=today, base_url=base_url, dry_run=options["dry_run"])
+        rounds = len({reminder.progress_round.pk for reminder in run.sent})
+        verb = "Would send" if options["dry_run"] else "Sent"
+        self.stdout.write(
+            f"{verb} {_plural(len(run.sent), 'reminder e-mail')} about {_plural(rounds, 'progress round')} "
+            f"on {today.day} {today:%B %Y}."
+        )
+        if run.failed:
+            addresses = ", ".join(reminder.user.email for reminder in run.failed)
+            raise CommandError(f"Could not send {_plural(len(run.failed), 'reminder')}, to {addresses}; run again.")
+
+
+def _parse_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise CommandError(f"--date must be a day written YYYY-MM-DD, such as 2026-03-06, not {text!r}.") from None
+
+
+def _plural(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
