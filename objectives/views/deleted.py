@@ -1,36 +1,153 @@
-"""Placeholder: the real views replace these."""
+"""Deleting hides: the confirm pages, the list of hidden items and the restore buttons (board managers only)."""
 
-from django.http import Http404
-from django.views.generic import View
+from contextlib import contextmanager
 
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+from django.views.generic import DetailView, TemplateView
 
-class DeletedListView(View):
-    def dispatch(self, request, *args, **kwargs):
-        raise Http404
+from .. import deletion
+from ..models import Action, Aim, Objective
+from .plans import plan_crumbs
 
-
-class AimDeleteView(View):
-    def dispatch(self, request, *args, **kwargs):
-        raise Http404
-
-
-class ObjectiveDeleteView(View):
-    def dispatch(self, request, *args, **kwargs):
-        raise Http404
-
-
-class ActionDeleteView(View):
-    def dispatch(self, request, *args, **kwargs):
-        raise Http404
+RESTORE_HINT = "It can be restored from the deleted items."
 
 
-def restore_aim(request, *args, **kwargs):
-    raise Http404
+class DeletedListView(PermissionRequiredMixin, TemplateView):
+    permission_required = ("objectives.delete_aim", "objectives.delete_objective", "objectives.delete_action")
+    template_name = "objectives/deleted_list.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(items=deletion.hidden_items(), **kwargs)
 
 
-def restore_objective(request, *args, **kwargs):
-    raise Http404
+class HideView(PermissionRequiredMixin, DetailView):
+    """Confirm on GET, hide on POST; rows already hidden, or under a hidden parent, are not found.
+
+    Not a DeleteView: that would answer an HTTP DELETE by really deleting the row.
+    """
+
+    template_name = "objectives/confirm_delete.html"
+    context_object_name = "item"
+
+    def get_context_data(self, **kwargs):
+        item = self.object
+        return super().get_context_data(
+            label=deletion.label(item),
+            description=item.text if isinstance(item, Action) else item.title,
+            goes_with=self.goes_with(),
+            breadcrumbs=plan_crumbs(item.plan) if item.plan else [("Actions", reverse("objectives:action_list"))],
+            cancel_url=item.get_absolute_url(),
+            **kwargs,
+        )
+
+    def goes_with(self) -> str:
+        """What else disappears from the pages with this item, in words."""
+        return ""
+
+    def hide(self) -> None:
+        raise NotImplementedError
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        with _reporting(request, self.object, f"hidden. {RESTORE_HINT}"):
+            self.hide()
+        return redirect(self.get_success_url())
 
 
-def restore_action(request, *args, **kwargs):
-    raise Http404
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+class AimDeleteView(HideView):
+    permission_required = "objectives.delete_aim"
+    queryset = Aim.objects.alive().select_related("plan")
+
+    def hide(self):
+        deletion.delete_aim(aim=self.object, by=self.request.user)
+
+    def goes_with(self):
+        counts = self.object.objectives.alive().aggregate(
+            objectives=Count("pk", distinct=True),
+            actions=Count("actions", filter=Q(actions__is_deleted=False), distinct=True),
+        )
+        return f"{_count(counts['objectives'], 'objective')} and {_count(counts['actions'], 'action')}"
+
+    def get_success_url(self):
+        return self.object.plan.get_absolute_url()
+
+
+class ObjectiveDeleteView(HideView):
+    permission_required = "objectives.delete_objective"
+    queryset = Objective.objects.alive().filter(aim__is_deleted=False).select_related("plan", "aim")
+
+    def hide(self):
+        deletion.delete_objective(objective=self.object, by=self.request.user)
+
+    def goes_with(self):
+        return _count(self.object.actions.alive().count(), "action")
+
+    def get_success_url(self):
+        return self.object.aim.get_absolute_url()
+
+
+class ActionDeleteView(HideView):
+    permission_required = "objectives.delete_action"
+    queryset = (
+        Action.objects.alive()
+        .exclude(objective__is_deleted=True)
+        .exclude(objective__aim__is_deleted=True)
+        .select_related("plan", "objective")
+    )
+
+    def hide(self):
+        deletion.delete_action(action=self.object, by=self.request.user)
+
+    def get_success_url(self):
+        if self.object.objective is not None:
+            return self.object.objective.get_absolute_url()
+        return reverse("objectives:action_list")
+
+
+@contextmanager
+def _reporting(request, item, done: str):
+    """Tell the user the outcome: "Action 1.1.3 restored.", or why it could not be done."""
+    try:
+        yield
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"{deletion.label(item).capitalize()} {done}")
+
+
+@require_POST
+@permission_required("objectives.delete_aim", raise_exception=True)
+def restore_aim(request, pk):
+    aim = get_object_or_404(Aim.objects.deleted(), pk=pk)
+    with _reporting(request, aim, "restored, with the objectives and actions it hid."):
+        deletion.restore_aim(aim=aim, by=request.user)
+    return redirect("objectives:deleted_list")
+
+
+@require_POST
+@permission_required("objectives.delete_objective", raise_exception=True)
+def restore_objective(request, pk):
+    objective = get_object_or_404(Objective.objects.deleted().select_related("aim"), pk=pk)
+    with _reporting(request, objective, "restored, with the actions it hid."):
+        deletion.restore_objective(objective=objective, by=request.user)
+    return redirect("objectives:deleted_list")
+
+
+@require_POST
+@permission_required("objectives.delete_action", raise_exception=True)
+def restore_action(request, pk):
+    action = get_object_or_404(Action.objects.deleted().select_related("objective__aim"), pk=pk)
+    with _reporting(request, action, "restored."):
+        deletion.restore_action(action=action, by=request.user)
+    return redirect("objectives:deleted_list")
