@@ -1,7 +1,17 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Action, Agency, Aim, BusinessPlan, Objective, ProgressRound, ProgressUpdate, ReminderLog
+from .models import (
+    Action,
+    Agency,
+    Aim,
+    BusinessPlan,
+    Objective,
+    ProgressRound,
+    ProgressUpdate,
+    PublishedReport,
+    ReminderLog,
+)
 
 
 @admin.register(Agency)
@@ -15,6 +25,7 @@ class AgencyAdmin(SimpleHistoryAdmin):
 class AimInline(admin.TabularInline):
     model = Aim
     extra = 0
+    can_delete = False
 
 
 class RoundInline(admin.TabularInline):
@@ -33,10 +44,15 @@ class ObjectiveInline(admin.TabularInline):
     model = Objective
     fields = ["ref", "title"]
     extra = 0
+    can_delete = False
 
 
 @admin.register(Aim)
 class AimAdmin(SimpleHistoryAdmin):
+    # Hide instead (the app's Delete): the board manager can restore what is hidden.
+    def has_delete_permission(self, request, obj=None):
+        return False
+
     list_display = ["number", "title", "plan"]
     list_filter = ["plan"]
     list_select_related = ["plan"]
@@ -48,10 +64,15 @@ class ActionInline(admin.TabularInline):
     model = Action
     fields = ["ref", "text", "target_on", "target_is_month", "status"]
     extra = 0
+    can_delete = False
 
 
 @admin.register(Objective)
 class ObjectiveAdmin(SimpleHistoryAdmin):
+    # Hide instead (the app's Delete): the board manager can restore what is hidden.
+    def has_delete_permission(self, request, obj=None):
+        return False
+
     list_display = ["ref", "title", "aim", "plan"]
     list_filter = ["plan"]
     list_select_related = ["aim", "plan"]
@@ -78,9 +99,17 @@ class ProgressUpdateInline(admin.StackedInline):
     fields = ["round", "state", "rag", "progress", "impact", "return_comment", "author"]
     extra = 0
 
+    def has_delete_permission(self, request, obj=None):
+        # What a partner submitted is never deleted; an action holding progress can only be hidden.
+        return False
+
 
 @admin.register(Action)
 class ActionAdmin(SimpleHistoryAdmin):
+    # Hide instead (the app's Delete): the board manager can restore what is hidden.
+    def has_delete_permission(self, request, obj=None):
+        return False
+
     list_display = ["ref", "short_text", "objective", "target_on", "status", "is_deleted"]
     list_filter = ["plan", "status", "is_deleted", "lead_agencies"]
     list_select_related = ["objective", "plan"]
@@ -114,6 +143,9 @@ class ProgressUpdateAdmin(SimpleHistoryAdmin):
     search_fields = ["action__ref", "progress", "impact"]
     autocomplete_fields = ["action"]
 
+    def has_delete_permission(self, request, obj=None):
+        return False
+
 
 @admin.register(ReminderLog)
 class ReminderLogAdmin(admin.ModelAdmin):
@@ -121,3 +153,27 @@ class ReminderLogAdmin(admin.ModelAdmin):
     list_filter = ["reason", "round"]
     list_select_related = ["user", "round", "sent_by"]
     search_fields = ["user__username", "user__email"]
+
+
+@admin.register(PublishedReport)
+class PublishedReportAdmin(admin.ModelAdmin):
+    """Read-only: a published report is the board's record of what it sent, so nobody may change it."""
+
+    list_display = ["title", "plan", "round", "published_at", "published_by"]
+    list_filter = ["plan"]
+    list_select_related = ["plan", "round", "published_by"]
+    search_fields = ["title"]
+    fields = ["title", "plan", "round", "published_at", "published_by", "pdf_sha256", "docx_sha256"]
+    readonly_fields = fields
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer("snapshot", "html", "pdf", "docx")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

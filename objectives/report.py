@@ -1,17 +1,15 @@
-"""The committee progress report: a plan's aims, objectives and actions with one round's progress."""
+"""The committee progress report: a plan's aims, objectives and actions with one round's progress.
+
+objectives.papers turns it into the paper the page, the PDF and the Word file show.
+"""
 
 from dataclasses import dataclass, field
 from datetime import date
 
 from django.conf import settings
 from django.utils import timezone
-from django.utils.safestring import SafeString, mark_safe
 
 from .models import Action, Agency, Aim, BusinessPlan, Objective, ProgressRound, ProgressUpdate
-
-# Rows with less text than this are kept on one printed page; longer ones may split across pages
-# rather than leave half a page blank or be cut off.
-_KEEP_TOGETHER_CHARACTERS = 900
 
 
 @dataclass(frozen=True)
@@ -26,11 +24,6 @@ class ReportRow:
     def status_note(self) -> str:
         """The action's status when it is no longer open, such as "Withdrawn"; empty while open."""
         return "" if self.action.status == Action.Status.OPEN else self.action.get_status_display()
-
-    @property
-    def keep_together(self) -> bool:
-        update_length = len(self.update.progress) + len(self.update.impact) if self.update else 0
-        return len(self.action.text) + update_length < _KEEP_TOGETHER_CHARACTERS
 
 
 @dataclass(frozen=True)
@@ -115,28 +108,3 @@ def _latest_updates(*, plan: BusinessPlan, progress_round: ProgressRound) -> dic
     for update in updates:
         latest.setdefault(update.action_id, update)
     return latest
-
-
-def page_margin_css(report: ProgressReport) -> SafeString:
-    """The printed page's running heads: board, committee, plan, round and date in the page margins.
-
-    Built here because CSS cannot read them from the page; every character but letters, digits and
-    spaces is written as a CSS escape, so no name can close the string or the <style> element.
-    """
-    round_label = f"Business plan {report.plan.title}: {report.progress_round.label}"
-    boxes = {
-        "top-left": report.board_name,
-        "top-right": round_label,
-        "bottom-left": f"Report to the {report.committee_name}",
-        "bottom-center": f"Produced {report.generated_on.day} {report.generated_on:%B %Y}",
-    }
-    rules = " ".join(f"@{box} {{ content: {_css_string(text)}; }}" for box, text in boxes.items())
-    return mark_safe(f"@page {{ {rules} }}")
-
-
-def _css_string(text: str) -> str:
-    escaped = "".join(
-        character if (character.isascii() and character.isalnum()) or character == " " else f"\\{ord(character):x} "
-        for character in text
-    )
-    return f'"{escaped}"'

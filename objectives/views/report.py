@@ -1,31 +1,47 @@
-from django.http import Http404
+"""The committee report of a plan and round: the page, and its PDF and Word files."""
+
+from django.contrib.auth.decorators import permission_required
+from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.shortcuts import get_object_or_404
 from django.views.generic import TemplateView
 
 from ..models import ProgressRound
-from ..report import build_progress_report, page_margin_css
+from ..papers.build import author_for, build_paper
+from ..papers.files import FILE_FORMATS, attachment, file_name, render_file
+from ..papers.html import paper_context
 
 
-class ReportView(TemplateView):
+def report_round(plan_pk: int, pk: int) -> ProgressRound:
+    # The round must belong to the plan in the address, so a stray link cannot mix two plans.
+    return get_object_or_404(ProgressRound.objects.select_related("plan"), pk=pk, plan_id=plan_pk)
+
+
+class ReportView(PermissionRequiredMixin, TemplateView):
+    permission_required = "objectives.view_progressround"
+    raise_exception = True
     template_name = "objectives/report.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        # The round must belong to the plan in the address, so a stray link cannot mix two plans.
-        progress_round = get_object_or_404(
-            ProgressRound.objects.select_related("plan"), pk=self.kwargs["pk"], plan_id=self.kwargs["plan_pk"]
-        )
-        report = build_progress_report(plan=progress_round.plan, progress_round=progress_round)
-        context.update(report=report, page_css=page_margin_css(report))
+        progress_round = report_round(self.kwargs["plan_pk"], self.kwargs["pk"])
+        paper = build_paper(progress_round=progress_round, author=author_for(self.request.user))
+        context.update(paper_context(paper), progress_round=progress_round)
         return context
 
 
-# Placeholders until the workflow and committee-paper work lands.
+def _download(request, plan_pk: int, pk: int, file_format: str):
+    progress_round = report_round(plan_pk, pk)
+    paper = build_paper(progress_round=progress_round, author=author_for(request.user))
+    chosen = FILE_FORMATS[file_format]
+    name = file_name(plan_title=paper.plan_title, as_of=paper.as_of, extension=chosen.extension)
+    return attachment(render_file(paper, file_format), name=name, content_type=chosen.content_type)
 
 
-def report_pdf(request, *args, **kwargs):
-    raise Http404
+@permission_required("objectives.view_progressround", raise_exception=True)
+def report_pdf(request, plan_pk: int, pk: int):
+    return _download(request, plan_pk, pk, "pdf")
 
 
-def report_docx(request, *args, **kwargs):
-    raise Http404
+@permission_required("objectives.view_progressround", raise_exception=True)
+def report_docx(request, plan_pk: int, pk: int):
+    return _download(request, plan_pk, pk, "docx")

@@ -3,6 +3,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from docx import Document
 
 from tests.factories import (
     ActionFactory,
@@ -126,8 +127,8 @@ def test_export_rejects_a_round_date_it_cannot_read(plan, december):
 
 
 def test_export_rejects_an_unsupported_format(plan, december, tmp_path):
-    with pytest.raises(CommandError, match=r"cannot write 'pdf' yet; choose one of: html\."):
-        _export("--plan", "2025/26", "--round", "2025-12-31", "--format", "pdf", "-o", str(tmp_path / "r.pdf"))
+    with pytest.raises(CommandError, match=r"cannot write 'odt'; choose one of: html, pdf, docx\."):
+        _export("--plan", "2025/26", "--round", "2025-12-31", "--format", "odt", "-o", str(tmp_path / "r.odt"))
 
 
 def test_export_explains_when_it_cannot_write_the_file(plan, december, tmp_path):
@@ -135,3 +136,37 @@ def test_export_explains_when_it_cannot_write_the_file(plan, december, tmp_path)
 
     with pytest.raises(CommandError, match=r"Could not write .*report\.html: No such file or directory\."):
         _export("--plan", "2025/26", "--round", "2025-12-31", "-o", str(output))
+
+
+def test_export_writes_a_pdf(updates, tmp_path):
+    output = tmp_path / "report.pdf"
+
+    stdout, _ = _export("--plan", "2025/26", "--round", "2025-12-31", "--format", "pdf", "-o", str(output))
+
+    assert output.read_bytes().startswith(b"%PDF-")
+    assert stdout == f"Wrote Progress report December 2025 for business plan 2025/26 (3 actions, pdf) to {output}.\n"
+
+
+def test_export_writes_a_word_document_with_every_action(updates, tmp_path):
+    output = tmp_path / "report.docx"
+
+    _export("--plan", "2025/26", "--round", "2025-12-31", "--format", "DOCX", "-o", str(output))
+
+    cells = [cell.text for table in Document(output).tables for row in table.rows for cell in row.cells]
+    for update in updates:
+        assert update.action.ref in cells
+        assert any(update.progress in cell for cell in cells)
+
+
+def test_export_names_the_author_on_the_cover(updates, tmp_path):
+    output = tmp_path / "report.html"
+
+    _export("--plan", "2025/26", "--round", "2025-12-31", "--author", "Alex Marlowe", "-o", str(output))
+
+    assert "<dt>Author</dt>\n          <dd>Alex Marlowe</dd>" in output.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("file_format", ["pdf", "docx"])
+def test_export_refuses_to_write_a_binary_file_to_standard_output(plan, december, file_format):
+    with pytest.raises(CommandError, match=r"binary and cannot go to standard output: name the file with -o"):
+        _export("--plan", "2025/26", "--round", "2025-12-31", "--format", file_format)

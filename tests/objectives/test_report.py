@@ -6,7 +6,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from objectives.models import Action, ProgressUpdate
-from objectives.report import build_progress_report, page_margin_css
+from objectives.papers.build import build_paper
+from objectives.papers.html import page_margin_css
+from objectives.publishing import publish_report
+from objectives.report import build_progress_report
 from tests.factories import (
     ActionFactory,
     AgencyFactory,
@@ -15,6 +18,7 @@ from tests.factories import (
     ObjectiveFactory,
     ProgressRoundFactory,
     ProgressUpdateFactory,
+    UserFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -130,7 +134,7 @@ def test_report_leaves_out_other_plans(plan, december, objective):
 def test_page_margin_css_cannot_break_out_of_its_string_or_style(plan, december, settings):
     settings.BOARD_NAME = 'Board "X" </style><script>'
 
-    css = page_margin_css(build_progress_report(plan=plan, progress_round=december))
+    css = page_margin_css(build_paper(progress_round=december, author=""))
 
     assert "</style>" not in css
     assert "<script>" not in css
@@ -165,7 +169,7 @@ def test_report_page_shows_aims_objectives_and_column_headers(manager_client, de
     response = manager_client.get(_report_url(december))
 
     assert '<h2 id="report-aim-1">Aim 1: Partners&#x27; work keeps children safe</h2>' in response.content.decode()
-    assert f'<td id="report-objective-{objective.pk}-ref">Obj 1.1</td>' in response.content.decode()
+    assert '<td id="report-objective-1.1-ref">Obj 1.1</td>' in response.content.decode()
     assert f'colspan="2">{objective.title}</td>' in response.content.decode()
     assert '<th scope="col">Progress report December 2025</th>' in response.content.decode()
     assert "Extend the quality assurance framework" in response.content.decode()
@@ -309,10 +313,112 @@ def test_report_page_queries_do_not_grow_with_actions(
         if index % 2:
             ProgressUpdateFactory(action=action, round=december)
 
-    # session, user, the round with its plan, aims, objectives, actions, their lead agencies,
-    # and every update up to this round with its round
-    with django_assert_num_queries(8):
+    # session, user, the user's own and their groups' permissions, the round with its plan, aims,
+    # objectives, actions, their lead agencies, every update up to this round with its round,
+    # and the latest publication to mark changes against
+    with django_assert_num_queries(11):
         response = manager_client.get(_report_url(december))
 
     assert response.status_code == HTTPStatus.OK
     assert response.content.decode().count('<td class="report-ref">') == action_count
+
+
+def test_report_page_queries_stay_the_same_after_a_publication(
+    manager_client, board_manager, plan, december, objective, django_assert_num_queries
+):
+    for number in range(1, 6):
+        ProgressUpdateFactory(action=ActionFactory(objective=objective, ref=f"1.1.{number}"), round=december)
+    publish_report(progress_round=december, published_by=board_manager)
+
+    # session, user, permissions (own and groups'), the round, aims, objectives, actions, lead agencies,
+    # updates, and the latest publication's snapshot
+    with django_assert_num_queries(11):
+        response = manager_client.get(_report_url(december))
+
+    assert response.status_code == HTTPStatus.OK
+
+
+# Who may see it, and what it offers them
+
+
+def test_reader_sees_the_report_page(reader_client, december):
+    response = reader_client.get(_report_url(december))
+
+    assert response.status_code == HTTPStatus.OK
+
+
+def test_report_page_is_forbidden_to_someone_without_a_role(client, december):
+    client.force_login(UserFactory(username="no.role"))
+
+    response = client.get(_report_url(december))
+
+    assert response.status_code == HTTPStatus.FORBIDDEN
+
+
+def test_report_page_offers_the_pdf_and_word_files(reader_client, december):
+    response = reader_client.get(_report_url(december))
+
+    content = response.content.decode()
+    pdf_url = reverse("objectives:report_pdf", args=[december.plan_id, december.pk])
+    docx_url = reverse("objectives:report_docx", args=[december.plan_id, december.pk])
+    assert f'href="{pdf_url}" download>Download PDF</a>' in content
+    assert f'href="{docx_url}" download>Download Word</a>' in content
+
+
+def test_report_page_offers_publishing_to_the_board_manager(manager_client, december):
+    response = manager_client.get(_report_url(december))
+
+    publish_url = reverse("objectives:report_publish", args=[december.plan_id, december.pk])
+    assert f'href="{publish_url}">Publish this report</a>' in response.content.decode()
+
+
+@pytest.mark.parametrize("persona_client", ["reader_client", "contributor_client"])
+def test_report_page_does_not_offer_publishing_to_others(persona_client, request, december):
+    response = request.getfixturevalue(persona_client).get(_report_url(december))
+
+    assert "Publish this report" not in response.content.decode()
+
+
+def test_report_page_names_the_board_manager_as_author(manager_client, december):
+    response = manager_client.get(_report_url(december))
+
+    assert "<dt>Author</dt>\n          <dd>Morgan Manager</dd>" in response.content.decode()
+
+
+def test_report_page_names_no_author_for_a_reader(reader_client, december):
+    response = reader_client.get(_report_url(december))
+
+    assert "<dt>Author</dt>" not in response.content.decode()
+
+
+# Changes since the last publication
+
+
+def test_report_page_marks_nothing_before_the_first_publication(manager_client, december, objective):
+    ProgressUpdateFactory(action=ActionFactory(objective=objective), round=december)
+
+    response = manager_client.get(_report_url(december))
+
+    assert "report-changes" not in response.content.decode()
+
+
+def test_report_page_marks_what_changed_since_the_latest_publication(
+    manager_client, board_manager, june, december, objective
+):
+    kept = ActionFactory(objective=objective, ref="1.1.1")
+    june_update = ProgressUpdateFactory(action=kept, round=june, rag=ProgressUpdate.Rag.AMBER, progress="June.")
+    published = publish_report(progress_round=june, published_by=board_manager)
+    ProgressUpdateFactory(action=kept, round=december, rag=ProgressUpdate.Rag.GREEN, progress="December.")
+    ActionFactory(objective=objective, ref="1.1.2")
+
+    response = manager_client.get(_report_url(december))
+
+    content = response.content.decode()
+    since = timezone.localdate(published.published_at)
+    assert (
+        f"Since the report published on {since.day} {since:%B %Y}: 1 new action, 1 RAG change, 1 new progress text."
+        in content
+    )
+    assert "<li>RAG changed from Amber to Green</li><li>New progress</li>" in content
+    assert '<ul class="report-changes"><li>New action</li></ul>' in content
+    assert june_update.progress not in content

@@ -1,37 +1,15 @@
-from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
-from django.contrib.staticfiles import finders
 from django.core.management.base import BaseCommand, CommandError
-from django.template.loader import render_to_string
-from django.utils.safestring import mark_safe
 
 from objectives.models import BusinessPlan, ProgressRound
-from objectives.report import ProgressReport, build_progress_report, page_margin_css
+from objectives.papers.build import build_paper
+from objectives.papers.files import FILE_FORMATS, FileFormat
+from objectives.papers.html import MissingStylesheet
 
-# mscb.css holds the RAG badge colours the report shares with every other page.
-STANDALONE_STYLESHEETS = ["css/mscb.css", "css/report.css"]
-
-
-def _inlined_css() -> str:
-    parts = []
-    for name in STANDALONE_STYLESHEETS:
-        path = finders.find(name)
-        if path is None:
-            raise CommandError(f"Cannot find the stylesheet {name} in the static files; is the project complete?")
-        parts.append(Path(path).read_text(encoding="utf-8"))
-    return "\n".join(parts)
-
-
-def render_html(report: ProgressReport) -> bytes:
-    """One HTML file with its styles inlined and no links out, for the council's committee system."""
-    context = {"report": report, "report_css": mark_safe(_inlined_css()), "page_css": page_margin_css(report)}
-    return render_to_string("objectives/report_standalone.html", context).encode("utf-8")
-
-
-# Each format turns a report into the bytes of one file; PDF and Word join here.
-FORMATS: dict[str, Callable[[ProgressReport], bytes]] = {"html": render_html}
+# Each format turns a paper into the bytes of one file: the same files the report page offers.
+FORMATS: dict[str, FileFormat] = FILE_FORMATS
 
 
 class Command(BaseCommand):
@@ -49,21 +27,30 @@ class Command(BaseCommand):
             help="The round's as-of date as YYYY-MM-DD, such as 2025-12-31.",
         )
         parser.add_argument("--format", default="html", dest="file_format", help=f"One of: {', '.join(FORMATS)}.")
-        parser.add_argument("-o", "--output", help="The file to write; '-' or nothing for standard output.")
+        parser.add_argument("-o", "--output", help="The file to write; '-' or nothing for standard output (HTML only).")
+        parser.add_argument("--author", default="", help="The name to print as the report's author on the cover.")
 
-    def handle(self, *args, plan, round_as_of, file_format, output, **options):
-        render = FORMATS.get(file_format.lower())
-        if render is None:
-            raise CommandError(f"export_report cannot write {file_format!r} yet; choose one of: {', '.join(FORMATS)}.")
+    def handle(self, *args, plan, round_as_of, file_format, output, author, **options):
+        chosen = FORMATS.get(file_format.lower())
+        if chosen is None:
+            raise CommandError(f"export_report cannot write {file_format!r}; choose one of: {', '.join(FORMATS)}.")
+        if chosen.is_binary and output in (None, "-"):
+            raise CommandError(
+                f"A {chosen.extension.upper()} file is binary and cannot go to standard output: "
+                f"name the file with -o, such as -o report.{chosen.extension}."
+            )
         business_plan = self._plan(plan)
         progress_round = self._round(business_plan, _as_of(round_as_of))
 
-        report = build_progress_report(plan=business_plan, progress_round=progress_round)
-        content = render(report)
+        paper = build_paper(progress_round=progress_round, author=author.strip())
+        try:
+            content = chosen.render(paper)
+        except MissingStylesheet as error:
+            raise CommandError(str(error)) from error
 
         summary = (
             f"Wrote {progress_round.label} for business plan {business_plan.title} "
-            f"({report.action_count} actions, {file_format.lower()})"
+            f"({len(paper.rows)} actions, {chosen.extension})"
         )
         if output in (None, "-"):
             self.stdout.write(content.decode("utf-8"), ending="")

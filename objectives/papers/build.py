@@ -1,0 +1,33 @@
+"""The committee paper for a round as it stands now, marked against the previous publication."""
+
+from dataclasses import replace
+
+from ..models import ProgressRound
+from ..report import build_progress_report
+from .changes import mark_changes, previous_publication
+from .sections import build_sections
+from .snapshot import Paper, paper_from_report
+
+
+def build_paper(*, progress_round: ProgressRound, author: str) -> Paper:
+    """The paper the report page shows and its files contain: in six queries (five for the report, one for the
+    previous publication) plus whatever registered sections need."""
+    plan = progress_round.plan
+    report = build_progress_report(plan=plan, progress_round=progress_round)
+    paper = paper_from_report(report, author=author)
+    paper = mark_changes(paper, previous_publication(progress_round))
+    sections = build_sections(plan=plan, progress_round=progress_round)
+    return replace(paper, sections=sections)
+
+
+def author_name(user) -> str:
+    """How the cover names a person: their full name, else their username."""
+    return (user.get_full_name() or user.get_username()) if user is not None else ""
+
+
+def author_for(user) -> str:
+    """The author a paper made for this person names: the board manager who makes it, else nobody.
+
+    A councillor downloading the report is its reader, not its author.
+    """
+    return author_name(user) if user.has_perm("objectives.review_progressupdate") else ""

@@ -1,0 +1,97 @@
+"""The paper's file formats, their names and how they are sent as downloads."""
+
+import hashlib
+import json
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from urllib.parse import quote
+
+from django.core.cache import cache
+from django.http import HttpResponse
+
+from .html import render_standalone_html
+from .pdf import render_pdf
+from .snapshot import Paper, to_snapshot
+from .word import render_word
+
+
+@dataclass(frozen=True)
+class FileFormat:
+    extension: str
+    content_type: str
+    render: Callable[[Paper], bytes]
+    # Binary files cannot go to a terminal.
+    is_binary: bool
+
+
+def _render_html(paper: Paper) -> bytes:
+    return render_standalone_html(paper).encode("utf-8")
+
+
+FILE_FORMATS: dict[str, FileFormat] = {
+    "html": FileFormat("html", "text/html; charset=utf-8", _render_html, is_binary=False),
+    "pdf": FileFormat("pdf", "application/pdf", render_pdf, is_binary=True),
+    "docx": FileFormat(
+        "docx",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        render_word,
+        is_binary=True,
+    ),
+}
+
+# Long enough for a committee's worth of downloads of the same paper, short enough to keep memory small.
+_CACHE_SECONDS = 60 * 60
+
+
+def render_file(paper: Paper, file_format: str) -> bytes:
+    """The paper as a file, remembered for an hour.
+
+    The same paper always makes the same bytes, so the chair and every councillor downloading an
+    unchanged report need not wait for it to be laid out again; any change to the paper changes the key.
+    """
+    key = cache_key(paper, file_format)
+    content = cache.get(key)
+    if content is None:
+        content = FILE_FORMATS[file_format].render(paper)
+        cache.set(key, content, _CACHE_SECONDS)
+    return content
+
+
+def cache_key(paper: Paper, file_format: str) -> str:
+    fingerprint = hashlib.sha256(json.dumps(to_snapshot(paper), sort_keys=True).encode()).hexdigest()
+    return f"committee-paper:{file_format}:{fingerprint}"
+
+
+# Typographic dashes and apostrophes, as Word types them, keep their plain meaning in the ASCII name.
+_PLAIN = str.maketrans({"–": "-", "—": "-", "‘": "'", "’": "'"})
+# Characters that no file system or committee system takes in a name.
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]+')
+
+
+def file_name(*, plan_title: str, as_of: date, extension: str) -> str:
+    """Such as "2025-26 progress report December 2025.pdf"."""
+    stem = _UNSAFE.sub("-", f"{plan_title} progress report {as_of:%B %Y}")
+    return f"{' '.join(stem.split())}.{extension}"
+
+
+def ascii_file_name(name: str) -> str:
+    """The name in plain ASCII for clients that cannot read the UTF-8 one: accents dropped, the rest removed."""
+    stem, _, extension = name.rpartition(".")
+    plain = unicodedata.normalize("NFKD", stem.translate(_PLAIN)).encode("ascii", "ignore").decode("ascii")
+    plain = " ".join(_UNSAFE.sub("-", plain).split())
+    return f"{plain if plain.strip('. -') else 'report'}.{extension}"
+
+
+def attachment(content: bytes, *, name: str, content_type: str) -> HttpResponse:
+    """A download of these bytes under this name, with an ASCII fallback name (RFC 6266)."""
+    response = HttpResponse(content, content_type=content_type)
+    fallback = ascii_file_name(name)
+    disposition = f'attachment; filename="{fallback}"'
+    if fallback != name:
+        disposition += f"; filename*=UTF-8''{quote(name, safe='')}"
+    response["Content-Disposition"] = disposition
+    response["Cache-Control"] = "private"
+    return response

@@ -1,0 +1,56 @@
+"""The paper as a PDF: the same HTML as the report page, laid out by WeasyPrint on A4 landscape."""
+
+import logging
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from weasyprint import CSS, HTML
+from weasyprint.urls import URLFetcher, path2url
+
+from .html import STANDALONE_STYLESHEETS, paper_context, stylesheet_text
+from .snapshot import Paper
+
+# Only our own static folder may be read while the PDF is made: nothing from the network, nothing else on disk.
+STATIC_FOLDER = Path(settings.BASE_DIR) / "static"
+
+
+class _SkipBrowserOnlyProperty(logging.Filter):
+    """report.css also asks Chrome to print colours; WeasyPrint prints them anyway, so its warning is noise."""
+
+    def filter(self, record):
+        return "print-color-adjust" not in record.getMessage()
+
+
+logging.getLogger("weasyprint").addFilter(_SkipBrowserOnlyProperty())
+
+
+class RefusedFetch(ValueError):
+    pass
+
+
+class StaticFilesOnly(URLFetcher):
+    """A WeasyPrint fetcher that reads files under one folder and refuses every other address."""
+
+    def __init__(self, folder: Path = STATIC_FOLDER):
+        # A refusal stops the rendering rather than leaving a quiet gap in the paper.
+        super().__init__(allowed_protocols={"file"}, allow_redirects=False, fail_on_errors=True)
+        self.folder = folder.resolve()
+
+    def fetch(self, url, headers=None):
+        parts = urlsplit(url)
+        if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
+            raise RefusedFetch(f"The committee paper may not fetch {url}.")
+        if not Path(unquote(parts.path)).resolve().is_relative_to(self.folder):
+            raise RefusedFetch(f"The committee paper may only read the static folder, not {url}.")
+        return super().fetch(url, headers)
+
+
+def render_pdf(paper: Paper) -> bytes:
+    """The paper as PDF bytes; the same paper always gives the same bytes."""
+    fetcher = StaticFilesOnly()
+    base_url = path2url(STATIC_FOLDER)
+    html = render_to_string("objectives/report_pdf.html", paper_context(paper))
+    stylesheet = CSS(string=stylesheet_text(STANDALONE_STYLESHEETS), base_url=base_url, url_fetcher=fetcher)
+    return HTML(string=html, base_url=base_url, url_fetcher=fetcher).write_pdf(stylesheets=[stylesheet])

@@ -1,0 +1,55 @@
+"""Parts of the committee paper after the objectives table (case reviews, CDOP, training).
+
+Other apps add theirs from their AppConfig.ready(), so objectives never imports them:
+
+    register(SectionType(kind="case_reviews", build=..., template_name="reviews/_paper_section.html",
+                         write_word=...))
+
+`build(plan=, progress_round=)` returns a PaperSection whose `data` is JSON-ready, or None when the
+section has nothing to say; the HTML (and so the PDF) includes `template_name` with `section` in its
+context, and `write_word(document, section)` appends the section to the Word document.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .snapshot import PaperSection
+
+# A section whose kind is no longer registered (say, in an old publication) still shows its title.
+FALLBACK_TEMPLATE = "objectives/_paper_section.html"
+
+
+@dataclass(frozen=True)
+class SectionType:
+    kind: str
+    build: Callable[..., PaperSection | None]
+    template_name: str
+    write_word: Callable[..., None]
+
+
+_REGISTERED: dict[str, SectionType] = {}
+
+
+def register(section_type: SectionType) -> None:
+    """Add a section to every committee paper from now on, after those registered before it."""
+    _REGISTERED[section_type.kind] = section_type
+
+
+def unregister(kind: str) -> None:
+    _REGISTERED.pop(kind, None)
+
+
+def build_sections(*, plan, progress_round) -> tuple[PaperSection, ...]:
+    """Each registered section that has something to report for this round, in registration order."""
+    built = (section_type.build(plan=plan, progress_round=progress_round) for section_type in _REGISTERED.values())
+    return tuple(section for section in built if section is not None)
+
+
+def template_for(section: PaperSection) -> str:
+    section_type = _REGISTERED.get(section.kind)
+    return section_type.template_name if section_type else FALLBACK_TEMPLATE
+
+
+def word_writer_for(section: PaperSection) -> Callable[..., None] | None:
+    section_type = _REGISTERED.get(section.kind)
+    return section_type.write_word if section_type else None

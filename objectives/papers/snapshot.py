@@ -1,0 +1,258 @@
+"""The committee paper as plain data: built from the live report, saved as JSON, read back unchanged."""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..models import ProgressUpdate
+from ..report import ProgressReport, ReportRow
+
+# Bumped when the snapshot's shape changes, so an old publication can still be read.
+SCHEMA = 1
+
+# Rows with less text than this are kept on one printed page; longer ones may split across pages
+# rather than leave half a page blank or be cut off.
+_KEEP_TOGETHER_CHARACTERS = 900
+
+_RAG_LABELS = dict(ProgressUpdate.Rag.choices)
+NO_UPDATE = "No update"
+
+
+@dataclass(frozen=True)
+class PaperRow:
+    action_id: int
+    ref: str
+    text: str
+    lead_agencies: tuple[str, ...]
+    target: str
+    # The action's status when it is no longer open, such as "Withdrawn"; empty while open.
+    status: str
+    # Empty when nothing has been reported yet.
+    rag: str
+    rag_label: str
+    progress: str
+    impact: str
+    # The label of the earlier round the progress comes from; empty when it is this round's.
+    earlier_round: str
+    # In words, such as "New action" or "RAG changed from Amber to Green".
+    changes: tuple[str, ...] = ()
+
+    @property
+    def has_update(self) -> bool:
+        return bool(self.rag)
+
+    @property
+    def rag_class(self) -> str:
+        return self.rag or "none"
+
+    @property
+    def keep_together(self) -> bool:
+        return len(self.text) + len(self.progress) + len(self.impact) < _KEEP_TOGETHER_CHARACTERS
+
+
+@dataclass(frozen=True)
+class PaperObjective:
+    ref: str
+    title: str
+    rows: tuple[PaperRow, ...]
+
+
+@dataclass(frozen=True)
+class PaperAim:
+    number: int
+    title: str
+    objectives: tuple[PaperObjective, ...]
+
+
+@dataclass(frozen=True)
+class PaperSection:
+    """A later part of the paper (case reviews, CDOP, training): its kind says how to render its data."""
+
+    kind: str
+    title: str
+    data: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ChangeSummary:
+    since: date
+    new_actions: int
+    rag_changes: int
+    new_progress: int
+
+    @property
+    def sentence(self) -> str:
+        counts = [
+            _count(self.new_actions, "new action", "new actions"),
+            _count(self.rag_changes, "RAG change", "RAG changes"),
+            _count(self.new_progress, "new progress text", "new progress texts"),
+        ]
+        said = ", ".join(count for count in counts if count) or "no new actions, RAG changes or new progress"
+        return f"Since the report published on {self.since.day} {self.since:%B %Y}: {said}."
+
+
+@dataclass(frozen=True)
+class Paper:
+    board_name: str
+    committee_name: str
+    plan_title: str
+    round_label: str
+    as_of: date
+    produced_on: date
+    author: str
+    aims: tuple[PaperAim, ...]
+    sections: tuple[PaperSection, ...] = ()
+    changes: ChangeSummary | None = None
+
+    @property
+    def title(self) -> str:
+        return f"Business plan {self.plan_title}: {self.round_label}"
+
+    @property
+    def rows(self) -> list[PaperRow]:
+        return [row for aim in self.aims for objective in aim.objectives for row in objective.rows]
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return "" if number == 0 else f"{number} {one if number == 1 else many}"
+
+
+def paper_from_report(report: ProgressReport, *, author: str) -> Paper:
+    """The live report as a paper, with every text and label the files show."""
+    return Paper(
+        board_name=report.board_name,
+        committee_name=report.committee_name,
+        plan_title=report.plan.title,
+        round_label=report.progress_round.label,
+        as_of=report.progress_round.as_of,
+        produced_on=report.generated_on,
+        author=author,
+        aims=tuple(
+            PaperAim(
+                number=report_aim.aim.number,
+                title=report_aim.aim.title,
+                objectives=tuple(
+                    PaperObjective(ref=item.objective.ref, title=item.objective.title, rows=tuple(map(_row, item.rows)))
+                    for item in report_aim.objectives
+                ),
+            )
+            for report_aim in report.aims
+        ),
+    )
+
+
+def _row(row: ReportRow) -> PaperRow:
+    update = row.update
+    return PaperRow(
+        action_id=row.action.pk,
+        ref=row.action.ref,
+        text=row.action.text,
+        lead_agencies=tuple(agency.name for agency in row.lead_agencies),
+        target=row.action.target_display,
+        status=row.status_note,
+        rag=update.rag if update else "",
+        rag_label=_RAG_LABELS.get(update.rag, update.rag) if update else NO_UPDATE,
+        progress=update.progress if update else "",
+        impact=update.impact if update else "",
+        earlier_round=update.round.label if update and row.is_from_earlier_round else "",
+    )
+
+
+def to_snapshot(paper: Paper) -> dict:
+    """The paper as JSON-ready data: what a publication stores and the next one is compared with."""
+    return {
+        "schema": SCHEMA,
+        "board_name": paper.board_name,
+        "committee_name": paper.committee_name,
+        "plan_title": paper.plan_title,
+        "round_label": paper.round_label,
+        "as_of": paper.as_of.isoformat(),
+        "produced_on": paper.produced_on.isoformat(),
+        "author": paper.author,
+        "changes": None
+        if paper.changes is None
+        else {
+            "since": paper.changes.since.isoformat(),
+            "new_actions": paper.changes.new_actions,
+            "rag_changes": paper.changes.rag_changes,
+            "new_progress": paper.changes.new_progress,
+        },
+        "aims": [
+            {
+                "number": aim.number,
+                "title": aim.title,
+                "objectives": [
+                    {
+                        "ref": objective.ref,
+                        "title": objective.title,
+                        "rows": [_row_data(row) for row in objective.rows],
+                    }
+                    for objective in aim.objectives
+                ],
+            }
+            for aim in paper.aims
+        ],
+        "sections": [
+            {"kind": section.kind, "title": section.title, "data": section.data} for section in paper.sections
+        ],
+    }
+
+
+def _row_data(row: PaperRow) -> dict:
+    return {
+        "action_id": row.action_id,
+        "ref": row.ref,
+        "text": row.text,
+        "lead_agencies": list(row.lead_agencies),
+        "target": row.target,
+        "status": row.status,
+        "rag": row.rag,
+        "rag_label": row.rag_label,
+        "progress": row.progress,
+        "impact": row.impact,
+        "earlier_round": row.earlier_round,
+        "changes": list(row.changes),
+    }
+
+
+def from_snapshot(data: dict) -> Paper:
+    """Read a stored snapshot back into the paper it was made from."""
+    if data.get("schema") != SCHEMA:
+        raise ValueError(f"Cannot read a report snapshot of schema {data.get('schema')!r}; expected {SCHEMA}.")
+    changes = data["changes"]
+    return Paper(
+        board_name=data["board_name"],
+        committee_name=data["committee_name"],
+        plan_title=data["plan_title"],
+        round_label=data["round_label"],
+        as_of=date.fromisoformat(data["as_of"]),
+        produced_on=date.fromisoformat(data["produced_on"]),
+        author=data["author"],
+        changes=None
+        if changes is None
+        else ChangeSummary(
+            since=date.fromisoformat(changes["since"]),
+            new_actions=changes["new_actions"],
+            rag_changes=changes["rag_changes"],
+            new_progress=changes["new_progress"],
+        ),
+        aims=tuple(
+            PaperAim(
+                number=aim["number"],
+                title=aim["title"],
+                objectives=tuple(
+                    PaperObjective(
+                        ref=objective["ref"],
+                        title=objective["title"],
+                        rows=tuple(_row_from_data(row) for row in objective["rows"]),
+                    )
+                    for objective in aim["objectives"]
+                ),
+            )
+            for aim in data["aims"]
+        ),
+        sections=tuple(PaperSection(**section) for section in data["sections"]),
+    )
+
+
+def _row_from_data(row: dict) -> PaperRow:
+    return PaperRow(**{**row, "lead_agencies": tuple(row["lead_agencies"]), "changes": tuple(row["changes"])})

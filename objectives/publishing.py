@@ -1,0 +1,40 @@
+"""Publishing a round's committee report: the paper frozen as data and files, the board's record."""
+
+import hashlib
+
+from django.db import transaction
+
+from .models import ProgressRound, PublishedReport
+from .papers.build import author_name, build_paper
+from .papers.files import FILE_FORMATS
+from .papers.snapshot import from_snapshot, to_snapshot
+
+
+@transaction.atomic
+def publish_report(*, progress_round: ProgressRound, published_by) -> PublishedReport:
+    """Freeze the round's report: its snapshot, and the HTML, PDF and Word files made from that snapshot."""
+    # Two managers publishing at once queue here, so the second compares with the first.
+    progress_round = (
+        ProgressRound.objects.select_for_update(of=("self",)).select_related("plan").get(pk=progress_round.pk)
+    )
+    paper = build_paper(progress_round=progress_round, author=author_name(published_by))
+    snapshot = to_snapshot(paper)
+    # The files come from the snapshot, not the live paper, so the stored data re-renders the same paper.
+    frozen = from_snapshot(snapshot)
+    pdf = FILE_FORMATS["pdf"].render(frozen)
+    docx = FILE_FORMATS["docx"].render(frozen)
+    report = PublishedReport(
+        plan=progress_round.plan,
+        round=progress_round,
+        title=paper.title,
+        published_by=published_by,
+        snapshot=snapshot,
+        html=FILE_FORMATS["html"].render(frozen).decode("utf-8"),
+        pdf=pdf,
+        docx=docx,
+        pdf_sha256=hashlib.sha256(pdf).hexdigest(),
+        docx_sha256=hashlib.sha256(docx).hexdigest(),
+    )
+    report.full_clean()
+    report.save()
+    return report
