@@ -1,7 +1,12 @@
-"""Importing a business plan from a spreadsheet, in three steps that a page can reuse.
+"""Importing a business plan from a spreadsheet or a Word document, in steps that the command and the pages share.
 
-1. `readers.read_rows` turns a .csv or .xlsx file into rows of cells with the row numbers the user sees.
-2. `checking.check_rows` compares those rows with the database and returns the changes and every
+1. `safety.check_file` looks at the bytes first: the size limit (settings.IMPORT_MAX_BYTES, default 5 MB),
+   the real type whatever the name says, and zip bombs, before any parser opens the file.
+2. `readers.read_plan_file` turns a .csv or .xlsx file into rows of cells with the row numbers the user sees;
+   `word.read_docx` turns a Word plan in the committee layout into the same rows, each saying where it was.
+3. `checking.check_rows` compares those rows with the database and returns the changes and every
    problem (`RowError`), writing nothing, so the same result can drive a preview or a dry run.
-3. `applying.apply_changes` writes the checked changes in one transaction.
+4. `applying.apply_changes` writes the checked changes in one transaction.
+
+`objectives.exporting` writes a plan back out in the same columns, so export then import gives an equal plan.
 """

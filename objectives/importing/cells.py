@@ -15,6 +15,18 @@ class CellError(ValueError):
 
 
 @dataclass(frozen=True)
+class SheetRow:
+    """A row's cells as the file holds them, and the row number the spreadsheet shows (the header is row 1).
+
+    A row read from a Word table also says where it is ("table 3, row 5"), as Word numbers no rows.
+    """
+
+    number: int
+    cells: tuple
+    place: str = ""
+
+
+@dataclass(frozen=True)
 class Unreadable:
     """A cell whose value cannot be imported as it stands, such as a formula."""
 
@@ -31,6 +43,27 @@ def shorten(text: str, limit: int = 60) -> str:
 
 def quoted(value) -> str:
     return f"“{shorten(str(value))}”"
+
+
+# A spreadsheet may run a cell that starts with one of these as a formula ("formula injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def guard_formula(text: str) -> str:
+    """The text with an apostrophe before it if a spreadsheet could take it for a formula.
+
+    Text that already starts with apostrophes before such a character gets one more, so that
+    `unguard_formula`, which takes one away, always gives the text back unchanged.
+    """
+    return "'" + text if text.lstrip("'").startswith(FORMULA_STARTS) else text
+
+
+def unguard_formula(text: str) -> str:
+    """The text without the one apostrophe an export put before a formula-like start (such as "'- bullet")."""
+    stripped = text.strip()
+    if stripped.startswith("'") and stripped[1:].lstrip("'").startswith(FORMULA_STARTS):
+        return stripped[1:]
+    return text
 
 
 def read_text(value) -> str:
@@ -78,6 +111,8 @@ _RAGS = {_rag_key(value): value for value in ProgressUpdate.Rag.values}
 _RAGS |= {_rag_key(label): value for value, label in ProgressUpdate.Rag.choices}
 # Boards often show complete actions in blue, and write "completed" as often as "complete".
 _RAGS |= {"blue": ProgressUpdate.Rag.COMPLETE, "completed": ProgressUpdate.Rag.COMPLETE}
+# A RAG column often holds just the letter.
+_RAGS |= {"r": ProgressUpdate.Rag.RED, "a": ProgressUpdate.Rag.AMBER, "g": ProgressUpdate.Rag.GREEN}
 
 
 def read_rag(value) -> str:

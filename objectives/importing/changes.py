@@ -9,14 +9,24 @@ from objectives.models import BusinessPlan
 
 @dataclass(frozen=True)
 class RowError:
-    """A problem in one cell: the spreadsheet row (the header is row 1), the column, and why."""
+    """A problem in one cell: the spreadsheet row (the header is row 1), the column, and why.
+
+    `place` says where a row read from a Word table is ("table 3, row 5"); a spreadsheet's row needs none.
+    """
 
     row: int
     column: str
     message: str
+    place: str = ""
+
+    @property
+    def where(self) -> str:
+        """Where the problem is: "Row 5", or "Table 3, row 5" for a Word table's row."""
+        place = self.place or f"row {self.row}"
+        return place[0].upper() + place[1:]
 
     def __str__(self):
-        return f"Row {self.row}, {self.column}: {self.message}"
+        return f"{self.where}, {self.column}: {self.message}"
 
 
 @dataclass

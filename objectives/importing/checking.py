@@ -1,12 +1,13 @@
 """Check spreadsheet rows against the database and work out the changes, writing nothing."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from openpyxl.utils import get_column_letter
 
+from objectives.dates import format_target
 from objectives.models import Action, Agency, Aim, BusinessPlan, Objective, ProgressRound, ProgressUpdate
 from objectives.refs import nesting_problem
 
@@ -21,8 +22,10 @@ from .cells import (
     read_rag,
     read_ref,
     read_text,
+    unguard_formula,
 )
 from .changes import Change, PlanChanges, RowError
+from .columns import COLUMNS, OPTIONAL_COLUMNS, REQUIRED_COLUMNS
 from .readers import SheetRow
 
 _READERS = {
@@ -39,8 +42,7 @@ _READERS = {
     "rag": read_rag,
     "impact": read_text,
 }
-OPTIONAL_COLUMNS = ("impact",)
-REQUIRED_COLUMNS = tuple(column for column in _READERS if column not in OPTIONAL_COLUMNS)
+assert set(_READERS) == set(COLUMNS), "every column of a plan file has a reader"
 _REQUIRED_CELLS = {
     "aim": "its aim number, such as 1",
     "objective": "its objective ref, such as 1.1",
@@ -86,11 +88,15 @@ def check_rows(rows: list[SheetRow], *, plan: BusinessPlan) -> PlanChanges:
         errors.append(RowError(header.number, "header", "is the only row; add a row for each action below it."))
     if errors:
         return PlanChanges(plan=plan, errors=errors)
-    checker = _Checker(plan)
+    places = {row.number: row.place for row in rows if row.place}
+    checker = _Checker(plan, places)
     for sheet_row in body:
         row, row_errors = _read_row(sheet_row, positions)
         checker.add(row, row_errors)
-    return checker.finish()
+    result = checker.finish()
+    if places:
+        result.errors = [replace(error, place=places.get(error.row, "")) for error in result.errors]
+    return result
 
 
 def _read_header(header: SheetRow) -> tuple[dict[str, int], list[RowError]]:
@@ -136,6 +142,8 @@ def _read_row(sheet_row: SheetRow, positions: dict[str, int]) -> tuple[_Row, lis
 
     for column, reader in _READERS.items():
         value = cell(column)
+        if isinstance(value, str):
+            value = unguard_formula(value)
         if isinstance(value, Unreadable):
             error(column, value.reason)
         elif isinstance(value, str) and "\x00" in value:
@@ -172,13 +180,15 @@ def _read_row(sheet_row: SheetRow, positions: dict[str, int]) -> tuple[_Row, lis
 class _Checker:
     """Matches rows to what the plan already has, and notes each object to create or update."""
 
-    def __init__(self, plan: BusinessPlan):
+    def __init__(self, plan: BusinessPlan, places: dict[int, str]):
         self.plan = plan
+        self.places = places
         self.result = PlanChanges(plan=plan)
         # Objects may be unsaved (no pk to hash), so their changes are found by identity.
         self.changes: dict[int, Change] = {}
-        self.action_rows: dict[str, int] = {}
+        self.action_rows: dict[tuple[str, date | None], int] = {}
         self.titles: dict[tuple[str, object], tuple[str, int]] = {}
+        self.action_cells: dict[tuple[str, str], tuple[object, str, int]] = {}
         self._load()
         if plan.pk is None:
             self._change(plan, None)
@@ -211,9 +221,7 @@ class _Checker:
         self.result.errors += errors
         errors_before = len(self.result.errors)
         if row.action is not None:
-            first = self.action_rows.setdefault(row.action, row.number)
-            if first != row.number:
-                self._error(row.number, "action", f"Action {row.action} is already on row {first}.")
+            self._one_row_per_round(row)
         if row.aim is not None:
             self._same_title(row.number, "aim_title", ("aim", row.aim), row.aim_title)
         if row.objective is not None:
@@ -244,6 +252,37 @@ class _Checker:
     def _error(self, row_number: int, column: str, message: str):
         self.result.errors.append(RowError(row_number, column, message))
 
+    def _where(self, row_number: int) -> str:
+        return self.places.get(row_number, f"row {row_number}")
+
+    def _one_row_per_round(self, row: _Row):
+        """An action may have a row for each round of progress (as an export writes it), all saying the same."""
+        as_of = row.progress_date[0] if row.progress_date else None
+        first = self.action_rows.setdefault((row.action, as_of), row.number)
+        if first != row.number:
+            if as_of is None:
+                message = f"Action {row.action} is already on {self._where(first)}."
+            else:
+                message = f"Action {row.action} already has progress for {as_of:%B %Y} on {self._where(first)}."
+            self._error(row.number, "action", message)
+        shown = {
+            "action_text": (row.action_text, quoted(row.action_text)),
+            "lead_agency": (sorted(name.casefold() for name in row.lead_agency), quoted("; ".join(row.lead_agency))),
+            "target_date": (row.target_date, row.target_date and quoted(format_target(*row.target_date))),
+        }
+        for column, (value, text) in shown.items():
+            if not value:
+                continue
+            first = self.action_cells.setdefault((column, row.action), (value, text, row.number))
+            first_value, first_text, first_row = first
+            if first_value != value:
+                self._error(
+                    row.number,
+                    column,
+                    f"differs from {self._where(first_row)}, which gives action {row.action} {first_text}; "
+                    "leave it empty or write the same.",
+                )
+
     def _same_title(self, row_number: int, column: str, key: tuple[str, object], title: str):
         """A title may be left empty on later rows, but where it is given it must agree."""
         if not title:
@@ -254,7 +293,7 @@ class _Checker:
             self._error(
                 row_number,
                 column,
-                f"differs from row {first_row}, which calls {kind} {ref} {quoted(first_title)}; "
+                f"differs from {self._where(first_row)}, which calls {kind} {ref} {quoted(first_title)}; "
                 "leave it empty or write the same title.",
             )
 

@@ -1,44 +1,41 @@
-"""Read a .csv or .xlsx file into rows of cells, numbered as the spreadsheet numbers them."""
+"""Read a .csv, .xlsx or .docx file into rows of cells, numbered as the spreadsheet numbers them."""
 
+import contextlib
 import csv
 import io
-import zipfile
-from dataclasses import dataclass
-from pathlib import PurePath
+import os
 from typing import BinaryIO
 
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.escape import unescape
 
-from .cells import Unreadable, is_blank, shorten
+from .cells import SheetRow, Unreadable, is_blank, shorten
+from .safety import FileProblem, check_file, check_size, extension_of, max_bytes
+from .word import read_docx
+
+__all__ = ["FileProblem", "SheetRow", "read_plan_file", "read_rows"]
 
 CSV_HELP = "In Excel, use Save As “CSV UTF-8 (Comma delimited) (*.csv)”."
 
 
-class FileProblem(Exception):
-    """A file that cannot be read as a plan at all, with a message the board manager can act on."""
-
-
-@dataclass(frozen=True)
-class SheetRow:
-    """A row's cells as the file holds them, and the row number the spreadsheet shows (the header is row 1)."""
-
-    number: int
-    cells: tuple
-
-
 def read_rows(file: BinaryIO, filename: str) -> list[SheetRow]:
-    """The file's non-blank rows; the first should be the header."""
-    extension = PurePath(filename).suffix.lower()
-    if extension not in (".csv", ".xlsx"):
-        shown = extension or "no extension"
-        raise FileProblem(f"{filename} is not a .csv or .xlsx file ({shown}). Save the plan as one of those.")
-    data = file.read()
-    if not data:
-        raise FileProblem(f"{filename} is empty.")
-    if extension == ".csv" and zipfile.is_zipfile(io.BytesIO(data)):
-        raise FileProblem(f"{filename} is an Excel workbook, not a CSV file: rename it to end in .xlsx.")
+    """The file's non-blank rows; the first is the header."""
+    extension_of(filename)
+    # A file on disk says its size before it is read; anything else (a pipe) shows it once read.
+    with contextlib.suppress(AttributeError, OSError):
+        check_size(os.fstat(file.fileno()).st_size, filename)
+    # One byte past the limit is enough to know the file is too big, without reading all of it.
+    data = file.read(max_bytes() + 1)
+    check_size(len(data), filename)
+    return read_plan_file(data, filename)
+
+
+def read_plan_file(data: bytes, filename: str) -> list[SheetRow]:
+    """Rows from a file's bytes, once they are shown to be safe to open as the kind its name says."""
+    extension = check_file(data, filename)
+    if extension == ".docx":
+        return read_docx(data, filename)
     rows = _read_csv(data) if extension == ".csv" else _read_xlsx(data, filename)
     rows = [row for row in rows if not all(is_blank(cell) for cell in row.cells)]
     if not rows:
@@ -52,7 +49,10 @@ def _read_csv(data: bytes) -> list[SheetRow]:
     # The field size limit guards against runaway input; no cell can be longer than the whole file.
     csv.field_size_limit(max(csv.field_size_limit(), len(text)))
     reader = csv.reader(io.StringIO(text, newline=""))
-    rows = [SheetRow(number, tuple(cells)) for number, cells in enumerate(reader, start=1)]
+    try:
+        rows = [SheetRow(number, tuple(cells)) for number, cells in enumerate(reader, start=1)]
+    except csv.Error as error:
+        raise FileProblem(f"The file cannot be read as CSV: {error} (row {reader.line_num}). {CSV_HELP}") from None
     for row in rows:
         for index, cell in enumerate(row.cells):
             bad = next((char for char in cell if "\udc80" <= char <= "\udcff"), None)
@@ -65,9 +65,10 @@ def _read_csv(data: bytes) -> list[SheetRow]:
 
 
 def _read_xlsx(data: bytes, filename: str) -> list[SheetRow]:
-    not_a_workbook = FileProblem(f"{filename} is not an Excel workbook (.xlsx). Open it in Excel and save it as .xlsx.")
-    if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise not_a_workbook
+    not_a_workbook = FileProblem(
+        f"{filename} is not an Excel workbook that can be read: it is damaged or not really .xlsx. "
+        "Open it in Excel and save it as .xlsx."
+    )
     try:
         # Formulas are kept as formulas (not data_only) so they are reported rather than imported as stale values.
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)

@@ -1,7 +1,19 @@
-"""Placeholder: the real views replace these."""
+"""A business plan as a spreadsheet in the import's columns."""
 
-from django.http import Http404
+from django.contrib.auth.decorators import permission_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+
+from ..exporting import CONTENT_TYPES, WRITERS, file_name
+from ..models import BusinessPlan
 
 
-def export_plan(request, *args, **kwargs):
-    raise Http404
+@permission_required("objectives.view_businessplan", raise_exception=True)
+def export_plan(request, pk, file_format):
+    writer = WRITERS.get(file_format)
+    if writer is None:
+        raise Http404(f"Plans export as .xlsx or .csv, not .{file_format}.")
+    plan = get_object_or_404(BusinessPlan, pk=pk)
+    response = HttpResponse(writer(plan), content_type=CONTENT_TYPES[file_format])
+    response["Content-Disposition"] = f'attachment; filename="{file_name(plan, file_format)}"'
+    return response

@@ -437,3 +437,51 @@ def test_rows_are_numbered_as_the_spreadsheet_shows_them(tmp_path):
     errors = import_errors(path)
 
     assert "Row 3, rag: “Purple” is not a RAG" in errors
+
+
+def test_an_action_may_have_a_row_for_each_round_of_progress(tmp_path):
+    path = write_csv(
+        tmp_path / "plan.csv",
+        [
+            plan_row(lead_agency="Police", progress_date="2025-09-30", progress="Planned", rag="Amber"),
+            plan_row(action_text="", progress_date="2025-12-31", progress="Done", rag="Green"),
+        ],
+    )
+
+    run_import(path)
+
+    action = Action.objects.get()
+    assert action.text == DEFAULTS["action_text"]
+    assert list(action.progress_updates.order_by("round__as_of").values_list("round__as_of", "progress", "rag")) == [
+        (date(2025, 9, 30), "Planned", ProgressUpdate.Rag.AMBER),
+        (date(2025, 12, 31), "Done", ProgressUpdate.Rag.GREEN),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("cell", "stored"),
+    [
+        ("'=1+1", "=1+1"),
+        ("'+44 1632 960000", "+44 1632 960000"),
+        ("'- first bullet\n- second bullet", "- first bullet\n- second bullet"),
+        ("'@home visits", "@home visits"),
+        ("''=1+1", "'=1+1"),
+        ("  '=1+1 ", "=1+1"),
+    ],
+)
+def test_the_apostrophe_an_export_puts_before_a_formula_character_is_taken_off(tmp_path, cell, stored):
+    path = write_csv(tmp_path / "plan.csv", [plan_row(action_text=cell, progress_date="2025-12", progress=cell)])
+
+    run_import(path)
+
+    assert Action.objects.get().text == stored
+    assert ProgressUpdate.objects.get().progress == stored
+
+
+@pytest.mark.parametrize("cell", ["'Tis the season", "'", "' quoted", "'1.1 first"])
+def test_other_leading_apostrophes_are_kept(tmp_path, cell):
+    path = write_csv(tmp_path / "plan.csv", [plan_row(action_text=cell)])
+
+    run_import(path)
+
+    assert Action.objects.get().text == cell

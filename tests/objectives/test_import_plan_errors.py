@@ -331,13 +331,13 @@ def test_a_csv_of_blank_lines_has_no_rows(tmp_path):
     assert errors == "plan.csv has no rows: it needs a header row and one row per action."
 
 
-@pytest.mark.parametrize("name", ["plan.txt", "plan.xls", "plan"])
-def test_a_file_that_is_not_csv_or_xlsx_by_name_is_refused(tmp_path, name):
+@pytest.mark.parametrize("name", ["plan.txt", "plan.xls", "plan.doc", "plan"])
+def test_a_file_that_is_not_csv_xlsx_or_docx_by_name_is_refused(tmp_path, name):
     path = write_csv(tmp_path / name, [plan_row()])
 
     errors = import_errors(path)
 
-    assert errors.startswith(f"{name} is not a .csv or .xlsx file")
+    assert errors.startswith(f"{name} is not a .csv, .xlsx or .docx file")
 
 
 def test_an_xlsx_that_is_not_a_zip_is_refused(tmp_path):
@@ -345,17 +345,28 @@ def test_an_xlsx_that_is_not_a_zip_is_refused(tmp_path):
 
     errors = import_errors(path)
 
-    assert errors == "plan.xlsx is not an Excel workbook (.xlsx). Open it in Excel and save it as .xlsx."
+    assert errors == "plan.xlsx is not an Excel workbook (it is not a ZIP file). Open it in Excel and save it as .xlsx."
 
 
 def test_a_zip_that_is_not_a_workbook_is_refused(tmp_path):
     path = tmp_path / "plan.xlsx"
     with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("word/document.xml", "<document/>")
+        archive.writestr("notes.txt", "Not a workbook")
 
     errors = import_errors(path)
 
-    assert errors.startswith("plan.xlsx is not an Excel workbook (.xlsx).")
+    assert errors.startswith("plan.xlsx is not an Excel workbook (it has no [Content_Types].xml).")
+
+
+def test_a_damaged_workbook_is_refused(tmp_path):
+    path = tmp_path / "plan.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.xml", "not xml at all")
+
+    errors = import_errors(path)
+
+    assert errors.startswith("plan.xlsx is not an Excel workbook that can be read: it is damaged")
 
 
 def test_a_workbook_named_csv_is_refused(tmp_path):
@@ -409,3 +420,42 @@ def test_a_spreadsheet_error_value_is_refused(tmp_path):
     errors = import_errors(path)
 
     assert "Row 2, aim_title: shows the spreadsheet error #REF!." in errors
+
+
+def test_two_rows_of_an_action_for_the_same_round_are_refused(tmp_path):
+    path = write_csv(
+        tmp_path / "plan.csv",
+        [
+            plan_row(progress_date="December 2025", progress="Done"),
+            plan_row(progress_date="2025-12-31", progress="Again"),
+        ],
+    )
+
+    errors = import_errors(path)
+
+    assert "Row 3, action: Action 1.1.1 already has progress for December 2025 on row 2." in errors
+
+
+@pytest.mark.parametrize(
+    ("column", "first", "second", "shown"),
+    [
+        ("action_text", "Audit", "Audit twice", "“Audit”"),
+        ("lead_agency", "Police; Health", "Police", "“Police; Health”"),
+        ("target_date", "March 2026", "2026-03-15", "“March 2026”"),
+    ],
+)
+def test_the_rows_of_one_action_must_agree(tmp_path, column, first, second, shown):
+    path = write_csv(
+        tmp_path / "plan.csv",
+        [
+            plan_row(progress_date="2025-09", progress="Planned", **{column: first}),
+            plan_row(progress_date="2025-12", progress="Done", **{column: second}),
+        ],
+    )
+
+    errors = import_errors(path)
+
+    assert (
+        f"Row 3, {column}: differs from row 2, which gives action 1.1.1 {shown}; leave it empty or write the same."
+        in (errors)
+    )

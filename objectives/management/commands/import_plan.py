@@ -31,12 +31,13 @@ def _iso_date(text: str) -> date:
 
 class Command(BaseCommand):
     help = (
-        "Import a business plan from a .csv or .xlsx file with one row per action. "
+        "Import a business plan from a .csv or .xlsx file with one row per action (and round of progress), "
+        "or from a .docx in the committee layout (Aim paragraphs, then a table per objective). "
         "All or nothing: a file with any bad row changes nothing. Safe to run again."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("file", type=Path, help="The .csv (UTF-8) or .xlsx file.")
+        parser.add_argument("file", type=Path, help="The .csv (UTF-8), .xlsx or .docx file.")
         parser.add_argument("--plan", required=True, help='The business plan\'s title, such as "2025/26".')
         parser.add_argument("--dry-run", action="store_true", help="Check the file and say what would change.")
         parser.add_argument("--starts", type=_iso_date, help="A new plan's start date, if its title has no years.")

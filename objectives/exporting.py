@@ -1,0 +1,114 @@
+"""A business plan and its accepted progress as rows in the import's columns, written as XLSX or CSV.
+
+Exporting a plan and importing the file gives an equal plan: the same aims, objectives, actions, lead
+agencies, targets, rounds and progress. What the columns cannot carry (round deadlines, action status,
+aims or objectives without actions, progress not yet accepted) is not in the file.
+"""
+
+import csv
+import io
+import re
+
+from django.db.models import Prefetch
+from django.utils.text import slugify
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Font
+
+from .importing.cells import guard_formula
+from .importing.columns import COLUMNS
+from .models import Action, BusinessPlan, ProgressUpdate
+
+CONTENT_TYPES = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": "text/csv; charset=utf-8",
+}
+_WIDTHS = {"aim_title": 40, "objective_title": 40, "action_text": 60, "lead_agency": 30, "progress": 80, "impact": 50}
+_WRAPPED = {"aim_title", "objective_title", "action_text", "progress", "impact"}
+# A literal "_x0041_" would read back as the character it names; OOXML writes its underscore as _x005F_.
+_LOOKS_ESCAPED = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")
+
+
+def plan_rows(plan: BusinessPlan) -> list[list]:
+    """One row per action and round of accepted progress, or one with empty progress for an action with none."""
+    accepted = ProgressUpdate.objects.accepted().select_related("round").order_by("round__as_of")
+    actions = (
+        Action.objects.alive()
+        .filter(plan=plan, objective__is_deleted=False, objective__aim__is_deleted=False)
+        .select_related("objective__aim")
+        .prefetch_related("lead_agencies", Prefetch("progress_updates", queryset=accepted, to_attr="accepted"))
+        .order_by("objective__aim__number", "objective__sort_key", "sort_key")
+    )
+    rows = []
+    for action in actions:
+        objective = action.objective
+        start = [
+            objective.aim.number,
+            objective.aim.title,
+            objective.ref,
+            objective.title,
+            action.ref,
+            action.text,
+            "; ".join(agency.name for agency in action.lead_agencies.all()),
+            _target(action),
+        ]
+        if not action.accepted:
+            rows.append([*start, "", "", "", ""])
+        for update in action.accepted:
+            rows.append(
+                [*start, update.round.as_of.isoformat(), update.progress, update.impact, update.get_rag_display()]
+            )
+    return rows
+
+
+def _target(action: Action) -> str:
+    if action.target_on is None:
+        return ""
+    return f"{action.target_on:%Y-%m}" if action.target_is_month else action.target_on.isoformat()
+
+
+def plan_xlsx(plan: BusinessPlan) -> bytes:
+    """The plan as an Excel workbook of one sheet, the header in row 1."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Plan"
+    sheet.append(COLUMNS)
+    for row in plan_rows(plan):
+        sheet.append([_xlsx_text(value) if isinstance(value, str) else value for value in row])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for index, column in enumerate(COLUMNS, start=1):
+        letter = sheet.cell(row=1, column=index).column_letter
+        sheet.column_dimensions[letter].width = _WIDTHS.get(column, 14)
+        if column in _WRAPPED:
+            for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.freeze_panes = "A2"
+    output = io.BytesIO()
+    workbook.save(output)
+    return output.getvalue()
+
+
+def _xlsx_text(text: str) -> str:
+    # Excel shows a cell of more than 32,767 characters cut short; no plan's text comes near that.
+    text = _LOOKS_ESCAPED.sub("_x005F_", guard_formula(text))
+    # Control characters cannot go into the file's XML as they are; OOXML writes them as _x000B_ and so on.
+    return ILLEGAL_CHARACTERS_RE.sub(lambda match: f"_x{ord(match[0]):04X}_", text)
+
+
+def plan_csv(plan: BusinessPlan) -> bytes:
+    """The plan as UTF-8 CSV with a byte order mark, so Excel opens its accents and dashes correctly."""
+    output = io.StringIO(newline="")
+    writer = csv.writer(output)
+    writer.writerow(COLUMNS)
+    for row in plan_rows(plan):
+        writer.writerow([guard_formula(value) if isinstance(value, str) else value for value in row])
+    return ("\ufeff" + output.getvalue()).encode("utf-8")
+
+
+def file_name(plan: BusinessPlan, file_format: str) -> str:
+    """Such as business-plan-2025-26.xlsx."""
+    return f"business-plan-{slugify(plan.title.replace('/', '-')) or plan.pk}.{file_format}"
+
+
+WRITERS = {"xlsx": plan_xlsx, "csv": plan_csv}

@@ -1,0 +1,67 @@
+"""The board manager imports a plan written in Word through the upload page, checking the preview first."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from playwright.sync_api import Page, expect
+
+from mscb.demo import people
+from objectives.models import BusinessPlan
+from tests.browser.accessibility import assert_no_axe_violations
+from tests.browser.pages import sign_in
+from tests.objectives.import_files import committee_plan
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def manager_page(page: Page, live_server):
+    call_command("load_demo", stdout=StringIO())
+    sign_in(page, live_server.url, "manager", people.PASSWORD)
+    return page
+
+
+def upload(page: Page, live_server, path, title="2026/27", screenshot=None):
+    page.goto(f"{live_server.url}{reverse('objectives:import_upload')}")
+    page.get_by_label("Plan file").set_input_files(path)
+    page.get_by_label("New plan’s title").fill(title)
+    if screenshot:
+        page.screenshot(path=screenshot, full_page=True)
+    page.get_by_role("button", name="Check the file").click()
+
+
+def test_manager_imports_a_word_plan_through_the_upload_page(manager_page: Page, live_server, tmp_path, artifacts_dir):
+    page = manager_page
+    path = committee_plan().save(tmp_path / "eastmere-plan-2026-27.docx")
+    page.goto(f"{live_server.url}{reverse('objectives:import_upload')}")
+    assert_no_axe_violations(page)
+
+    upload(page, live_server, path, screenshot=artifacts_dir / "import-upload.png")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Check the import of eastmere-plan-2026-27.docx")
+    expect(page.get_by_role("row", name="Actions 4 0")).to_be_visible()
+    assert_no_axe_violations(page)
+    page.screenshot(path=artifacts_dir / "import-preview.png", full_page=True)
+    page.get_by_role("button", name="Import into Business plan 2026/27").click()
+
+    expect(page.locator(".alert-success")).to_contain_text("Imported eastmere-plan-2026-27.docx")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Business plan 2026/27")
+    expect(page.get_by_text("Extend the multi-agency audit programme")).to_be_visible()
+    expect(page.get_by_text("Publish a leaflet for children")).to_be_visible()
+    assert_no_axe_violations(page)
+    assert BusinessPlan.objects.get(title="2026/27").actions.count() == 4
+
+
+def test_a_word_plan_with_a_bad_row_shows_the_problem_and_imports_nothing(manager_page: Page, live_server, tmp_path):
+    page = manager_page
+    word_plan = committee_plan()
+    word_plan.document.tables[0].rows[2].cells[0].text = "1.1.x"
+
+    upload(page, live_server, word_plan.save(tmp_path / "plan.docx"))
+
+    problem = page.get_by_role("row").filter(has=page.get_by_role("rowheader", name="Table 1, row 3"))
+    expect(problem).to_contain_text("“1.1.x” is not a reference.")
+    expect(page.get_by_role("button", name="Import into Business plan 2026/27")).to_have_count(0)
+    assert_no_axe_violations(page)
+    assert not BusinessPlan.objects.filter(title="2026/27").exists()
