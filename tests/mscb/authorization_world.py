@@ -1,0 +1,102 @@
+"""The objects every URL of the authorization matrix points at, one of each kind."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.contrib.auth.models import Group, Permission
+
+from objectives.models import Action, Aim, Objective, PlanImport, ProgressRound, ProgressUpdate, PublishedReport
+from objectives.publishing import publish_report
+from tests.factories import (
+    ActionFactory,
+    AimFactory,
+    BusinessPlanFactory,
+    ObjectiveFactory,
+    ProgressRoundFactory,
+    ProgressUpdateFactory,
+    UserFactory,
+)
+
+
+@dataclass
+class World:
+    plan: object
+    aim: Aim
+    objective: Objective
+    action: Action
+    other_action: Action
+    progress_round: ProgressRound
+    lead_update: ProgressUpdate
+    other_update: ProgressUpdate
+    hidden_aim: Aim
+    hidden_objective: Objective
+    hidden_action: Action
+    person: object
+    published: PublishedReport
+    plan_import: PlanImport
+    lead_agency: object
+    group: Group
+    permission: Permission
+
+
+def build_world(*, lead_agency, other_agency, board_manager) -> World:
+    plan = BusinessPlanFactory(title="2025/26")
+    aim = AimFactory(plan=plan, number=1)
+    objective = ObjectiveFactory(aim=aim, ref="1.1")
+    action = ActionFactory(objective=objective, ref="1.1.1", lead_agencies=[lead_agency])
+    other_action = ActionFactory(objective=objective, ref="1.1.2", lead_agencies=[other_agency])
+    progress_round = ProgressRoundFactory(plan=plan, as_of=date(2025, 12, 31), deadline=date(2025, 12, 12))
+    lead_update = ProgressUpdateFactory(action=action, round=progress_round, state=ProgressUpdate.State.SUBMITTED)
+    other_update = ProgressUpdateFactory(action=other_action, round=progress_round, state=ProgressUpdate.State.DRAFT)
+    hidden_aim = AimFactory(plan=plan, number=2, is_deleted=True)
+    hidden_objective = ObjectiveFactory(aim=aim, ref="1.2", is_deleted=True)
+    hidden_action = ActionFactory(objective=objective, ref="1.1.3", is_deleted=True)
+    person = UserFactory(username="someone@example.org", email="someone@example.org")
+    published = publish_report(progress_round=progress_round, published_by=board_manager)
+    plan_import = PlanImport.objects.create(
+        token="matrix-token", uploaded_by=board_manager, file_name="plan.csv", content=b"aim\n", plan_title="2025/26"
+    )
+    return World(
+        plan=plan,
+        aim=aim,
+        objective=objective,
+        action=action,
+        other_action=other_action,
+        progress_round=progress_round,
+        lead_update=lead_update,
+        other_update=other_update,
+        hidden_aim=hidden_aim,
+        hidden_objective=hidden_objective,
+        hidden_action=hidden_action,
+        person=person,
+        published=published,
+        plan_import=plan_import,
+        lead_agency=lead_agency,
+        group=Group.objects.first(),
+        permission=Permission.objects.first(),
+    )
+
+
+def admin_object_for(app_label: str, model_name: str, world: World):
+    """The object an admin page of this model opens: one of the world's, or a row made for the purpose."""
+    from django.apps import apps
+
+    known = {
+        ("objectives", "agency"): world.lead_agency,
+        ("objectives", "businessplan"): world.plan,
+        ("objectives", "aim"): world.aim,
+        ("objectives", "objective"): world.objective,
+        ("objectives", "action"): world.action,
+        ("objectives", "progressround"): world.progress_round,
+        ("objectives", "progressupdate"): world.lead_update,
+        ("objectives", "publishedreport"): world.published,
+        ("auth", "user"): world.person,
+        ("auth", "group"): world.group,
+    }
+    if (app_label, model_name) in known:
+        return known[app_label, model_name]
+    try:
+        model = apps.get_model(app_label, model_name)
+    except LookupError:  # admin/password_change/done/ and the like: no model behind them
+        return None
+    return model.objects.first()

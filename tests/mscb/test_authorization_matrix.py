@@ -1,0 +1,366 @@
+"""The authorization matrix: every URL pattern of the project, for every role, has its expected status.
+
+The routes come from the URL resolver, so a new page without a row here fails the test: whoever adds a
+URL must say who may open it. Statuses are for a GET; pages that only accept a POST answer 405 to the
+people allowed to use them, and 403 or 404 to everyone else first.
+"""
+
+import re
+from http import HTTPStatus
+
+import pytest
+from django.test import Client
+from django.urls import URLResolver, get_resolver
+
+from tests.mscb.authorization_world import admin_object_for, build_world
+
+pytestmark = pytest.mark.django_db
+
+# The five people of the issue: nobody signed in; the chair or a councillor; a contributor of the
+# agency that leads the action; a contributor of another agency; the board manager.
+ROLES = ("anonymous", "reader", "contributor", "other_agency", "manager")
+
+# Which object each route points at. Actions, updates and drafts are the lead agency's, so the
+# "other agency" contributor is the outsider for them.
+ROUTE_KWARGS = {
+    "": lambda w: {},
+    "accounts/login/": lambda w: {},
+    "accounts/two-factor/": lambda w: {},
+    "accounts/two-factor/set-up/": lambda w: {},
+    "accounts/password_reset/": lambda w: {},
+    "accounts/logout/": lambda w: {},
+    "accounts/password_change/": lambda w: {},
+    "accounts/password_change/done/": lambda w: {},
+    "accounts/password_reset/done/": lambda w: {},
+    "accounts/reset/<uidb64>/<token>/": lambda w: {"uidb64": "MQ", "token": "set-password"},
+    "accounts/reset/done/": lambda w: {},
+    "plans/": lambda w: {},
+    "plans/new/": lambda w: {},
+    "plans/<int:pk>/": lambda w: {"pk": w.plan.pk},
+    "plans/<int:pk>/edit/": lambda w: {"pk": w.plan.pk},
+    "plans/<int:plan_pk>/aims/new/": lambda w: {"plan_pk": w.plan.pk},
+    "aims/<int:pk>/edit/": lambda w: {"pk": w.aim.pk},
+    "aims/<int:aim_pk>/objectives/new/": lambda w: {"aim_pk": w.aim.pk},
+    "objectives/<int:pk>/edit/": lambda w: {"pk": w.objective.pk},
+    "plans/<int:plan_pk>/rounds/new/": lambda w: {"plan_pk": w.plan.pk},
+    "rounds/<int:pk>/edit/": lambda w: {"pk": w.progress_round.pk},
+    "actions/": lambda w: {},
+    "objectives/<int:objective_pk>/actions/new/": lambda w: {"objective_pk": w.objective.pk},
+    "actions/<int:pk>/": lambda w: {"pk": w.action.pk},
+    "actions/<int:pk>/edit/": lambda w: {"pk": w.action.pk},
+    "actions/<int:pk>/progress/<int:round_pk>/": lambda w: {"pk": w.action.pk, "round_pk": w.progress_round.pk},
+    "progress/<int:pk>/review/": lambda w: {"pk": w.lead_update.pk},
+    "my-actions/": lambda w: {},
+    "rounds/<int:pk>/": lambda w: {"pk": w.progress_round.pk},
+    "rounds/<int:pk>/close/": lambda w: {"pk": w.progress_round.pk},
+    "rounds/<int:pk>/reopen/": lambda w: {"pk": w.progress_round.pk},
+    "rounds/<int:pk>/remind/<int:agency_pk>/": lambda w: {"pk": w.progress_round.pk, "agency_pk": w.lead_agency.pk},
+    "people/": lambda w: {},
+    "people/new/": lambda w: {},
+    "people/<int:pk>/edit/": lambda w: {"pk": w.person.pk},
+    "people/<int:pk>/deactivate/": lambda w: {"pk": w.person.pk},
+    "people/<int:pk>/reactivate/": lambda w: {"pk": w.person.pk},
+    "deleted/": lambda w: {},
+    "aims/<int:pk>/delete/": lambda w: {"pk": w.aim.pk},
+    "objectives/<int:pk>/delete/": lambda w: {"pk": w.objective.pk},
+    "actions/<int:pk>/delete/": lambda w: {"pk": w.action.pk},
+    "aims/<int:pk>/restore/": lambda w: {"pk": w.hidden_aim.pk},
+    "objectives/<int:pk>/restore/": lambda w: {"pk": w.hidden_objective.pk},
+    "actions/<int:pk>/restore/": lambda w: {"pk": w.hidden_action.pk},
+    "plans/<int:plan_pk>/rounds/<int:pk>/report/": lambda w: {"plan_pk": w.plan.pk, "pk": w.progress_round.pk},
+    "plans/<int:plan_pk>/rounds/<int:pk>/report.pdf": lambda w: {"plan_pk": w.plan.pk, "pk": w.progress_round.pk},
+    "plans/<int:plan_pk>/rounds/<int:pk>/report.docx": lambda w: {"plan_pk": w.plan.pk, "pk": w.progress_round.pk},
+    "plans/<int:plan_pk>/rounds/<int:pk>/publish/": lambda w: {"plan_pk": w.plan.pk, "pk": w.progress_round.pk},
+    "published/": lambda w: {},
+    "published/<int:pk>/": lambda w: {"pk": w.published.pk},
+    "published/<int:pk>/file.<str:file_format>": lambda w: {"pk": w.published.pk, "file_format": "pdf"},
+    "plans/<int:pk>/export.<str:file_format>": lambda w: {"pk": w.plan.pk, "file_format": "xlsx"},
+    "imports/new/": lambda w: {},
+    "imports/<str:token>/confirm/": lambda w: {"token": w.plan_import.token},
+}
+
+
+def project_routes():
+    """Every URL pattern, as its route with the prefixes of the resolvers above it."""
+
+    def walk(patterns, prefix=""):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                yield from walk(pattern.url_patterns, prefix + str(pattern.pattern))
+            else:
+                yield prefix + str(pattern.pattern)
+
+    return list(walk(get_resolver().url_patterns))
+
+
+_PARAMETER = re.compile(r"<(?:\w+:)?(\w+)>")
+
+
+def admin_path(route: str, world) -> str:
+    """A real address for an admin route, pointing at an object of that route's model."""
+    match = re.match(r"admin/(\w+)/(\w+)/", route)
+    target = admin_object_for(match[1], match[2], world) if match else None
+    path = route.replace("^([^/]+)/history/([^/]+)/$", "{pk}/history/{history}/")
+    path = path.replace("^(?P<app_label>auth|axes|otp_totp|objectives)/$", "objectives/")
+    path = path.replace("(?P<url>.*)$", "no-such-page/")
+    path = path.replace("<path:content_type_id>/<path:object_id>", "{content_type}/{pk}")
+    path = _PARAMETER.sub("{pk}", path)
+    if target is None:
+        return "/" + path
+    history = target.history.first().pk if hasattr(target, "history") else 0
+    from django.contrib.contenttypes.models import ContentType
+
+    content_type = ContentType.objects.get_for_model(target).pk
+    return "/" + path.format(pk=target.pk, history=history, content_type=content_type)
+
+
+def path_for(route: str, world) -> str:
+    if route.startswith("admin/"):
+        return admin_path(route, world)
+    kwargs = ROUTE_KWARGS[route](world)
+    return "/" + _PARAMETER.sub(lambda match: str(kwargs[match[1]]), route)
+
+
+@pytest.fixture
+def clients(board_manager, reader, contributor, other_contributor):
+    signed_in = {
+        "reader": reader,
+        "contributor": contributor,
+        "other_agency": other_contributor,
+        "manager": board_manager,
+    }
+    result = {"anonymous": Client()}
+    for role, user in signed_in.items():
+        result[role] = Client()
+        result[role].force_login(user)
+    return result
+
+
+# Statuses for a GET, in ROLES order. 302 for anonymous is the way to the sign-in page (the admin's own for
+# admin/); 403 is a signed-in person without the permission; 404 an object outside their scope; 405 a page
+# that only takes a POST (see POST_EXPECTED for who may send it).
+GET_EXPECTED = {
+    "": (302, 302, 302, 302, 302),
+    "accounts/password_reset/": (200, 200, 200, 200, 200),
+    "accounts/login/": (200, 200, 200, 200, 200),
+    "accounts/two-factor/": (302, 302, 302, 302, 302),
+    "accounts/two-factor/set-up/": (302, 200, 200, 200, 200),
+    "accounts/logout/": (302, 405, 405, 405, 405),
+    "accounts/password_change/": (302, 200, 200, 200, 200),
+    "accounts/password_change/done/": (302, 200, 200, 200, 200),
+    "accounts/password_reset/done/": (200, 200, 200, 200, 200),
+    "accounts/reset/<uidb64>/<token>/": (200, 200, 200, 200, 200),
+    "accounts/reset/done/": (200, 200, 200, 200, 200),
+    "admin/": (302, 302, 302, 302, 200),
+    "admin/login/": (200, 200, 200, 200, 302),
+    "admin/logout/": (302, 302, 302, 302, 405),
+    "admin/password_change/": (302, 302, 302, 302, 200),
+    "admin/password_change/done/": (302, 302, 302, 302, 200),
+    "admin/autocomplete/": (302, 302, 302, 302, 403),
+    "admin/jsi18n/": (302, 302, 302, 302, 200),
+    "admin/r/<path:content_type_id>/<path:object_id>/": (302, 302, 302, 302, 404),
+    "admin/auth/group/": (302, 302, 302, 302, 403),
+    "admin/auth/group/add/": (302, 302, 302, 302, 403),
+    "admin/auth/group/<path:object_id>/history/": (302, 302, 302, 302, 403),
+    "admin/auth/group/<path:object_id>/delete/": (302, 302, 302, 302, 403),
+    "admin/auth/group/<path:object_id>/change/": (302, 302, 302, 302, 403),
+    "admin/auth/group/<path:object_id>/": (302, 302, 302, 302, 302),
+    "admin/auth/user/<id>/password/": (302, 302, 302, 302, 200),
+    "admin/auth/user/": (302, 302, 302, 302, 200),
+    "admin/auth/user/add/": (302, 302, 302, 302, 200),
+    "admin/auth/user/<path:object_id>/history/": (302, 302, 302, 302, 200),
+    "admin/auth/user/<path:object_id>/delete/": (302, 302, 302, 302, 403),
+    "admin/auth/user/<path:object_id>/change/": (302, 302, 302, 302, 200),
+    "admin/auth/user/<path:object_id>/": (302, 302, 302, 302, 302),
+    "admin/axes/accessattempt/": (302, 302, 302, 302, 403),
+    "admin/axes/accessattempt/add/": (302, 302, 302, 302, 403),
+    "admin/axes/accessattempt/<path:object_id>/history/": (302, 302, 302, 302, 302),
+    "admin/axes/accessattempt/<path:object_id>/delete/": (302, 302, 302, 302, 403),
+    "admin/axes/accessattempt/<path:object_id>/change/": (302, 302, 302, 302, 403),
+    "admin/axes/accessattempt/<path:object_id>/": (302, 302, 302, 302, 302),
+    "admin/axes/accesslog/": (302, 302, 302, 302, 403),
+    "admin/axes/accesslog/add/": (302, 302, 302, 302, 403),
+    "admin/axes/accesslog/<path:object_id>/history/": (302, 302, 302, 302, 403),
+    "admin/axes/accesslog/<path:object_id>/delete/": (302, 302, 302, 302, 403),
+    "admin/axes/accesslog/<path:object_id>/change/": (302, 302, 302, 302, 403),
+    "admin/axes/accesslog/<path:object_id>/": (302, 302, 302, 302, 302),
+    "admin/axes/accessfailurelog/": (302, 302, 302, 302, 403),
+    "admin/axes/accessfailurelog/add/": (302, 302, 302, 302, 403),
+    "admin/axes/accessfailurelog/<path:object_id>/history/": (302, 302, 302, 302, 302),
+    "admin/axes/accessfailurelog/<path:object_id>/delete/": (302, 302, 302, 302, 403),
+    "admin/axes/accessfailurelog/<path:object_id>/change/": (302, 302, 302, 302, 403),
+    "admin/axes/accessfailurelog/<path:object_id>/": (302, 302, 302, 302, 302),
+    "admin/otp_totp/totpdevice/<int:pk>/config/": (302, 302, 302, 302, 403),
+    "admin/otp_totp/totpdevice/<int:pk>/qrcode/": (302, 302, 302, 302, 403),
+    "admin/otp_totp/totpdevice/": (302, 302, 302, 302, 403),
+    "admin/otp_totp/totpdevice/add/": (302, 302, 302, 302, 403),
+    "admin/otp_totp/totpdevice/<path:object_id>/history/": (302, 302, 302, 302, 403),
+    "admin/otp_totp/totpdevice/<path:object_id>/delete/": (302, 302, 302, 302, 403),
+    "admin/otp_totp/totpdevice/<path:object_id>/change/": (302, 302, 302, 302, 403),
+    "admin/otp_totp/totpdevice/<path:object_id>/": (302, 302, 302, 302, 302),
+    "admin/objectives/agency/^([^/]+)/history/([^/]+)/$": (302, 302, 302, 302, 200),
+    "admin/objectives/agency/": (302, 302, 302, 302, 200),
+    "admin/objectives/agency/add/": (302, 302, 302, 302, 200),
+    "admin/objectives/agency/<path:object_id>/history/": (302, 302, 302, 302, 200),
+    "admin/objectives/agency/<path:object_id>/delete/": (302, 302, 302, 302, 200),
+    "admin/objectives/agency/<path:object_id>/change/": (302, 302, 302, 302, 200),
+    "admin/objectives/agency/<path:object_id>/": (302, 302, 302, 302, 302),
+    "admin/objectives/businessplan/^([^/]+)/history/([^/]+)/$": (302, 302, 302, 302, 200),
+    "admin/objectives/businessplan/": (302, 302, 302, 302, 200),
+    "admin/objectives/businessplan/add/": (302, 302, 302, 302, 200),
+    "admin/objectives/businessplan/<path:object_id>/history/": (302, 302, 302, 302, 200),
+    "admin/objectives/businessplan/<path:object_id>/delete/": (302, 302, 302, 302, 200),
+    "admin/objectives/businessplan/<path:object_id>/change/": (302, 302, 302, 302, 200),
+    "admin/objectives/businessplan/<path:object_id>/": (302, 302, 302, 302, 302),
+    "admin/objectives/aim/^([^/]+)/history/([^/]+)/$": (302, 302, 302, 302, 200),
+    "admin/objectives/aim/": (302, 302, 302, 302, 200),
+    "admin/objectives/aim/add/": (302, 302, 302, 302, 200),
+    "admin/objectives/aim/<path:object_id>/history/": (302, 302, 302, 302, 200),
+    "admin/objectives/aim/<path:object_id>/delete/": (302, 302, 302, 302, 403),
+    "admin/objectives/aim/<path:object_id>/change/": (302, 302, 302, 302, 200),
+    "admin/objectives/aim/<path:object_id>/": (302, 302, 302, 302, 302),
+    "admin/objectives/objective/^([^/]+)/history/([^/]+)/$": (302, 302, 302, 302, 200),
+    "admin/objectives/objective/": (302, 302, 302, 302, 200),
+    "admin/objectives/objective/add/": (302, 302, 302, 302, 200),
+    "admin/objectives/objective/<path:object_id>/history/": (302, 302, 302, 302, 200),
+    "admin/objectives/objective/<path:object_id>/delete/": (302, 302, 302, 302, 403),
+    "admin/objectives/objective/<path:object_id>/change/": (302, 302, 302, 302, 200),
+    "admin/objectives/objective/<path:object_id>/": (302, 302, 302, 302, 302),
+    "admin/objectives/action/^([^/]+)/history/([^/]+)/$": (302, 302, 302, 302, 200),
+    "admin/objectives/action/": (302, 302, 302, 302, 200),
+    "admin/objectives/action/add/": (302, 302, 302, 302, 200),
+    "admin/objectives/action/<path:object_id>/history/": (302, 302, 302, 302, 200),
+    "admin/objectives/action/<path:object_id>/delete/": (302, 302, 302, 302, 403),
+    "admin/objectives/action/<path:object_id>/change/": (302, 302, 302, 302, 200),
+    "admin/objectives/action/<path:object_id>/": (302, 302, 302, 302, 302),
+    "admin/objectives/progressround/^([^/]+)/history/([^/]+)/$": (302, 302, 302, 302, 200),
+    "admin/objectives/progressround/": (302, 302, 302, 302, 200),
+    "admin/objectives/progressround/add/": (302, 302, 302, 302, 200),
+    "admin/objectives/progressround/<path:object_id>/history/": (302, 302, 302, 302, 200),
+    "admin/objectives/progressround/<path:object_id>/delete/": (302, 302, 302, 302, 200),
+    "admin/objectives/progressround/<path:object_id>/change/": (302, 302, 302, 302, 200),
+    "admin/objectives/progressround/<path:object_id>/": (302, 302, 302, 302, 302),
+    "admin/objectives/progressupdate/^([^/]+)/history/([^/]+)/$": (302, 302, 302, 302, 200),
+    "admin/objectives/progressupdate/": (302, 302, 302, 302, 200),
+    "admin/objectives/progressupdate/add/": (302, 302, 302, 302, 200),
+    "admin/objectives/progressupdate/<path:object_id>/history/": (302, 302, 302, 302, 200),
+    "admin/objectives/progressupdate/<path:object_id>/delete/": (302, 302, 302, 302, 403),
+    "admin/objectives/progressupdate/<path:object_id>/change/": (302, 302, 302, 302, 200),
+    "admin/objectives/progressupdate/<path:object_id>/": (302, 302, 302, 302, 302),
+    "admin/objectives/reminderlog/": (302, 302, 302, 302, 200),
+    "admin/objectives/reminderlog/add/": (302, 302, 302, 302, 403),
+    "admin/objectives/reminderlog/<path:object_id>/history/": (302, 302, 302, 302, 302),
+    "admin/objectives/reminderlog/<path:object_id>/delete/": (302, 302, 302, 302, 403),
+    "admin/objectives/reminderlog/<path:object_id>/change/": (302, 302, 302, 302, 302),
+    "admin/objectives/reminderlog/<path:object_id>/": (302, 302, 302, 302, 302),
+    "admin/objectives/publishedreport/": (302, 302, 302, 302, 403),
+    "admin/objectives/publishedreport/add/": (302, 302, 302, 302, 403),
+    "admin/objectives/publishedreport/<path:object_id>/history/": (302, 302, 302, 302, 403),
+    "admin/objectives/publishedreport/<path:object_id>/delete/": (302, 302, 302, 302, 403),
+    "admin/objectives/publishedreport/<path:object_id>/change/": (302, 302, 302, 302, 403),
+    "admin/objectives/publishedreport/<path:object_id>/": (302, 302, 302, 302, 302),
+    "admin/^(?P<app_label>auth|axes|otp_totp|objectives)/$": (302, 302, 302, 302, 200),
+    "admin/(?P<url>.*)$": (302, 302, 302, 302, 404),
+    "plans/": (302, 200, 200, 200, 200),
+    "plans/new/": (302, 403, 403, 403, 200),
+    "plans/<int:pk>/": (302, 200, 200, 200, 200),
+    "plans/<int:pk>/edit/": (302, 403, 403, 403, 200),
+    "plans/<int:plan_pk>/aims/new/": (302, 403, 403, 403, 200),
+    "aims/<int:pk>/edit/": (302, 403, 403, 403, 200),
+    "aims/<int:aim_pk>/objectives/new/": (302, 403, 403, 403, 200),
+    "objectives/<int:pk>/edit/": (302, 403, 403, 403, 200),
+    "plans/<int:plan_pk>/rounds/new/": (302, 403, 403, 403, 200),
+    "rounds/<int:pk>/edit/": (302, 403, 403, 403, 200),
+    "actions/": (302, 200, 200, 200, 200),
+    "objectives/<int:objective_pk>/actions/new/": (302, 403, 403, 403, 200),
+    "actions/<int:pk>/": (302, 200, 200, 200, 200),
+    "actions/<int:pk>/edit/": (302, 403, 403, 403, 200),
+    "actions/<int:pk>/progress/<int:round_pk>/": (302, 403, 200, 404, 200),
+    "progress/<int:pk>/review/": (302, 403, 403, 403, 200),
+    "my-actions/": (302, 403, 200, 200, 200),
+    "rounds/<int:pk>/": (302, 200, 200, 200, 200),
+    "rounds/<int:pk>/close/": (302, 403, 403, 403, 405),
+    "rounds/<int:pk>/reopen/": (302, 403, 403, 403, 405),
+    "rounds/<int:pk>/remind/<int:agency_pk>/": (302, 403, 403, 403, 405),
+    "people/": (302, 403, 403, 403, 200),
+    "people/new/": (302, 403, 403, 403, 200),
+    "people/<int:pk>/edit/": (302, 403, 403, 403, 200),
+    "people/<int:pk>/deactivate/": (302, 405, 405, 405, 405),
+    "people/<int:pk>/reactivate/": (302, 405, 405, 405, 405),
+    "deleted/": (302, 403, 403, 403, 200),
+    "aims/<int:pk>/delete/": (302, 403, 403, 403, 200),
+    "objectives/<int:pk>/delete/": (302, 403, 403, 403, 200),
+    "actions/<int:pk>/delete/": (302, 403, 403, 403, 200),
+    "aims/<int:pk>/restore/": (302, 405, 405, 405, 405),
+    "objectives/<int:pk>/restore/": (302, 405, 405, 405, 405),
+    "actions/<int:pk>/restore/": (302, 405, 405, 405, 405),
+    "plans/<int:plan_pk>/rounds/<int:pk>/report/": (302, 200, 200, 200, 200),
+    "plans/<int:plan_pk>/rounds/<int:pk>/report.pdf": (302, 200, 200, 200, 200),
+    "plans/<int:plan_pk>/rounds/<int:pk>/report.docx": (302, 200, 200, 200, 200),
+    "plans/<int:plan_pk>/rounds/<int:pk>/publish/": (302, 403, 403, 403, 200),
+    "published/": (302, 200, 200, 200, 200),
+    "published/<int:pk>/": (302, 200, 200, 200, 200),
+    "published/<int:pk>/file.<str:file_format>": (302, 200, 200, 200, 200),
+    "plans/<int:pk>/export.<str:file_format>": (302, 200, 200, 200, 200),
+    "imports/new/": (302, 403, 403, 403, 200),
+    "imports/<str:token>/confirm/": (302, 403, 403, 403, 200),
+}
+
+# The POSTs that change something, in an order that leaves each one something to do (close then reopen).
+POST_EXPECTED = {
+    "rounds/<int:pk>/close/": (302, 403, 403, 403, 302),
+    "rounds/<int:pk>/reopen/": (302, 403, 403, 403, 302),
+    "rounds/<int:pk>/remind/<int:agency_pk>/": (302, 403, 403, 403, 302),
+    "people/<int:pk>/deactivate/": (302, 403, 403, 403, 302),
+    "people/<int:pk>/reactivate/": (302, 403, 403, 403, 302),
+    "aims/<int:pk>/restore/": (302, 403, 403, 403, 302),
+    "objectives/<int:pk>/restore/": (302, 403, 403, 403, 302),
+    "actions/<int:pk>/restore/": (302, 403, 403, 403, 302),
+    "plans/<int:plan_pk>/rounds/<int:pk>/publish/": (302, 403, 403, 403, 302),
+    "actions/<int:pk>/progress/<int:round_pk>/": (302, 403, 200, 404, 200),
+    "progress/<int:pk>/review/": (302, 403, 403, 403, 200),
+    "aims/<int:pk>/delete/": (302, 403, 403, 403, 302),
+}
+
+
+@pytest.fixture
+def world(board_manager, lead_agency, other_agency):
+    return build_world(lead_agency=lead_agency, other_agency=other_agency, board_manager=board_manager)
+
+
+def test_every_url_pattern_has_a_row():
+    missing = [route for route in project_routes() if route not in GET_EXPECTED]
+
+    assert not missing, f"Add these routes to GET_EXPECTED, saying who may open them: {missing}"
+
+
+def test_every_url_answers_each_role_as_expected(clients, world):
+    actual = {}
+    for route in dict.fromkeys(project_routes()):
+        path = path_for(route, world)
+        actual[route] = tuple(clients[role].get(path).status_code for role in ROLES)
+
+    wrong = {
+        route: (GET_EXPECTED[route], statuses) for route, statuses in actual.items() if statuses != GET_EXPECTED[route]
+    }
+    assert not wrong, f"(expected, actual) in ROLES order {ROLES}: {wrong}"
+
+
+def test_every_change_is_refused_to_those_without_the_right(clients, world):
+    actual = {}
+    for route in POST_EXPECTED:
+        path = path_for(route, world)
+        actual[route] = tuple(clients[role].post(path).status_code for role in ROLES)
+
+    wrong = {
+        route: (POST_EXPECTED[route], statuses)
+        for route, statuses in actual.items()
+        if statuses != POST_EXPECTED[route]
+    }
+    assert not wrong, f"(expected, actual) in ROLES order {ROLES}: {wrong}"
+
+
+def test_no_status_in_the_table_is_a_server_error():
+    statuses = {status for row in [*GET_EXPECTED.values(), *POST_EXPECTED.values()] for status in row}
+
+    assert all(status < HTTPStatus.INTERNAL_SERVER_ERROR for status in statuses)
