@@ -71,7 +71,7 @@ def test_manager_publishes_the_report_and_finds_it_in_the_record(report_page: Pa
         page.get_by_role("link", name="Download PDF").click()
     assert Path(download_info.value.path()).read_bytes() == bytes(published.pdf)
 
-    page.get_by_role("link", name="Published reports").click()
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Published reports").click()
     expect(page.get_by_role("row").filter(has_text=published.title)).to_contain_text("Alex Marlowe")
     assert_no_axe_violations(page)
 
