@@ -1,0 +1,92 @@
+"""How long the main pages take on the demo data, as the board manager and an agency officer see them.
+
+    .venv/bin/python bench/page_speed.py [--runs 20]
+
+It makes its own throwaway SQLite database in a temporary folder (never db.sqlite3 and never
+DATABASE_URL's database), loads the demo, and asks for each page through Django's test client. It
+prints the median and the slowest run per page. The aim: well under 200 ms each.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from io import StringIO
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+# Set before Django reads the settings: a database of our own, and development settings.
+DATABASE = Path(tempfile.mkdtemp(prefix="mscb-bench-")) / "pages.sqlite3"
+os.environ["DATABASE_URL"] = f"sqlite:///{DATABASE}"
+os.environ["DJANGO_DEBUG"] = "true"
+os.environ["MFA_REQUIRED"] = "false"
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mscb.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import setup_test_environment  # noqa: E402
+
+from objectives.models import Action, BusinessPlan  # noqa: E402
+from training.models import TrainingSession  # noqa: E402
+
+AIM_SECONDS = 0.2
+
+
+def pages() -> dict[str, list[str]]:
+    plan = BusinessPlan.objects.get(title="2025/26")
+    latest = plan.rounds.order_by("-as_of").first()
+    action = Action.objects.filter(plan=plan).in_ref_order().first()
+    manager_pages = [
+        "/plans/",
+        plan.get_absolute_url(),
+        "/actions/",
+        action.get_absolute_url(),
+        f"/rounds/{latest.pk}/",
+        f"/plans/{plan.pk}/rounds/{latest.pk}/report/",
+        "/people/",
+        "/published/",
+        "/training/",
+        f"/training/sessions/{TrainingSession.objects.order_by('starts_at').first().pk}/",
+        "/training/uptake/?starts_on=2025-04-01&ends_on=2026-03-31",
+        "/training/charges/?starts_on=2025-04-01&ends_on=2026-03-31",
+    ]
+    officer = get_user_model().objects.get(username="police.officer")
+    own = Action.objects.editable_by(officer).filter(plan=plan).in_ref_order().first()
+    officer_pages = ["/my-actions/", own.get_absolute_url(), f"/actions/{own.pk}/progress/{latest.pk}/"]
+    return {"manager": manager_pages, "police.officer": officer_pages}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=20)
+    runs = parser.parse_args().runs
+    call_command("migrate", verbosity=0)
+    call_command("load_demo", stdout=StringIO())
+    setup_test_environment()
+    print(f"{'page':<48} {'user':<15} {'median ms':>9} {'slowest ms':>10}")
+    for username, paths in pages().items():
+        client = Client()
+        client.force_login(get_user_model().objects.get(username=username))
+        for path in paths:
+            client.get(path)  # warm the template cache
+            timings = []
+            for _ in range(runs):
+                started = time.perf_counter()
+                response = client.get(path)
+                timings.append(time.perf_counter() - started)
+                assert response.status_code == 200, (path, response.status_code)
+            median = statistics.median(timings)
+            flag = "" if median < AIM_SECONDS else "  over the aim"
+            print(f"{path:<48} {username:<15} {median * 1000:>9.1f} {max(timings) * 1000:>10.1f}{flag}")
+
+
+if __name__ == "__main__":
+    main()
