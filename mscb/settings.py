@@ -81,7 +81,6 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_tables2",
     "django_filters",
-    "template_partials",
     "simple_history",
     "axes",
     "csp",
@@ -204,6 +203,9 @@ DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "noreply@localh
 # Reminders: `send_reminders` e-mails contributors this many days before a round's deadline,
 # and again the day after it.
 REMINDER_DAYS_BEFORE_DEADLINE = env_int("REMINDER_DAYS_BEFORE_DEADLINE", 7)
+
+# Training: how long an attendee's personal evaluation link keeps working after it is sent.
+TRAINING_EVALUATION_LINK_DAYS = env_int("TRAINING_EVALUATION_LINK_DAYS", 30)
 
 # Forms and tables
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"

@@ -20,5 +20,6 @@ urlpatterns = [
     path("accounts/two-factor/set-up/", two_factor.EnrolView.as_view(), name="two_factor_enrol"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
+    path("training/", include("training.urls")),
     path("", include("objectives.urls")),
 ]

@@ -39,6 +39,19 @@ ROLE_CHOICES = [
 ]
 
 
+def register_role(name: str, label: str, permissions: list[str]) -> None:
+    """Add a role from another app's AppConfig.ready() (e.g. training administrators); objectives imports no app."""
+    ROLE_PERMISSIONS.setdefault(name, [])
+    grant(name, permissions)
+    if name not in dict(ROLE_CHOICES):
+        ROLE_CHOICES.append((name, label))
+
+
+def grant(role: str, permissions: list[str]) -> None:
+    """Give an existing role more permissions, e.g. readers may see training figures."""
+    ROLE_PERMISSIONS[role] = [*ROLE_PERMISSIONS[role], *(p for p in permissions if p not in ROLE_PERMISSIONS[role])]
+
+
 def _permissions(names: list[str]) -> list[Permission]:
     query = Q()
     for name in names:

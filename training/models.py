@@ -1,0 +1,205 @@
+"""Multi-agency training: courses, their sessions, who booked and attended, and what they thought of it."""
+
+from datetime import date
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Avg, F, Q
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from objectives.models import Agency, Objective
+
+SCORE = [MinValueValidator(1), MaxValueValidator(5)]
+
+
+class Course(models.Model):
+    class Level(models.TextChoices):
+        FOUNDATION = "foundation", "Foundation (all staff)"
+        INTERMEDIATE = "intermediate", "Intermediate (practitioners)"
+        ADVANCED = "advanced", "Advanced (specialists and managers)"
+
+    title = models.CharField(max_length=200, unique=True)
+    description = models.TextField(blank=True)
+    level = models.CharField(max_length=20, choices=Level.choices, default=Level.INTERMEDIATE)
+    duration_hours = models.DecimalField(
+        "duration (hours)", max_digits=4, decimal_places=1, validators=[MinValueValidator(Decimal("0.5"))]
+    )
+    objectives = models.ManyToManyField(Objective, related_name="courses", blank=True, verbose_name="plan objectives")
+    # The board charges the home agency for each place booked and not used.
+    non_attendance_charge = models.DecimalField(
+        "non-attendance charge (£)",
+        max_digits=7,
+        decimal_places=2,
+        default=Decimal("0.00"),
+        validators=[MinValueValidator(Decimal("0"))],
+    )
+    is_active = models.BooleanField("offered", default=True)
+
+    history = HistoricalRecords(m2m_fields=[objectives])
+
+    class Meta:
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("training:course_detail", args=[self.pk])
+
+
+class TrainingSession(models.Model):
+    course = models.ForeignKey(Course, on_delete=models.PROTECT, related_name="sessions")
+    starts_at = models.DateTimeField("starts")
+    ends_at = models.DateTimeField("ends")
+    venue = models.CharField(max_length=200, blank=True, help_text="Leave blank for an online session.")
+    is_online = models.BooleanField("online", default=False)
+    trainer = models.CharField(max_length=200, blank=True)
+    places = models.PositiveIntegerField("places offered", validators=[MinValueValidator(1)])
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["starts_at"]
+        constraints = [
+            models.CheckConstraint(condition=Q(ends_at__gt=models.F("starts_at")), name="session_ends_after_it_starts"),
+            models.CheckConstraint(condition=Q(places__gte=1), name="session_offers_a_place"),
+        ]
+
+    def __str__(self):
+        return f"{self.course} – {self.starts_at:%d %B %Y}"
+
+    def get_absolute_url(self):
+        return reverse("training:session_detail", args=[self.pk])
+
+
+class RegistrationQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Training staff and readers see every registration; an agency contributor only their agencies' own."""
+        if not user.has_perm("training.view_registration"):
+            return self.none()
+        if user.has_perm("training.change_registration") or not user.has_perm("objectives.submit_progressupdate"):
+            return self.all()
+        return self.filter(agency__members=user)
+
+
+class Registration(models.Model):
+    class Status(models.TextChoices):
+        BOOKED = "booked", "Booked"
+        WAITING = "waiting", "Waiting list"
+        CANCELLED = "cancelled", "Cancelled"
+        ATTENDED = "attended", "Attended"
+        DID_NOT_ATTEND = "did_not_attend", "Did not attend"
+
+    session = models.ForeignKey(TrainingSession, on_delete=models.PROTECT, related_name="registrations")
+    attendee_name = models.CharField("name", max_length=200)
+    email = models.EmailField("work e-mail")
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="training_registrations")
+    job_role = models.CharField("job role", max_length=200, blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.BOOKED)
+    registered_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+    objects = RegistrationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["session", "registered_at", "pk"]
+        constraints = [
+            # One live registration per person per session; a cancelled one may be followed by a new one.
+            models.UniqueConstraint(
+                fields=["session", "email"], condition=~Q(status="cancelled"), name="one_live_registration_per_person"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.attendee_name} ({self.agency}) – {self.session}"
+
+
+class AgencyWorkforce(models.Model):
+    """How many staff an agency has who should take multi-agency training, where it records the figure."""
+
+    agency = models.OneToOneField(Agency, on_delete=models.CASCADE, related_name="training_workforce")
+    staff_count = models.PositiveIntegerField("staff who should train", validators=[MinValueValidator(1)])
+    recorded_on = models.DateField()
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "agency workforce"
+
+    def __str__(self):
+        return f"{self.agency}: {self.staff_count}"
+
+
+class EvaluationQuerySet(models.QuerySet):
+    def confidence_gain_by_course(self, *, until: date | None = None) -> dict[int, float]:
+        """Each course's mean confidence gain (after minus before) over after-session answers, for sessions ending
+        on or before `until` (a London date; None means all); courses without answers are left out. One query."""
+        answers = self.filter(
+            kind=Evaluation.Kind.AFTER_SESSION, confidence_before__isnull=False, confidence_after__isnull=False
+        )
+        if until is not None:
+            answers = answers.filter(registration__session__ends_at__date__lte=until)
+        rows = (
+            answers.values("registration__session__course")
+            .annotate(gain=Avg(F("confidence_after") - F("confidence_before")))
+            .order_by()
+        )
+        return {row["registration__session__course"]: float(row["gain"]) for row in rows}
+
+
+class Evaluation(models.Model):
+    """One attendee's answers to one form: straight after the session, or three months later."""
+
+    class Kind(models.TextChoices):
+        AFTER_SESSION = "after_session", "After the session"
+        FOLLOW_UP = "follow_up", "Three months later"
+
+    class PracticeChanged(models.TextChoices):
+        YES = "yes", "Yes"
+        PARTLY = "partly", "Partly"
+        NO = "no", "No"
+
+    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="evaluations")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    relevance = models.PositiveSmallIntegerField(null=True, blank=True, validators=SCORE)
+    quality = models.PositiveSmallIntegerField(null=True, blank=True, validators=SCORE)
+    confidence_before = models.PositiveSmallIntegerField(null=True, blank=True, validators=SCORE)
+    confidence_after = models.PositiveSmallIntegerField(null=True, blank=True, validators=SCORE)
+    will_do_differently = models.TextField("what I will do differently", blank=True)
+    practice_changed = models.CharField(max_length=10, choices=PracticeChanged.choices, blank=True)
+    example = models.TextField("an example", blank=True)
+    submitted_at = models.DateTimeField(auto_now_add=True)
+
+    objects = EvaluationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["registration", "kind"]
+        constraints = [
+            models.UniqueConstraint(fields=["registration", "kind"], name="one_evaluation_per_attendee_and_form"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.registration}"
+
+
+class EvaluationLink(models.Model):
+    """When an attendee was sent each evaluation link, so nobody is sent the same form twice."""
+
+    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="evaluation_links")
+    kind = models.CharField(max_length=20, choices=Evaluation.Kind.choices)
+    sent_at = models.DateTimeField(auto_now_add=True)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["registration", "kind"], name="evaluation_link_sent_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} link to {self.registration.email}"
