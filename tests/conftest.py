@@ -3,13 +3,15 @@
 - board_manager: the Board managers role (and staff, for the admin);
 - contributor: an Agency contributor in `lead_agency`, which leads `led_action`;
 - other_contributor: an Agency contributor in another agency;
-- reader: the chair, a board member or a councillor.
+- reader: the chair, a board member or a councillor;
+- training_admin: runs courses, sessions and registrations.
 """
 
 import pytest
 
 from objectives import roles
 from tests.factories import ActionFactory, AgencyFactory, UserFactory
+from training.roles import TRAINING_ADMINS
 
 
 @pytest.fixture(autouse=True)
@@ -81,4 +83,15 @@ def other_contributor_client(client, other_contributor):
 @pytest.fixture
 def reader_client(client, reader):
     client.force_login(reader)
+    return client
+
+
+@pytest.fixture
+def training_admin(db):
+    return UserFactory(username="trainer", first_name="Toni", last_name="Trainer", roles=[TRAINING_ADMINS])
+
+
+@pytest.fixture
+def training_admin_client(client, training_admin):
+    client.force_login(training_admin)
     return client

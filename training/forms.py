@@ -1,0 +1,142 @@
+"""Forms for courses, sessions, bookings, attendance, the register import and the charges period."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+
+from objectives.importing.safety import max_bytes, megabytes
+from objectives.models import Agency, Objective
+
+from .models import Course, Registration, TrainingSession
+from .services import places_taken
+
+DATETIME_LOCAL = "%Y-%m-%dT%H:%M"
+
+
+class ObjectiveChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, objective):
+        return f"{objective.plan.title} – {objective.ref}: {objective.title}"
+
+
+class CourseForm(forms.ModelForm):
+    objectives = ObjectiveChoiceField(
+        queryset=Objective.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Plan objectives it serves",
+    )
+
+    class Meta:
+        model = Course
+        fields = ["title", "description", "level", "duration_hours", "objectives", "non_attendance_charge", "is_active"]
+        help_texts = {
+            "non_attendance_charge": "Charged to the attendee’s agency for each booked place not used; 0 for none.",
+            "is_active": "Untick when the board no longer runs this course.",
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Live objectives, plus any already chosen that were deleted since, so saving does not drop them silently.
+        chosen = Q(pk__in=self.instance.objectives.all()) if self.instance.pk else Q(pk__in=[])
+        live = Q(is_deleted=False, aim__is_deleted=False)
+        self.fields["objectives"].queryset = (
+            Objective.objects.filter(live | chosen).select_related("plan").order_by("-plan__starts_on", "sort_key")
+        )
+
+
+class SessionForm(forms.ModelForm):
+    class Meta:
+        model = TrainingSession
+        fields = ["starts_at", "ends_at", "venue", "is_online", "trainer", "places"]
+        widgets = {
+            "starts_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_LOCAL),
+            "ends_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_LOCAL),
+        }
+        help_texts = {"starts_at": "UK time.", "ends_at": "UK time; after the start."}
+
+    def clean(self):
+        cleaned = super().clean()
+        starts_at, ends_at = cleaned.get("starts_at"), cleaned.get("ends_at")
+        if starts_at and ends_at and ends_at <= starts_at:
+            self.add_error("ends_at", "The session must end after it starts.")
+        if not cleaned.get("venue", "").strip() and not cleaned.get("is_online"):
+            self.add_error("venue", "Give the venue, or tick “online” for an online session.")
+        places = cleaned.get("places")
+        if places is not None and self.instance.pk:
+            taken = places_taken(self.instance)
+            if places < taken:
+                self.add_error(
+                    "places",
+                    f"{taken} places are already booked, so the session must offer at least {taken}. "
+                    "Cancel bookings first to offer fewer.",
+                )
+        return cleaned
+
+
+class RegistrationForm(forms.ModelForm):
+    class Meta:
+        model = Registration
+        fields = ["attendee_name", "email", "agency", "job_role"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        agencies = Q(is_active=True) | Q(pk=self.instance.agency_id) if self.instance.agency_id else Q(is_active=True)
+        self.fields["agency"].queryset = Agency.objects.filter(agencies)
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip()
+        if self.instance.pk:
+            others = self.instance.session.registrations.exclude(status=Registration.Status.CANCELLED)
+            if others.exclude(pk=self.instance.pk).filter(email__iexact=email).exists():
+                raise ValidationError(f"{email} is already booked or on the waiting list for this session.")
+        return email
+
+
+class AttendanceForm(forms.Form):
+    """One Attended / Did not attend choice per booked person, named by registration id."""
+
+    CHOICES = [
+        (Registration.Status.ATTENDED, "Attended"),
+        (Registration.Status.DID_NOT_ATTEND, "Did not attend"),
+    ]
+
+    def __init__(self, *args, registrations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rows = []
+        for registration in registrations:
+            name = f"registration_{registration.pk}"
+            marked = registration.status if registration.status in dict(self.CHOICES) else None
+            self.fields[name] = forms.ChoiceField(
+                label=registration.attendee_name,
+                choices=self.CHOICES,
+                widget=forms.RadioSelect,
+                initial=marked,
+                error_messages={"required": f"Choose attended or did not attend for {registration.attendee_name}."},
+            )
+            self.rows.append((registration, name))
+
+    def people(self):
+        """(registration, bound field) pairs for the template."""
+        return [(registration, self[name]) for registration, name in self.rows]
+
+    def outcomes(self) -> dict[int, str]:
+        return {registration.pk: self.cleaned_data[name] for registration, name in self.rows}
+
+
+class RegisterUploadForm(forms.Form):
+    file = forms.FileField(label="Register file", widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = f"A spreadsheet (.xlsx or .csv) of up to {megabytes(max_bytes())}."
+
+
+class PeriodForm(forms.Form):
+    date_from = forms.DateField(label="From", widget=forms.DateInput(attrs={"type": "date"}))
+    date_to = forms.DateField(label="To", widget=forms.DateInput(attrs={"type": "date"}))
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("date_from") and cleaned.get("date_to") and cleaned["date_to"] < cleaned["date_from"]:
+            self.add_error("date_to", "The end of the period must be on or after its start.")
+        return cleaned

@@ -1,0 +1,187 @@
+"""A session's register from a spreadsheet: who came and who did not, checked whole before anything is saved.
+
+Columns (header row first, any order): name, email, agency, job_role, attended (yes/no). A person already
+registered (by e-mail) gets their attendance marked; anyone else is added as a walk-in. Importing the same
+file again changes nothing.
+"""
+
+from dataclasses import dataclass
+from pathlib import PurePath
+from typing import BinaryIO
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.utils import timezone
+from openpyxl.utils import get_column_letter
+
+from objectives.importing.cells import SheetRow, Unreadable, is_blank, quoted, read_text
+from objectives.importing.readers import FileProblem, read_rows
+from objectives.models import Agency
+
+from .models import Registration, TrainingSession
+
+Status = Registration.Status
+REQUIRED = ("name", "email", "agency", "attended")
+COLUMNS = (*REQUIRED, "job_role")
+_ANSWERS = {"yes": Status.ATTENDED, "y": Status.ATTENDED, "no": Status.DID_NOT_ATTEND, "n": Status.DID_NOT_ATTEND}
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    row: int
+    column: str
+    reason: str
+
+    def __str__(self):
+        return f"Row {self.row}, column {self.column}: {self.reason}"
+
+
+class RegisterProblems(Exception):
+    """Every problem in the file; nothing was saved."""
+
+    def __init__(self, problems: list[RowProblem]):
+        super().__init__(f"{len(problems)} problems")
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class Entry:
+    name: str
+    email: str
+    agency: Agency
+    job_role: str
+    status: str
+
+
+@dataclass(frozen=True)
+class Summary:
+    added: int
+    marked: int
+    unchanged: int
+
+
+def read_register(file: BinaryIO, filename: str) -> list[SheetRow]:
+    """The file's rows, refusing anything but a safe .csv or .xlsx file."""
+    if PurePath(filename).suffix.lower() not in (".csv", ".xlsx"):
+        raise FileProblem(f"{filename} is not a .csv or .xlsx file. Save the register as one of those.")
+    return read_rows(file, filename)
+
+
+def _header_key(value) -> str:
+    return "_".join(str(value or "").strip().lower().replace("-", " ").split())
+
+
+def _agencies_by_name() -> dict[str, Agency]:
+    agencies = {}
+    for agency in Agency.objects.all():
+        agencies[agency.name.casefold()] = agency
+        if agency.short_name:
+            agencies.setdefault(agency.short_name.casefold(), agency)
+    return agencies
+
+
+def check_register(rows: list[SheetRow]) -> list[Entry]:
+    """The register's entries, or RegisterProblems naming every bad row, column and reason."""
+    header, *body = rows
+    positions = {}
+    for index, value in enumerate(header.cells):
+        key = _header_key(value)
+        if key in COLUMNS:
+            positions.setdefault(key, index)
+    missing = [name for name in REQUIRED if name not in positions]
+    if missing:
+        found = ", ".join(str(value) for value in header.cells if not is_blank(value)) or "nothing"
+        raise RegisterProblems(
+            [
+                RowProblem(header.number, name, f"there is no “{name}” column (the header row has {found}).")
+                for name in missing
+            ]
+        )
+    if not body:
+        raise RegisterProblems([RowProblem(header.number, "name", "the file has a header row but nobody in it.")])
+    agencies = _agencies_by_name()
+    problems, entries, seen = [], [], {}
+    for row in body:
+        entry = _check_row(row, positions, agencies, seen, problems)
+        if entry:
+            entries.append(entry)
+    if problems:
+        raise RegisterProblems(problems)
+    return entries
+
+
+def _check_row(row, positions, agencies, seen, problems) -> Entry | None:
+    values, before = {}, len(problems)
+    for name in COLUMNS:
+        index = positions.get(name)
+        value = row.cells[index] if index is not None and index < len(row.cells) else None
+        column = f"{get_column_letter(index + 1)} ({name})" if index is not None else name
+        if isinstance(value, Unreadable):
+            problems.append(RowProblem(row.number, column, value.reason))
+        elif is_blank(value) and name in REQUIRED:
+            problems.append(RowProblem(row.number, column, "is empty."))
+        else:
+            values[name] = (read_text(value) if not is_blank(value) else "", column)
+    if "email" in values:
+        email, column = values["email"]
+        try:
+            validate_email(email)
+        except ValidationError:
+            problems.append(RowProblem(row.number, column, f"{quoted(email)} is not an e-mail address."))
+        else:
+            if email.casefold() in seen:
+                problems.append(RowProblem(row.number, column, f"{email} is also in row {seen[email.casefold()]}."))
+            seen.setdefault(email.casefold(), row.number)
+    agency = None
+    if "agency" in values:
+        text, column = values["agency"]
+        agency = agencies.get(text.casefold())
+        if agency is None:
+            problems.append(RowProblem(row.number, column, f"{quoted(text)} is not an agency’s name or short name."))
+    status = None
+    if "attended" in values:
+        text, column = values["attended"]
+        status = _ANSWERS.get(text.casefold())
+        if status is None:
+            problems.append(RowProblem(row.number, column, f"{quoted(text)} is not yes or no."))
+    for name, limit in (("name", 200), ("job_role", 200)):
+        if name in values and len(values[name][0]) > limit:
+            problems.append(RowProblem(row.number, values[name][1], f"is longer than {limit} characters."))
+    if len(problems) > before:
+        return None
+    return Entry(values["name"][0], values["email"][0], agency, values.get("job_role", ("", ""))[0], status)
+
+
+@transaction.atomic
+def import_register(*, session: TrainingSession, entries: list[Entry]) -> Summary:
+    """Mark the registered people's attendance and add the walk-ins; all of it or, on an error, none."""
+    if session.starts_at > timezone.now():
+        raise ValidationError("The register can be imported once the session has started.")
+    session = TrainingSession.objects.select_for_update(of=("self",)).order_by("pk").get(pk=session.pk)
+    live = {
+        registration.email.casefold(): registration
+        for registration in session.registrations.exclude(status=Status.CANCELLED)
+    }
+    added = marked = unchanged = 0
+    for entry in entries:
+        registration = live.get(entry.email.casefold())
+        if registration is None:
+            registration = Registration(
+                session=session,
+                attendee_name=entry.name,
+                email=entry.email,
+                agency=entry.agency,
+                job_role=entry.job_role,
+                status=entry.status,
+            )
+            registration.full_clean()
+            registration.save()
+            added += 1
+        elif registration.status != entry.status:
+            registration.status = entry.status
+            registration.save(update_fields=["status", "updated_at"])
+            marked += 1
+        else:
+            unchanged += 1
+    return Summary(added, marked, unchanged)

@@ -1,0 +1,79 @@
+"""Booking someone onto a session, correcting their details, and cancelling."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.functional import cached_property
+from django.views.decorators.http import require_POST
+from django.views.generic import FormView, UpdateView
+
+from objectives.views.plans import FormPageMixin, RoleRequiredMixin
+
+from .. import services
+from ..forms import RegistrationForm
+from ..models import Registration, TrainingSession
+from .courses import training_crumbs
+
+
+class RegistrationCreateView(RoleRequiredMixin, FormPageMixin, FormView):
+    permission_required = "training.add_registration"
+    form_class = RegistrationForm
+    submit_label = "Book"
+
+    @cached_property
+    def session(self):
+        return get_object_or_404(TrainingSession.objects.select_related("course"), pk=self.kwargs["pk"])
+
+    def get_heading(self):
+        return f"Book a place on {self.session}"
+
+    def get_breadcrumbs(self):
+        return training_crumbs(session=self.session)
+
+    def form_valid(self, form):
+        try:
+            registration = services.book_place(session=self.session, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        name = registration.attendee_name
+        if registration.status == Registration.Status.WAITING:
+            messages.warning(self.request, f"The session is full, so {name} is on the waiting list.")
+        else:
+            messages.success(self.request, f"{name} is booked.")
+        return redirect(self.session)
+
+
+class RegistrationUpdateView(RoleRequiredMixin, FormPageMixin, UpdateView):
+    permission_required = "training.change_registration"
+    form_class = RegistrationForm
+    success_message = "{object.attendee_name}’s details saved."
+
+    def get_queryset(self):
+        return Registration.objects.visible_to(self.request.user).select_related("session__course")
+
+    def get_heading(self):
+        return f"Edit {self.object.attendee_name}’s registration"
+
+    def get_breadcrumbs(self):
+        return training_crumbs(session=self.object.session)
+
+    def get_success_url(self):
+        return self.object.session.get_absolute_url()
+
+
+@require_POST
+@permission_required("training.change_registration", raise_exception=True)
+def cancel_registration(request, pk):
+    registration = get_object_or_404(Registration.objects.visible_to(request.user).select_related("session"), pk=pk)
+    try:
+        promoted = services.cancel_registration(registration=registration)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(registration.session)
+    message = f"{registration.attendee_name}’s registration is cancelled."
+    if promoted is not None:
+        message += f" {promoted.attendee_name} moved up from the waiting list and is now booked."
+    messages.success(request, message)
+    return redirect(registration.session)

@@ -1,0 +1,180 @@
+"""A session's page, creating and editing sessions, marking attendance and importing the register."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.views.generic import CreateView, DetailView, FormView, UpdateView
+
+from objectives.importing.readers import FileProblem
+from objectives.views.plans import FormPageMixin, RoleRequiredMixin
+
+from .. import importing, services
+from ..forms import AttendanceForm, RegisterUploadForm, SessionForm
+from ..models import Course, Registration, TrainingSession
+from .courses import training_crumbs
+
+Status = Registration.Status
+
+
+def not_started_message(session: TrainingSession) -> str:
+    starts = timezone.localtime(session.starts_at)
+    return f"The session has not started yet: attendance can be marked from {starts:%H:%M} on {starts:%-d %B %Y}."
+
+
+class SessionDetailView(RoleRequiredMixin, DetailView):
+    permission_required = "training.view_trainingsession"
+    template_name = "training/session_detail.html"
+    context_object_name = "session"
+
+    def get_queryset(self):
+        taken = Q(registrations__status__in=services.TAKES_A_PLACE)
+        return TrainingSession.objects.select_related("course").annotate(
+            taken=Count("registrations", filter=taken),
+            waiting=Count("registrations", filter=Q(registrations__status=Status.WAITING)),
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # A contributor sees their own agency's people only; the totals above the lists are the session's.
+        registrations = (
+            Registration.objects.visible_to(self.request.user)
+            .filter(session=self.object)
+            .select_related("agency")
+            .order_by("registered_at", "pk")
+        )
+        groups = {status: [] for status in Status.values}
+        for registration in registrations:
+            groups[registration.status].append(registration)
+        context.update(
+            booked=groups[Status.BOOKED],
+            waiting_list=groups[Status.WAITING],
+            attended=groups[Status.ATTENDED],
+            did_not_attend=groups[Status.DID_NOT_ATTEND],
+            cancelled=groups[Status.CANCELLED],
+            has_started=self.object.starts_at <= timezone.now(),
+            breadcrumbs=training_crumbs(self.object.course),
+        )
+        return context
+
+
+class SessionCreateView(RoleRequiredMixin, FormPageMixin, CreateView):
+    permission_required = "training.add_trainingsession"
+    model = TrainingSession
+    form_class = SessionForm
+    submit_label = "Create session"
+    success_message = "Session created."
+
+    @cached_property
+    def course(self):
+        return get_object_or_404(Course, pk=self.kwargs["course_pk"])
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["instance"] = TrainingSession(course=self.course)
+        return kwargs
+
+    def get_heading(self):
+        return f"New session of {self.course}"
+
+    def get_breadcrumbs(self):
+        return training_crumbs(self.course)
+
+
+class SessionUpdateView(RoleRequiredMixin, FormPageMixin, UpdateView):
+    permission_required = "training.change_trainingsession"
+    form_class = SessionForm
+    success_message = "Session saved."
+
+    @cached_property
+    def session(self):
+        return get_object_or_404(TrainingSession.objects.select_related("course"), pk=self.kwargs["pk"])
+
+    def get_object(self, queryset=None):
+        return self.session
+
+    def get_heading(self):
+        return f"Edit the session of {self.session}"
+
+    def get_breadcrumbs(self):
+        return training_crumbs(session=self.session)
+
+
+class SessionPageMixin(RoleRequiredMixin):
+    permission_required = "training.change_registration"
+
+    @cached_property
+    def session(self):
+        return get_object_or_404(TrainingSession.objects.select_related("course"), pk=self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(session=self.session, breadcrumbs=training_crumbs(session=self.session))
+        return context
+
+
+class AttendanceView(SessionPageMixin, FormView):
+    form_class = AttendanceForm
+    template_name = "training/attendance.html"
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        registrations = self.session.registrations.filter(status__in=services.TAKES_A_PLACE).select_related("agency")
+        kwargs["registrations"] = registrations.order_by("attendee_name", "pk")
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.session.starts_at > timezone.now():
+            context["not_started"] = not_started_message(self.session)
+        return context
+
+    def form_valid(self, form):
+        try:
+            marked = services.mark_attendance(session=self.session, outcomes=form.outcomes())
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(self.request, f"Attendance saved ({marked} changed).")
+        return redirect(self.session)
+
+    def post(self, request, *args, **kwargs):
+        if self.session.starts_at > timezone.now():
+            messages.error(request, not_started_message(self.session))
+            return redirect("training:attendance", pk=self.session.pk)
+        return super().post(request, *args, **kwargs)
+
+
+class RegisterImportView(SessionPageMixin, FormView):
+    form_class = RegisterUploadForm
+    template_name = "training/register_import.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.session.starts_at > timezone.now():
+            context["not_started"] = not_started_message(self.session)
+        return context
+
+    def form_valid(self, form):
+        upload = form.cleaned_data["file"]
+        try:
+            rows = importing.read_register(upload, upload.name)
+            entries = importing.check_register(rows)
+            summary = importing.import_register(session=self.session, entries=entries)
+        except FileProblem as problem:
+            form.add_error("file", str(problem))
+            return self.form_invalid(form)
+        except importing.RegisterProblems as error:
+            form.add_error("file", "Nothing was imported: correct the rows listed below and upload the file again.")
+            return render(self.request, self.template_name, self.get_context_data(form=form, problems=error.problems))
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            f"Register imported: {summary.marked} attendance marks changed, {summary.added} people added, "
+            f"{summary.unchanged} unchanged.",
+        )
+        return redirect(self.session)
