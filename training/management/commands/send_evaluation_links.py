@@ -1,0 +1,62 @@
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+from django.core.validators import URLValidator
+from django.utils import timezone
+
+from training import evaluation
+
+Kind = evaluation.Kind
+
+
+class Command(BaseCommand):
+    help = (
+        "E-mail attendees their personal evaluation links: the after-session form from the day after a session, "
+        "the follow-up form from 90 days after it, each while a link would still be worth sending "
+        "(TRAINING_EVALUATION_LINK_DAYS). Each form goes once per attendee. Run it daily; running it again sends "
+        "nothing new."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--base-url", required=True, help="The site's address, for the links, e.g. https://scp.example.org."
+        )
+        parser.add_argument("--date", help="Act as if today were this day, YYYY-MM-DD (for testing or catching up).")
+
+    def handle(self, *args, **options):
+        today = _parse_date(options["date"]) if options["date"] else timezone.localdate()
+        base_url = options["base_url"]
+        try:
+            URLValidator(schemes=["http", "https"])(base_url)
+        except ValidationError:
+            raise CommandError(
+                f"--base-url must be a web address such as https://scp.example.org, not {base_url!r}."
+            ) from None
+        sent = {Kind.AFTER_SESSION: 0, Kind.FOLLOW_UP: 0}
+        sessions, failed = 0, []
+        for kind in sent:
+            for session in evaluation.sessions_due(kind=kind, today=today):
+                result = evaluation.send_links(session=session, kind=kind, base_url=base_url)
+                sessions += 1
+                sent[kind] += len(result.sent)
+                failed += result.failed
+        self.stdout.write(
+            f"Sent {_plural(sent[Kind.AFTER_SESSION], 'after-session link')} and "
+            f"{_plural(sent[Kind.FOLLOW_UP], 'follow-up link')} for {_plural(sessions, 'session')} "
+            f"on {today.day} {today:%B %Y}."
+        )
+        if failed:
+            addresses = ", ".join(registration.email for registration in failed)
+            raise CommandError(f"Could not send {_plural(len(failed), 'link')}, to {addresses}; run again.")
+
+
+def _parse_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise CommandError(f"--date must be a day written YYYY-MM-DD, such as 2026-03-06, not {text!r}.") from None
+
+
+def _plural(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
