@@ -5,11 +5,12 @@ from collections import Counter
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractUser, Group
 from django.db import models, transaction
+from django.utils import timezone
 
 from objectives.dates import parse_flexible_date
 from objectives.models import Action, Agency, Aim, BusinessPlan, Objective, ProgressRound, ProgressUpdate
 
-from . import people, plan
+from . import people, plan, training
 from .progress_december import ROUND as DECEMBER
 from .progress_march import ROUND as MARCH
 from .progress_september import ROUND as SEPTEMBER
@@ -31,6 +32,7 @@ def load_demo() -> Counter[type[models.Model]]:
     actions = loader.actions(business_plan, agencies)
     for round_spec in ROUNDS:
         loader.progress(business_plan, round_spec, actions, officers)
+    training.load_training(loader, agencies, today=timezone.localdate())
     return loader.created
 
 

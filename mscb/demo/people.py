@@ -1,6 +1,7 @@
 """The demo's users: invented people with example.org addresses and one shared demo password."""
 
 from objectives import roles
+from training.roles import TRAINING_ADMINS
 
 # Long and uncommon enough for Django's password validators; printed by `load_demo`.
 PASSWORD = "eastmere-demo-2025"
@@ -40,5 +41,12 @@ USERS = [
         "role": "agency officer, NHS Eastmere Integrated Care Board",
         "group": roles.AGENCY_CONTRIBUTORS,
         "agency": "ICB",
+    },
+    {
+        "username": "trainer",
+        "first_name": "Nadia",
+        "last_name": "Holloway",
+        "role": "training administrator",
+        "group": TRAINING_ADMINS,
     },
 ]

@@ -13,6 +13,8 @@ from django.test import override_settings
 from mscb.demo import people
 from objectives import roles, rounds
 from objectives.models import Action, Agency, Aim, BusinessPlan, Objective, ProgressRound, ProgressUpdate
+from training.models import AgencyWorkforce, Course, Evaluation, Registration, TrainingSession
+from training.roles import TRAINING_ADMINS
 
 
 def _load_demo() -> str:
@@ -190,6 +192,7 @@ def test_demo_users_hold_their_roles_and_officers_belong_to_their_agencies(demo_
         "chair": [roles.READERS],
         "police.officer": [roles.AGENCY_CONTRIBUTORS],
         "health.officer": [roles.AGENCY_CONTRIBUTORS],
+        "trainer": [TRAINING_ADMINS],
     }
     assert [agency.short_name for agency in users.get(username="police.officer").agencies.all()] == ["Police"]
     assert users.get(username="manager").has_perm("objectives.review_progressupdate")
@@ -206,7 +209,7 @@ def test_load_demo_output_tells_how_to_log_in(demo_output):
 
 
 def test_load_demo_output_counts_what_it_created(demo_output):
-    assert "created 4 users, 11 agencies, 1 business plan, 3 aims, 7 objectives, 23 actions" in demo_output
+    assert "created 5 users, 11 agencies, 1 business plan, 3 aims, 7 objectives, 23 actions" in demo_output
 
 
 def test_running_load_demo_twice_changes_no_table_or_history(demo_output):
@@ -237,3 +240,47 @@ def test_running_load_demo_again_keeps_a_changed_password(demo_output):
 
     manager.refresh_from_db()
     assert manager.check_password("a-password-of-their-own")
+
+
+# Training
+
+
+def test_load_demo_creates_five_courses_with_sessions_across_the_year(demo_output):
+    sessions = TrainingSession.objects.all()
+
+    assert Course.objects.count() == 5
+    assert all(4 <= course.sessions.count() <= 6 for course in Course.objects.all())
+    assert min(session.starts_at.date() for session in sessions) >= date(2025, 4, 1)
+    assert max(session.starts_at.date() for session in sessions) <= date(2026, 3, 31)
+    assert {session.places for session in sessions} <= set(range(16, 31))
+    assert sessions.filter(is_online=True).exists()
+    assert sessions.filter(is_online=False, venue__contains="Eastmere").exists()
+
+
+def test_load_demo_books_a_few_hundred_places_across_the_agencies_in_every_status(demo_output):
+    registrations = Registration.objects.all()
+    statuses = dict(registrations.values_list("status").annotate(count=Count("pk")))
+
+    assert registrations.count() >= 200
+    assert registrations.values("agency").distinct().count() == Agency.objects.count()
+    assert statuses["attended"] > registrations.count() / 2
+    assert {"did_not_attend", "cancelled", "waiting"} <= set(statuses)
+    assert all(email.endswith(".example.org") for email in registrations.values_list("email", flat=True))
+
+
+def test_load_demo_evaluates_many_attendees_with_a_confidence_gain_and_some_follow_ups(demo_output):
+    after = Evaluation.objects.filter(kind=Evaluation.Kind.AFTER_SESSION)
+
+    assert after.count() > Registration.objects.filter(status="attended").count() / 2
+    assert all(evaluation.confidence_after > evaluation.confidence_before for evaluation in after)
+    assert Evaluation.objects.filter(kind=Evaluation.Kind.FOLLOW_UP).exists()
+    assert not Evaluation.objects.exclude(registration__status="attended").exists()
+
+
+def test_load_demo_records_the_workforce_of_some_agencies(demo_output):
+    assert 0 < AgencyWorkforce.objects.count() < Agency.objects.count()
+
+
+def test_load_demo_names_the_trainer_in_its_login_lines(demo_output):
+    assert "trainer" in demo_output
+    assert "training administrator" in demo_output

@@ -1,0 +1,134 @@
+"""Horizontal bar charts drawn on the server as SVG: no script, printable in black and white.
+
+Each bar has its value written beside it in words ("12 attended"), and each series its own fill pattern and
+legend entry, so nothing depends on colour. ElementTree writes the markup, so every label is escaped.
+"""
+
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.utils.safestring import SafeString, mark_safe
+
+WIDTH = 720
+LABEL_HEIGHT = 20
+BAR_HEIGHT = 18
+BAR_GAP = 4
+ROW_GAP = 14
+TOP = 40
+LEFT = 8
+# Room to the right of the longest bar for its value in words.
+VALUE_ROOM = 190
+FONT = "font-family: Arial, sans-serif; font-size: 13px; fill: #1a1a1a"
+
+
+@dataclass(frozen=True)
+class Series:
+    """One kind of bar: its name says what the number counts ("attended", "did not attend")."""
+
+    name: str
+    # solid: dark fill; hatched: diagonal black lines on white; dotted: dots on white.
+    pattern: str = "solid"
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    values: tuple[int, ...]
+
+
+def horizontal_bar_chart(
+    *, chart_id: str, title: str, description: str, series: Sequence[Series], bars: Sequence[Bar]
+) -> SafeString:
+    """An SVG bar chart whose height grows with the number of bars; each bar group is labelled and valued."""
+    group_height = LABEL_HEIGHT + len(series) * (BAR_HEIGHT + BAR_GAP) + ROW_GAP
+    height = TOP + max(len(bars), 1) * group_height + 10
+    svg = ET.Element(
+        "svg",
+        {
+            "xmlns": "http://www.w3.org/2000/svg",
+            "class": "training-chart",
+            "role": "img",
+            "aria-labelledby": f"{chart_id}-title {chart_id}-desc",
+            "viewBox": f"0 0 {WIDTH} {height}",
+            "width": "100%",
+            "style": f"max-width: {WIDTH}px",
+            "id": chart_id,
+        },
+    )
+    ET.SubElement(svg, "title", {"id": f"{chart_id}-title"}).text = title
+    ET.SubElement(svg, "desc", {"id": f"{chart_id}-desc"}).text = description
+    _patterns(svg, chart_id)
+    _legend(svg, chart_id, series)
+
+    largest = max((value for bar in bars for value in bar.values), default=0) or 1
+    scale = (WIDTH - LEFT - VALUE_ROOM) / largest
+    for index, bar in enumerate(bars):
+        top = TOP + index * group_height
+        group = ET.SubElement(svg, "g", {"class": "chart-row"})
+        _text(group, LEFT, top + 14, bar.label, {"class": "chart-label", "font-weight": "bold"})
+        for number, (one_series, value) in enumerate(zip(series, bar.values, strict=True)):
+            y = top + LABEL_HEIGHT + number * (BAR_HEIGHT + BAR_GAP)
+            width = max(round(value * scale), 1 if value else 0)
+            ET.SubElement(
+                group,
+                "rect",
+                {
+                    "class": "chart-bar",
+                    "data-series": one_series.name,
+                    "data-value": str(value),
+                    "x": str(LEFT),
+                    "y": str(y),
+                    "width": str(width),
+                    "height": str(BAR_HEIGHT),
+                    "fill": f"url(#{chart_id}-{one_series.pattern})",
+                    "stroke": "#1a1a1a",
+                },
+            )
+            _text(group, LEFT + width + 6, y + 14, f"{value} {one_series.name}", {"class": "chart-value"})
+    if not bars:
+        _text(svg, LEFT, TOP + 14, "No figures for this period.", {"class": "chart-empty"})
+    return mark_safe(ET.tostring(svg, encoding="unicode"))  # noqa: S308 - ElementTree escaped every text
+
+
+def _text(parent, x: int, y: int, text: str, attributes: dict) -> None:
+    ET.SubElement(parent, "text", {"x": str(x), "y": str(y), "style": FONT, **attributes}).text = text
+
+
+def _patterns(svg, chart_id: str) -> None:
+    """Fills that stay distinct when printed in black and white."""
+    defs = ET.SubElement(svg, "defs")
+    solid = ET.SubElement(defs, "pattern", _pattern_box(f"{chart_id}-solid"))
+    ET.SubElement(solid, "rect", {"width": "8", "height": "8", "fill": "#1d3a5f"})
+    hatched = ET.SubElement(defs, "pattern", {**_pattern_box(f"{chart_id}-hatched"), "patternTransform": "rotate(45)"})
+    ET.SubElement(hatched, "rect", {"width": "8", "height": "8", "fill": "#ffffff"})
+    ET.SubElement(
+        hatched, "line", {"x1": "0", "y1": "0", "x2": "0", "y2": "8", "stroke": "#1a1a1a", "stroke-width": "3"}
+    )
+    dotted = ET.SubElement(defs, "pattern", _pattern_box(f"{chart_id}-dotted"))
+    ET.SubElement(dotted, "rect", {"width": "8", "height": "8", "fill": "#ffffff"})
+    ET.SubElement(dotted, "circle", {"cx": "4", "cy": "4", "r": "1.6", "fill": "#1a1a1a"})
+
+
+def _pattern_box(pattern_id: str) -> dict:
+    return {"id": pattern_id, "width": "8", "height": "8", "patternUnits": "userSpaceOnUse"}
+
+
+def _legend(svg, chart_id: str, series: Sequence[Series]) -> None:
+    legend = ET.SubElement(svg, "g", {"class": "chart-legend"})
+    x = LEFT
+    for one_series in series:
+        ET.SubElement(
+            legend,
+            "rect",
+            {
+                "x": str(x),
+                "y": "8",
+                "width": "16",
+                "height": "16",
+                "fill": f"url(#{chart_id}-{one_series.pattern})",
+                "stroke": "#1a1a1a",
+            },
+        )
+        _text(legend, x + 22, 21, one_series.name, {"class": "chart-legend-label"})
+        x += 40 + 8 * len(one_series.name)

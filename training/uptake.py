@@ -1,0 +1,212 @@
+"""Uptake figures for a period: places offered, booked, attended and did-not-attend, by course, session and agency.
+
+Every figure is counted in the database with one grouped query per table; the registrations passed in decide
+whose rows count (`Registration.objects.visible_to(user)`), so an agency contributor sees only their agencies'.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models.functions import Lower
+
+from .models import Evaluation, Registration, TrainingSession
+
+Status = Registration.Status
+# A place is taken by anyone who booked it, whether or not they came.
+PLACE_TAKEN = [Status.BOOKED, Status.ATTENDED, Status.DID_NOT_ATTEND]
+
+
+@dataclass(frozen=True)
+class Period:
+    starts_on: date
+    ends_on: date
+
+    @classmethod
+    def financial_year(cls, today: date) -> "Period":
+        """The financial year (1 April to 31 March) that today falls in."""
+        year = today.year if today.month >= 4 else today.year - 1
+        return cls(date(year, 4, 1), date(year + 1, 3, 31))
+
+    def sessions(self) -> QuerySet[TrainingSession]:
+        return TrainingSession.objects.filter(starts_at__date__gte=self.starts_on, starts_at__date__lte=self.ends_on)
+
+    def registrations(self, registrations: QuerySet[Registration]) -> QuerySet[Registration]:
+        return registrations.filter(
+            session__starts_at__date__gte=self.starts_on, session__starts_at__date__lte=self.ends_on
+        )
+
+
+@dataclass(frozen=True)
+class Uptake:
+    """One row of figures; sessions and places are None where they do not apply (an agency's row)."""
+
+    label: str
+    booked: int = 0
+    attended: int = 0
+    did_not_attend: int = 0
+    cancelled: int = 0
+    waiting: int = 0
+    sessions_run: int | None = None
+    places: int | None = None
+    staff_count: int | None = None
+    pk: int | None = None
+
+    @property
+    def dna_rate(self) -> float | None:
+        """Did-not-attend as a share of those who were expected (attended plus did not attend), 0 to 1."""
+        expected = self.attended + self.did_not_attend
+        return self.did_not_attend / expected if expected else None
+
+    @property
+    def attended_per_100_staff(self) -> float | None:
+        return 100 * self.attended / self.staff_count if self.staff_count else None
+
+    @property
+    def dna_rate_text(self) -> str:
+        """The rate as the tables print it: "25%", or "none expected" before anyone was due to attend."""
+        return "none expected" if self.dna_rate is None else percentage(self.dna_rate)
+
+    @property
+    def per_100_staff_text(self) -> str:
+        rate = self.attended_per_100_staff
+        return "not recorded" if rate is None else f"{rate:.1f}"
+
+
+@dataclass(frozen=True)
+class Summary:
+    starts_on: date
+    ends_on: date
+    practitioners: int
+    agencies: int
+
+    @property
+    def sentence(self) -> str:
+        """ "From 1 April 2025 to 31 March 2026, 96 practitioners from 14 agencies attended multi-agency training."""
+        if not self.practitioners:
+            return f"From {_day(self.starts_on)} to {_day(self.ends_on)}, nobody attended multi-agency training."
+        practitioners = _count(self.practitioners, "practitioner", "practitioners")
+        agencies = _count(self.agencies, "agency", "agencies")
+        return (
+            f"From {_day(self.starts_on)} to {_day(self.ends_on)}, {practitioners} from {agencies} "
+            "attended multi-agency training."
+        )
+
+
+def percentage(share: float) -> str:
+    """A share from 0 to 1 as a whole percentage, or to one decimal place below 10%: "25%", "2.5%"."""
+    percent = 100 * share
+    return f"{percent:.1f}%" if 0 < percent < 10 else f"{percent:.0f}%"
+
+
+def _day(day: date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
+
+
+def _status_counts(prefix: str = "") -> dict:
+    def count(statuses):
+        return Count(f"{prefix}pk", filter=Q(**{f"{prefix}status__in": statuses}))
+
+    return {
+        "booked": count(PLACE_TAKEN),
+        "attended": count([Status.ATTENDED]),
+        "did_not_attend": count([Status.DID_NOT_ATTEND]),
+        "cancelled": count([Status.CANCELLED]),
+        "waiting": count([Status.WAITING]),
+    }
+
+
+_FIGURES = ["booked", "attended", "did_not_attend", "cancelled", "waiting"]
+
+
+def _grouped(registrations: QuerySet[Registration], key: str) -> dict:
+    """Each group's status counts, keyed by `key`; order_by() drops the default ordering from the GROUP BY."""
+    rows = registrations.values(key).annotate(**_status_counts()).order_by()
+    return {row[key]: {name: row[name] for name in _FIGURES} for row in rows}
+
+
+def course_uptake(period: Period, registrations: QuerySet[Registration]) -> list[Uptake]:
+    """Per course with a session starting in the period, by title: two queries (one when none started)."""
+    sessions = list(
+        period.sessions()
+        .values("course", "course__title")
+        .annotate(sessions_run=Count("pk"), places=Sum("places"))
+        .order_by("course__title")
+    )
+    if not sessions:
+        # No session ran, so nobody can have booked one: the committee paper asks this for every report.
+        return []
+    counts = _grouped(period.registrations(registrations), "session__course")
+    return [
+        Uptake(
+            label=row["course__title"],
+            pk=row["course"],
+            sessions_run=row["sessions_run"],
+            places=row["places"],
+            **counts.get(row["course"], {}),
+        )
+        for row in sessions
+    ]
+
+
+def session_uptake(period: Period, registrations: QuerySet[Registration]) -> list[tuple[TrainingSession, Uptake]]:
+    """Per session starting in the period, in date order: two queries."""
+    sessions = period.sessions().select_related("course").order_by("starts_at", "pk")
+    counts = _grouped(period.registrations(registrations), "session")
+    return [
+        (
+            session,
+            Uptake(
+                label=str(session), pk=session.pk, sessions_run=1, places=session.places, **counts.get(session.pk, {})
+            ),
+        )
+        for session in sessions
+    ]
+
+
+def agency_uptake(period: Period, registrations: QuerySet[Registration]) -> list[Uptake]:
+    """Per agency with a registration in the period, by name, with its workforce where recorded: one query."""
+    rows = (
+        period.registrations(registrations)
+        .values("agency", "agency__name", "agency__training_workforce__staff_count")
+        .annotate(**_status_counts())
+        .order_by("agency__name")
+    )
+    return [
+        Uptake(
+            label=row["agency__name"],
+            pk=row["agency"],
+            staff_count=row["agency__training_workforce__staff_count"],
+            **{name: row[name] for name in _FIGURES},
+        )
+        for row in rows
+    ]
+
+
+def overall_uptake(period: Period, registrations: QuerySet[Registration]) -> tuple[Uptake, Summary]:
+    """The period's totals and who attended (distinct e-mails and agencies): two queries."""
+    sessions = period.sessions().aggregate(sessions_run=Count("pk"), places=Sum("places"))
+    attended = Q(status=Status.ATTENDED)
+    totals = period.registrations(registrations).aggregate(
+        **_status_counts(),
+        # One person on several courses is one practitioner; e-mail case is not significant.
+        practitioners=Count(Lower("email"), filter=attended, distinct=True),
+        agencies=Count("agency", filter=attended, distinct=True),
+    )
+    uptake = Uptake(
+        label="All courses",
+        sessions_run=sessions["sessions_run"],
+        places=sessions["places"] or 0,
+        **{name: totals[name] for name in _FIGURES},
+    )
+    summary = Summary(period.starts_on, period.ends_on, totals["practitioners"], totals["agencies"])
+    return uptake, summary
+
+
+def confidence_gains(*, until: date) -> dict[int, float]:
+    """Each course's mean confidence gain up to `until`; courses without answers are left out. One query."""
+    return Evaluation.objects.confidence_gain_by_course(until=until)
