@@ -68,6 +68,9 @@ def test_main_pages_have_no_accessibility_violations(manager_page: Page, live_se
         "/people/",
         "/deleted/",
         "/published/",
+        "/training/",
+        "/training/uptake/",
+        "/training/charges/",
     ]
     for path in paths:
         page.goto(f"{live_server.url}{path}")

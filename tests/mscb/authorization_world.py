@@ -16,6 +16,14 @@ from tests.factories import (
     ProgressUpdateFactory,
     UserFactory,
 )
+from tests.training.factories import (
+    AgencyWorkforceFactory,
+    CourseFactory,
+    RegistrationFactory,
+    TrainingSessionFactory,
+)
+from training.evaluation import make_token
+from training.models import Evaluation, Registration
 
 
 @dataclass
@@ -37,6 +45,10 @@ class World:
     lead_agency: object
     group: Group
     permission: Permission
+    course: object
+    training_session: object
+    registration: object
+    evaluation_token: str
 
 
 def build_world(*, lead_agency, other_agency, board_manager) -> World:
@@ -53,6 +65,11 @@ def build_world(*, lead_agency, other_agency, board_manager) -> World:
     hidden_action = ActionFactory(objective=objective, ref="1.1.3", is_deleted=True)
     person = UserFactory(username="someone@example.org", email="someone@example.org")
     published = publish_report(progress_round=progress_round, published_by=board_manager)
+    training_session = TrainingSessionFactory(course=CourseFactory(title="Neglect"))
+    registration = RegistrationFactory(
+        session=training_session, agency=lead_agency, status=Registration.Status.ATTENDED
+    )
+    AgencyWorkforceFactory(agency=lead_agency)
     plan_import = PlanImport.objects.create(
         token="matrix-token", uploaded_by=board_manager, file_name="plan.csv", content=b"aim\n", plan_title="2025/26"
     )
@@ -74,6 +91,10 @@ def build_world(*, lead_agency, other_agency, board_manager) -> World:
         lead_agency=lead_agency,
         group=Group.objects.first(),
         permission=Permission.objects.first(),
+        course=training_session.course,
+        training_session=training_session,
+        registration=registration,
+        evaluation_token=make_token(registration, Evaluation.Kind.AFTER_SESSION),
     )
 
 
