@@ -1,11 +1,10 @@
-from datetime import date
-
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import URLValidator
 from django.utils import timezone
 
 from objectives import reminders
+from objectives.management.wording import parse_day, plural
 
 
 class Command(BaseCommand):
@@ -25,7 +24,7 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="Say who would be e-mailed, and send nothing.")
 
     def handle(self, *args, **options):
-        today = _parse_date(options["date"]) if options["date"] else timezone.localdate()
+        today = parse_day(options["date"]) if options["date"] else timezone.localdate()
         base_url = options["base_url"]
         try:
             URLValidator(schemes=["http", "https"])(base_url)
@@ -37,20 +36,9 @@ class Command(BaseCommand):
         rounds = len({reminder.progress_round.pk for reminder in run.sent})
         verb = "Would send" if options["dry_run"] else "Sent"
         self.stdout.write(
-            f"{verb} {_plural(len(run.sent), 'reminder e-mail')} about {_plural(rounds, 'progress round')} "
+            f"{verb} {plural(len(run.sent), 'reminder e-mail')} about {plural(rounds, 'progress round')} "
             f"on {today.day} {today:%B %Y}."
         )
         if run.failed:
             addresses = ", ".join(reminder.user.email for reminder in run.failed)
-            raise CommandError(f"Could not send {_plural(len(run.failed), 'reminder')}, to {addresses}; run again.")
-
-
-def _parse_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise CommandError(f"--date must be a day written YYYY-MM-DD, such as 2026-03-06, not {text!r}.") from None
-
-
-def _plural(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+            raise CommandError(f"Could not send {plural(len(run.failed), 'reminder')}, to {addresses}; run again.")

@@ -1,10 +1,9 @@
-from datetime import date
-
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import URLValidator
 from django.utils import timezone
 
+from objectives.management.wording import parse_day, plural
 from training import evaluation
 
 Kind = evaluation.Kind
@@ -25,7 +24,7 @@ class Command(BaseCommand):
         parser.add_argument("--date", help="Act as if today were this day, YYYY-MM-DD (for testing or catching up).")
 
     def handle(self, *args, **options):
-        today = _parse_date(options["date"]) if options["date"] else timezone.localdate()
+        today = parse_day(options["date"]) if options["date"] else timezone.localdate()
         base_url = options["base_url"]
         try:
             URLValidator(schemes=["http", "https"])(base_url)
@@ -42,21 +41,10 @@ class Command(BaseCommand):
                 sent[kind] += len(result.sent)
                 failed += result.failed
         self.stdout.write(
-            f"Sent {_plural(sent[Kind.AFTER_SESSION], 'after-session link')} and "
-            f"{_plural(sent[Kind.FOLLOW_UP], 'follow-up link')} for {_plural(sessions, 'session')} "
+            f"Sent {plural(sent[Kind.AFTER_SESSION], 'after-session link')} and "
+            f"{plural(sent[Kind.FOLLOW_UP], 'follow-up link')} for {plural(sessions, 'session')} "
             f"on {today.day} {today:%B %Y}."
         )
         if failed:
             addresses = ", ".join(registration.email for registration in failed)
-            raise CommandError(f"Could not send {_plural(len(failed), 'link')}, to {addresses}; run again.")
-
-
-def _parse_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise CommandError(f"--date must be a day written YYYY-MM-DD, such as 2026-03-06, not {text!r}.") from None
-
-
-def _plural(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+            raise CommandError(f"Could not send {plural(len(failed), 'link')}, to {addresses}; run again.")
