@@ -120,7 +120,7 @@ def admin_path(route: str, world) -> str:
     match = re.match(r"admin/(\w+)/(\w+)/", route)
     target = admin_object_for(match[1], match[2], world) if match else None
     path = route.replace("^([^/]+)/history/([^/]+)/$", "{pk}/history/{history}/")
-    path = path.replace("^(?P<app_label>auth|axes|otp_totp|objectives)/$", "objectives/")
+    path = re.sub(r"\^\(\?P<app_label>[\w|]+\)/\$", "objectives/", path)
     path = path.replace("(?P<url>.*)$", "no-such-page/")
     path = path.replace("<path:content_type_id>/<path:object_id>", "{content_type}/{pk}")
     path = _PARAMETER.sub("{pk}", path)
@@ -320,7 +320,13 @@ GET_EXPECTED = {
     "admin/training/evaluationlink/<path:object_id>/delete/": (302, 302, 302, 302, 403, 302),
     "admin/training/evaluationlink/<path:object_id>/change/": (302, 302, 302, 302, 302, 302),
     "admin/training/evaluationlink/<path:object_id>/": (302, 302, 302, 302, 302, 302),
-    "admin/^(?P<app_label>auth|axes|otp_totp|objectives|training)/$": (302, 302, 302, 302, 404, 302),
+    "admin/^(?P<app_label>auth|axes|otp_totp|objectives|reviews|training)/$": (302, 302, 302, 302, 200, 302),
+    "admin/reviews/bankholiday/": (302, 302, 302, 302, 403, 302),
+    "admin/reviews/bankholiday/add/": (302, 302, 302, 302, 403, 302),
+    "admin/reviews/bankholiday/<path:object_id>/history/": (302, 302, 302, 302, 403, 302),
+    "admin/reviews/bankholiday/<path:object_id>/delete/": (302, 302, 302, 302, 403, 302),
+    "admin/reviews/bankholiday/<path:object_id>/change/": (302, 302, 302, 302, 403, 302),
+    "admin/reviews/bankholiday/<path:object_id>/": (302, 302, 302, 302, 302, 302),
     "admin/(?P<url>.*)$": (302, 302, 302, 302, 404, 302),
     "training/": (302, 200, 200, 200, 200, 200),
     "training/courses/new/": (302, 403, 403, 403, 200, 200),

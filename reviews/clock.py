@@ -1,0 +1,37 @@
+"""The statutory clock of a serious incident, in working days.
+
+From the day the board learns of a serious incident, the national panel must be told within 5 working
+days and the rapid review held within 15. Working days skip weekends and the bank holidays of England
+and Wales (the BankHoliday table).
+"""
+
+from datetime import date, timedelta
+
+from .models import BankHoliday
+
+PANEL_NOTIFICATION_WORKING_DAYS = 5
+RAPID_REVIEW_WORKING_DAYS = 15
+
+# Generous enough that 15 working days never run out of looked-up holidays (Christmas and Easter together).
+_LOOKAHEAD_DAYS = 60
+
+
+def add_working_days(start: date, working_days: int) -> date:
+    """The day `working_days` working days after `start` (which itself does not count)."""
+    holidays = BankHoliday.objects.dates_between(start, start + timedelta(days=_LOOKAHEAD_DAYS + working_days * 2))
+    day, counted = start, 0
+    while counted < working_days:
+        day += timedelta(days=1)
+        if day.weekday() < 5 and day not in holidays:
+            counted += 1
+    return day
+
+
+def panel_notification_due(incident_notified_on: date) -> date:
+    """The last day to tell the national panel: 5 working days after the board learns of the incident."""
+    return add_working_days(incident_notified_on, PANEL_NOTIFICATION_WORKING_DAYS)
+
+
+def rapid_review_due(incident_notified_on: date) -> date:
+    """The last day to hold the rapid review: 15 working days after the board learns of the incident."""
+    return add_working_days(incident_notified_on, RAPID_REVIEW_WORKING_DAYS)
