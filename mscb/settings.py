@@ -207,6 +207,9 @@ REMINDER_DAYS_BEFORE_DEADLINE = env_int("REMINDER_DAYS_BEFORE_DEADLINE", 7)
 # Training: how long an attendee's personal evaluation link keeps working after it is sent.
 TRAINING_EVALUATION_LINK_DAYS = env_int("TRAINING_EVALUATION_LINK_DAYS", 30)
 
+# Plan imports: the largest file an upload or import_plan accepts.
+IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 5 * 1024 * 1024)
+
 # Forms and tables
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
