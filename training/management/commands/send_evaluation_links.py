@@ -1,9 +1,7 @@
-from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
-from django.core.validators import URLValidator
 from django.utils import timezone
 
-from objectives.management.wording import parse_day, plural
+from objectives.management.wording import parse_base_url, parse_day, plural
 from training import evaluation
 
 Kind = evaluation.Kind
@@ -25,13 +23,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         today = parse_day(options["date"]) if options["date"] else timezone.localdate()
-        base_url = options["base_url"]
-        try:
-            URLValidator(schemes=["http", "https"])(base_url)
-        except ValidationError:
-            raise CommandError(
-                f"--base-url must be a web address such as https://scp.example.org, not {base_url!r}."
-            ) from None
+        base_url = parse_base_url(options["base_url"])
         sent = {Kind.AFTER_SESSION: 0, Kind.FOLLOW_UP: 0}
         sessions, failed = 0, []
         for kind in sent:
