@@ -300,6 +300,11 @@ class ProgressRound(models.Model):
     def is_closed(self) -> bool:
         return self.closed_at is not None
 
+    @property
+    def closed_notice(self) -> str:
+        """Why its progress cannot be written, in the words every page and service uses."""
+        return f"{self.label} is closed: its progress can no longer be changed."
+
 
 class ProgressUpdateQuerySet(models.QuerySet):
     def visible_to(self, user):

@@ -185,9 +185,7 @@ def _refuse_closed(progress_round: ProgressRound) -> None:
     # Read afresh: the round may have been closed since the page that called us loaded it.
     closed = ProgressRound.objects.filter(pk=progress_round.pk, closed_at__isnull=False).exists()
     if closed:
-        raise ValidationError(
-            f"{progress_round.label} is closed: its progress can no longer be changed.", code="closed"
-        )
+        raise ValidationError(progress_round.closed_notice, code="closed")
 
 
 def _check_version(update: ProgressUpdate, expected_version: int | None) -> None:

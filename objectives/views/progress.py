@@ -75,7 +75,7 @@ class ProgressEditView(RoleRequiredMixin, FormView):
     def _read_only_reason(self) -> str:
         update = self.update
         if self.progress_round.is_closed:
-            return f"{self.progress_round.label} is closed: its progress can no longer be changed."
+            return self.progress_round.closed_notice
         if self.is_manager or update is None or update.state in (State.DRAFT, State.RETURNED):
             return ""
         if update.state == State.SUBMITTED:
@@ -169,7 +169,7 @@ class ProgressReviewView(RoleRequiredMixin, FormView):
     def _read_only_reason(self) -> str:
         update = self.update
         if update.round.is_closed:
-            return f"{update.round.label} is closed: its progress can no longer be changed."
+            return update.round.closed_notice
         if update.state == State.SUBMITTED:
             return ""
         reasons = {
