@@ -87,8 +87,9 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "objectives",
-    "reviews",
+    # Training before reviews: reviews grants the training administrators' role its reading rights.
     "training",
+    "reviews",
     "mscb",
 ]
 

@@ -252,9 +252,10 @@ class Action(RefModel):
             problem = self.ref and nesting_problem(self.ref, self.objective.ref, "objective")
             if problem:
                 raise ValidationError({"ref": problem})
-            clash = Action.objects.filter(plan_id=self.plan_id, ref=self.ref).exclude(pk=self.pk)
-            if self.ref and clash.exists():
-                raise ValidationError({"ref": f"Action {self.ref} already exists in this plan."})
+        # Actions from a case review or the CDOP have no objective but share the plan's references.
+        clash = Action.objects.filter(plan_id=self.plan_id, ref=self.ref).exclude(pk=self.pk)
+        if self.plan_id and self.ref and clash.exists():
+            raise ValidationError({"ref": f"Action {self.ref} already exists in this plan."})
         if self.status != self.Status.COMPLETED:
             self.completed_on = None
 

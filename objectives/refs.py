@@ -1,14 +1,18 @@
-"""Plan references such as "1.1.10", and the key that sorts them naturally."""
+"""Plan references such as "1.1.10", and the key that sorts them naturally.
+
+Actions that come from elsewhere than an objective (a case review's, the child death overview panel's)
+carry a prefix that names their source, such as "CS-1.2" for Child S's recommendation 1, action 2.
+"""
 
 import re
 
 from django.core.validators import RegexValidator
 
-REF_PATTERN = r"^\d+(\.\d+)*$"
+REF_PATTERN = r"^([A-Z][A-Z0-9]{0,9}-)?\d+(\.\d+)*$"
 
 validate_ref = RegexValidator(
     REF_PATTERN,
-    message="A reference is numbers separated by full stops, such as 1.2 or 1.2.3.",
+    message="A reference is numbers separated by full stops, such as 1.2 or 1.2.3, or CS-1.2 for a review's action.",
 )
 
 # Wide enough for any reference a board will write; each number is padded to this width.

@@ -62,7 +62,9 @@ def build_progress_report(*, plan: BusinessPlan, progress_round: ProgressRound) 
         .in_ref_order()
         .prefetch_related("lead_agencies")
     )
-    latest_updates = _latest_updates(plan=plan, progress_round=progress_round)
+    latest_updates = latest_accepted_updates(
+        actions=Action.objects.filter(objective__aim__plan=plan), progress_round=progress_round
+    )
 
     rows_by_objective: dict[int, list[ReportRow]] = {objective.pk: [] for objective in objectives}
     for action in actions:
@@ -89,16 +91,17 @@ def build_progress_report(*, plan: BusinessPlan, progress_round: ProgressRound) 
     )
 
 
-def _latest_updates(*, plan: BusinessPlan, progress_round: ProgressRound) -> dict[int, ProgressUpdate]:
-    """Each action's accepted update from this round or, failing that, its latest earlier one.
+def latest_accepted_updates(*, actions, progress_round: ProgressRound) -> dict[int, ProgressUpdate]:
+    """Each of `actions`' accepted update from this round or, failing that, its latest earlier one, in one query.
 
-    Later rounds never count, and neither do drafts, submissions awaiting review or returned updates.
+    `actions` is a queryset of the round's plan. Later rounds never count, and neither do drafts,
+    submissions awaiting review or returned updates. Case reviews and CDOP use it for their sections too.
     """
     updates = (
         ProgressUpdate.objects.accepted()
         .filter(
-            action__objective__aim__plan=plan,
-            round__plan=plan,
+            action__in=actions,
+            round__plan_id=progress_round.plan_id,
             round__as_of__lte=progress_round.as_of,
         )
         .select_related("round")

@@ -1,6 +1,7 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
-from .models import BankHoliday
+from .models import BankHoliday, CdopCategory, CdopFigure, CdopYear, Recommendation, Review, Subgroup
 
 
 @admin.register(BankHoliday)
@@ -8,3 +9,47 @@ class BankHolidayAdmin(admin.ModelAdmin):
     list_display = ["on", "name"]
     date_hierarchy = "on"
     search_fields = ["name"]
+
+
+@admin.register(Subgroup)
+class SubgroupAdmin(admin.ModelAdmin):
+    list_display = ["name"]
+    search_fields = ["name"]
+
+
+@admin.register(CdopCategory)
+class CdopCategoryAdmin(admin.ModelAdmin):
+    list_display = ["name", "position", "is_active"]
+    list_editable = ["position", "is_active"]
+
+
+class RecommendationInline(admin.TabularInline):
+    model = Recommendation
+    fields = ["number", "text"]
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(Review)
+class ReviewAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "code", "kind", "status", "incident_notified_on", "due_on"]
+    list_filter = ["kind", "status"]
+    search_fields = ["name", "summary"]
+    inlines = [RecommendationInline]
+
+
+@admin.register(Recommendation)
+class RecommendationAdmin(SimpleHistoryAdmin):
+    list_display = ["review", "number"]
+    list_filter = ["review"]
+
+
+class CdopFigureInline(admin.TabularInline):
+    model = CdopFigure
+    extra = 0
+
+
+@admin.register(CdopYear)
+class CdopYearAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "ends_on", "deaths_reviewed", "with_modifiable_factors"]
+    inlines = [CdopFigureInline]

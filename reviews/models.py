@@ -1,6 +1,24 @@
-"""Case reviews and the child death overview panel. For now: the bank holidays the statutory clock skips."""
+"""Case reviews, their recommendations and action plans, and the child death overview panel's figures and actions.
 
+A review's actions and the panel's actions are the plan's own tracked `Action`s (with `plan` set to the plan
+whose rounds they report in and no objective), linked here one to one: progress, rounds, RAG, the workflow,
+reminders and history are the plan's, written once.
+
+No field holds a child's name, date of birth or NHS number: reviews go by anonymised names, the panel by
+aggregate figures.
+"""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from objectives.models import Action, Agency, Objective
 
 
 class BankHolidayQuerySet(models.QuerySet):
@@ -22,3 +40,291 @@ class BankHoliday(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.on:%d %B %Y})"
+
+
+class Subgroup(models.Model):
+    """A subgroup of the board, such as quality assurance and case review; the admin keeps the list."""
+
+    name = models.CharField(max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+validate_code = RegexValidator(
+    r"^[A-Z][A-Z0-9]{0,9}$",
+    message="A reference prefix is up to 10 capital letters and digits, starting with a letter, such as CS.",
+)
+
+
+class ReviewQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Everyone with a role reads the register: agencies need to see the reviews their actions come from."""
+        if not user.has_perm("reviews.view_review"):
+            return self.none()
+        return self.all()
+
+    def editable_by(self, user):
+        return self.all() if user.has_perm("reviews.change_review") else self.none()
+
+    def open(self):
+        return self.exclude(status=Review.Status.CLOSED)
+
+    def overdue(self, today: date | None = None):
+        """Open reviews whose next step is late: the panel not told, the rapid review not held, the report not done."""
+        today = today or timezone.localdate()
+        late = (
+            Q(panel_notified_on__isnull=True, panel_due_on__lt=today)
+            | Q(rapid_review_on__isnull=True, rapid_review_due_on__lt=today)
+            | Q(completed_on__isnull=True, due_on__lt=today)
+        )
+        return self.open().exclude(status=Review.Status.PUBLISHED).filter(late)
+
+
+class Review(models.Model):
+    class Kind(models.TextChoices):
+        SERIOUS_CASE_REVIEW = "scr", "Serious case review"
+        PRACTICE_REVIEW = "cspr", "Child safeguarding practice review"
+        RAPID_REVIEW = "rapid", "Rapid review"
+        DOMESTIC_HOMICIDE_REVIEW = "dhr", "Domestic homicide review"
+        OTHER_AREA = "other_area", "Another area's review we contribute to"
+        LEARNING_REVIEW = "learning", "Learning review"
+
+    class Status(models.TextChoices):
+        NOTIFIED = "notified", "Notified"
+        RAPID_REVIEW = "rapid_review", "Rapid review"
+        COMMISSIONED = "commissioned", "Commissioned"
+        IN_PROGRESS = "in_progress", "In progress"
+        DRAFT_REPORT = "draft_report", "Draft report"
+        COMPLETED = "completed", "Completed"
+        PUBLISHED = "published", "Published"
+        CLOSED = "closed", "Closed"
+
+    name = models.CharField(
+        "anonymised name",
+        max_length=60,
+        unique=True,
+        help_text="The name the review is known by, such as “Child S”. Never a child’s real name.",
+    )
+    code = models.CharField(
+        "reference prefix",
+        max_length=10,
+        unique=True,
+        validators=[validate_code],
+        help_text="Starts the references of the review’s actions: CS gives CS-1.1, CS-1.2 and so on.",
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.NOTIFIED)
+    summary = models.TextField(
+        blank=True, help_text="A few lines on what the review is about, without anything that identifies the child."
+    )
+    subgroup = models.ForeignKey(
+        Subgroup,
+        on_delete=models.PROTECT,
+        related_name="reviews",
+        null=True,
+        blank=True,
+        verbose_name="owning subgroup",
+    )
+    objectives = models.ManyToManyField(
+        Objective, related_name="reviews", blank=True, verbose_name="plan objectives it informs"
+    )
+    incident_notified_on = models.DateField("serious incident notified", null=True, blank=True)
+    panel_notified_on = models.DateField("national panel notified", null=True, blank=True)
+    rapid_review_on = models.DateField("rapid review held", null=True, blank=True)
+    commissioned_on = models.DateField("commissioned", null=True, blank=True)
+    due_on = models.DateField("due", null=True, blank=True)
+    completed_on = models.DateField("completed", null=True, blank=True)
+    published_on = models.DateField("published", null=True, blank=True)
+    # The statutory deadlines, worked out from incident_notified_on on save so lists can filter on them.
+    panel_due_on = models.DateField("national panel to be told by", null=True, blank=True, editable=False)
+    rapid_review_due_on = models.DateField("rapid review due by", null=True, blank=True, editable=False)
+    # Raised on every save through a form, so a second person's stale save is refused, not lost.
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    history = HistoricalRecords(m2m_fields=[objectives])
+    objects = ReviewQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("reviews:review_detail", args=[self.pk])
+
+    def save(self, *args, **kwargs):
+        from . import clock  # the clock reads BankHoliday from this module
+
+        notified = self.incident_notified_on
+        self.panel_due_on = clock.panel_notification_due(notified) if notified else None
+        self.rapid_review_due_on = clock.rapid_review_due(notified) if notified else None
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "incident_notified_on" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "panel_due_on", "rapid_review_due_on"}
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        order = [
+            ("incident_notified_on", "panel_notified_on"),
+            ("incident_notified_on", "rapid_review_on"),
+            ("commissioned_on", "completed_on"),
+            ("completed_on", "published_on"),
+        ]
+        errors = {}
+        for earlier, later in order:
+            first, second = getattr(self, earlier), getattr(self, later)
+            if first and second and second < first:
+                errors[later] = (
+                    f"The {self._meta.get_field(later).verbose_name} date cannot be before the "
+                    f"{self._meta.get_field(earlier).verbose_name} date."
+                )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def next_step(self) -> "NextStep | None":
+        """What the review waits for next and by when, or None when nothing is due."""
+        if self.status in (self.Status.CLOSED, self.Status.PUBLISHED):
+            return None
+        if self.panel_due_on and not self.panel_notified_on:
+            return NextStep("Tell the national panel", self.panel_due_on)
+        if self.rapid_review_due_on and not self.rapid_review_on:
+            return NextStep("Hold the rapid review", self.rapid_review_due_on)
+        if self.due_on and not self.completed_on:
+            return NextStep("Complete the review", self.due_on)
+        return None
+
+
+class NextStep:
+    def __init__(self, label: str, due_on: date):
+        self.label = label
+        self.due_on = due_on
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.due_on < timezone.localdate()
+
+    def __str__(self):
+        return f"{self.label} by {self.due_on.day} {self.due_on:%B %Y}"
+
+
+class Recommendation(models.Model):
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="recommendations")
+    number = models.PositiveIntegerField()
+    text = models.TextField("recommendation")
+    agencies = models.ManyToManyField(Agency, related_name="review_recommendations", blank=True, verbose_name="for")
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    history = HistoricalRecords(m2m_fields=[agencies])
+
+    class Meta:
+        ordering = ["review", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["review", "number"], name="recommendation_number_unique_in_review"),
+        ]
+
+    def __str__(self):
+        return f"{self.review}: recommendation {self.number}"
+
+    def get_absolute_url(self):
+        return self.review.get_absolute_url() + f"#recommendation-{self.number}"
+
+
+class RecommendationAction(models.Model):
+    """Makes a plan action one of a recommendation's actions."""
+
+    recommendation = models.ForeignKey(Recommendation, on_delete=models.CASCADE, related_name="action_links")
+    action = models.OneToOneField(Action, on_delete=models.CASCADE, related_name="recommendation_link")
+
+    def __str__(self):
+        return f"{self.recommendation} → {self.action}"
+
+
+class CdopCategory(models.Model):
+    """A category of child death the panel counts by; the admin keeps the list (filled with the national ten)."""
+
+    name = models.CharField(max_length=200, unique=True)
+    position = models.PositiveIntegerField(default=0, help_text="Categories are listed in this order.")
+    is_active = models.BooleanField("in use", default=True)
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name = "CDOP category"
+        verbose_name_plural = "CDOP categories"
+
+    def __str__(self):
+        return self.name
+
+
+class CdopYear(models.Model):
+    """One year of the child death overview panel's annual report: aggregate figures only."""
+
+    title = models.CharField(max_length=20, unique=True, help_text="The year the figures cover, such as 2024/25.")
+    ends_on = models.DateField("year ends", help_text="The last day the figures cover, such as 31 March 2025.")
+    deaths_reviewed = models.PositiveIntegerField("deaths reviewed", default=0)
+    with_modifiable_factors = models.PositiveIntegerField("reviews finding modifiable factors", default=0)
+    summary = models.TextField(blank=True, help_text="The annual report's main messages, in a few lines.")
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-ends_on"]
+        verbose_name = "CDOP year"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(with_modifiable_factors__lte=models.F("deaths_reviewed")),
+                name="cdop_modifiable_within_reviewed",
+            ),
+        ]
+
+    def __str__(self):
+        return f"CDOP {self.title}"
+
+    def get_absolute_url(self):
+        return reverse("reviews:cdop_detail", args=[self.pk])
+
+    def clean(self):
+        if (
+            self.with_modifiable_factors is not None
+            and self.deaths_reviewed is not None
+            and self.with_modifiable_factors > self.deaths_reviewed
+        ):
+            raise ValidationError(
+                {
+                    "with_modifiable_factors": (
+                        f"Reviews finding modifiable factors ({self.with_modifiable_factors}) cannot be more than "
+                        f"the deaths reviewed ({self.deaths_reviewed})."
+                    )
+                }
+            )
+
+
+class CdopFigure(models.Model):
+    year = models.ForeignKey(CdopYear, on_delete=models.CASCADE, related_name="figures")
+    category = models.ForeignKey(CdopCategory, on_delete=models.PROTECT, related_name="figures")
+    deaths = models.PositiveIntegerField(default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["year", "category__position", "category__name"]
+        constraints = [models.UniqueConstraint(fields=["year", "category"], name="cdop_figure_once_per_category")]
+
+    def __str__(self):
+        return f"{self.year}: {self.category} {self.deaths}"
+
+
+class CdopAction(models.Model):
+    """Makes a plan action one of the actions from a CDOP annual report."""
+
+    year = models.ForeignKey(CdopYear, on_delete=models.CASCADE, related_name="action_links")
+    action = models.OneToOneField(Action, on_delete=models.CASCADE, related_name="cdop_link")
+
+    def __str__(self):
+        return f"{self.year} → {self.action}"

@@ -30,9 +30,15 @@ class SectionType:
 _REGISTERED: dict[str, SectionType] = {}
 
 
-def register(section_type: SectionType) -> None:
-    """Add a section to every committee paper from now on, after those registered before it."""
+def register(section_type: SectionType, *, before: str | None = None) -> None:
+    """Add a section to every committee paper from now on: after those registered before it, or ahead of `before`."""
+    _REGISTERED.pop(section_type.kind, None)
+    if before not in _REGISTERED:
+        _REGISTERED[section_type.kind] = section_type
+        return
+    following = {kind: _REGISTERED.pop(kind) for kind in list(_REGISTERED)[list(_REGISTERED).index(before) :]}
     _REGISTERED[section_type.kind] = section_type
+    _REGISTERED.update(following)
 
 
 def unregister(kind: str) -> None:
