@@ -154,9 +154,6 @@ class Review(models.Model):
     def __str__(self):
         return self.name
 
-    def get_absolute_url(self):
-        return reverse("reviews:review_detail", args=[self.pk])
-
     def save(self, *args, **kwargs):
         from . import clock  # the clock reads BankHoliday from this module
 
@@ -167,6 +164,9 @@ class Review(models.Model):
         if update_fields is not None and "incident_notified_on" in update_fields:
             kwargs["update_fields"] = {*update_fields, "panel_due_on", "rapid_review_due_on"}
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("reviews:review_detail", args=[self.pk])
 
     def clean(self):
         order = [
