@@ -21,5 +21,6 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
     path("training/", include("training.urls")),
+    path("reviews/", include("reviews.urls")),
     path("", include("objectives.urls")),
 ]
