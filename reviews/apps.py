@@ -6,6 +6,11 @@ class ReviewsConfig(AppConfig):
     verbose_name = "Case reviews and CDOP"
 
     def ready(self):
+        from .action_sources import register_action_sources
+        from .paper_sections import register_paper_sections
         from .roles import register_review_roles
 
         register_review_roles()
+        # objectives never imports reviews: the report and the action page learn of reviews from here.
+        register_paper_sections()
+        register_action_sources()
