@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 
 from .dates import DateFormatError, format_target, parse_flexible_date
+from .identifiers import IdentifierWarningsMixin
 from .models import Action, Agency, Aim, BusinessPlan, Objective, ProgressRound, ProgressUpdate
 
 
@@ -87,9 +88,10 @@ class VersionField(forms.IntegerField):
             return 0
 
 
-class ActionForm(forms.ModelForm):
+class ActionForm(IdentifierWarningsMixin, forms.ModelForm):
     """An action of the objective in the instance, with its target written as boards write it."""
 
+    warn_about_fields = ("text",)
     version = VersionField()
     target = forms.CharField(
         label="Target date",
@@ -113,6 +115,11 @@ class ActionForm(forms.ModelForm):
         self.fields["lead_agencies"].label_from_instance = lambda agency: agency.name
         self.fields["target"].initial = format_target(action.target_on, action.target_is_month)
         self.fields["version"].initial = action.version if action.pk else None
+        if action.pk and action.objective_id is None:
+            # A case review's or CDOP year's action: its reference (CS-2.1) says where it came from, and the
+            # review and CDOP pages number the next one from it.
+            self.fields["ref"].disabled = True
+            self.fields["ref"].help_text = "Numbered by the review or CDOP year it comes from, so it cannot change."
         self.order_fields(["ref", "text", "lead_agencies", "target", "status"])
 
     def clean_ref(self):
@@ -178,9 +185,10 @@ class RoundForm(forms.ModelForm):
         return cleaned_data
 
 
-class ProgressForm(forms.ModelForm):
+class ProgressForm(IdentifierWarningsMixin, forms.ModelForm):
     """Progress for one action and round; saved through the workflow services, never save()."""
 
+    warn_about_fields = ("progress", "impact")
     version = VersionField()
 
     class Meta:

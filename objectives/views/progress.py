@@ -130,6 +130,8 @@ class ProgressEditView(RoleRequiredMixin, FormView):
             "save": "saved as a draft" if update.state in (State.DRAFT, State.RETURNED) else "saved",
         }
         messages.success(self.request, f"{self.progress_round.label}: progress for {self.action} {done[intent]}.")
+        # Saved all the same: the writer is told, and the board manager sees the same warnings when reviewing.
+        form.warn_writer(self.request)
         return redirect(self.action)
 
 
@@ -161,6 +163,8 @@ class ProgressReviewView(RoleRequiredMixin, FormView):
             progress_round=update.round,
             read_only_reason=self._read_only_reason(),
             waiting=self._queue().count(),
+            # The text as the agency saved it, so the warnings stay put while the manager edits.
+            identifier_warnings=context["form"].identifier_warnings(update),
             heading=f"Review progress for {update.round.label}",
             breadcrumbs=action_crumbs(update.action),
         )
@@ -189,6 +193,8 @@ class ProgressReviewView(RoleRequiredMixin, FormView):
     def form_valid(self, form):
         intent = self.request.POST.get("intent")
         data = form.cleaned_data
+        # The manager was shown the submitted text's warnings; only what their own edits brought in is news.
+        already_shown = set(form.identifier_warnings(self.update))
         try:
             if intent == "accept":
                 services.accept_progress(
@@ -220,6 +226,10 @@ class ProgressReviewView(RoleRequiredMixin, FormView):
             add_service_error(form, error)
             return self.form_invalid(form)
         messages.success(self.request, f"{self.update.round.label}: progress for {self.update.action} {done}.")
+        if intent == "accept":
+            for warning in form.identifier_warnings():
+                if warning not in already_shown:
+                    messages.warning(self.request, warning)
         following = self._queue().first()
         if following is not None:
             return redirect("objectives:progress_review", following.pk)
