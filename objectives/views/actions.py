@@ -17,7 +17,7 @@ from django.views.generic import CreateView, DetailView, UpdateView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
-from .. import services
+from .. import action_sources, services
 from ..filters import ActionFilter
 from ..forms import ActionForm, form_after_conflict
 from ..models import Action, Objective, ProgressRound, ProgressUpdate
@@ -79,6 +79,8 @@ class ActionDetailView(RoleRequiredMixin, DetailView):
             for progress_round in rounds
         ]
         context["can_write"] = can_write
+        # A review's or the panel's action says where it comes from; a plan action has its objective instead.
+        context["source"] = action_sources.source_of(action, user=user)
         context["history"] = change_history(action, rounds, show_drafts=can_write)
         context["breadcrumbs"] = action_trail(action)
         return context
@@ -123,6 +125,11 @@ class ActionCreateView(RoleRequiredMixin, FormPageMixin, CreateView):
     def get_cancel_url(self):
         return self.objective.get_absolute_url()
 
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        form.warn_writer(self.request)
+        return response
+
 
 class ActionUpdateView(RoleRequiredMixin, FormPageMixin, UpdateView):
     permission_required = "objectives.change_action"
@@ -149,6 +156,7 @@ class ActionUpdateView(RoleRequiredMixin, FormPageMixin, UpdateView):
             merged = form_after_conflict(form, conflict.saved)
             return self.render_to_response(self.get_context_data(form=merged, conflict=conflict))
         messages.success(self.request, self.success_message.format(object=self.object))
+        form.warn_writer(self.request)
         return redirect(self.get_success_url())
 
 

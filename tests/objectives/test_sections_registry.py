@@ -1,0 +1,45 @@
+"""Sections after the objectives table come in the order apps register them, or ahead of a named one."""
+
+import pytest
+
+from objectives.papers import sections
+from objectives.papers.snapshot import PaperSection
+
+
+def _section_type(kind):
+    def build(*, plan, progress_round):
+        return PaperSection(kind=kind, title=kind)
+
+    return sections.SectionType(kind=kind, build=build, template_name=sections.FALLBACK_TEMPLATE, write_word=None)
+
+
+@pytest.fixture
+def empty_registry(monkeypatch):
+    # A registry of the test's own, so the apps' real sections are untouched whatever happens here.
+    monkeypatch.setattr(sections, "_REGISTERED", {})
+
+
+def _kinds():
+    return [section.kind for section in sections.build_sections(plan=None, progress_round=None)]
+
+
+def test_sections_follow_one_another_in_registration_order(empty_registry):
+    sections.register(_section_type("training"))
+    sections.register(_section_type("cdop"))
+
+    assert _kinds() == ["training", "cdop"]
+
+
+def test_a_section_may_come_ahead_of_one_registered_before_it(empty_registry):
+    sections.register(_section_type("training"))
+    sections.register(_section_type("case_reviews"), before="training")
+    sections.register(_section_type("cdop"), before="training")
+
+    assert _kinds() == ["case_reviews", "cdop", "training"]
+
+
+def test_before_a_section_nobody_registered_puts_it_last(empty_registry):
+    sections.register(_section_type("training"))
+    sections.register(_section_type("cdop"), before="minutes")
+
+    assert _kinds() == ["training", "cdop"]
