@@ -146,7 +146,7 @@ def save_action(*, form: ModelForm, expected_version: int | None) -> Action:
     action = form.instance
     saved = Action.objects.select_for_update(of=("self",)).filter(pk=action.pk).order_by("pk").get()
     if saved.version != expected_version:
-        raise _conflict(saved, f"action {saved.ref}")
+        raise conflict_error(saved, f"action {saved.ref}")
     action.version = saved.version + 1
     return form.save()
 
@@ -190,7 +190,7 @@ def _refuse_closed(progress_round: ProgressRound) -> None:
 
 def _check_version(update: ProgressUpdate, expected_version: int | None) -> None:
     if update.version != expected_version:
-        raise _conflict(update, "this progress update")
+        raise conflict_error(update, "this progress update")
 
 
 def _refuse_unless_acceptable(update: ProgressUpdate) -> None:
@@ -220,7 +220,7 @@ def _store(update: ProgressUpdate) -> ProgressUpdate:
         if not is_new:
             raise
         saved = ProgressUpdate.objects.get(action_id=update.action_id, round_id=update.round_id)
-        raise _conflict(saved, "this progress update") from None
+        raise conflict_error(saved, "this progress update") from None
     if update.state == State.ACCEPTED and update.rag == ProgressUpdate.Rag.COMPLETE:
         _complete(update.action)
     return update
@@ -244,7 +244,7 @@ def _closed_to_contributors(update: ProgressUpdate) -> str:
     return "This update has been accepted by the board manager, so it can no longer be changed."
 
 
-def _conflict(saved: models.Model, subject: str) -> ConflictError:
+def conflict_error(saved: models.Model, subject: str) -> ConflictError:
     last = saved.history.order_by("-history_date", "-history_id").select_related("history_user").first()
     user = last.history_user if last else None
     who = (user.get_full_name() or user.get_username()) if user else "Someone else"

@@ -6,6 +6,8 @@
    `word.read_docx` turns a Word plan in the committee layout into the same rows, each saying where it was.
 3. `checking.check_rows` compares those rows with the database and returns the changes and every
    problem (`RowError`), writing nothing, so the same result can drive a preview or a dry run.
+   `rows.read_header` and `rows.read_cells` read the header and each row's cells by column name; the case
+   review import (reviews.importing) shares them, so both report a bad cell in the same words.
 4. `applying.apply_changes` writes the checked changes in one transaction.
 
 `objectives.exporting` writes a plan back out in the same columns, so export then import gives an equal plan.

@@ -5,16 +5,12 @@ from datetime import date
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
-from openpyxl.utils import get_column_letter
 
 from objectives.dates import format_target
 from objectives.models import Action, Agency, Aim, BusinessPlan, Objective, ProgressRound, ProgressUpdate
 from objectives.refs import nesting_problem
 
 from .cells import (
-    CellError,
-    Unreadable,
-    is_blank,
     quoted,
     read_agency_names,
     read_aim_number,
@@ -22,11 +18,11 @@ from .cells import (
     read_rag,
     read_ref,
     read_text,
-    unguard_formula,
 )
 from .changes import Change, PlanChanges, RowError
 from .columns import COLUMNS, OPTIONAL_COLUMNS, REQUIRED_COLUMNS
 from .readers import SheetRow
+from .rows import cell_at, read_cells, read_header
 
 _READERS = {
     "aim": read_aim_number,
@@ -83,7 +79,9 @@ class _Row:
 def check_rows(rows: list[SheetRow], *, plan: BusinessPlan) -> PlanChanges:
     """Compare the rows (the first is the header) with the plan in the database; write nothing."""
     header, *body = rows
-    positions, errors = _read_header(header)
+    positions, errors = read_header(
+        header, columns=_READERS, required=REQUIRED_COLUMNS, of="a plan", columns_are=_COLUMNS_ARE
+    )
     if not body and not errors:
         errors.append(RowError(header.number, "header", "is the only row; add a row for each action below it."))
     if errors:
@@ -99,67 +97,15 @@ def check_rows(rows: list[SheetRow], *, plan: BusinessPlan) -> PlanChanges:
     return result
 
 
-def _read_header(header: SheetRow) -> tuple[dict[str, int], list[RowError]]:
-    positions: dict[str, int] = {}
-    errors = []
-    for index, cell in enumerate(header.cells):
-        if is_blank(cell):
-            continue
-        # "Lead agency", "LEAD_AGENCY " and "lead-agency" all name the lead_agency column.
-        name = "_".join(str(cell).replace("-", " ").replace("_", " ").lower().split())
-        if name not in _READERS:
-            errors.append(RowError(header.number, quoted(cell), f"is not a column of a plan. {_COLUMNS_ARE}"))
-        elif name in positions:
-            first, again = get_column_letter(positions[name] + 1), get_column_letter(index + 1)
-            errors.append(RowError(header.number, name, f"is the heading of two columns, {first} and {again}."))
-        else:
-            positions[name] = index
-    if not positions:
-        return {}, [
-            RowError(
-                header.number, "header", f"names none of the columns, but the first row must name them. {_COLUMNS_ARE}"
-            )
-        ]
-    errors += [
-        RowError(header.number, name, "column missing; add a column with this heading.")
-        for name in REQUIRED_COLUMNS
-        if name not in positions
-    ]
-    return positions, errors
-
-
 def _read_row(sheet_row: SheetRow, positions: dict[str, int]) -> tuple[_Row, list[RowError]]:
     """Read each cell and check the row on its own: required cells, formats and how the refs nest."""
     row = _Row(sheet_row.number)
-    errors = []
+    values, errors = read_cells(sheet_row, positions, _READERS, _REQUIRED_CELLS)
+    for column, value in values.items():
+        setattr(row, column, value)
 
     def error(column, message):
         errors.append(RowError(row.number, column, message))
-
-    def cell(column):
-        index = positions.get(column)
-        return sheet_row.cells[index] if index is not None and index < len(sheet_row.cells) else None
-
-    for column, reader in _READERS.items():
-        value = cell(column)
-        if isinstance(value, str):
-            value = unguard_formula(value)
-        if isinstance(value, Unreadable):
-            error(column, value.reason)
-        elif isinstance(value, str) and "\x00" in value:
-            # PostgreSQL text cannot hold it, and no one means to type it.
-            error(column, "contains a null character (byte 0x00), which cannot be stored; remove it.")
-        elif is_blank(value):
-            if column in _REQUIRED_CELLS:
-                error(column, f"is empty; every row needs {_REQUIRED_CELLS[column]}.")
-        else:
-            try:
-                setattr(row, column, reader(value))
-            except CellError as problem:
-                error(column, str(problem))
-    for index, value in enumerate(sheet_row.cells):
-        if index not in positions.values() and not is_blank(value):
-            error(f"column {get_column_letter(index + 1)}", "has a value but no heading; add one or clear the column.")
 
     # The models' own nesting rule: their clean() cannot check a parent that is not saved yet.
     if row.aim is not None and row.objective is not None:
@@ -168,7 +114,7 @@ def _read_row(sheet_row: SheetRow, positions: dict[str, int]) -> tuple[_Row, lis
             error("objective", problem)
     if row.objective is not None and row.action is not None:
         message = nesting_problem(row.action, row.objective, "objective")
-        if message and isinstance(cell("objective"), float):
+        if message and isinstance(cell_at(sheet_row, positions, "objective"), float):
             message += " Excel stores 1.10 typed as a number as 1.1: format the objective column as text."
         if message:
             error("action", message)

@@ -18,6 +18,7 @@ from docx.shared import Mm, Pt, RGBColor
 from ..text import progress_html
 from .sections import word_writer_for
 from .snapshot import Paper, PaperObjective, PaperRow
+from .word_parts import bold, rag_run, set_widths, shade_cell, shade_run
 
 FONT = "Arial"
 PAGE_WIDTH, PAGE_HEIGHT, MARGIN = Mm(297), Mm(210), Mm(12)
@@ -25,14 +26,6 @@ TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN
 # Ref, Action, Progress: the same 8/32/60 split as the web page and the PDF.
 COLUMN_WIDTHS = [int(TEXT_WIDTH * share) for share in (0.08, 0.32, 0.60)]
 OBJECTIVE_FILL, COLUMN_FILL, CHANGE_FILL = "DBE4EE", "F3F2F1", "FFF2CC"
-# The RAG is always written in words; the shading only repeats it.
-RAG_FILLS = {
-    "red": ("B4232A", "FFFFFF"),
-    "amber": ("FFBF47", "1A1A1A"),
-    "green": ("00703C", "FFFFFF"),
-    "complete": ("1D70B8", "FFFFFF"),
-    "not_started": ("F3F2F1", "1A1A1A"),
-}
 RAG_KEY = [
     ("red", "Red", "not on track; needs the board's attention"),
     ("amber", "Amber", "some risk to the target"),
@@ -155,7 +148,7 @@ class _Writer:
         for rag, label, meaning in RAG_KEY:
             item = self.document.add_paragraph()
             item._p.style = self.bullet_style_id
-            _rag_run(item, rag, label)
+            rag_run(item, rag, label)
             item.add_run(f" {meaning}")
 
     def aims(self):
@@ -179,17 +172,17 @@ class _Writer:
             column.width = width
 
         objective_row, column_row = table.rows
-        _bold(objective_row.cells[0].paragraphs[0], f"Obj {objective.ref}")
+        bold(objective_row.cells[0].paragraphs[0], f"Obj {objective.ref}")
         title_cell = objective_row.cells[1].merge(objective_row.cells[2])
-        _bold(title_cell.paragraphs[0], objective.title)
+        bold(title_cell.paragraphs[0], objective.title)
         for cell, heading in zip(column_row.cells, ["Ref", "Action", self.paper.round_label], strict=True):
-            _bold(cell.paragraphs[0], heading)
+            bold(cell.paragraphs[0], heading)
         for row, fill in ((objective_row, OBJECTIVE_FILL), (column_row, COLUMN_FILL)):
             # Both rows repeat at the top of every page the table runs onto.
             _row_property(row, "w:tblHeader")
             _row_property(row, "w:cantSplit")
             for cell in row.cells:
-                _shade(cell, fill)
+                shade_cell(cell, fill)
 
         for paper_row in objective.rows:
             self._action_row(table.add_row(), paper_row)
@@ -197,13 +190,13 @@ class _Writer:
             cells = table.add_row().cells
             self._note(cells[0].merge(cells[2]).paragraphs[0], "No actions")
         for row in table.rows:
-            _set_widths(row)
+            set_widths(row, COLUMN_WIDTHS)
 
     def _action_row(self, row, paper_row: PaperRow):
         if paper_row.keep_together:
             _row_property(row, "w:cantSplit")
         ref_cell, action_cell, progress_cell = row.cells
-        _bold(ref_cell.paragraphs[0], paper_row.ref)
+        bold(ref_cell.paragraphs[0], paper_row.ref)
 
         self._blocks(action_cell, paper_row.text)
         meta = [f"Lead: {', '.join(paper_row.lead_agencies) or 'none named'}"]
@@ -218,16 +211,16 @@ class _Writer:
         if paper_row.changes:
             run = first.add_run("; ".join(paper_row.changes))
             run.bold = True
-            _shade_run(run, CHANGE_FILL)
+            shade_run(run, CHANGE_FILL)
             first = progress_cell.add_paragraph()
         first.add_run("RAG:")
-        _rag_run(first, paper_row.rag, paper_row.rag_label)
+        rag_run(first, paper_row.rag, paper_row.rag_label)
         if paper_row.earlier_round:
             first.add_run(f"  From {paper_row.earlier_round}").italic = True
         if paper_row.has_update:
             self._blocks(progress_cell, paper_row.progress, first_unused=False)
             if paper_row.impact:
-                _bold(progress_cell.add_paragraph(), "Evidence of impact")
+                bold(progress_cell.add_paragraph(), "Evidence of impact")
                 self._blocks(progress_cell, paper_row.impact, first_unused=False)
 
     def _blocks(self, cell, text: str, first_unused: bool = True):
@@ -263,42 +256,6 @@ def _use_font(run_properties):
         fonts.attrib.pop(qn(attribute), None)
     for attribute in ("w:ascii", "w:hAnsi", "w:cs"):
         fonts.set(qn(attribute), FONT)
-
-
-def _bold(paragraph, text: str):
-    paragraph.add_run(text).bold = True
-
-
-def _rag_run(paragraph, rag: str, label: str):
-    run = paragraph.add_run(f" {label} ")
-    run.bold = True
-    fill, colour = RAG_FILLS.get(rag, ("FFFFFF", "1A1A1A"))
-    run.font.color.rgb = RGBColor.from_string(colour)
-    _shade_run(run, fill)
-
-
-def _shade(cell, fill: str):
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), fill)
-    cell._tc.get_or_add_tcPr().append(shading)
-
-
-def _shade_run(run, fill: str):
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), fill)
-    run._r.get_or_add_rPr().append(shading)
-
-
-def _set_widths(row):
-    """Each cell as wide as the columns it spans, as Word expects of a fixed-layout table."""
-    column = 0
-    for cell in row._tr.tc_lst:
-        cell.width = sum(COLUMN_WIDTHS[column : column + cell.grid_span])
-        column += cell.grid_span
 
 
 def _row_property(row, tag: str):

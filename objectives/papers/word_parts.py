@@ -1,0 +1,54 @@
+"""Small python-docx pieces every section of the Word paper uses: bold text, shading, the RAG in words, widths.
+
+Shared so the objectives table and other apps' sections (case reviews, CDOP) look the same in Word.
+"""
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import RGBColor
+
+# The RAG is always written in words; the shading only repeats it.
+RAG_FILLS = {
+    "red": ("B4232A", "FFFFFF"),
+    "amber": ("FFBF47", "1A1A1A"),
+    "green": ("00703C", "FFFFFF"),
+    "complete": ("1D70B8", "FFFFFF"),
+    "not_started": ("F3F2F1", "1A1A1A"),
+}
+
+
+def bold(paragraph, text: str) -> None:
+    paragraph.add_run(text).bold = True
+
+
+def rag_run(paragraph, rag: str, label: str) -> None:
+    """The RAG in bold words, shaded in its colour."""
+    run = paragraph.add_run(f" {label} ")
+    run.bold = True
+    fill, colour = RAG_FILLS.get(rag, ("FFFFFF", "1A1A1A"))
+    run.font.color.rgb = RGBColor.from_string(colour)
+    shade_run(run, fill)
+
+
+def shade_cell(cell, fill: str) -> None:
+    cell._tc.get_or_add_tcPr().append(_shading(fill))
+
+
+def shade_run(run, fill: str) -> None:
+    run._r.get_or_add_rPr().append(_shading(fill))
+
+
+def set_widths(table_row, widths: list[int]) -> None:
+    """Each cell as wide as the columns it spans, as Word expects of a fixed-layout table."""
+    column = 0
+    for cell in table_row._tr.tc_lst:
+        cell.width = sum(widths[column : column + cell.grid_span])
+        column += cell.grid_span
+
+
+def _shading(fill: str):
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    return shading
