@@ -10,6 +10,7 @@ aggregate figures.
 
 from datetime import date
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -76,10 +77,14 @@ class ReviewQuerySet(models.QuerySet):
     def overdue(self, today: date | None = None):
         """Open reviews whose next step is late: the panel not told, the rapid review not held, the report not done."""
         today = today or timezone.localdate()
+        # The steps in Review.next_step()'s order: a step counts only once the steps before it are done, so the
+        # list's filter and the review's own page always agree on what is late.
+        panel_pending = Q(panel_due_on__isnull=False, panel_notified_on__isnull=True)
+        rapid_pending = Q(rapid_review_due_on__isnull=False, rapid_review_on__isnull=True)
         late = (
-            Q(panel_notified_on__isnull=True, panel_due_on__lt=today)
-            | Q(rapid_review_on__isnull=True, rapid_review_due_on__lt=today)
-            | Q(completed_on__isnull=True, due_on__lt=today)
+            (panel_pending & Q(panel_due_on__lt=today))
+            | (~panel_pending & rapid_pending & Q(rapid_review_due_on__lt=today))
+            | (~panel_pending & ~rapid_pending & Q(completed_on__isnull=True, due_on__lt=today))
         )
         return self.open().exclude(status=Review.Status.PUBLISHED).filter(late)
 
@@ -315,6 +320,7 @@ class CdopFigure(models.Model):
     class Meta:
         ordering = ["year", "category__position", "category__name"]
         constraints = [models.UniqueConstraint(fields=["year", "category"], name="cdop_figure_once_per_category")]
+        verbose_name = "CDOP figure"
 
     def __str__(self):
         return f"{self.year}: {self.category} {self.deaths}"
@@ -328,3 +334,24 @@ class CdopAction(models.Model):
 
     def __str__(self):
         return f"{self.year} → {self.action}"
+
+
+class ReviewImport(models.Model):
+    """A review's action plan file kept between its preview and the manager's confirmation.
+
+    Kept in the database, not the session or a temporary file, so any app server can show and confirm it.
+    """
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="imports")
+    token = models.CharField(max_length=64, unique=True)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    file_name = models.CharField(max_length=255)
+    content = models.BinaryField()
+    applied_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-uploaded_at"]
+
+    def __str__(self):
+        return f"{self.file_name} for {self.review}"

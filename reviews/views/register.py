@@ -1,24 +1,112 @@
-"""Stub: replaced by the real views."""
+"""The register of case reviews: the filtered list, a review's page with its action plan, and its form."""
 
-from django.http import Http404
-from django.views import View
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.views.generic import CreateView, DetailView, UpdateView
+from django_filters.views import FilterView
+
+from objectives.forms import add_service_error, form_after_conflict
+from objectives.models import Objective
+from objectives.services import ConflictError
+from objectives.views.plans import FormPageMixin, RoleRequiredMixin
+
+from ..filters import ReviewFilter
+from ..forms import ReviewForm, save_review
+from ..models import Review
+from ..selectors import review_action_plan
 
 
-class ReviewListView(View):
-    def get(self, request, *args, **kwargs):
-        raise Http404
+def review_crumbs(review: Review | None = None) -> list[tuple[str, str]]:
+    crumbs = [("Case reviews", reverse("reviews:review_list"))]
+    if review is not None:
+        crumbs.append((review.name, review.get_absolute_url()))
+    return crumbs
 
 
-class ReviewCreateView(View):
-    def get(self, request, *args, **kwargs):
-        raise Http404
+class ReviewListView(RoleRequiredMixin, FilterView):
+    permission_required = "reviews.view_review"
+    filterset_class = ReviewFilter
+    template_name = "reviews/review_list.html"
+
+    def get_queryset(self):
+        return Review.objects.visible_to(self.request.user).select_related("subgroup").order_by("name")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["reviews"] = list(context["object_list"])
+        # Any filter in the address, even a blank one, means "no match" rather than "none yet".
+        context["is_filtered"] = any(self.request.GET.get(name) for name in ReviewFilter.base_filters)
+        return context
 
 
-class ReviewDetailView(View):
-    def get(self, request, *args, **kwargs):
-        raise Http404
+class ReviewDetailView(RoleRequiredMixin, DetailView):
+    permission_required = "reviews.view_review"
+    template_name = "reviews/review_detail.html"
+    context_object_name = "review"
+
+    def get_queryset(self):
+        linked = Objective.objects.filter(is_deleted=False, aim__is_deleted=False).select_related("plan")
+        return (
+            Review.objects.visible_to(self.request.user)
+            .select_related("subgroup")
+            .prefetch_related(
+                Prefetch("objectives", queryset=linked.order_by("-plan__starts_on", "plan__title", "sort_key"))
+            )
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["action_plan"] = review_action_plan(self.object, user=self.request.user)
+        context["breadcrumbs"] = review_crumbs()
+        return context
 
 
-class ReviewUpdateView(View):
-    def get(self, request, *args, **kwargs):
-        raise Http404
+class ReviewFormMixin(FormPageMixin):
+    form_class = ReviewForm
+    template_name = "reviews/review_form.html"
+
+    def form_valid(self, form):
+        try:
+            self.object = save_review(form=form, expected_version=form.cleaned_data["version"])
+        except ConflictError as conflict:
+            # Their changes stay in the form, now carrying the saved version: saving again after merging
+            # overwrites knowingly rather than by accident.
+            self.object = conflict.saved
+            merged = form_after_conflict(form, conflict.saved)
+            return self.render_to_response(self.get_context_data(form=merged, conflict=conflict))
+        except ValidationError as error:
+            add_service_error(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, self.success_message.format(object=self.object))
+        # Warned, never blocked: the manager decides whether the text could identify a child.
+        form.warn_writer(self.request)
+        return redirect(self.object)
+
+
+class ReviewCreateView(RoleRequiredMixin, ReviewFormMixin, CreateView):
+    permission_required = "reviews.add_review"
+    submit_label = "Add review"
+    success_message = "{object} added to the register."
+
+    def get_heading(self):
+        return "New case review"
+
+    def get_breadcrumbs(self):
+        return review_crumbs()
+
+
+class ReviewUpdateView(RoleRequiredMixin, ReviewFormMixin, UpdateView):
+    permission_required = "reviews.change_review"
+    success_message = "{object} saved."
+
+    def get_queryset(self):
+        return Review.objects.editable_by(self.request.user)
+
+    def get_heading(self):
+        return f"Edit {self.object.name}"
+
+    def get_breadcrumbs(self):
+        return review_crumbs(self.object)

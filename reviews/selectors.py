@@ -1,0 +1,66 @@
+"""What a review's page shows below its own fields: recommendations, their actions and the latest progress."""
+
+from dataclasses import dataclass
+
+from django.db.models import OuterRef, Prefetch, Subquery
+
+from objectives.models import Action, Agency, ProgressUpdate
+
+from .models import Recommendation, Review
+
+
+@dataclass
+class ReviewActionPlan:
+    # Each recommendation carries `shown_actions`; each action its `latest_update` (None when there is none).
+    recommendations: list[Recommendation]
+    rag_counts: dict[str, int]
+    action_count: int
+
+
+def review_actions(review: Review, *, user):
+    """The review's actions this user may see; hidden (deleted) ones never show."""
+    return Action.objects.visible_to(user).filter(recommendation_link__recommendation__review=review)
+
+
+def latest_accepted_updates(actions: list[Action], *, user) -> dict[int, ProgressUpdate]:
+    """Each action's accepted update from its latest round, whichever plan's round it is, in one query."""
+    latest = (
+        ProgressUpdate.objects.accepted()
+        .filter(action_id=OuterRef("action_id"))
+        .order_by("-round__as_of", "-pk")
+        .values("pk")[:1]
+    )
+    updates = (
+        ProgressUpdate.objects.visible_to(user)
+        .accepted()
+        .filter(action__in=[action.pk for action in actions], pk=Subquery(latest))
+        .select_related("round")
+    )
+    return {update.action_id: update for update in updates}
+
+
+def review_action_plan(review: Review, *, user) -> ReviewActionPlan:
+    """The review's recommendations with their actions and latest progress, in five queries however many."""
+    recommendations = list(
+        Recommendation.objects.filter(review=review)
+        .order_by("number")
+        .prefetch_related(Prefetch("agencies", queryset=Agency.objects.order_by("name")))
+    )
+    actions = list(
+        review_actions(review, user=user)
+        .select_related("recommendation_link")
+        .prefetch_related(Prefetch("lead_agencies", queryset=Agency.objects.order_by("name")))
+        .order_by("sort_key", "pk")
+    )
+    updates = latest_accepted_updates(actions, user=user) if actions else {}
+    by_recommendation: dict[int, list[Action]] = {recommendation.pk: [] for recommendation in recommendations}
+    for action in actions:
+        action.latest_update = updates.get(action.pk)
+        by_recommendation[action.recommendation_link.recommendation_id].append(action)
+    for recommendation in recommendations:
+        recommendation.shown_actions = by_recommendation[recommendation.pk]
+    return ReviewActionPlan(
+        recommendations=recommendations,
+        rag_counts=review_actions(review, user=user).rag_counts(),
+        action_count=len(actions),
+    )
