@@ -1,19 +1,143 @@
-"""Stub: replaced by the real views."""
+"""A review's recommendations, and adding an action to one; the action is then edited on the plan's own pages."""
 
-from django.http import Http404
-from django.views import View
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.views.generic import CreateView, FormView, UpdateView
+
+from objectives.forms import add_service_error, form_after_conflict
+from objectives.services import ConflictError
+from objectives.views.plans import FormPageMixin, RoleRequiredMixin
+
+from .. import tracked
+from ..models import Recommendation, Review
+from ..recommendation_forms import RecommendationActionForm, RecommendationForm, save_recommendation
 
 
-class RecommendationCreateView(View):
-    def get(self, request, *args, **kwargs):
-        raise Http404
+def review_crumbs(review: Review) -> list[tuple[str, str]]:
+    return [("Case reviews", reverse("reviews:review_list")), (str(review), review.get_absolute_url())]
 
 
-class RecommendationUpdateView(View):
-    def get(self, request, *args, **kwargs):
-        raise Http404
+def editable_recommendations(user):
+    return Recommendation.objects.filter(review__in=Review.objects.editable_by(user)).select_related("review")
 
 
-class RecommendationActionCreateView(View):
-    def get(self, request, *args, **kwargs):
-        raise Http404
+class RecommendationCreateView(RoleRequiredMixin, FormPageMixin, CreateView):
+    permission_required = "reviews.add_recommendation"
+    form_class = RecommendationForm
+    submit_label = "Add recommendation"
+    success_message = "Recommendation {object.number} added."
+
+    # Looked up after the permission check, so a refused visitor learns nothing about the review.
+    @cached_property
+    def review(self) -> Review:
+        return get_object_or_404(Review.objects.editable_by(self.request.user), pk=self.kwargs["review_pk"])
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["instance"] = Recommendation(review=self.review)
+        return kwargs
+
+    def get_initial(self):
+        highest = self.review.recommendations.aggregate(highest=Max("number"))["highest"]
+        return {"number": (highest or 0) + 1}
+
+    def get_heading(self):
+        return f"New recommendation for {self.review}"
+
+    def get_breadcrumbs(self):
+        return review_crumbs(self.review)
+
+    def form_valid(self, form):
+        try:
+            with transaction.atomic():
+                response = super().form_valid(form)
+        except IntegrityError:
+            # The form checked the number; someone else gave the same number to another recommendation since.
+            form.add_error("number", f"Recommendation {form.instance.number} was added just now by someone else.")
+            return self.form_invalid(form)
+        form.warn_writer(self.request)
+        return response
+
+
+class RecommendationUpdateView(RoleRequiredMixin, FormPageMixin, UpdateView):
+    permission_required = "reviews.change_recommendation"
+    form_class = RecommendationForm
+    template_name = "reviews/recommendation_form.html"
+    success_message = "Recommendation {object.number} saved."
+
+    def get_queryset(self):
+        return editable_recommendations(self.request.user)
+
+    def get_heading(self):
+        return f"Edit {self.object.review}, recommendation {self.object.number}"
+
+    def get_breadcrumbs(self):
+        return review_crumbs(self.object.review)
+
+    def get_cancel_url(self):
+        return self.object.get_absolute_url()
+
+    def form_valid(self, form):
+        try:
+            self.object = save_recommendation(form=form, expected_version=form.cleaned_data["version"])
+        except ConflictError as conflict:
+            # Their changes stay in the form, now carrying the saved version: saving again overwrites knowingly.
+            self.object = conflict.saved
+            merged = form_after_conflict(form, conflict.saved)
+            return self.render_to_response(self.get_context_data(form=merged, conflict=conflict))
+        messages.success(self.request, self.success_message.format(object=self.object))
+        form.warn_writer(self.request)
+        return redirect(self.object.get_absolute_url())
+
+
+class RecommendationActionCreateView(RoleRequiredMixin, FormPageMixin, FormView):
+    # A plan action, made by changing the recommendation's action plan.
+    permission_required = ("objectives.add_action", "reviews.change_recommendation")
+    form_class = RecommendationActionForm
+    template_name = "reviews/recommendation_action_form.html"
+    submit_label = "Add action"
+
+    @cached_property
+    def recommendation(self) -> Recommendation:
+        return get_object_or_404(editable_recommendations(self.request.user), pk=self.kwargs["pk"])
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["recommendation"] = self.recommendation
+        return kwargs
+
+    def get_heading(self):
+        return f"New action for {self.recommendation.review}, recommendation {self.recommendation.number}"
+
+    def get_breadcrumbs(self):
+        return review_crumbs(self.recommendation.review)
+
+    def get_cancel_url(self):
+        return self.recommendation.get_absolute_url()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(recommendation=self.recommendation, **kwargs)
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        target_on, target_is_month = data["target"]
+        try:
+            action = tracked.add_recommendation_action(
+                self.recommendation,
+                plan=data["plan"],
+                text=data["text"],
+                lead_agencies=list(data["lead_agencies"]),
+                target_on=target_on,
+                target_is_month=target_is_month,
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, f"Action {action.ref} added.")
+        form.warn_writer(self.request)
+        return redirect(self.recommendation.get_absolute_url())
