@@ -1,29 +1,193 @@
-"""Stub: replaced by the real views."""
+"""The child death overview panel: its years' figures and the actions from its annual reports.
 
-from django.http import Http404
-from django.views import View
+The actions are the plan's own (progress, rounds and later edits happen on the plan's pages); these pages
+list them by year and add new ones through reviews.tracked.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.views.generic import CreateView, DetailView, FormView, ListView, UpdateView
+
+from objectives.forms import add_service_error, form_after_conflict
+from objectives.models import Action, ProgressUpdate
+from objectives.services import ConflictError
+from objectives.views.plans import FormPageMixin, RoleRequiredMixin
+
+from .. import cdop_services, tracked
+from ..cdop_forms import CdopActionForm, CdopYearForm
+from ..models import CdopCategory, CdopFigure, CdopYear
+
+RAG_ORDER = [*ProgressUpdate.Rag.values, "none"]
 
 
-class CdopYearListView(View):
-    def get(self, request, *args, **kwargs):
-        raise Http404
+def cdop_crumbs(year: CdopYear | None = None) -> list[tuple[str, str]]:
+    crumbs = [("Child death overview panel", reverse("reviews:cdop_list"))]
+    if year is not None:
+        crumbs.append((str(year), year.get_absolute_url()))
+    return crumbs
 
 
-class CdopYearCreateView(View):
-    def get(self, request, *args, **kwargs):
-        raise Http404
+def cdop_actions(user, years):
+    """The live actions of these years this user may see."""
+    return Action.objects.visible_to(user).filter(cdop_link__year__in=years)
 
 
-class CdopYearDetailView(View):
-    def get(self, request, *args, **kwargs):
-        raise Http404
+class CdopYearListView(RoleRequiredMixin, ListView):
+    permission_required = "reviews.view_cdopyear"
+    template_name = "reviews/cdop_list.html"
+    context_object_name = "years"
+
+    def get_queryset(self):
+        return CdopYear.objects.order_by("-ends_on")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        years = context["years"]
+        # Every year's actions counted by latest RAG in one query, however many years and actions.
+        rows = (
+            cdop_actions(self.request.user, years)
+            .with_latest_rag()
+            .values("cdop_link__year_id", "latest_rag")
+            .annotate(total=Count("pk"))
+            .order_by()
+        )
+        counts = {year.pk: dict.fromkeys(RAG_ORDER, 0) for year in years}
+        for row in rows:
+            counts[row["cdop_link__year_id"]][row["latest_rag"] or "none"] += row["total"]
+        for year in years:
+            year.rag_counts = counts[year.pk]
+            year.action_count = sum(counts[year.pk].values())
+        return context
 
 
-class CdopYearUpdateView(View):
-    def get(self, request, *args, **kwargs):
-        raise Http404
+class CdopYearDetailView(RoleRequiredMixin, DetailView):
+    permission_required = "reviews.view_cdopyear"
+    template_name = "reviews/cdop_detail.html"
+    context_object_name = "year"
+    model = CdopYear
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user, year = self.request.user, self.object
+        figure = CdopFigure.objects.filter(year_id=year.pk, category_id=OuterRef("pk")).values("deaths")[:1]
+        # Retired categories still show on the years that counted them.
+        context["categories"] = list(
+            CdopCategory.objects.annotate(deaths=Subquery(figure)).filter(Q(is_active=True) | Q(deaths__isnull=False))
+        )
+        context["categorised"] = sum(category.deaths or 0 for category in context["categories"])
+        actions = list(
+            cdop_actions(user, [year]).prefetch_related("lead_agencies").order_by("plan__starts_on", "sort_key", "pk")
+        )
+        latest = latest_accepted_progress(user, actions)
+        for action in actions:
+            action.latest_update = latest.get(action.pk)
+        context["actions"] = actions
+        context["rag_counts"] = cdop_actions(user, [year]).rag_counts()
+        context["breadcrumbs"] = cdop_crumbs()
+        return context
 
 
-class CdopActionCreateView(View):
-    def get(self, request, *args, **kwargs):
-        raise Http404
+def latest_accepted_progress(user, actions: list[Action]) -> dict[int, ProgressUpdate]:
+    """Each action's accepted update from its latest round, in one query."""
+    updates = (
+        ProgressUpdate.objects.visible_to(user)
+        .accepted()
+        .filter(action__in=[action.pk for action in actions])
+        .select_related("round")
+        .order_by("action_id", "-round__as_of")
+    )
+    latest: dict[int, ProgressUpdate] = {}
+    for update in updates:
+        latest.setdefault(update.action_id, update)
+    return latest
+
+
+class CdopYearFormMixin(FormPageMixin):
+    """Create and edit share one page: the year's fields and a number per category, saved together."""
+
+    form_class = CdopYearForm
+    template_name = "reviews/cdop_form.html"
+
+    def form_valid(self, form):
+        try:
+            self.object = cdop_services.save_cdop_year(
+                year=form.instance, figures=form.figures(), expected_version=form.cleaned_data["version"]
+            )
+        except ConflictError as conflict:
+            # Their numbers stay in the form, now carrying the saved version: saving again overwrites knowingly.
+            self.object = conflict.saved
+            merged = form_after_conflict(form, conflict.saved)
+            saved_figures = list(conflict.saved.figures.select_related("category"))
+            return self.render_to_response(
+                self.get_context_data(form=merged, conflict=conflict, saved_figures=saved_figures)
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, self.success_message.format(object=self.object))
+        # Warn, never block: the words are saved, and the writer decides.
+        form.warn_writer(self.request)
+        return redirect(self.object)
+
+
+class CdopYearCreateView(RoleRequiredMixin, CdopYearFormMixin, CreateView):
+    permission_required = "reviews.add_cdopyear"
+    submit_label = "Add year"
+    success_message = "{object} added."
+
+    def get_heading(self):
+        return "New CDOP year"
+
+    def get_breadcrumbs(self):
+        return cdop_crumbs()
+
+
+class CdopYearUpdateView(RoleRequiredMixin, CdopYearFormMixin, UpdateView):
+    permission_required = "reviews.change_cdopyear"
+    model = CdopYear
+    success_message = "{object} saved."
+
+    def get_heading(self):
+        return f"Edit {self.object}"
+
+    def get_breadcrumbs(self):
+        return cdop_crumbs(self.object)
+
+
+class CdopActionCreateView(RoleRequiredMixin, FormPageMixin, FormView):
+    permission_required = ("objectives.add_action", "reviews.change_cdopyear")
+    form_class = CdopActionForm
+    submit_label = "Add action"
+
+    # Looked up after the permission check, so a refused visitor learns nothing about the year.
+    @cached_property
+    def year(self):
+        return get_object_or_404(CdopYear, pk=self.kwargs["pk"])
+
+    def get_heading(self):
+        return f"New action from the {self.year} annual report"
+
+    def get_breadcrumbs(self):
+        return cdop_crumbs(self.year)
+
+    def form_valid(self, form):
+        target_on, target_is_month = form.cleaned_data["target"]
+        try:
+            action = tracked.add_cdop_action(
+                self.year,
+                plan=form.cleaned_data["plan"],
+                text=form.cleaned_data["text"],
+                lead_agencies=list(form.cleaned_data["lead_agencies"]),
+                target_on=target_on,
+                target_is_month=target_is_month,
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, f"{action} added.")
+        form.warn_writer(self.request)
+        return redirect(self.year.get_absolute_url() + "#actions")
