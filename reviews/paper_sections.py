@@ -1,5 +1,25 @@
-"""Stub: replaced by the report sections."""
+"""The committee paper's "Serious case reviews" and "Child Death Overview Panel" sections, registered.
+
+paper_builders reads the models into each section's data; the templates and paper_word show that data.
+"""
+
+from objectives.papers import sections
+
+from .paper_builders import CDOP_KIND, REVIEWS_KIND, build_case_reviews, build_cdop
+from .paper_word import write_case_reviews, write_cdop
+
+REVIEWS_SECTION = sections.SectionType(
+    kind=REVIEWS_KIND,
+    build=build_case_reviews,
+    template_name="reviews/_report_reviews.html",
+    write_word=write_case_reviews,
+)
+CDOP_SECTION = sections.SectionType(
+    kind=CDOP_KIND, build=build_cdop, template_name="reviews/_report_cdop.html", write_word=write_cdop
+)
 
 
 def register_paper_sections() -> None:
-    pass
+    """Case reviews, then CDOP, after the objectives table and ahead of Training (which registers first)."""
+    sections.register(REVIEWS_SECTION, before="training")
+    sections.register(CDOP_SECTION, before="training")

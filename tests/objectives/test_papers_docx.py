@@ -235,7 +235,10 @@ def test_the_same_paper_gives_the_same_word_bytes(paper):
 
 
 @pytest.fixture
-def case_reviews_section():
+def case_reviews_section(monkeypatch):
+    # A copy of the registry for this test alone, so the reviews app's real "case_reviews" section is back after it.
+    monkeypatch.setattr(sections, "_REGISTERED", dict(sections._REGISTERED))
+
     def build(*, plan, progress_round):
         return PaperSection(kind="case_reviews", title="Case reviews", data={"reviews": ["Child S", "Child T"]})
 
@@ -249,8 +252,6 @@ def case_reviews_section():
             kind="case_reviews", build=build, template_name=sections.FALLBACK_TEMPLATE, write_word=write_word
         )
     )
-    yield
-    sections.unregister("case_reviews")
 
 
 @pytest.mark.django_db

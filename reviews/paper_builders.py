@@ -1,0 +1,172 @@
+"""Building the committee paper's "Serious case reviews" and "Child Death Overview Panel" sections.
+
+They come after the objectives table and before Training. Each `build` reads the live models in a fixed number
+of queries and returns JSON-ready data (strings, numbers, booleans, lists and dicts; lists wherever order
+matters, since PostgreSQL does not keep a JSON object's key order), because a published snapshot stores it and
+renders it again byte for byte. The templates and paper_word read that data only.
+
+Progress follows the objectives table: the action's accepted update from this round or, failing that, its latest
+earlier one (marked "From ..."); drafts, submissions and later rounds never show.
+
+A review's kind, status and next step are as they stand when the paper is made, so "Overdue" is judged against
+that day (the paper's "Produced" date), as the register's own pages judge it, not against the round's as-of date.
+"""
+
+from collections import defaultdict
+
+from django.db.models import IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+
+from objectives.models import Action, ProgressUpdate
+from objectives.papers.snapshot import NO_UPDATE, PaperSection
+from objectives.report import latest_accepted_updates
+
+from .models import CdopCategory, CdopFigure, CdopYear, Recommendation, Review
+
+REVIEWS_KIND, REVIEWS_TITLE = "case_reviews", "Serious case reviews"
+CDOP_KIND, CDOP_TITLE = "cdop", "Child Death Overview Panel"
+# The order of the paper's RAG key; "" is no update yet.
+RAG_ORDER = ["red", "amber", "green", "complete", "not_started", ""]
+RAG_LABELS = {**dict(ProgressUpdate.Rag.choices), "": NO_UPDATE}
+# As in the objectives table: rows shorter than this stay on one printed page.
+_KEEP_TOGETHER_CHARACTERS = 900
+
+
+def _day(day) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def _action_rows(actions, progress_round) -> list[tuple[Action, dict]]:
+    """Each action in reference order with what the paper shows of it, in three queries however many there are."""
+    listed = list(actions.in_ref_order())
+    agencies = defaultdict(list)
+    # Through the link table rather than prefetch_related, so the query runs (and counts) even with no actions.
+    links = Action.lead_agencies.through.objects.filter(action__in=actions).select_related("agency")
+    for link in links.order_by("agency__name"):
+        agencies[link.action_id].append(link.agency.name)
+    updates = latest_accepted_updates(actions=actions, progress_round=progress_round)
+    return [(action, _row(action, agencies[action.pk], updates.get(action.pk), progress_round)) for action in listed]
+
+
+def _row(action: Action, lead_agencies: list[str], update: ProgressUpdate | None, progress_round) -> dict:
+    rag = update.rag if update else ""
+    progress = update.progress if update else ""
+    impact = update.impact if update else ""
+    return {
+        "ref": action.ref,
+        "text": action.text,
+        "lead_agencies": lead_agencies,
+        "target": action.target_display,
+        "status": "" if action.status == Action.Status.OPEN else action.get_status_display(),
+        "rag": rag,
+        "rag_label": RAG_LABELS.get(rag, rag),
+        "progress": progress,
+        "impact": impact,
+        "earlier_round": update.round.label if update and update.round_id != progress_round.pk else "",
+        "keep_together": len(action.text) + len(progress) + len(impact) < _KEEP_TOGETHER_CHARACTERS,
+    }
+
+
+def _rag_counts(rows: list[dict]) -> list[dict]:
+    return [
+        {"rag": rag, "label": RAG_LABELS[rag], "count": sum(row["rag"] == rag for row in rows)} for rag in RAG_ORDER
+    ]
+
+
+def _next_step(review: Review) -> dict | None:
+    step = review.next_step
+    if step is None:
+        return None
+    return {
+        "label": step.label,
+        "due_on": step.due_on.isoformat(),
+        "due": _day(step.due_on),
+        "is_overdue": step.is_overdue,
+    }
+
+
+def build_case_reviews(*, plan, progress_round) -> PaperSection | None:
+    """Every open review with its action plan in this plan: one query when none is open, five otherwise."""
+    # The paper is the board's: every open review shows, whoever prints it (every role reads the register).
+    reviews = list(Review.objects.open().order_by("name"))
+    if not reviews:
+        return None
+    review_ids = [review.pk for review in reviews]
+    recommendations = defaultdict(list)
+    for recommendation in Recommendation.objects.filter(review_id__in=review_ids).order_by("number"):
+        recommendations[recommendation.review_id].append(recommendation)
+    actions = (
+        Action.objects.alive()
+        .filter(plan=plan, recommendation_link__recommendation__review_id__in=review_ids)
+        .select_related("recommendation_link")
+    )
+    rows = defaultdict(list)
+    for action, row in _action_rows(actions, progress_round):
+        rows[action.recommendation_link.recommendation_id].append(row)
+
+    data = []
+    for review in reviews:
+        listed = [
+            {"number": recommendation.number, "text": recommendation.text, "actions": rows[recommendation.pk]}
+            for recommendation in recommendations[review.pk]
+        ]
+        review_rows = [row for recommendation in listed for row in recommendation["actions"]]
+        data.append(
+            {
+                "name": review.name,
+                "kind": review.get_kind_display(),
+                "status": review.get_status_display(),
+                "next_step": _next_step(review),
+                "rag_counts": _rag_counts(review_rows),
+                "recommendations": listed,
+            }
+        )
+    return PaperSection(
+        kind=REVIEWS_KIND, title=REVIEWS_TITLE, data={"round_label": progress_round.label, "reviews": data}
+    )
+
+
+def _share(part: int, whole: int) -> str:
+    """A whole percentage, halves rounded up ("30%"); empty when there is no whole to share."""
+    return f"{(200 * part + whole) // (2 * whole)}%" if whole else ""
+
+
+def _figures(year: CdopYear) -> dict:
+    deaths = CdopFigure.objects.filter(year=year, category=OuterRef("pk")).values("deaths")[:1]
+    # Every category in use, with 0 where none died, so the committee sees each was counted; a retired
+    # category still shows in a year that recorded deaths under it, so that year's figures stay whole.
+    categories = (
+        CdopCategory.objects.annotate(deaths=Coalesce(Subquery(deaths), Value(0), output_field=IntegerField()))
+        .filter(Q(is_active=True) | Q(deaths__gt=0))
+        .order_by("position", "name")
+    )
+    return {
+        "title": year.title,
+        "ends": _day(year.ends_on),
+        "deaths_reviewed": year.deaths_reviewed,
+        "with_modifiable_factors": year.with_modifiable_factors,
+        "modifiable_share": _share(year.with_modifiable_factors, year.deaths_reviewed),
+        "summary": year.summary,
+        "categories": [{"name": category.name, "deaths": category.deaths} for category in categories],
+    }
+
+
+def build_cdop(*, plan, progress_round) -> PaperSection | None:
+    """The year's figures and the panel's actions in this plan: one query when there is no year, five otherwise."""
+    years = list(CdopYear.objects.order_by("-ends_on"))
+    if not years:
+        # Every CDOP action belongs to a year, so there are none either.
+        return None
+    # The latest year over by the round's as-of date; before any is, the latest there is.
+    shown = next((year for year in years if year.ends_on <= progress_round.as_of), years[0])
+    figures = _figures(shown)
+    actions = Action.objects.alive().filter(plan=plan, cdop_link__isnull=False).select_related("cdop_link")
+    rows = defaultdict(list)
+    for action, row in _action_rows(actions, progress_round):
+        rows[action.cdop_link.year_id].append(row)
+    groups = [{"title": year.title, "actions": rows[year.pk]} for year in years if rows[year.pk]]
+    return PaperSection(
+        kind=CDOP_KIND,
+        title=CDOP_TITLE,
+        data={"round_label": progress_round.label, "year": figures, "action_groups": groups},
+    )
