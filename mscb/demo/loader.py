@@ -10,7 +10,7 @@ from django.utils import timezone
 from objectives.dates import parse_flexible_date
 from objectives.models import Action, Agency, Aim, BusinessPlan, Objective, ProgressRound, ProgressUpdate
 
-from . import people, plan, training
+from . import people, plan, reviews, training
 from .progress_december import ROUND as DECEMBER
 from .progress_march import ROUND as MARCH
 from .progress_september import ROUND as SEPTEMBER
@@ -32,6 +32,7 @@ def load_demo() -> Counter[type[models.Model]]:
     actions = loader.actions(business_plan, agencies)
     for round_spec in ROUNDS:
         loader.progress(business_plan, round_spec, actions, officers)
+    reviews.load_reviews(loader, business_plan, agencies, officers, today=timezone.localdate())
     training.load_training(loader, agencies, today=timezone.localdate())
     return loader.created
 

@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, timedelta
 from io import StringIO
 
 import pytest
@@ -9,10 +9,13 @@ from django.core.management import call_command
 from django.db import transaction
 from django.db.models import Count, Q
 from django.test import override_settings
+from django.utils import timezone
 
 from mscb.demo import people
 from objectives import roles, rounds
 from objectives.models import Action, Agency, Aim, BusinessPlan, Objective, ProgressRound, ProgressUpdate
+from reviews import clock
+from reviews.models import CdopFigure, CdopYear, Recommendation, Review
 from training.models import AgencyWorkforce, Course, Evaluation, Registration, TrainingSession
 from training.roles import TRAINING_ADMINS
 
@@ -52,7 +55,8 @@ def test_load_demo_creates_one_plan_with_three_aims_seven_objectives_and_the_act
     assert plan.title == "2025/26"
     assert Aim.objects.filter(plan=plan).count() == 3
     assert Objective.objects.filter(plan=plan).count() == 7
-    assert Action.objects.filter(plan=plan).count() == 23
+    # Plus the actions of a case review's recommendations and the CDOP's, which have no objective.
+    assert Action.objects.filter(plan=plan, objective__isnull=False).count() == 23
 
 
 def test_load_demo_numbers_actions_past_nine_so_natural_order_shows(demo_output):
@@ -115,7 +119,8 @@ def test_load_demo_reports_most_actions_in_both_closed_rounds_and_some_in_one_or
 def test_load_demo_leaves_the_march_round_part_way_through(demo_output):
     march = ProgressRound.objects.get(as_of=date(2026, 3, 31))
 
-    status = rounds.round_status(march, actions=Action.objects.all(), today=date(2026, 3, 20))
+    plan_actions = Action.objects.filter(objective__isnull=False)
+    status = rounds.round_status(march, actions=plan_actions, today=date(2026, 3, 20))
 
     assert {count.state: count.number for count in status.counts} == {
         "missing": 9,
@@ -209,7 +214,8 @@ def test_load_demo_output_tells_how_to_log_in(demo_output):
 
 
 def test_load_demo_output_counts_what_it_created(demo_output):
-    assert "created 5 users, 11 agencies, 1 business plan, 3 aims, 7 objectives, 23 actions" in demo_output
+    assert "created 5 users, 11 agencies, 1 business plan, 3 aims, 7 objectives, 32 actions" in demo_output
+    assert "3 reviews, 3 recommendations, 1 CDOP year" in demo_output
 
 
 def test_running_load_demo_twice_changes_no_table_or_history(demo_output):
@@ -240,6 +246,140 @@ def test_running_load_demo_again_keeps_a_changed_password(demo_output):
 
     manager.refresh_from_db()
     assert manager.check_password("a-password-of-their-own")
+
+
+# Case reviews and the child death overview panel
+
+
+def review_actions(name: str):
+    return Action.objects.filter(recommendation_link__recommendation__review__name=name)
+
+
+def test_load_demo_registers_reviews_in_different_states(demo_output):
+    reviews = {review.name: review for review in Review.objects.select_related("subgroup")}
+
+    assert set(reviews) == {"Child S", "Child T", "Child P"}
+    child_s, child_t = reviews["Child S"], reviews["Child T"]
+    assert (child_s.kind, child_s.status) == (Review.Kind.PRACTICE_REVIEW, Review.Status.IN_PROGRESS)
+    assert child_s.subgroup.name == "Quality assurance and case review"
+    assert child_s.commissioned_on < child_s.due_on
+    assert [objective.ref for objective in child_s.objectives.order_by("sort_key")] == ["1.2", "2.1"]
+    assert (child_t.kind, child_t.status) == (Review.Kind.RAPID_REVIEW, Review.Status.NOTIFIED)
+    assert reviews["Child P"].status == Review.Status.CLOSED
+    assert reviews["Child P"].next_step is None
+
+
+def test_load_demo_notifies_child_t_a_few_working_days_ago_so_its_clock_is_running(demo_output):
+    child_t = Review.objects.get(name="Child T")
+    today = timezone.localdate()
+
+    assert today - timedelta(days=7) <= child_t.incident_notified_on < today
+    assert child_t.panel_notified_on <= today
+    assert child_t.next_step.label == "Hold the rapid review"
+    assert child_t.next_step.due_on == clock.rapid_review_due(child_t.incident_notified_on)
+    assert not child_t.next_step.is_overdue
+
+
+def test_load_demo_gives_child_s_recommendations_for_several_agencies_each_with_actions(demo_output):
+    recommendations = Recommendation.objects.filter(review__name="Child S").prefetch_related(
+        "agencies", "action_links__action__lead_agencies"
+    )
+
+    assert [recommendation.number for recommendation in recommendations] == [1, 2, 3]
+    for recommendation in recommendations:
+        actions = [link.action for link in recommendation.action_links.all()]
+        assert 1 <= len(actions) <= 2
+        leads = {agency for action in actions for agency in action.lead_agencies.all()}
+        assert leads <= set(recommendation.agencies.all())
+    agencies = {agency.short_name for recommendation in recommendations for agency in recommendation.agencies.all()}
+    assert {"Police", "ICB", "Children's Services"} <= agencies
+    assert list(review_actions("Child S").in_ref_order().values_list("ref", flat=True)) == [
+        "CS-1.1",
+        "CS-1.2",
+        "CS-2.1",
+        "CS-2.2",
+        "CS-3.1",
+        "CS-3.2",
+    ]
+
+
+def test_load_demo_puts_the_review_and_cdop_actions_in_the_plan_with_the_open_round(demo_output):
+    open_round = ProgressRound.objects.get(closed_at__isnull=True)
+    tracked = Action.objects.filter(Q(recommendation_link__isnull=False) | Q(cdop_link__isnull=False))
+
+    assert tracked.count() == 9
+    assert set(tracked.values_list("plan", flat=True)) == {open_round.plan_id}
+    assert not tracked.filter(objective__isnull=False).exists()
+
+
+def test_load_demo_accepts_every_review_action_in_december_and_leaves_march_part_way(demo_output):
+    actions = review_actions("Child S")
+    december = ProgressUpdate.objects.filter(action__in=actions, round__as_of=date(2025, 12, 31))
+    march = ProgressUpdate.objects.filter(action__in=actions, round__as_of=date(2026, 3, 31))
+
+    assert december.count() == actions.count()
+    assert set(december.values_list("state", flat=True)) == {ProgressUpdate.State.ACCEPTED}
+    assert dict(march.values_list("action__ref", "state")) == {
+        "CS-1.1": "submitted",
+        "CS-2.1": "submitted",
+        "CS-2.2": "accepted",
+        "CS-3.1": "draft",
+        "CS-3.2": "submitted",
+    }
+
+
+def test_load_demo_has_the_officers_write_their_agencys_review_actions(demo_output):
+    police_officer = get_user_model().objects.get(username="police.officer")
+    update = ProgressUpdate.objects.get(action__ref="CS-3.2", round__as_of=date(2026, 3, 31))
+
+    assert Action.objects.editable_by(police_officer).filter(ref__in=["CS-1.1", "CS-3.2"]).count() == 2
+    assert (update.author, update.submitted_by) == (police_officer, police_officer)
+    assert update.history.get().history_user == police_officer
+
+
+def test_load_demo_records_a_cdop_year_whose_category_figures_add_up(demo_output):
+    year = CdopYear.objects.get()
+    figures = CdopFigure.objects.filter(year=year)
+
+    assert (year.title, year.ends_on) == ("2024/25", date(2025, 3, 31))
+    assert figures.count() == 10
+    assert sum(figures.values_list("deaths", flat=True)) == year.deaths_reviewed == 28
+    assert 0 < year.with_modifiable_factors < year.deaths_reviewed
+    assert year.summary
+
+
+def test_load_demo_gives_the_cdop_year_actions_with_progress(demo_output):
+    actions = Action.objects.filter(cdop_link__year__title="2024/25").in_ref_order()
+    march = ProgressUpdate.objects.filter(action__in=actions, round__as_of=date(2026, 3, 31))
+
+    assert list(actions.values_list("ref", flat=True)) == ["CDOP25-1", "CDOP25-2", "CDOP25-3"]
+    assert "safer sleep" in actions[0].text
+    assert all(action.progress_updates.filter(round__as_of=date(2025, 12, 31)).exists() for action in actions)
+    assert set(march.values_list("state", flat=True)) == {"accepted", "submitted", "draft"}
+
+
+def test_running_load_demo_again_re_creates_a_deleted_review_action_once(demo_output):
+    Action.objects.get(ref="CS-1.1").delete()
+
+    first = _load_demo()
+    second = _load_demo()
+
+    assert "created 1 action, 2 progress updates." in first
+    assert "nothing to create" in second
+    recreated = review_actions("Child S").get(text__startswith="Extend the school notification scheme")
+    assert recreated.progress_updates.count() == 2
+
+
+def test_running_load_demo_again_re_creates_a_deleted_recommendation_with_its_actions(demo_output):
+    Recommendation.objects.get(review__name="Child S", number=3).delete()
+
+    output = _load_demo()
+
+    assert "created 1 recommendation, 2 recommendation actions." in output
+    assert list(review_actions("Child S").filter(ref__startswith="CS-3.").values_list("ref", flat=True)) == [
+        "CS-3.1",
+        "CS-3.2",
+    ]
 
 
 # Training
