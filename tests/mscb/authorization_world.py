@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group, Permission
 
 from objectives.models import Action, Aim, Objective, PlanImport, ProgressRound, ProgressUpdate, PublishedReport
 from objectives.publishing import publish_report
+from reviews.models import CdopYear, Recommendation, Review, ReviewImport
 from tests.factories import (
     ActionFactory,
     AimFactory,
@@ -16,6 +17,7 @@ from tests.factories import (
     ProgressUpdateFactory,
     UserFactory,
 )
+from tests.reviews.factories import CdopYearFactory, RecommendationFactory, ReviewFactory
 from tests.training.factories import (
     AgencyWorkforceFactory,
     CourseFactory,
@@ -49,6 +51,10 @@ class World:
     training_session: object
     registration: object
     evaluation_token: str
+    review: Review
+    recommendation: Recommendation
+    review_import: ReviewImport
+    cdop_year: CdopYear
 
 
 def build_world(*, lead_agency, other_agency, board_manager) -> World:
@@ -73,6 +79,11 @@ def build_world(*, lead_agency, other_agency, board_manager) -> World:
     plan_import = PlanImport.objects.create(
         token="matrix-token", uploaded_by=board_manager, file_name="plan.csv", content=b"aim\n", plan_title="2025/26"
     )
+    review = ReviewFactory(name="Child S", code="CS")
+    recommendation = RecommendationFactory(review=review, number=1, agencies=[lead_agency])
+    review_import = ReviewImport.objects.create(
+        review=review, token="matrix-review-token", uploaded_by=board_manager, file_name="cs.csv", content=b"x\n"
+    )
     return World(
         plan=plan,
         aim=aim,
@@ -95,6 +106,10 @@ def build_world(*, lead_agency, other_agency, board_manager) -> World:
         training_session=training_session,
         registration=registration,
         evaluation_token=make_token(registration, Evaluation.Kind.AFTER_SESSION),
+        review=review,
+        recommendation=recommendation,
+        review_import=review_import,
+        cdop_year=CdopYearFactory(),
     )
 
 
@@ -113,6 +128,9 @@ def admin_object_for(app_label: str, model_name: str, world: World):
         ("objectives", "publishedreport"): world.published,
         ("auth", "user"): world.person,
         ("auth", "group"): world.group,
+        ("reviews", "review"): world.review,
+        ("reviews", "recommendation"): world.recommendation,
+        ("reviews", "cdopyear"): world.cdop_year,
     }
     if (app_label, model_name) in known:
         return known[app_label, model_name]
