@@ -5,9 +5,8 @@ from datetime import date, datetime, timedelta
 from itertools import groupby
 
 from django.apps import apps
-from django.contrib import messages
 from django.db.models import ForeignKey
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -19,11 +18,11 @@ from django_tables2 import SingleTableMixin
 
 from .. import action_sources, services
 from ..filters import ActionFilter
-from ..forms import ActionForm, form_after_conflict
+from ..forms import ActionForm
 from ..models import Action, Objective, ProgressRound, ProgressUpdate
-from ..services import ConflictError
 from ..tables import ActionTable
 from .plans import FormPageMixin, RoleRequiredMixin, next_ref, plan_crumbs
+from .versioned import VersionedSaveMixin
 
 State = ProgressUpdate.State
 
@@ -131,7 +130,7 @@ class ActionCreateView(RoleRequiredMixin, FormPageMixin, CreateView):
         return response
 
 
-class ActionUpdateView(RoleRequiredMixin, FormPageMixin, UpdateView):
+class ActionUpdateView(RoleRequiredMixin, VersionedSaveMixin, FormPageMixin, UpdateView):
     permission_required = "objectives.change_action"
     form_class = ActionForm
     template_name = "objectives/action_form.html"
@@ -146,18 +145,8 @@ class ActionUpdateView(RoleRequiredMixin, FormPageMixin, UpdateView):
     def get_breadcrumbs(self):
         return action_crumbs(self.object)
 
-    def form_valid(self, form):
-        try:
-            self.object = services.save_action(form=form, expected_version=form.cleaned_data["version"])
-        except ConflictError as conflict:
-            # Their changes stay in the form, now carrying the saved version: saving again after merging
-            # overwrites knowingly rather than by accident.
-            self.object = conflict.saved
-            merged = form_after_conflict(form, conflict.saved)
-            return self.render_to_response(self.get_context_data(form=merged, conflict=conflict))
-        messages.success(self.request, self.success_message.format(object=self.object))
-        form.warn_writer(self.request)
-        return redirect(self.get_success_url())
+    def save_form(self, form):
+        return services.save_action(form=form, expected_version=form.cleaned_data["version"])
 
 
 def action_trail(action: Action) -> list[tuple[str, str]]:

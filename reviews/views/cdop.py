@@ -12,10 +12,10 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.views.generic import CreateView, DetailView, FormView, ListView, UpdateView
 
-from objectives.forms import add_service_error, form_after_conflict
+from objectives.forms import add_service_error
 from objectives.models import Action, ProgressUpdate
-from objectives.services import ConflictError
 from objectives.views.plans import FormPageMixin, RoleRequiredMixin
+from objectives.views.versioned import VersionedSaveMixin
 
 from .. import cdop_services, tracked
 from ..cdop_forms import CdopActionForm, CdopYearForm
@@ -106,32 +106,19 @@ def latest_accepted_progress(user, actions: list[Action]) -> dict[int, ProgressU
     return latest
 
 
-class CdopYearFormMixin(FormPageMixin):
+class CdopYearFormMixin(VersionedSaveMixin, FormPageMixin):
     """Create and edit share one page: the year's fields and a number per category, saved together."""
 
     form_class = CdopYearForm
     template_name = "reviews/cdop_form.html"
 
-    def form_valid(self, form):
-        try:
-            self.object = cdop_services.save_cdop_year(
-                year=form.instance, figures=form.figures(), expected_version=form.cleaned_data["version"]
-            )
-        except ConflictError as conflict:
-            # Their numbers stay in the form, now carrying the saved version: saving again overwrites knowingly.
-            self.object = conflict.saved
-            merged = form_after_conflict(form, conflict.saved)
-            saved_figures = list(conflict.saved.figures.select_related("category"))
-            return self.render_to_response(
-                self.get_context_data(form=merged, conflict=conflict, saved_figures=saved_figures)
-            )
-        except ValidationError as error:
-            add_service_error(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, self.success_message.format(object=self.object))
-        # Warn, never block: the words are saved, and the writer decides.
-        form.warn_writer(self.request)
-        return redirect(self.object)
+    def save_form(self, form):
+        return cdop_services.save_cdop_year(
+            year=form.instance, figures=form.figures(), expected_version=form.cleaned_data["version"]
+        )
+
+    def conflict_context(self, conflict):
+        return {"saved_figures": list(conflict.saved.figures.select_related("category"))}
 
 
 class CdopYearCreateView(RoleRequiredMixin, CdopYearFormMixin, CreateView):

@@ -9,9 +9,9 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.views.generic import CreateView, FormView, UpdateView
 
-from objectives.forms import add_service_error, form_after_conflict
-from objectives.services import ConflictError
+from objectives.forms import add_service_error
 from objectives.views.plans import FormPageMixin, RoleRequiredMixin
+from objectives.views.versioned import VersionedSaveMixin
 
 from .. import tracked
 from ..models import Recommendation, Review
@@ -64,7 +64,7 @@ class RecommendationCreateView(RoleRequiredMixin, FormPageMixin, CreateView):
         return response
 
 
-class RecommendationUpdateView(RoleRequiredMixin, FormPageMixin, UpdateView):
+class RecommendationUpdateView(RoleRequiredMixin, VersionedSaveMixin, FormPageMixin, UpdateView):
     permission_required = "reviews.change_recommendation"
     form_class = RecommendationForm
     template_name = "reviews/recommendation_form.html"
@@ -82,17 +82,8 @@ class RecommendationUpdateView(RoleRequiredMixin, FormPageMixin, UpdateView):
     def get_cancel_url(self):
         return self.object.get_absolute_url()
 
-    def form_valid(self, form):
-        try:
-            self.object = save_recommendation(form=form, expected_version=form.cleaned_data["version"])
-        except ConflictError as conflict:
-            # Their changes stay in the form, now carrying the saved version: saving again overwrites knowingly.
-            self.object = conflict.saved
-            merged = form_after_conflict(form, conflict.saved)
-            return self.render_to_response(self.get_context_data(form=merged, conflict=conflict))
-        messages.success(self.request, self.success_message.format(object=self.object))
-        form.warn_writer(self.request)
-        return redirect(self.object.get_absolute_url())
+    def save_form(self, form):
+        return save_recommendation(form=form, expected_version=form.cleaned_data["version"])
 
 
 class RecommendationActionCreateView(RoleRequiredMixin, FormPageMixin, FormView):

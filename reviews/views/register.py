@@ -1,17 +1,13 @@
 """The register of case reviews: the filtered list, a review's page with its action plan, and its form."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
-from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.generic import CreateView, DetailView, UpdateView
 from django_filters.views import FilterView
 
-from objectives.forms import add_service_error, form_after_conflict
 from objectives.models import Objective
-from objectives.services import ConflictError
 from objectives.views.plans import FormPageMixin, RoleRequiredMixin
+from objectives.views.versioned import VersionedSaveMixin
 
 from ..filters import ReviewFilter
 from ..forms import ReviewForm, save_review
@@ -64,26 +60,12 @@ class ReviewDetailView(RoleRequiredMixin, DetailView):
         return context
 
 
-class ReviewFormMixin(FormPageMixin):
+class ReviewFormMixin(VersionedSaveMixin, FormPageMixin):
     form_class = ReviewForm
     template_name = "reviews/review_form.html"
 
-    def form_valid(self, form):
-        try:
-            self.object = save_review(form=form, expected_version=form.cleaned_data["version"])
-        except ConflictError as conflict:
-            # Their changes stay in the form, now carrying the saved version: saving again after merging
-            # overwrites knowingly rather than by accident.
-            self.object = conflict.saved
-            merged = form_after_conflict(form, conflict.saved)
-            return self.render_to_response(self.get_context_data(form=merged, conflict=conflict))
-        except ValidationError as error:
-            add_service_error(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, self.success_message.format(object=self.object))
-        # Warned, never blocked: the manager decides whether the text could identify a child.
-        form.warn_writer(self.request)
-        return redirect(self.object)
+    def save_form(self, form):
+        return save_review(form=form, expected_version=form.cleaned_data["version"])
 
 
 class ReviewCreateView(RoleRequiredMixin, ReviewFormMixin, CreateView):
