@@ -88,6 +88,9 @@ class VersionField(forms.IntegerField):
             return 0
 
 
+TARGET_HELP = "Such as 2026-03-31, 2026-03 or March 2026. Leave blank if there is no target date."
+
+
 class ActionForm(IdentifierWarningsMixin, forms.ModelForm):
     """An action of the objective in the instance, with its target written as boards write it."""
 
@@ -97,7 +100,7 @@ class ActionForm(IdentifierWarningsMixin, forms.ModelForm):
         label="Target date",
         required=False,
         max_length=40,
-        help_text="Such as 2026-03-31, 2026-03 or March 2026. Leave blank if there is no target date.",
+        help_text=TARGET_HELP,
     )
 
     class Meta:

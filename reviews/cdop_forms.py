@@ -5,11 +5,10 @@ from crispy_forms.layout import Column, Fieldset, Layout, Row
 from django import forms
 from django.db.models import Q
 
-from objectives.dates import DateFormatError, parse_flexible_date
 from objectives.forms import DateInput, VersionField
 from objectives.identifiers import IdentifierWarningsMixin
-from objectives.models import Agency, BusinessPlan
 
+from .action_forms import TrackedActionForm
 from .models import CdopCategory, CdopYear
 
 # Far above any panel's yearly count, and well inside every database's integer column.
@@ -98,60 +97,5 @@ class CdopYearForm(IdentifierWarningsMixin, forms.ModelForm):
         }
 
 
-class CdopActionForm(IdentifierWarningsMixin, forms.Form):
-    """A new action from the panel's annual report; tracked.add_cdop_action makes it a plan action."""
-
-    warn_about_fields = ("text",)
-
-    plan = forms.ModelChoiceField(
-        label="Reports in",
-        queryset=BusinessPlan.objects.order_by("-starts_on", "title"),
-        empty_label=None,
-        help_text="The business plan whose progress rounds collect this action's progress.",
-        error_messages={
-            "required": "Choose the business plan this action reports in.",
-            "invalid_choice": "Choose one of the business plans listed.",
-        },
-    )
-    text = forms.CharField(
-        label="Action",
-        widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"required": "Write what the action is."},
-    )
-    lead_agencies = forms.ModelMultipleChoiceField(
-        label="Lead agencies",
-        queryset=Agency.objects.filter(is_active=True),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        help_text="Their contributors write the action's progress.",
-        error_messages={
-            "invalid_choice": "Choose from the agencies listed.",
-            "invalid_pk_value": "Choose from the agencies listed.",
-        },
-    )
-    target = forms.CharField(
-        label="Target date",
-        required=False,
-        max_length=40,
-        help_text="Such as 2026-03-31, 2026-03 or March 2026. Leave blank if there is no target date.",
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["lead_agencies"].label_from_instance = lambda agency: agency.name
-        latest = self.fields["plan"].queryset.first()
-        self.fields["plan"].initial = latest.pk if latest else None
-        if latest is None:
-            self.fields[
-                "plan"
-            ].help_text = "There is no business plan yet: add one first, as its rounds collect progress."
-
-    def clean_target(self) -> tuple:
-        """(target_on, target_is_month), or (None, False) when blank."""
-        text = self.cleaned_data["target"].strip()
-        if not text:
-            return None, False
-        try:
-            return parse_flexible_date(text)
-        except DateFormatError as error:
-            raise forms.ValidationError(str(error)) from None
+class CdopActionForm(TrackedActionForm):
+    """A new action from the panel's annual report."""

@@ -5,19 +5,13 @@ from django.db import transaction
 from django.db.models import Q
 
 from objectives import services
-from objectives.dates import DateFormatError, parse_flexible_date
 from objectives.forms import VersionField
 from objectives.identifiers import IdentifierWarningsMixin
-from objectives.models import Agency, BusinessPlan
+from objectives.models import Agency
 
+from .action_forms import TrackedActionForm, agency_name
 from .models import Recommendation
 from .tracked import recommendation_prefix
-
-TARGET_HELP = "Such as 2026-03-31, 2026-03 or March 2026. Leave blank if there is no target date."
-
-
-def _agency_name(agency: Agency) -> str:
-    return agency.name
 
 
 class RecommendationForm(IdentifierWarningsMixin, forms.ModelForm):
@@ -42,7 +36,7 @@ class RecommendationForm(IdentifierWarningsMixin, forms.ModelForm):
         # Inactive agencies stay ticked where they already are, so editing never drops them silently.
         current = recommendation.agencies.all() if recommendation.pk else Agency.objects.none()
         self.fields["agencies"].queryset = Agency.objects.filter(Q(is_active=True) | Q(pk__in=current))
-        self.fields["agencies"].label_from_instance = _agency_name
+        self.fields["agencies"].label_from_instance = agency_name
         self.fields["version"].initial = recommendation.version if recommendation.pk else None
 
     def clean_number(self):
@@ -72,45 +66,13 @@ def save_recommendation(*, form: RecommendationForm, expected_version: int | Non
     return form.save()
 
 
-class RecommendationActionForm(IdentifierWarningsMixin, forms.Form):
-    """A new action of a recommendation; reviews.tracked gives it its reference and makes it a plan action."""
-
-    warn_about_fields = ("text",)
-    plan = forms.ModelChoiceField(
-        label="Reports in",
-        queryset=BusinessPlan.objects.order_by("-starts_on", "-pk"),
-        empty_label=None,
-        help_text=(
-            "Progress on the action is written, reminded and accepted in this plan's progress rounds, "
-            "alongside the plan's own actions."
-        ),
-    )
-    text = forms.CharField(label="Action", widget=forms.Textarea(attrs={"rows": 4}))
-    lead_agencies = forms.ModelMultipleChoiceField(
-        label="Lead agencies",
-        queryset=Agency.objects.filter(is_active=True),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        help_text="Their agency contributors write the progress. The recommendation's agencies are ticked to start.",
-    )
-    target = forms.CharField(label="Target date", required=False, max_length=40, help_text=TARGET_HELP)
+class RecommendationActionForm(TrackedActionForm):
+    """A new action of a recommendation, led to start with by the agencies the recommendation is for."""
 
     def __init__(self, *args, recommendation: Recommendation, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["lead_agencies"].label_from_instance = _agency_name
+        self.fields["lead_agencies"].help_text += " The recommendation's agencies are ticked to start."
         if not self.is_bound:
-            # The latest plan, and the agencies the recommendation is for, are what is usually wanted.
-            self.fields["plan"].initial = self.fields["plan"].queryset.first()
             self.fields["lead_agencies"].initial = [
                 agency.pk for agency in recommendation.agencies.all() if agency.is_active
             ]
-
-    def clean_target(self) -> tuple:
-        """(target_on, target_is_month), or (None, False) when left blank."""
-        text = self.cleaned_data["target"].strip()
-        if not text:
-            return None, False
-        try:
-            return parse_flexible_date(text)
-        except DateFormatError as error:
-            raise forms.ValidationError(str(error)) from None

@@ -392,12 +392,12 @@ def test_an_action_may_report_in_an_earlier_plan(manager_client, recommendation)
         ({"text": "Audit", "target": "Marchember 2026"}, "is not a date: write 2026-03-31, 2026-03 or March 2026."),
         ({"text": "Audit", "target": "2026-13"}, "has no month 13"),
         ({"text": "Audit", "target": "x" * 41}, "Ensure this value has at most 40 characters (it has 41)."),
-        ({"text": ""}, "This field is required."),
-        ({"text": "Audit", "plan": "abc"}, "Select a valid choice. That choice is not one of the available choices."),
-        ({"text": "Audit", "plan": "99999"}, "Select a valid choice. That choice is not one of the available choices."),
-        ({"text": "Audit", "plan": ""}, "This field is required."),
-        ({"text": "Audit", "lead_agencies": ["abc"]}, "“abc” is not a valid value."),
-        ({"text": "Audit", "lead_agencies": ["99999"]}, "Select a valid choice. 99999 is not one of"),
+        ({"text": ""}, "Write what the action is."),
+        ({"text": "Audit", "plan": "abc"}, "Choose one of the business plans listed."),
+        ({"text": "Audit", "plan": "99999"}, "Choose one of the business plans listed."),
+        ({"text": "Audit", "plan": ""}, "Choose the business plan this action reports in."),
+        ({"text": "Audit", "lead_agencies": ["abc"]}, "Choose from the agencies listed."),
+        ({"text": "Audit", "lead_agencies": ["99999"]}, "Choose from the agencies listed."),
     ],
 )
 def test_bad_input_for_an_action_is_named_and_nothing_is_saved(manager_client, recommendation, plan, data, message):
@@ -416,7 +416,7 @@ def test_an_inactive_agency_cannot_lead_a_new_action(manager_client, recommendat
     )
 
     assert response.status_code == HTTPStatus.OK
-    assert f"Select a valid choice. {closed.pk} is not one of the available choices." in response.content.decode()
+    assert "Choose from the agencies listed." in response.content.decode()
     assert not Action.objects.exists()
 
 
