@@ -35,6 +35,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 
 from objectives.models import Action, BusinessPlan  # noqa: E402
+from reviews.models import CdopYear, Review  # noqa: E402
 from training.models import TrainingSession  # noqa: E402
 
 AIM_SECONDS = 0.2
@@ -57,6 +58,11 @@ def pages() -> dict[str, list[str]]:
         f"/training/sessions/{TrainingSession.objects.order_by('starts_at').first().pk}/",
         "/training/uptake/?starts_on=2025-04-01&ends_on=2026-03-31",
         "/training/charges/?starts_on=2025-04-01&ends_on=2026-03-31",
+        "/reviews/",
+        "/reviews/?overdue=yes",
+        Review.objects.get(name="Child S").get_absolute_url(),
+        "/reviews/cdop/",
+        CdopYear.objects.order_by("-ends_on").first().get_absolute_url(),
     ]
     officer = get_user_model().objects.get(username="police.officer")
     own = Action.objects.editable_by(officer).filter(plan=plan).in_ref_order().first()
