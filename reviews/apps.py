@@ -6,6 +6,7 @@ class ReviewsConfig(AppConfig):
     verbose_name = "Case reviews and CDOP"
 
     def ready(self):
+        from . import signals  # noqa: F401  (connects the bank holiday receivers)
         from .action_sources import register_action_sources
         from .paper_sections import register_paper_sections
         from .roles import register_review_roles

@@ -35,3 +35,30 @@ def panel_notification_due(incident_notified_on: date) -> date:
 def rapid_review_due(incident_notified_on: date) -> date:
     """The last day to hold the rapid review: 15 working days after the board learns of the incident."""
     return add_working_days(incident_notified_on, RAPID_REVIEW_WORKING_DAYS)
+
+
+# 15 working days never span more than this many calendar days, even over Christmas and Easter together.
+_LONGEST_CLOCK_DAYS = 35
+
+
+def refresh_deadlines_around(*, days: list[date]) -> int:
+    """Work out again the deadlines of reviews whose clock runs over any of `days`; how many moved.
+
+    Called when a bank holiday is added, moved or removed, so a review's stored deadlines (which lists
+    filter on) never keep a holiday the table no longer has, or miss one it has gained.
+    """
+    from .models import Review
+
+    moved = 0
+    for day in sorted(set(days)):
+        window = (day - timedelta(days=_LONGEST_CLOCK_DAYS), day - timedelta(days=1))
+        for review in Review.objects.filter(incident_notified_on__range=window):
+            notified = review.incident_notified_on
+            if (review.panel_due_on, review.rapid_review_due_on) != (
+                panel_notification_due(notified),
+                rapid_review_due(notified),
+            ):
+                # Saved through the model, so the review's history shows when and why its deadline moved.
+                review.save(update_fields=["panel_due_on", "rapid_review_due_on"])
+                moved += 1
+    return moved

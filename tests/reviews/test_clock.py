@@ -7,6 +7,7 @@ import pytest
 
 from reviews.clock import add_working_days, panel_notification_due, rapid_review_due
 from reviews.models import BankHoliday
+from tests.reviews.factories import ReviewFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -99,3 +100,34 @@ def test_a_holiday_the_admin_adds_moves_the_deadline(bank_holidays):
 
     assert before == date(2025, 3, 12)
     assert add_working_days(date(2025, 3, 5), 5) == date(2025, 3, 13)
+
+
+def test_a_holiday_added_later_moves_the_stored_deadlines_of_the_reviews_it_falls_within(bank_holidays):
+    running = ReviewFactory(incident_notified_on=date(2025, 3, 5))
+    long_done = ReviewFactory(incident_notified_on=date(2025, 1, 6))
+    history_before = long_done.history.count()
+
+    holiday = BankHoliday.objects.create(on=date(2025, 3, 10), name="A one-off holiday")
+
+    running.refresh_from_db()
+    long_done.refresh_from_db()
+    assert (running.panel_due_on, running.rapid_review_due_on) == (date(2025, 3, 13), date(2025, 3, 27))
+    assert running.history.first().panel_due_on == date(2025, 3, 13)
+    assert (long_done.panel_due_on, long_done.history.count()) == (date(2025, 1, 13), history_before)
+
+    holiday.on = date(2025, 6, 30)  # moved out of the review's clock altogether
+    holiday.save()
+
+    running.refresh_from_db()
+    assert (running.panel_due_on, running.rapid_review_due_on) == (date(2025, 3, 12), date(2025, 3, 26))
+
+    holiday.on = date(2025, 3, 20)  # moved back, past the panel's deadline but inside the rapid review's
+    holiday.save()
+
+    running.refresh_from_db()
+    assert (running.panel_due_on, running.rapid_review_due_on) == (date(2025, 3, 12), date(2025, 3, 27))
+
+    holiday.delete()
+
+    running.refresh_from_db()
+    assert (running.panel_due_on, running.rapid_review_due_on) == (date(2025, 3, 12), date(2025, 3, 26))
