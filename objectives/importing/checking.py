@@ -10,6 +10,7 @@ from objectives.dates import format_target
 from objectives.models import Action, Agency, Aim, BusinessPlan, Objective, ProgressRound, ProgressUpdate
 from objectives.refs import nesting_problem
 
+from .agencies import AgencyIndex
 from .cells import (
     quoted,
     read_agency_names,
@@ -141,11 +142,7 @@ class _Checker:
 
     def _load(self):
         agencies = list(Agency.objects.all())
-        self.agencies = {agency.name.casefold(): agency for agency in agencies}
-        self.agencies_by_short_name: dict[str, list[Agency]] = {}
-        for agency in agencies:
-            if agency.short_name:
-                self.agencies_by_short_name.setdefault(agency.short_name.casefold(), []).append(agency)
+        self.agencies = AgencyIndex(agencies)
         self.aims, self.objectives, self.actions, self.rounds, self.updates = {}, {}, {}, {}, {}
         if self.plan.pk is None:
             return
@@ -294,17 +291,14 @@ class _Checker:
 
     def _agency(self, row_number: int, name: str) -> Agency | None:
         """The agency with this name or short name, ignoring case, or else a new one."""
-        key = name.casefold()
-        if key in self.agencies:
-            return self.agencies[key]
-        matches = self.agencies_by_short_name.get(key, [])
-        if len(matches) == 1:
-            return matches[0]
-        if matches:
-            names = ", ".join(agency.name for agency in matches)
-            self._error(row_number, "lead_agency", f"{quoted(name)} is the short name of {names}; write the full name.")
+        agency, problem = self.agencies.find(name)
+        if agency is not None:
+            return agency
+        if problem:
+            self._error(row_number, "lead_agency", problem)
             return None
-        agency = self.agencies[key] = Agency(name=name)
+        agency = Agency(name=name)
+        self.agencies.add(agency)
         self._change(agency, row_number)
         return agency
 

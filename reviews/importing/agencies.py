@@ -1,20 +1,17 @@
-"""Finding the agencies a cell names, by name or short name, with a message for each name that is not one."""
+"""Finding the agencies a cell names, with a message for each name that is not one (a review import adds none)."""
 
 import difflib
 
+from objectives.importing.agencies import AgencyIndex
 from objectives.importing.cells import quoted
 from objectives.models import Agency
 
 
-class AgencyNames:
+class AgencyNames(AgencyIndex):
     """Finds agencies by name or short name, ignoring case, as the plan import does."""
 
     def __init__(self, agencies: list[Agency]):
-        self.by_name = {agency.name.casefold(): agency for agency in agencies}
-        self.by_short_name: dict[str, list[Agency]] = {}
-        for agency in agencies:
-            if agency.short_name:
-                self.by_short_name.setdefault(agency.short_name.casefold(), []).append(agency)
+        super().__init__(agencies)
         self.known = [agency.name for agency in agencies] + [
             agency.short_name for agency in agencies if agency.short_name
         ]
@@ -37,15 +34,9 @@ class AgencyNames:
         return list(found.values()), problems
 
     def _find(self, name: str) -> tuple[Agency | None, str]:
-        key = name.strip().casefold()
-        if key in self.by_name:
-            return self.by_name[key], ""
-        matches = self.by_short_name.get(key, [])
-        if len(matches) == 1:
-            return matches[0], ""
-        if matches:
-            names = ", ".join(agency.name for agency in matches)
-            return None, f"{quoted(name.strip())} is the short name of {names}; write the full name."
+        agency, problem = self.find(name)
+        if agency is not None or problem:
+            return agency, problem
         close = difflib.get_close_matches(name.strip(), self.known, n=1, cutoff=0.75)
         hint = f" Did you mean {close[0]}?" if close else ""
         return None, (
