@@ -153,6 +153,11 @@ class Objective(RefModel):
                 raise ValidationError({"ref": f"Objective {self.ref} already exists in this plan."})
 
 
+def _no_rag_counts() -> dict[str, int]:
+    """Every RAG at 0, in the order the RAG key shows them, with "none" for actions without an update."""
+    return {**dict.fromkeys(ProgressUpdate.Rag.values, 0), "none": 0}
+
+
 class ActionQuerySet(RefQuerySet):
     def not_hidden(self):
         """Actions neither deleted themselves nor under a deleted objective or aim."""
@@ -198,10 +203,17 @@ class ActionQuerySet(RefQuerySet):
     def rag_counts(self) -> dict[str, int]:
         """How many of these actions stand at each RAG, by their latest update."""
         rows = self.with_latest_rag().values("latest_rag").annotate(total=Count("pk")).order_by()
-        counts = {rag: 0 for rag in ProgressUpdate.Rag.values}
-        counts["none"] = 0
+        counts = _no_rag_counts()
         for row in rows:
             counts[row["latest_rag"] or "none"] += row["total"]
+        return counts
+
+    def rag_counts_by(self, field: str, keys) -> dict:
+        """rag_counts() for each of `keys`, the values of `field` (such as a CDOP year's id), in one query."""
+        rows = self.with_latest_rag().values(field, "latest_rag").annotate(total=Count("pk")).order_by()
+        counts = {key: _no_rag_counts() for key in keys}
+        for row in rows:
+            counts[row[field]][row["latest_rag"] or "none"] += row["total"]
         return counts
 
 

@@ -1,4 +1,4 @@
-"""What a review's page shows below its own fields: recommendations, their actions and the latest progress."""
+"""What a review's or CDOP year's page shows below its own fields: the actions and their latest progress."""
 
 from dataclasses import dataclass
 
@@ -22,8 +22,13 @@ def review_actions(review: Review, *, user):
     return Action.objects.visible_to(user).filter(recommendation_link__recommendation__review=review)
 
 
-def latest_accepted_updates(actions: list[Action], *, user) -> dict[int, ProgressUpdate]:
-    """Each action's accepted update from its latest round, whichever plan's round it is, in one query."""
+def latest_accepted_progress(actions: list[Action], *, user) -> dict[int, ProgressUpdate]:
+    """Each action's accepted update from its latest round, whichever plan's round it is, in one query (none for none).
+
+    Unlike objectives.report.latest_accepted_updates, no round bounds it: a page shows the latest there is.
+    """
+    if not actions:
+        return {}
     latest = (
         ProgressUpdate.objects.accepted()
         .filter(action_id=OuterRef("action_id"))
@@ -52,7 +57,7 @@ def review_action_plan(review: Review, *, user) -> ReviewActionPlan:
         .prefetch_related(Prefetch("lead_agencies", queryset=Agency.objects.order_by("name")))
         .order_by("sort_key", "pk")
     )
-    updates = latest_accepted_updates(actions, user=user) if actions else {}
+    updates = latest_accepted_progress(actions, user=user)
     by_recommendation: dict[int, list[Action]] = {recommendation.pk: [] for recommendation in recommendations}
     for action in actions:
         action.latest_update = updates.get(action.pk)

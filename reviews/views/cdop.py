@@ -6,22 +6,21 @@ list them by year and add new ones through reviews.tracked.
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import OuterRef, Q, Subquery
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.views.generic import CreateView, DetailView, FormView, ListView, UpdateView
 
 from objectives.forms import add_service_error
-from objectives.models import Action, ProgressUpdate
+from objectives.models import Action
 from objectives.views.plans import FormPageMixin, RoleRequiredMixin
 from objectives.views.versioned import VersionedSaveMixin
 
 from .. import cdop_services, tracked
 from ..cdop_forms import CdopActionForm, CdopYearForm
 from ..models import CdopCategory, CdopFigure, CdopYear
-
-RAG_ORDER = [*ProgressUpdate.Rag.values, "none"]
+from ..selectors import latest_accepted_progress
 
 
 def cdop_crumbs(year: CdopYear | None = None) -> list[tuple[str, str]]:
@@ -48,16 +47,7 @@ class CdopYearListView(RoleRequiredMixin, ListView):
         context = super().get_context_data(**kwargs)
         years = context["years"]
         # Every year's actions counted by latest RAG in one query, however many years and actions.
-        rows = (
-            cdop_actions(self.request.user, years)
-            .with_latest_rag()
-            .values("cdop_link__year_id", "latest_rag")
-            .annotate(total=Count("pk"))
-            .order_by()
-        )
-        counts = {year.pk: dict.fromkeys(RAG_ORDER, 0) for year in years}
-        for row in rows:
-            counts[row["cdop_link__year_id"]][row["latest_rag"] or "none"] += row["total"]
+        counts = cdop_actions(self.request.user, years).rag_counts_by("cdop_link__year_id", [year.pk for year in years])
         for year in years:
             year.rag_counts = counts[year.pk]
             year.action_count = sum(counts[year.pk].values())
@@ -82,28 +72,13 @@ class CdopYearDetailView(RoleRequiredMixin, DetailView):
         actions = list(
             cdop_actions(user, [year]).prefetch_related("lead_agencies").order_by("plan__starts_on", "sort_key", "pk")
         )
-        latest = latest_accepted_progress(user, actions)
+        latest = latest_accepted_progress(actions, user=user)
         for action in actions:
             action.latest_update = latest.get(action.pk)
         context["actions"] = actions
         context["rag_counts"] = cdop_actions(user, [year]).rag_counts()
         context["breadcrumbs"] = cdop_crumbs()
         return context
-
-
-def latest_accepted_progress(user, actions: list[Action]) -> dict[int, ProgressUpdate]:
-    """Each action's accepted update from its latest round, in one query."""
-    updates = (
-        ProgressUpdate.objects.visible_to(user)
-        .accepted()
-        .filter(action__in=[action.pk for action in actions])
-        .select_related("round")
-        .order_by("action_id", "-round__as_of")
-    )
-    latest: dict[int, ProgressUpdate] = {}
-    for update in updates:
-        latest.setdefault(update.action_id, update)
-    return latest
 
 
 class CdopYearFormMixin(VersionedSaveMixin, FormPageMixin):
