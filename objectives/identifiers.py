@@ -108,9 +108,10 @@ class IdentifierWarningsMixin:
         }
         return identifier_warnings(texts)
 
-    def warn_writer(self, request) -> None:
-        """Show the warnings as messages after a save: the text is kept, and the writer decides."""
+    def warn_writer(self, request, *, already_shown=()) -> None:
+        """Show the warnings, but those `already_shown`, as messages after a save: the text is kept either way."""
         from django.contrib import messages
 
         for warning in self.identifier_warnings():
-            messages.warning(request, warning)
+            if warning not in already_shown:
+                messages.warning(request, warning)

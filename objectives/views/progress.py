@@ -227,9 +227,7 @@ class ProgressReviewView(RoleRequiredMixin, FormView):
             return self.form_invalid(form)
         messages.success(self.request, f"{self.update.round.label}: progress for {self.update.action} {done}.")
         if intent == "accept":
-            for warning in form.identifier_warnings():
-                if warning not in already_shown:
-                    messages.warning(self.request, warning)
+            form.warn_writer(self.request, already_shown=already_shown)
         following = self._queue().first()
         if following is not None:
             return redirect("objectives:progress_review", following.pk)

@@ -25,6 +25,7 @@ from ..importing.checking import ReviewChanges, check_rows
 from ..importing.columns import COLUMNS, RULES
 from ..importing.reading import FileProblem, read_review_upload
 from ..models import Review, ReviewImport
+from .register import review_crumbs
 
 # Importing creates recommendations and the plan's actions, so it takes both permissions.
 PERMISSIONS = ("reviews.add_recommendation", "objectives.add_action")
@@ -51,10 +52,6 @@ class ReviewImportForm(forms.Form):
         except FileProblem as problem:
             raise ValidationError(str(problem)) from None
         return upload
-
-
-def review_crumbs(review: Review) -> list[tuple[str, str]]:
-    return [("Case reviews", reverse("reviews:review_list")), (str(review), review.get_absolute_url())]
 
 
 @dataclass

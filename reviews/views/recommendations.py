@@ -5,7 +5,6 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
 from django.utils.functional import cached_property
 from django.views.generic import CreateView, FormView, UpdateView
 
@@ -16,10 +15,7 @@ from objectives.views.versioned import VersionedSaveMixin
 from .. import tracked
 from ..models import Recommendation, Review
 from ..recommendation_forms import RecommendationActionForm, RecommendationForm, save_recommendation
-
-
-def review_crumbs(review: Review) -> list[tuple[str, str]]:
-    return [("Case reviews", reverse("reviews:review_list")), (str(review), review.get_absolute_url())]
+from .register import review_crumbs
 
 
 def editable_recommendations(user):
