@@ -17,9 +17,9 @@ from collections import defaultdict
 from django.db.models import IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
-from objectives.models import Action, ProgressUpdate
-from objectives.papers.snapshot import NO_UPDATE, PaperSection
-from objectives.report import latest_accepted_updates
+from objectives.models import Action, Agency, ProgressUpdate
+from objectives.papers.snapshot import NO_UPDATE, PaperSection, paper_row
+from objectives.report import ReportRow, latest_accepted_updates
 
 from .models import CdopCategory, CdopFigure, CdopYear, Recommendation, Review
 
@@ -28,8 +28,6 @@ CDOP_KIND, CDOP_TITLE = "cdop", "Child Death Overview Panel"
 # The order of the paper's RAG key; "" is no update yet.
 RAG_ORDER = ["red", "amber", "green", "complete", "not_started", ""]
 RAG_LABELS = {**dict(ProgressUpdate.Rag.choices), "": NO_UPDATE}
-# As in the objectives table: rows shorter than this stay on one printed page.
-_KEEP_TOGETHER_CHARACTERS = 900
 
 
 def _day(day) -> str:
@@ -43,27 +41,27 @@ def _action_rows(actions, progress_round) -> list[tuple[Action, dict]]:
     # Through the link table rather than prefetch_related, so the query runs (and counts) even with no actions.
     links = Action.lead_agencies.through.objects.filter(action__in=actions).select_related("agency")
     for link in links.order_by("agency__name"):
-        agencies[link.action_id].append(link.agency.name)
+        agencies[link.action_id].append(link.agency)
     updates = latest_accepted_updates(actions=actions, progress_round=progress_round)
     return [(action, _row(action, agencies[action.pk], updates.get(action.pk), progress_round)) for action in listed]
 
 
-def _row(action: Action, lead_agencies: list[str], update: ProgressUpdate | None, progress_round) -> dict:
-    rag = update.rag if update else ""
-    progress = update.progress if update else ""
-    impact = update.impact if update else ""
+def _row(action: Action, lead_agencies: list[Agency], update: ProgressUpdate | None, progress_round) -> dict:
+    """The objectives table's row for the action, as JSON-ready data."""
+    earlier = update is not None and update.round_id != progress_round.pk
+    row = paper_row(ReportRow(action, lead_agencies, update, is_from_earlier_round=earlier))
     return {
-        "ref": action.ref,
-        "text": action.text,
-        "lead_agencies": lead_agencies,
-        "target": action.target_display,
-        "status": "" if action.status == Action.Status.OPEN else action.get_status_display(),
-        "rag": rag,
-        "rag_label": RAG_LABELS.get(rag, rag),
-        "progress": progress,
-        "impact": impact,
-        "earlier_round": update.round.label if update and update.round_id != progress_round.pk else "",
-        "keep_together": len(action.text) + len(progress) + len(impact) < _KEEP_TOGETHER_CHARACTERS,
+        "ref": row.ref,
+        "text": row.text,
+        "lead_agencies": list(row.lead_agencies),
+        "target": row.target,
+        "status": row.status,
+        "rag": row.rag,
+        "rag_label": row.rag_label,
+        "progress": row.progress,
+        "impact": row.impact,
+        "earlier_round": row.earlier_round,
+        "keep_together": row.keep_together,
     }
 
 

@@ -131,7 +131,9 @@ def paper_from_report(report: ProgressReport, *, author: str) -> Paper:
                 number=report_aim.aim.number,
                 title=report_aim.aim.title,
                 objectives=tuple(
-                    PaperObjective(ref=item.objective.ref, title=item.objective.title, rows=tuple(map(_row, item.rows)))
+                    PaperObjective(
+                        ref=item.objective.ref, title=item.objective.title, rows=tuple(map(paper_row, item.rows))
+                    )
                     for item in report_aim.objectives
                 ),
             )
@@ -140,7 +142,8 @@ def paper_from_report(report: ProgressReport, *, author: str) -> Paper:
     )
 
 
-def _row(row: ReportRow) -> PaperRow:
+def paper_row(row: ReportRow) -> PaperRow:
+    """A report row as the paper shows it; the case review and CDOP sections draw their actions with it too."""
     update = row.update
     return PaperRow(
         action_id=row.action.pk,
