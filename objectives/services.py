@@ -4,6 +4,7 @@ Every write refuses a closed round and a stale form: each form carries the `vers
 with, and a save whose version no longer matches the row raises ConflictError instead of overwriting.
 """
 
+from collections.abc import Callable
 from datetime import datetime
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -143,11 +144,7 @@ def save_and_accept_progress(
 @transaction.atomic
 def save_action(*, form: ModelForm, expected_version: int | None) -> Action:
     """Save a valid action form unless someone saved the action after the form was loaded."""
-    action = form.instance
-    saved = Action.objects.select_for_update(of=("self",)).filter(pk=action.pk).order_by("pk").get()
-    if saved.version != expected_version:
-        raise conflict_error(saved, f"action {saved.ref}")
-    action.version = saved.version + 1
+    take_next_version(form.instance, expected_version=expected_version, subject=lambda saved: f"action {saved.ref}")
     return form.save()
 
 
@@ -242,6 +239,17 @@ def _closed_to_contributors(update: ProgressUpdate) -> str:
             "The board manager can return it to you."
         )
     return "This update has been accepted by the board manager, so it can no longer be changed."
+
+
+def take_next_version(instance: models.Model, *, expected_version: int | None, subject: Callable) -> None:
+    """Lock the stored row and give `instance` the next version, unless it was saved since `expected_version`.
+
+    Then a ConflictError names who saved `subject(saved row)` and when. Call it inside the save's transaction.
+    """
+    saved = type(instance)._default_manager.select_for_update(of=("self",)).filter(pk=instance.pk).order_by("pk").get()
+    if saved.version != expected_version:
+        raise conflict_error(saved, subject(saved))
+    instance.version = saved.version + 1
 
 
 def conflict_error(saved: models.Model, subject: str) -> ConflictError:

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.template.defaultfilters import pluralize
 
-from objectives.services import conflict_error
+from objectives.services import take_next_version
 
 from .models import CdopCategory, CdopFigure, CdopYear
 
@@ -14,10 +14,7 @@ def save_cdop_year(*, year: CdopYear, figures: dict[CdopCategory, int], expected
     """Save the year and a figure per category given (0 kept as 0), unless the year changed since it was loaded."""
     existing: dict[int, CdopFigure] = {}
     if year.pk:
-        saved = CdopYear.objects.select_for_update(of=("self",)).filter(pk=year.pk).order_by("pk").get()
-        if saved.version != expected_version:
-            raise conflict_error(saved, str(saved))
-        year.version = saved.version + 1
+        take_next_version(year, expected_version=expected_version, subject=str)
         existing = {figure.category_id: figure for figure in CdopFigure.objects.filter(year=year)}
     _refuse_categories_over_reviewed(year, figures, existing)
     year.full_clean()

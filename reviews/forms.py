@@ -104,11 +104,8 @@ def save_review(*, form: ReviewForm, expected_version: int | None) -> Review:
     """Save a valid review form unless someone saved the review after the form was loaded."""
     review = form.instance
     if review.pk is not None:
-        saved = Review.objects.select_for_update(of=("self",)).filter(pk=review.pk).order_by("pk").get()
-        if saved.version != expected_version:
-            # Refused as a stale save of a plan action is, naming who saved it and when.
-            raise services.conflict_error(saved, f"review {saved.name}")
-        review.version = saved.version + 1
+        # Refused as a stale save of a plan action is, naming who saved it and when.
+        services.take_next_version(review, expected_version=expected_version, subject=lambda saved: f"review {saved}")
     try:
         # A savepoint, so the refusal below leaves the transaction usable.
         with transaction.atomic():

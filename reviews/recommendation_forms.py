@@ -57,12 +57,9 @@ class RecommendationForm(IdentifierWarningsMixin, forms.ModelForm):
 @transaction.atomic
 def save_recommendation(*, form: RecommendationForm, expected_version: int | None) -> Recommendation:
     """Save a valid recommendation form unless someone saved the recommendation after the form was loaded."""
-    recommendation = form.instance
-    saved = Recommendation.objects.select_for_update(of=("self",)).filter(pk=recommendation.pk).order_by("pk").get()
-    if saved.version != expected_version:
-        # The same refusal, naming who saved it and when, as a stale save of a plan action gets.
-        raise services.conflict_error(saved, f"recommendation {saved.number}")
-    recommendation.version = saved.version + 1
+    services.take_next_version(
+        form.instance, expected_version=expected_version, subject=lambda saved: f"recommendation {saved.number}"
+    )
     return form.save()
 
 
