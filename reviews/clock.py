@@ -16,9 +16,11 @@ RAPID_REVIEW_WORKING_DAYS = 15
 _LOOKAHEAD_DAYS = 60
 
 
-def add_working_days(start: date, working_days: int) -> date:
-    """The day `working_days` working days after `start` (which itself does not count)."""
-    holidays = BankHoliday.objects.dates_between(start, start + timedelta(days=_LOOKAHEAD_DAYS + working_days * 2))
+def _holidays_for(start: date, working_days: int) -> set[date]:
+    return BankHoliday.objects.dates_between(start, start + timedelta(days=_LOOKAHEAD_DAYS + working_days * 2))
+
+
+def _count_on(start: date, working_days: int, holidays: set[date]) -> date:
     day, counted = start, 0
     while counted < working_days:
         day += timedelta(days=1)
@@ -27,14 +29,18 @@ def add_working_days(start: date, working_days: int) -> date:
     return day
 
 
-def panel_notification_due(incident_notified_on: date) -> date:
-    """The last day to tell the national panel: 5 working days after the board learns of the incident."""
-    return add_working_days(incident_notified_on, PANEL_NOTIFICATION_WORKING_DAYS)
+def add_working_days(start: date, working_days: int) -> date:
+    """The day `working_days` working days after `start` (which itself does not count)."""
+    return _count_on(start, working_days, _holidays_for(start, working_days))
 
 
-def rapid_review_due(incident_notified_on: date) -> date:
-    """The last day to hold the rapid review: 15 working days after the board learns of the incident."""
-    return add_working_days(incident_notified_on, RAPID_REVIEW_WORKING_DAYS)
+def statutory_deadlines(incident_notified_on: date) -> tuple[date, date]:
+    """(tell the national panel by, hold the rapid review by), reading the bank holidays once for both."""
+    holidays = _holidays_for(incident_notified_on, RAPID_REVIEW_WORKING_DAYS)
+    return (
+        _count_on(incident_notified_on, PANEL_NOTIFICATION_WORKING_DAYS, holidays),
+        _count_on(incident_notified_on, RAPID_REVIEW_WORKING_DAYS, holidays),
+    )
 
 
 # 15 working days never span more than this many calendar days, even over Christmas and Easter together.
@@ -53,11 +59,7 @@ def refresh_deadlines_around(*, days: list[date]) -> int:
     for day in sorted(set(days)):
         window = (day - timedelta(days=_LONGEST_CLOCK_DAYS), day - timedelta(days=1))
         for review in Review.objects.filter(incident_notified_on__range=window):
-            notified = review.incident_notified_on
-            if (review.panel_due_on, review.rapid_review_due_on) != (
-                panel_notification_due(notified),
-                rapid_review_due(notified),
-            ):
+            if (review.panel_due_on, review.rapid_review_due_on) != statutory_deadlines(review.incident_notified_on):
                 # Saved through the model, so the review's history shows when and why its deadline moved.
                 review.save(update_fields=["panel_due_on", "rapid_review_due_on"])
                 moved += 1

@@ -163,8 +163,7 @@ class Review(models.Model):
         from . import clock  # the clock reads BankHoliday from this module
 
         notified = self.incident_notified_on
-        self.panel_due_on = clock.panel_notification_due(notified) if notified else None
-        self.rapid_review_due_on = clock.rapid_review_due(notified) if notified else None
+        self.panel_due_on, self.rapid_review_due_on = clock.statutory_deadlines(notified) if notified else (None, None)
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "incident_notified_on" in update_fields:
             kwargs["update_fields"] = {*update_fields, "panel_due_on", "rapid_review_due_on"}

@@ -276,7 +276,7 @@ def test_load_demo_notifies_child_t_a_few_working_days_ago_so_its_clock_is_runni
     assert today - timedelta(days=7) <= child_t.incident_notified_on < today
     assert child_t.panel_notified_on <= today
     assert child_t.next_step.label == "Hold the rapid review"
-    assert child_t.next_step.due_on == clock.rapid_review_due(child_t.incident_notified_on)
+    assert child_t.next_step.due_on == clock.statutory_deadlines(child_t.incident_notified_on)[1]
     assert not child_t.next_step.is_overdue
 
 

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from reviews.clock import add_working_days, panel_notification_due, rapid_review_due
+from reviews.clock import add_working_days, statutory_deadlines
 from reviews.models import BankHoliday
 from tests.reviews.factories import ReviewFactory
 
@@ -80,18 +80,24 @@ def test_the_migration_fills_2012_to_2030():
 
 
 def test_working_days_skip_the_weekend(bank_holidays):
-    assert panel_notification_due(date(2025, 3, 5)) == date(2025, 3, 12)
+    panel, _rapid = statutory_deadlines(date(2025, 3, 5))
+
+    assert panel == date(2025, 3, 12)
 
 
 def test_working_days_skip_easter(bank_holidays):
-    assert panel_notification_due(date(2025, 4, 17)) == date(2025, 4, 28)
+    panel, _rapid = statutory_deadlines(date(2025, 4, 17))
+
+    assert panel == date(2025, 4, 28)
 
 
 def test_a_notice_on_the_friday_before_christmas(bank_holidays):
     notice = date(2024, 12, 20)
 
-    assert panel_notification_due(notice) == date(2024, 12, 31)
-    assert rapid_review_due(notice) == date(2025, 1, 15)
+    panel, rapid = statutory_deadlines(notice)
+
+    assert panel == date(2024, 12, 31)
+    assert rapid == date(2025, 1, 15)
 
 
 def test_a_holiday_the_admin_adds_moves_the_deadline(bank_holidays):
