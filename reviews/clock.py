@@ -17,20 +17,23 @@ _LOOKAHEAD_DAYS = 60
 
 
 def _holidays_for(start: date, working_days: int) -> set[date]:
-    return BankHoliday.objects.dates_between(start, start + timedelta(days=_LOOKAHEAD_DAYS + working_days * 2))
+    span = timedelta(days=_LOOKAHEAD_DAYS + abs(working_days) * 2)
+    first, last = (start, start + span) if working_days >= 0 else (start - span, start)
+    return BankHoliday.objects.dates_between(first, last)
 
 
 def _count_on(start: date, working_days: int, holidays: set[date]) -> date:
-    day, counted = start, 0
-    while counted < working_days:
-        day += timedelta(days=1)
+    step = timedelta(days=1 if working_days >= 0 else -1)
+    day, remaining = start, abs(working_days)
+    while remaining:
+        day += step
         if day.weekday() < 5 and day not in holidays:
-            counted += 1
+            remaining -= 1
     return day
 
 
 def add_working_days(start: date, working_days: int) -> date:
-    """The day `working_days` working days after `start` (which itself does not count)."""
+    """The day `working_days` working days after `start` (which itself does not count); before it if negative."""
     return _count_on(start, working_days, _holidays_for(start, working_days))
 
 

@@ -9,7 +9,7 @@ Review and CDOP actions are the plan's own actions (made by `reviews.tracked`), 
 written in the plan's rounds: accepted in December 2025, part-way through the workflow in March 2026.
 """
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from django.db.models import Q
@@ -19,7 +19,6 @@ from objectives.models import Action, Agency, BusinessPlan, Objective, ProgressR
 from reviews import tracked
 from reviews.clock import add_working_days
 from reviews.models import (
-    BankHoliday,
     CdopAction,
     CdopCategory,
     CdopFigure,
@@ -339,20 +338,11 @@ def load_reviews(loader, business_plan: BusinessPlan, agencies: dict[str, Agency
     demo = _Reviews(loader, business_plan, agencies, officers, rounds)
     subgroup, _ = loader.ensure(Subgroup, {"name": CASE_REVIEW_SUBGROUP}, {})
     # Child T's clock is set from the day the demo is loaded, so its next step is always days away.
-    notified = _working_days_before(today, 3)
+    notified = add_working_days(today, -3)
     child_t = {**CHILD_T, "incident_notified_on": notified, "panel_notified_on": add_working_days(notified, 1)}
     for spec in (CHILD_S, child_t, CHILD_P):
         demo.review(spec, subgroup)
     demo.cdop_year(CDOP_YEAR, CDOP_FIGURES, CDOP_ACTIONS)
-
-
-def _working_days_before(day: date, working_days: int) -> date:
-    holidays = BankHoliday.objects.dates_between(day - timedelta(days=working_days * 2 + 14), day)
-    while working_days:
-        day -= timedelta(days=1)
-        if day.weekday() < 5 and day not in holidays:
-            working_days -= 1
-    return day
 
 
 class _Reviews:

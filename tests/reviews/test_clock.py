@@ -91,6 +91,10 @@ def test_working_days_skip_easter(bank_holidays):
     assert panel == date(2025, 4, 28)
 
 
+def test_working_days_count_back_over_christmas_and_new_year(bank_holidays):
+    assert add_working_days(date(2025, 1, 2), -3) == date(2024, 12, 27)
+
+
 def test_a_notice_on_the_friday_before_christmas(bank_holidays):
     notice = date(2024, 12, 20)
 
