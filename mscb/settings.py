@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "csp",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "core",
     "objectives",
     # Training before reviews: reviews grants the training administrators' role its reading rights.
     "training",
