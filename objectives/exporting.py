@@ -33,8 +33,8 @@ def plan_rows(plan: BusinessPlan) -> list[list]:
     """One row per action and round of accepted progress, or one with empty progress for an action with none."""
     accepted = ProgressUpdate.objects.accepted().select_related("round").order_by("round__as_of")
     actions = (
-        Action.objects.alive()
-        .filter(plan=plan, objective__is_deleted=False, objective__aim__is_deleted=False)
+        Action.objects.not_hidden()
+        .filter(plan=plan, objective__isnull=False)
         .select_related("objective__aim")
         .prefetch_related("lead_agencies", Prefetch("progress_updates", queryset=accepted, to_attr="accepted"))
         .order_by("objective__aim__number", "objective__sort_key", "sort_key")

@@ -27,7 +27,7 @@ class ActionFilter(django_filters.FilterSet):
         label="Business plan", queryset=BusinessPlan.objects.all(), empty_label="Any plan"
     )
     objective = ObjectiveFilter(
-        queryset=Objective.objects.alive().select_related("plan").order_by("-plan__starts_on", "sort_key"),
+        queryset=Objective.objects.not_hidden().select_related("plan").order_by("-plan__starts_on", "sort_key"),
         empty_label="Any objective",
     )
     lead_agency = django_filters.ModelChoiceFilter(

@@ -63,9 +63,16 @@ class BusinessPlan(models.Model):
 
 
 class SoftDeleteQuerySet(models.QuerySet):
-    def alive(self):
-        """Rows nobody has deleted."""
-        return self.filter(is_deleted=False)
+    # The relations whose deletion hides a row too: an objective goes with its aim, an action with both.
+    hidden_with: tuple[str, ...] = ()
+
+    def not_hidden(self):
+        """Rows shown in the plan: neither deleted themselves nor under a deleted aim or objective."""
+        shown = self.filter(is_deleted=False)
+        for parent in self.hidden_with:
+            # exclude(), not filter(): a review's or CDOP year's action has no objective and stays shown.
+            shown = shown.exclude(**{f"{parent}__is_deleted": True})
+        return shown
 
     def deleted(self):
         """Rows deleted and waiting to be restored."""
@@ -95,11 +102,20 @@ class Aim(models.Model):
     def get_absolute_url(self):
         return reverse("objectives:plan_detail", args=[self.plan_id]) + f"#aim-{self.number}"
 
+    @property
+    def is_hidden(self) -> bool:
+        """The row-by-row twin of not_hidden()."""
+        return self.is_deleted
+
 
 class RefQuerySet(SoftDeleteQuerySet):
     def in_ref_order(self):
         """Natural reference order: 1.1.9 before 1.1.10."""
         return self.order_by("sort_key")
+
+
+class ObjectiveQuerySet(RefQuerySet):
+    hidden_with = ("aim",)
 
 
 class RefModel(models.Model):
@@ -127,7 +143,7 @@ class Objective(RefModel):
     is_deleted = models.BooleanField("deleted", default=False)
 
     history = HistoricalRecords()
-    objects = RefQuerySet.as_manager()
+    objects = ObjectiveQuerySet.as_manager()
 
     class Meta:
         ordering = ["plan", "sort_key"]
@@ -140,6 +156,11 @@ class Objective(RefModel):
 
     def get_absolute_url(self):
         return reverse("objectives:plan_detail", args=[self.plan_id]) + f"#objective-{self.ref}"
+
+    @property
+    def is_hidden(self) -> bool:
+        """The row-by-row twin of not_hidden()."""
+        return self.is_deleted or self.aim.is_hidden
 
     def clean(self):
         # The plan follows the aim; the reference must sit under the aim's number.
@@ -159,11 +180,7 @@ def _no_rag_counts() -> dict[str, int]:
 
 
 class ActionQuerySet(RefQuerySet):
-    def not_hidden(self):
-        """Actions neither deleted themselves nor under a deleted objective or aim."""
-        return (
-            self.filter(is_deleted=False).exclude(objective__is_deleted=True).exclude(objective__aim__is_deleted=True)
-        )
+    hidden_with = ("objective", "objective__aim")
 
     def visible_to(self, user):
         """Every reader sees the whole plan, less what was deleted."""
@@ -270,6 +287,11 @@ class Action(RefModel):
             raise ValidationError({"ref": f"Action {self.ref} already exists in this plan."})
         if self.status != self.Status.COMPLETED:
             self.completed_on = None
+
+    @property
+    def is_hidden(self) -> bool:
+        """The row-by-row twin of not_hidden()."""
+        return self.is_deleted or (self.objective is not None and self.objective.is_hidden)
 
     @property
     def target_display(self) -> str:

@@ -7,7 +7,7 @@ from django.db.models import Q
 
 from . import roles
 from .models import Agency
-from .people import link_lasts
+from .services.people import link_lasts
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 

@@ -77,3 +77,16 @@ def role_of(user) -> str | None:
     """The role a user holds, by group name; the first in ROLE_CHOICES order wins."""
     names = {group.name for group in user.groups.all()}
     return next((role for role, _ in ROLE_CHOICES if role in names), None)
+
+
+# The role questions pages and services ask, answered by permission so the site admin passes too.
+
+
+def is_board_manager(user) -> bool:
+    """The board manager (and the site admin): may accept, return and edit progress at any state."""
+    return user.has_perm("objectives.review_progressupdate")
+
+
+def is_agency_scoped(user) -> bool:
+    """An agency contributor: may write progress, but only for the agencies they belong to."""
+    return user.has_perm("objectives.submit_progressupdate") and not is_board_manager(user)

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.template.defaultfilters import pluralize
 
-from objectives.services import take_next_version
+from objectives.services.conflicts import take_next_version
 
 from .models import CdopCategory, CdopFigure, CdopYear
 

@@ -4,7 +4,7 @@ import django_filters
 from django.db.models import Q
 from django_filters.fields import ModelChoiceField
 
-from objectives.models import Agency
+from objectives.models import Action, Agency
 
 from .models import Recommendation, RecommendationAction, Review
 
@@ -57,5 +57,6 @@ class ReviewFilter(django_filters.FilterSet):
     def filter_agency(self, queryset, name, value):
         # Subqueries rather than joins, so a review with many matching rows is listed once, without distinct().
         for_agency = Recommendation.objects.filter(agencies=value).values("review_id")
-        led = RecommendationAction.objects.filter(action__lead_agencies=value, action__is_deleted=False)
+        shown = Action.objects.not_hidden().filter(lead_agencies=value)
+        led = RecommendationAction.objects.filter(action__in=shown)
         return queryset.filter(Q(pk__in=for_agency) | Q(pk__in=led.values("recommendation__review_id")))

@@ -3,12 +3,11 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 
-from objectives import services
 from objectives.forms import DateInput, VersionField
 from objectives.identifiers import IdentifierWarningsMixin
 from objectives.models import Objective
+from objectives.services.conflicts import take_next_version
 
 from .models import RecommendationAction, Review, Subgroup
 
@@ -26,7 +25,7 @@ DATE_FIELDS = [
 class ObjectiveChoices(forms.ModelMultipleChoiceField):
     # Objective refs repeat from plan to plan, so each choice names its plan.
     def label_from_instance(self, obj):
-        gone = " (deleted)" if obj.is_deleted or obj.aim.is_deleted else ""
+        gone = " (deleted)" if obj.is_hidden else ""
         return f"{obj.ref} {obj.title} ({obj.plan.title}){gone}"
 
 
@@ -68,7 +67,7 @@ class ReviewForm(IdentifierWarningsMixin, forms.ModelForm):
         # Objectives deleted since they were linked stay ticked, so editing the review never drops them silently.
         current = review.objectives.all() if review.pk else Objective.objects.none()
         self.fields["objectives"].queryset = (
-            Objective.objects.filter(Q(is_deleted=False, aim__is_deleted=False) | Q(pk__in=current.values("pk")))
+            (Objective.objects.not_hidden() | Objective.objects.filter(pk__in=current.values("pk")))
             .select_related("plan", "aim")
             .order_by("-plan__starts_on", "plan__title", "sort_key")
         )
@@ -105,7 +104,7 @@ def save_review(*, form: ReviewForm, expected_version: int | None) -> Review:
     review = form.instance
     if review.pk is not None:
         # Refused as a stale save of a plan action is, naming who saved it and when.
-        services.take_next_version(review, expected_version=expected_version, subject=lambda saved: f"review {saved}")
+        take_next_version(review, expected_version=expected_version, subject=lambda saved: f"review {saved}")
     try:
         # A savepoint, so the refusal below leaves the transaction usable.
         with transaction.atomic():

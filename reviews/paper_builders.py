@@ -19,7 +19,7 @@ from django.db.models.functions import Coalesce
 
 from objectives.models import Action, Agency, ProgressUpdate
 from objectives.papers.snapshot import NO_UPDATE, PaperSection, paper_row
-from objectives.report import ReportRow, latest_accepted_updates
+from objectives.selectors.report import ReportRow, latest_accepted_updates
 
 from .models import CdopCategory, CdopFigure, CdopYear, Recommendation, Review
 
@@ -94,7 +94,7 @@ def build_case_reviews(*, plan, progress_round) -> PaperSection | None:
     for recommendation in Recommendation.objects.filter(review_id__in=review_ids).order_by("number"):
         recommendations[recommendation.review_id].append(recommendation)
     actions = (
-        Action.objects.alive()
+        Action.objects.not_hidden()
         .filter(plan=plan, recommendation_link__recommendation__review_id__in=review_ids)
         .select_related("recommendation_link")
     )
@@ -158,7 +158,7 @@ def build_cdop(*, plan, progress_round) -> PaperSection | None:
     # The latest year over by the round's as-of date; before any is, the latest there is.
     shown = next((year for year in years if year.ends_on <= progress_round.as_of), years[0])
     figures = _figures(shown)
-    actions = Action.objects.alive().filter(plan=plan, cdop_link__isnull=False).select_related("cdop_link")
+    actions = Action.objects.not_hidden().filter(plan=plan, cdop_link__isnull=False).select_related("cdop_link")
     rows = defaultdict(list)
     for action, row in _action_rows(actions, progress_round):
         rows[action.cdop_link.year_id].append(row)

@@ -4,10 +4,10 @@ from django import forms
 from django.db import transaction
 from django.db.models import Q
 
-from objectives import services
 from objectives.forms import VersionField
 from objectives.identifiers import IdentifierWarningsMixin
 from objectives.models import Agency
+from objectives.services.conflicts import take_next_version
 
 from .action_forms import TrackedActionForm, agency_name
 from .models import Recommendation
@@ -57,7 +57,7 @@ class RecommendationForm(IdentifierWarningsMixin, forms.ModelForm):
 @transaction.atomic
 def save_recommendation(*, form: RecommendationForm, expected_version: int | None) -> Recommendation:
     """Save a valid recommendation form unless someone saved the recommendation after the form was loaded."""
-    services.take_next_version(
+    take_next_version(
         form.instance, expected_version=expected_version, subject=lambda saved: f"recommendation {saved.number}"
     )
     return form.save()

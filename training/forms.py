@@ -38,9 +38,10 @@ class CourseForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         # Live objectives, plus any already chosen that were deleted since, so saving does not drop them silently.
         chosen = Q(pk__in=self.instance.objectives.all()) if self.instance.pk else Q(pk__in=[])
-        live = Q(is_deleted=False, aim__is_deleted=False)
         self.fields["objectives"].queryset = (
-            Objective.objects.filter(live | chosen).select_related("plan").order_by("-plan__starts_on", "sort_key")
+            (Objective.objects.not_hidden() | Objective.objects.filter(chosen))
+            .select_related("plan")
+            .order_by("-plan__starts_on", "sort_key")
         )
 
 

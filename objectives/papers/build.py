@@ -3,7 +3,7 @@
 from dataclasses import replace
 
 from ..models import ProgressRound
-from ..report import build_progress_report
+from ..selectors.report import build_progress_report
 from .changes import mark_changes, previous_publication
 from .sections import build_sections
 from .snapshot import Paper, paper_from_report

@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..models import ProgressUpdate
-from ..report import ProgressReport, ReportRow
+from ..selectors.report import ProgressReport, ReportRow
 
 # Bumped when the snapshot's shape changes, so an old publication can still be read.
 SCHEMA = 1

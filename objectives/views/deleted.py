@@ -6,14 +6,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, TemplateView
 
-from .. import deletion
 from ..models import Action, Aim, Objective
+from ..selectors.deleted import hidden_items, label
+from ..services import deletion
 from .plans import plan_crumbs
 
 RESTORE_HINT = "It can be restored from the deleted items."
@@ -24,7 +24,7 @@ class DeletedListView(PermissionRequiredMixin, TemplateView):
     template_name = "objectives/deleted_list.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(items=deletion.hidden_items(), **kwargs)
+        return super().get_context_data(items=hidden_items(), **kwargs)
 
 
 class HideView(PermissionRequiredMixin, DetailView):
@@ -39,7 +39,7 @@ class HideView(PermissionRequiredMixin, DetailView):
     def get_context_data(self, **kwargs):
         item = self.object
         return super().get_context_data(
-            label=deletion.label(item),
+            label=label(item),
             description=item.text if isinstance(item, Action) else item.title,
             goes_with=self.goes_with(),
             breadcrumbs=plan_crumbs(item.plan) if item.plan else [("Actions", reverse("objectives:action_list"))],
@@ -67,16 +67,17 @@ def _count(number: int, noun: str) -> str:
 
 class AimDeleteView(HideView):
     permission_required = "objectives.delete_aim"
-    queryset = Aim.objects.alive().select_related("plan")
+    queryset = Aim.objects.not_hidden().select_related("plan")
 
     def hide(self):
         deletion.delete_aim(aim=self.object, by=self.request.user)
 
     def goes_with(self):
-        counts = self.object.objectives.alive().aggregate(
-            objectives=Count("pk", distinct=True),
-            actions=Count("actions", filter=Q(actions__is_deleted=False), distinct=True),
-        )
+        objectives = self.object.objectives.not_hidden()
+        counts = {
+            "objectives": objectives.count(),
+            "actions": Action.objects.not_hidden().filter(objective__in=objectives).count(),
+        }
         return f"{_count(counts['objectives'], 'objective')} and {_count(counts['actions'], 'action')}"
 
     def get_success_url(self):
@@ -85,13 +86,13 @@ class AimDeleteView(HideView):
 
 class ObjectiveDeleteView(HideView):
     permission_required = "objectives.delete_objective"
-    queryset = Objective.objects.alive().filter(aim__is_deleted=False).select_related("plan", "aim")
+    queryset = Objective.objects.not_hidden().select_related("plan", "aim")
 
     def hide(self):
         deletion.delete_objective(objective=self.object, by=self.request.user)
 
     def goes_with(self):
-        return _count(self.object.actions.alive().count(), "action")
+        return _count(self.object.actions.not_hidden().count(), "action")
 
     def get_success_url(self):
         return self.object.aim.get_absolute_url()
@@ -99,12 +100,7 @@ class ObjectiveDeleteView(HideView):
 
 class ActionDeleteView(HideView):
     permission_required = "objectives.delete_action"
-    queryset = (
-        Action.objects.alive()
-        .exclude(objective__is_deleted=True)
-        .exclude(objective__aim__is_deleted=True)
-        .select_related("plan", "objective")
-    )
+    queryset = Action.objects.not_hidden().select_related("plan", "objective")
 
     def hide(self):
         deletion.delete_action(action=self.object, by=self.request.user)
@@ -123,7 +119,7 @@ def _reporting(request, item, done: str):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, f"{deletion.label(item).capitalize()} {done}")
+        messages.success(request, f"{label(item).capitalize()} {done}")
 
 
 @require_POST

@@ -4,8 +4,9 @@ from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.utils import timezone
 from django.views.generic import TemplateView
 
-from .. import rounds
 from ..models import Action
+from ..roles import is_board_manager
+from ..selectors import rounds
 
 
 class MyActionsView(PermissionRequiredMixin, TemplateView):
@@ -31,6 +32,6 @@ class MyActionsView(PermissionRequiredMixin, TemplateView):
         context.update(
             sections=sections,
             counts=rounds.count_states(rows),
-            sees_every_action=self.request.user.has_perm("objectives.review_progressupdate"),
+            sees_every_action=is_board_manager(self.request.user),
         )
         return context

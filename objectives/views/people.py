@@ -16,8 +16,8 @@ from django.views.generic import FormView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
-from .. import people
 from ..people_forms import PersonFilter, PersonForm, PersonUpdateForm
+from ..services import people
 
 User = get_user_model()
 

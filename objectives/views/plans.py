@@ -2,7 +2,8 @@
 
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -78,8 +79,9 @@ class PlanListView(RoleRequiredMixin, SingleTableView):
     table_pagination = {"per_page": 25}
 
     def get_queryset(self):
+        shown = Action.objects.not_hidden().filter(plan=OuterRef("pk")).values("plan").annotate(total=Count("pk"))
         return BusinessPlan.objects.annotate(
-            action_count=Count("actions", filter=Q(actions__is_deleted=False))
+            action_count=Coalesce(Subquery(shown.values("total")), 0)
         ).prefetch_related(Prefetch("rounds", queryset=ProgressRound.objects.order_by("-as_of")))
 
 
@@ -124,17 +126,15 @@ class PlanDetailView(RoleRequiredMixin, DetailView):
             .prefetch_related("lead_agencies")
         )
         return BusinessPlan.objects.prefetch_related(
-            Prefetch("aims", queryset=Aim.objects.alive().order_by("number")),
-            Prefetch("aims__objectives", queryset=Objective.objects.alive().in_ref_order()),
+            Prefetch("aims", queryset=Aim.objects.not_hidden().order_by("number")),
+            Prefetch("aims__objectives", queryset=Objective.objects.not_hidden().in_ref_order()),
             Prefetch("aims__objectives__actions", queryset=actions),
             Prefetch("rounds", queryset=ProgressRound.objects.order_by("-as_of")),
         )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        shown = Action.objects.visible_to(self.request.user).filter(
-            plan=self.object, objective__is_deleted=False, objective__aim__is_deleted=False
-        )
+        shown = Action.objects.visible_to(self.request.user).filter(plan=self.object, objective__isnull=False)
         context["rag_counts"] = shown.rag_counts()
         context["breadcrumbs"] = plan_crumbs()
         return context
@@ -170,7 +170,7 @@ class AimCreateView(RoleRequiredMixin, FormPageMixin, CreateView):
 class AimUpdateView(RoleRequiredMixin, FormPageMixin, UpdateView):
     permission_required = "objectives.change_aim"
     form_class = AimForm
-    queryset = Aim.objects.alive().select_related("plan")
+    queryset = Aim.objects.not_hidden().select_related("plan")
     success_message = "{object} saved."
 
     def get_heading(self):
@@ -191,7 +191,7 @@ class ObjectiveCreateView(RoleRequiredMixin, FormPageMixin, CreateView):
 
     @cached_property
     def aim(self):
-        return get_object_or_404(Aim.objects.alive().select_related("plan"), pk=self.kwargs["aim_pk"])
+        return get_object_or_404(Aim.objects.not_hidden().select_related("plan"), pk=self.kwargs["aim_pk"])
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
@@ -214,7 +214,7 @@ class ObjectiveCreateView(RoleRequiredMixin, FormPageMixin, CreateView):
 class ObjectiveUpdateView(RoleRequiredMixin, FormPageMixin, UpdateView):
     permission_required = "objectives.change_objective"
     form_class = ObjectiveForm
-    queryset = Objective.objects.alive().select_related("plan", "aim")
+    queryset = Objective.objects.not_hidden().select_related("plan", "aim")
     success_message = "{object} saved."
 
     def get_heading(self):

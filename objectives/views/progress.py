@@ -10,10 +10,12 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.views.generic import FormView
 
-from .. import services
 from ..forms import ProgressForm, ReviewForm, add_service_error, form_after_conflict
 from ..models import Action, ProgressRound, ProgressUpdate
-from ..services import ConflictError
+from ..roles import is_board_manager
+from ..services import progress as services
+from ..services import workflow
+from ..services.conflicts import ConflictError
 from .actions import action_crumbs
 from .plans import RoleRequiredMixin
 
@@ -45,7 +47,7 @@ class ProgressEditView(RoleRequiredMixin, FormView):
 
     @cached_property
     def is_manager(self) -> bool:
-        return services.is_board_manager(self.request.user)
+        return is_board_manager(self.request.user)
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
@@ -76,46 +78,29 @@ class ProgressEditView(RoleRequiredMixin, FormView):
         update = self.update
         if self.progress_round.is_closed:
             return self.progress_round.closed_notice
-        if self.is_manager or update is None or update.state in (State.DRAFT, State.RETURNED):
+        if workflow.may_edit(self.request.user, update):
             return ""
-        if update.state == State.SUBMITTED:
-            return (
-                "This update has been submitted to the board manager, so it can no longer be changed here. "
-                "The board manager will accept it or return it to your agency with a comment."
-            )
-        return "The board manager has accepted this update, so it can no longer be changed."
+        return workflow.edit_refusal(update)
 
     def _buttons(self) -> list[tuple[str, str]]:
         """(intent, label) of each button this person may press, the default first."""
         update = self.update
-        is_draft = update is None or update.state in (State.DRAFT, State.RETURNED)
+        is_draft = workflow.is_open_to_contributors(update)
         buttons = [("save", "Save draft" if is_draft else "Save changes")]
-        if not self.is_manager:
+        if workflow.may_submit(self.request.user):
             buttons.append(("submit", "Submit to the board manager"))
-        elif update is None or not services.acceptance_problem(update):
+        elif update is None or not workflow.acceptance_problem(update):
             buttons.append(("accept", "Save and accept"))
         return buttons
 
     def form_valid(self, form):
         intent = self.request.POST.get("intent", "save")
-        services_by_intent = {
-            "save": lambda **data: services.save_progress(author=self.request.user, **data),
-            "submit": lambda **data: services.submit_progress(author=self.request.user, **data),
-            "accept": lambda **data: services.save_and_accept_progress(manager=self.request.user, **data),
-        }
-        allowed = {"save", "accept"} if self.is_manager else {"save", "submit"}
-        if intent not in allowed:
+        # The manager accepts where a contributor submits; the service says why an acceptance is refused.
+        if intent not in {"save", "submit" if workflow.may_submit(self.request.user) else "accept"}:
             form.add_error(None, "Choose one of the buttons below the form to save your progress.")
             return self.form_invalid(form)
         try:
-            update = services_by_intent[intent](
-                action=self.action,
-                progress_round=self.progress_round,
-                rag=form.cleaned_data["rag"],
-                progress=form.cleaned_data["progress"],
-                impact=form.cleaned_data["impact"],
-                expected_version=form.cleaned_data["version"],
-            )
+            update = self._write(intent, form.cleaned_data)
         except ConflictError as conflict:
             self.update = conflict.saved
             return self.render_to_response(
@@ -127,12 +112,22 @@ class ProgressEditView(RoleRequiredMixin, FormView):
         done = {
             "submit": "submitted to the board manager",
             "accept": "accepted",
-            "save": "saved as a draft" if update.state in (State.DRAFT, State.RETURNED) else "saved",
+            "save": "saved as a draft" if workflow.is_open_to_contributors(update) else "saved",
         }
         messages.success(self.request, f"{self.progress_round.label}: progress for {self.action} {done[intent]}.")
         # Saved all the same: the writer is told, and the board manager sees the same warnings when reviewing.
         form.warn_writer(self.request)
         return redirect(self.action)
+
+    def _write(self, intent: str, data: dict) -> ProgressUpdate:
+        """Call the workflow service the button asks for."""
+        fields = {name: data[name] for name in ("rag", "progress", "impact")}
+        common = {"action": self.action, "progress_round": self.progress_round, "expected_version": data["version"]}
+        if intent == "submit":
+            return services.submit_progress(author=self.request.user, **common, **fields)
+        if intent == "accept":
+            return services.save_and_accept_progress(manager=self.request.user, **common, **fields)
+        return services.save_progress(author=self.request.user, **common, **fields)
 
 
 class ProgressReviewView(RoleRequiredMixin, FormView):
@@ -142,7 +137,9 @@ class ProgressReviewView(RoleRequiredMixin, FormView):
 
     @cached_property
     def update(self) -> ProgressUpdate:
-        updates = ProgressUpdate.objects.visible_to(self.request.user).filter(action__is_deleted=False)
+        # An update of a hidden action (or one under a hidden objective or aim) is not found.
+        shown = Action.objects.not_hidden()
+        updates = ProgressUpdate.objects.visible_to(self.request.user).filter(action__in=shown)
         updates = updates.select_related(
             "action__objective", "action__plan", "round", "author", "submitted_by", "accepted_by"
         ).prefetch_related("action__lead_agencies")
@@ -174,19 +171,12 @@ class ProgressReviewView(RoleRequiredMixin, FormView):
         update = self.update
         if update.round.is_closed:
             return update.round.closed_notice
-        if update.state == State.SUBMITTED:
-            return ""
-        reasons = {
-            State.DRAFT: "This update is a draft: the agency has not submitted it yet.",
-            State.RETURNED: "This update was returned to the agency and has not been resubmitted yet.",
-            State.ACCEPTED: "This update has been accepted.",
-        }
-        return reasons[update.state]
+        return workflow.review_note(update)
 
     def _queue(self):
         """The round's other submitted updates, in ref order: what the board manager reviews next."""
         submitted = ProgressUpdate.objects.filter(
-            round_id=self.update.round_id, state=State.SUBMITTED, action__is_deleted=False
+            round_id=self.update.round_id, state=State.SUBMITTED, action__in=Action.objects.not_hidden()
         )
         return submitted.filter(~Q(pk=self.update.pk)).order_by("action__sort_key", "pk")
 

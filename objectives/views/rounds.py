@@ -8,14 +8,12 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView
 
-from .. import reminders, rounds
 from ..models import Action, Agency, ProgressRound
+from ..roles import is_agency_scoped
+from ..selectors import rounds
+from ..services import reminders
+from ..services import rounds as round_services
 from .plans import plan_crumbs
-
-
-def writes_for_own_agencies(user) -> bool:
-    """An agency contributor: may write progress, but only for the agencies they belong to."""
-    return user.has_perm("objectives.submit_progressupdate") and not user.has_perm("objectives.review_progressupdate")
 
 
 class RoundDetailView(PermissionRequiredMixin, DetailView):
@@ -28,7 +26,7 @@ class RoundDetailView(PermissionRequiredMixin, DetailView):
         context = super().get_context_data(**kwargs)
         user = self.request.user
         # Contributors see their own agencies' part of the round; the manager and readers see all of it.
-        if writes_for_own_agencies(user):
+        if is_agency_scoped(user):
             own = set(user.agencies.values_list("pk", flat=True))
             status = rounds.round_status(self.object, actions=Action.objects.editable_by(user), agency_ids=own)
         else:
@@ -36,7 +34,7 @@ class RoundDetailView(PermissionRequiredMixin, DetailView):
         context.update(
             status=status,
             states=rounds.STATES,
-            own_agencies_only=writes_for_own_agencies(user),
+            own_agencies_only=is_agency_scoped(user),
             breadcrumbs=plan_crumbs(self.object.plan),
         )
         return context
@@ -47,7 +45,7 @@ class RoundDetailView(PermissionRequiredMixin, DetailView):
 def close_round(request, pk):
     progress_round = get_object_or_404(ProgressRound, pk=pk)
     try:
-        rounds.close_round(progress_round=progress_round, closed_by=request.user)
+        round_services.close_round(progress_round=progress_round, closed_by=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -60,7 +58,7 @@ def close_round(request, pk):
 def reopen_round(request, pk):
     progress_round = get_object_or_404(ProgressRound, pk=pk)
     try:
-        rounds.reopen_round(progress_round=progress_round, reopened_by=request.user)
+        round_services.reopen_round(progress_round=progress_round, reopened_by=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:

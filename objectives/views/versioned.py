@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 
 from ..forms import add_service_error, form_after_conflict
-from ..services import ConflictError
+from ..services.conflicts import ConflictError
 
 
 class VersionedSaveMixin:

@@ -44,7 +44,7 @@ class ReviewDetailView(RoleRequiredMixin, DetailView):
     context_object_name = "review"
 
     def get_queryset(self):
-        linked = Objective.objects.filter(is_deleted=False, aim__is_deleted=False).select_related("plan")
+        linked = Objective.objects.not_hidden().select_related("plan")
         return (
             Review.objects.visible_to(self.request.user)
             .select_related("subgroup")

@@ -6,7 +6,7 @@ from datetime import date
 from django.contrib.auth.models import Group, Permission
 
 from objectives.models import Action, Aim, Objective, PlanImport, ProgressRound, ProgressUpdate, PublishedReport
-from objectives.publishing import publish_report
+from objectives.services.publishing import publish_report
 from reviews.models import CdopYear, Recommendation, Review, ReviewImport
 from tests.factories import (
     ActionFactory,

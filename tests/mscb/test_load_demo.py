@@ -12,8 +12,9 @@ from django.test import override_settings
 from django.utils import timezone
 
 from mscb.demo import people
-from objectives import roles, rounds
+from objectives import roles
 from objectives.models import Action, Agency, Aim, BusinessPlan, Objective, ProgressRound, ProgressUpdate
+from objectives.selectors import rounds
 from reviews import clock
 from reviews.models import CdopFigure, CdopYear, Recommendation, Review
 from training.models import AgencyWorkforce, Course, Evaluation, Registration, TrainingSession

@@ -10,8 +10,9 @@ from django.db import connection, connections, transaction
 from django.test import Client
 from django.urls import reverse
 
-from objectives import roles, services
+from objectives import roles
 from objectives.models import Action, ProgressUpdate
+from objectives.services import conflicts, progress
 from tests.factories import ActionFactory, AgencyFactory, ProgressRoundFactory, ProgressUpdateFactory, UserFactory
 
 State = ProgressUpdate.State
@@ -189,7 +190,7 @@ def test_two_first_updates_committed_at_once_end_in_one_update_and_a_conflict(le
         try:
             # The outer transaction holds the first writer's new row uncommitted until released.
             with transaction.atomic():
-                services.save_progress(
+                progress.save_progress(
                     action=action, progress_round=progress_round, author=author, rag="green",
                     progress=f"{name}'s words.", impact="", expected_version=None,
                 )  # fmt: skip
@@ -197,7 +198,7 @@ def test_two_first_updates_committed_at_once_end_in_one_update_and_a_conflict(le
                     first_written.set()
                     release.wait(timeout=10)
             outcome[name] = "saved"
-        except services.ConflictError as conflict:
+        except conflicts.ConflictError as conflict:
             outcome[name] = conflict.saved.progress
         finally:
             connections.close_all()

@@ -6,8 +6,9 @@ from django.template import Context, Template
 from django.test import RequestFactory
 from django.urls import reverse
 
-from objectives import deletion, roles
+from objectives import roles
 from objectives.models import Action, Objective, ProgressUpdate
+from objectives.services import deletion
 from tests.factories import (
     ActionFactory,
     AimFactory,

@@ -41,10 +41,10 @@ FORMULA_TEXTS = ['=HYPERLINK("http://example.org")', "+44 1632 960000", "-1 on l
 
 def plan_data(plan: BusinessPlan) -> dict:
     """Everything the import's columns carry, as plain data, so two plans compare field by field."""
-    actions = plan.actions.alive().filter(objective__is_deleted=False, objective__aim__is_deleted=False)
+    actions = plan.actions.not_hidden().filter(objective__isnull=False)
     return {
-        "aims": list(plan.aims.alive().order_by("number").values_list("number", "title")),
-        "objectives": list(plan.objectives.alive().in_ref_order().values_list("ref", "title", "aim__number")),
+        "aims": list(plan.aims.not_hidden().order_by("number").values_list("number", "title")),
+        "objectives": list(plan.objectives.not_hidden().in_ref_order().values_list("ref", "title", "aim__number")),
         "actions": [
             (
                 action.ref,

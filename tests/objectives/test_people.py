@@ -9,8 +9,9 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.test import Client
 from django.urls import reverse
 
-from objectives import people, roles
+from objectives import roles
 from objectives.models import Action, Agency
+from objectives.services import people
 from tests.factories import AgencyFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -16,7 +16,7 @@ from objectives.papers.build import build_paper
 from objectives.papers.pdf import render_pdf
 from objectives.papers.snapshot import from_snapshot, to_snapshot
 from objectives.papers.word import render_word
-from objectives.publishing import publish_report
+from objectives.services.publishing import publish_report
 from tests.factories import (
     ActionFactory,
     AimFactory,

@@ -9,8 +9,9 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from objectives import reminders, roles
+from objectives import roles
 from objectives.models import ProgressUpdate, ReminderLog
+from objectives.services import reminders
 from tests.factories import ActionFactory, ObjectiveFactory, ProgressRoundFactory, ProgressUpdateFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from objectives import rounds
+from objectives.selectors import rounds
 from objectives.models import Action, ProgressRound, ProgressUpdate
 from tests.factories import (
     ActionFactory,

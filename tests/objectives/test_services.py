@@ -4,9 +4,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from objectives import roles, services
+from objectives import roles
 from objectives.forms import ActionForm
 from objectives.models import Action, ProgressRound, ProgressUpdate
+from objectives.services import actions, conflicts, progress
 from tests.factories import ActionFactory, ProgressRoundFactory, ProgressUpdateFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -24,21 +25,21 @@ def text(rag="green", progress="Audit finished.", impact="Repeat referrals down 
 
 
 def save(action, progress_round, author, expected_version=None, **fields):
-    return services.save_progress(
+    return progress.save_progress(
         action=action, progress_round=progress_round, author=author, expected_version=expected_version,
         **{**text(), **fields},
     )  # fmt: skip
 
 
 def submit(action, progress_round, author, expected_version=None, **fields):
-    return services.submit_progress(
+    return progress.submit_progress(
         action=action, progress_round=progress_round, author=author, expected_version=expected_version,
         **{**text(), **fields},
     )  # fmt: skip
 
 
 def accept(update, manager, **fields):
-    return services.accept_progress(update=update, manager=manager, expected_version=update.version, **text(**fields))
+    return progress.accept_progress(update=update, manager=manager, expected_version=update.version, **text(**fields))
 
 
 def update_in(state, action, progress_round, **fields):
@@ -158,7 +159,7 @@ def test_an_update_cannot_be_submitted_twice(led_action, december, board_manager
 def test_returning_keeps_the_agency_text_and_adds_the_comment(led_action, december, board_manager):
     update = update_in(State.SUBMITTED, led_action, december, progress="Agency words.")
 
-    services.return_progress(
+    progress.return_progress(
         update=update, manager=board_manager, comment="  Please add figures.  ", expected_version=update.version
     )
 
@@ -174,7 +175,7 @@ def test_returning_needs_a_comment(led_action, december, board_manager):
     update = update_in(State.SUBMITTED, led_action, december)
 
     with pytest.raises(ValidationError) as refusal:
-        services.return_progress(update=update, manager=board_manager, comment=" ", expected_version=update.version)
+        progress.return_progress(update=update, manager=board_manager, comment=" ", expected_version=update.version)
 
     assert "return_comment" in refusal.value.message_dict
     update.refresh_from_db()
@@ -186,7 +187,7 @@ def test_only_a_submitted_update_can_be_returned(led_action, december, board_man
     update = update_in(state, led_action, december)
 
     with pytest.raises(ValidationError, match="Only a submitted update can be returned"):
-        services.return_progress(update=update, manager=board_manager, comment="No.", expected_version=update.version)
+        progress.return_progress(update=update, manager=board_manager, comment="No.", expected_version=update.version)
 
 
 # Accepting
@@ -243,7 +244,7 @@ def test_the_manager_may_accept_their_own_draft(led_action, december, board_mana
 
 
 def test_save_and_accept_writes_and_accepts_in_one_change(led_action, december, board_manager):
-    update = services.save_and_accept_progress(
+    update = progress.save_and_accept_progress(
         action=led_action, progress_round=december, manager=board_manager, expected_version=None, **text()
     )
 
@@ -256,7 +257,7 @@ def test_save_and_accept_refuses_an_agency_draft(led_action, december, board_man
     draft = update_in(State.DRAFT, led_action, december, author=contributor)
 
     with pytest.raises(ValidationError, match="has not submitted yet"):
-        services.save_and_accept_progress(
+        progress.save_and_accept_progress(
             action=led_action, progress_round=december, manager=board_manager, expected_version=1, **text()
         )
 
@@ -291,8 +292,8 @@ def test_completing_an_action_by_acceptance_refuses_an_action_form_opened_before
     accept(update_in(State.SUBMITTED, led_action, december), board_manager, rag="complete")
     assert form.is_valid(), form.errors
 
-    with pytest.raises(services.ConflictError):
-        services.save_action(form=form, expected_version=form.cleaned_data["version"])
+    with pytest.raises(conflicts.ConflictError):
+        actions.save_action(form=form, expected_version=form.cleaned_data["version"])
 
     led_action.refresh_from_db()
     assert (led_action.status, led_action.version) == (Action.Status.COMPLETED, 2)
@@ -328,11 +329,11 @@ def closed_round(led_action):
     [
         lambda action, round_, user: save(action, round_, user, expected_version=1),
         lambda action, round_, user: submit(action, round_, user, expected_version=1),
-        lambda action, round_, user: services.save_and_accept_progress(
+        lambda action, round_, user: progress.save_and_accept_progress(
             action=action, progress_round=round_, manager=user, expected_version=1, **text()
         ),
         lambda action, round_, user: accept(action.progress_updates.get(), user),
-        lambda action, round_, user: services.return_progress(
+        lambda action, round_, user: progress.return_progress(
             update=action.progress_updates.get(), manager=user, comment="No.", expected_version=1
         ),
     ],
@@ -360,7 +361,7 @@ def test_a_round_of_another_plan_is_refused_and_nothing_is_saved(board_manager):
     action = ActionFactory()
 
     with pytest.raises(ValidationError, match="another plan"):
-        services.save_and_accept_progress(
+        progress.save_and_accept_progress(
             action=action, progress_round=ProgressRoundFactory(), manager=board_manager, expected_version=None,
             **text(rag="complete"),
         )  # fmt: skip
@@ -382,7 +383,7 @@ def test_a_stale_version_is_refused_with_the_update_as_saved(led_action, decembe
     update = update_in(State.DRAFT, led_action, december, progress="Theirs.")
     save(led_action, december, UserFactory(roles=[roles.AGENCY_CONTRIBUTORS]), expected_version=1, progress="Newer.")
 
-    with pytest.raises(services.ConflictError) as conflict:
+    with pytest.raises(conflicts.ConflictError) as conflict:
         save(led_action, december, contributor, expected_version=1, progress="Mine.")
 
     assert conflict.value.saved.pk == update.pk
@@ -394,7 +395,7 @@ def test_a_stale_version_is_refused_with_the_update_as_saved(led_action, decembe
 def test_an_update_written_since_the_empty_form_loaded_is_a_conflict(led_action, december, contributor):
     update_in(State.DRAFT, led_action, december, progress="Written first.")
 
-    with pytest.raises(services.ConflictError) as conflict:
+    with pytest.raises(conflicts.ConflictError) as conflict:
         save(led_action, december, contributor, expected_version=None, progress="Mine.")
 
     assert conflict.value.saved.progress == "Written first."
@@ -404,7 +405,7 @@ def test_a_conflict_is_a_validation_error_a_form_can_show(led_action, december, 
     update = update_in(State.SUBMITTED, led_action, december)
 
     with pytest.raises(ValidationError):
-        services.accept_progress(update=update, manager=board_manager, expected_version=7, **text())
+        progress.accept_progress(update=update, manager=board_manager, expected_version=7, **text())
 
 
 # Actions
@@ -417,7 +418,7 @@ def test_saving_an_action_form_raises_its_version(board_manager):
     )
     assert form.is_valid(), form.errors
 
-    services.save_action(form=form, expected_version=form.cleaned_data["version"])
+    actions.save_action(form=form, expected_version=form.cleaned_data["version"])
 
     action.refresh_from_db()
     assert (action.text, action.version) == ("New words", 2)
@@ -433,8 +434,8 @@ def test_saving_a_stale_action_form_is_refused_and_changes_nothing():
     )
     assert form.is_valid(), form.errors
 
-    with pytest.raises(services.ConflictError) as conflict:
-        services.save_action(form=form, expected_version=form.cleaned_data["version"])
+    with pytest.raises(conflicts.ConflictError) as conflict:
+        actions.save_action(form=form, expected_version=form.cleaned_data["version"])
 
     assert conflict.value.saved.text == "Theirs"
     action.refresh_from_db()

@@ -5,8 +5,9 @@ from http import HTTPStatus
 import pytest
 from django.urls import reverse
 
-from objectives import roles, services
+from objectives import roles
 from objectives.models import Action, ProgressUpdate
+from objectives.services import progress
 from tests.factories import (
     ActionFactory,
     AgencyFactory,
@@ -383,11 +384,11 @@ def test_action_page_history_tells_the_workflow_in_words(manager_client, board_m
     action = ActionFactory(objective=objective)
     progress_round = ProgressRoundFactory(plan=objective.plan)
     fields = {"action": action, "progress_round": progress_round, "rag": "green", "impact": ""}
-    update = services.submit_progress(author=officer, progress="Agency words.", expected_version=None, **fields)
-    services.return_progress(update=update, manager=board_manager, comment="Add figures.", expected_version=1)
-    services.submit_progress(author=officer, progress="Agency words: 17%.", expected_version=2, **fields)
+    update = progress.submit_progress(author=officer, progress="Agency words.", expected_version=None, **fields)
+    progress.return_progress(update=update, manager=board_manager, comment="Add figures.", expected_version=1)
+    progress.submit_progress(author=officer, progress="Agency words: 17%.", expected_version=2, **fields)
     update.refresh_from_db()
-    services.accept_progress(
+    progress.accept_progress(
         update=update, manager=board_manager, rag="amber", progress="Edited: 17%.", impact="", expected_version=3
     )
 
@@ -436,10 +437,10 @@ def test_action_page_queries_do_not_grow_with_rounds_or_history(
     for month in range(1, edits + 1):
         progress_round = ProgressRoundFactory(plan=objective.plan, as_of=date(2025, month, 28))
         fields = {"action": action, "progress_round": progress_round, "impact": ""}
-        services.save_progress(author=author, rag="amber", progress="One", expected_version=None, **fields)
-        services.submit_progress(author=author, rag="green", progress="Two", expected_version=1, **fields)
+        progress.save_progress(author=author, rag="amber", progress="One", expected_version=None, **fields)
+        progress.submit_progress(author=author, rag="green", progress="Two", expected_version=1, **fields)
         update = action.progress_updates.get(round=progress_round)
-        services.accept_progress(
+        progress.accept_progress(
             update=update, manager=board_manager, rag="green", progress="Three", impact="", expected_version=2
         )
         action.text = f"Wording {month}"
@@ -465,7 +466,7 @@ def test_action_page_queries_for_a_contributor_do_not_grow(
     action = ActionFactory(objective=objective, lead_agencies=[lead_agency])
     for month in range(1, rounds + 1):
         progress_round = ProgressRoundFactory(plan=objective.plan, as_of=date(2025, month, 28))
-        services.submit_progress(
+        progress.submit_progress(
             action=action, progress_round=progress_round, author=contributor, rag="green", progress="Done.",
             impact="", expected_version=None,
         )  # fmt: skip

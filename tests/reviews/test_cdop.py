@@ -114,7 +114,7 @@ def test_list_offers_add_a_year_to_the_board_manager_only(manager_client, reader
 
 
 def test_list_leaves_deleted_actions_out_of_the_counts(reader_client, year, plan, board_manager):
-    from objectives.deletion import delete_action
+    from objectives.services.deletion import delete_action
 
     kept = cdop_action(year, plan)
     delete_action(action=cdop_action(year, plan, text="Withdrawn idea."), by=board_manager)
@@ -218,7 +218,7 @@ def test_detail_lists_the_actions_with_their_latest_accepted_progress(
 
 
 def test_detail_leaves_out_deleted_actions_and_other_years_actions(reader_client, year, plan, board_manager):
-    from objectives.deletion import delete_action
+    from objectives.services.deletion import delete_action
 
     other_year = CdopYearFactory(title="2023/24", ends_on=date(2024, 3, 31))
     cdop_action(other_year, plan, text="Last year's action.")

@@ -17,7 +17,7 @@ from objectives.models import Action, ProgressUpdate, PublishedReport
 from objectives.papers.build import build_paper
 from objectives.papers.files import FILE_FORMATS
 from objectives.papers.snapshot import from_snapshot, to_snapshot
-from objectives.publishing import publish_report
+from objectives.services.publishing import publish_report
 from reviews import paper_builders, paper_word
 from reviews.models import CdopCategory, CdopFigure, Review
 from reviews.tracked import add_cdop_action, add_recommendation_action

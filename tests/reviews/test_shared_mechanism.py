@@ -16,7 +16,7 @@ from django.urls import reverse
 
 from objectives import action_sources
 from objectives.models import Action, ProgressUpdate
-from objectives.report import latest_accepted_updates
+from objectives.selectors.report import latest_accepted_updates
 from reviews import tracked
 from tests.factories import ActionFactory, BusinessPlanFactory, ObjectiveFactory, ProgressRoundFactory, UserFactory
 from tests.reviews.factories import CdopYearFactory, RecommendationFactory, ReviewFactory

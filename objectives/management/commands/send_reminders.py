@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from objectives import reminders
 from objectives.management.wording import parse_base_url, parse_day, plural
+from objectives.services import reminders
 
 
 class Command(BaseCommand):

@@ -1,52 +1,18 @@
-"""Writes that enforce the progress workflow: draft → submitted → accepted, or returned and resubmitted.
+"""Writes that enforce the progress workflow (its rules are in .workflow).
 
-Every write refuses a closed round and a stale form: each form carries the `version` it was loaded
-with, and a save whose version no longer matches the row raises ConflictError instead of overwriting.
+Every write refuses a closed round and a stale form (see .conflicts).
 """
-
-from collections.abc import Callable
-from datetime import datetime
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, models, transaction
-from django.forms import ModelForm
+from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.formats import date_format
 
-from .models import Action, ProgressRound, ProgressUpdate
+from ..models import Action, ProgressRound, ProgressUpdate
+from . import workflow
+from .conflicts import conflict_error
 
 State = ProgressUpdate.State
-
-# A contributor may keep editing until the update goes to the board manager; the manager may edit at any state.
-_OPEN_TO_CONTRIBUTORS = {State.DRAFT, State.RETURNED}
-
-
-class ConflictError(ValidationError):
-    """Someone else saved the row after this form was loaded; `saved` is the row as they left it."""
-
-    def __init__(self, message: str, *, saved: models.Model, saved_by: str, saved_at: datetime):
-        super().__init__(message, code="conflict")
-        self.saved, self.saved_by, self.saved_at = saved, saved_by, saved_at
-
-
-def is_board_manager(user: AbstractBaseUser) -> bool:
-    """The board manager (and the site admin) may accept, return and edit progress at any state."""
-    return user.has_perm("objectives.review_progressupdate")
-
-
-def acceptance_problem(update: ProgressUpdate) -> str:
-    """Why the board manager cannot accept this update yet, or "" when they can."""
-    if update.state == State.SUBMITTED:
-        return ""
-    if update.state == State.DRAFT and update.author is not None and is_board_manager(update.author):
-        return ""
-    reasons = {
-        State.DRAFT: "it is a draft the agency has not submitted yet",
-        State.RETURNED: "it was returned to the agency and has not been resubmitted",
-        State.ACCEPTED: "it is already accepted",
-    }
-    return f"This update cannot be accepted: {reasons[update.state]}."
 
 
 @transaction.atomic
@@ -79,8 +45,9 @@ def submit_progress(
 ) -> ProgressUpdate:
     """Save the agency's progress and send it to the board manager: draft or returned → submitted."""
     update = _open_for_writing(action, progress_round, author, expected_version)
-    if update.state not in _OPEN_TO_CONTRIBUTORS:
-        raise ValidationError(f"This update is already {update.get_state_display().lower()}.", code="state")
+    refusal = workflow.submission_refusal(update)
+    if refusal:
+        raise ValidationError(refusal, code="state")
     if not progress.strip():
         raise ValidationError({"progress": "Write the progress before submitting it to the board manager."})
     update.rag, update.progress, update.impact = rag, progress, impact
@@ -95,11 +62,9 @@ def return_progress(
 ) -> ProgressUpdate:
     """Send a submitted update back to its agency with the board manager's comment: submitted → returned."""
     update = _locked_existing(update, expected_version)
-    if update.state != State.SUBMITTED:
-        raise ValidationError(
-            f"Only a submitted update can be returned; this one is {update.get_state_display().lower()}.",
-            code="state",
-        )
+    refusal = workflow.return_refusal(update)
+    if refusal:
+        raise ValidationError(refusal, code="state")
     if not comment.strip():
         raise ValidationError({"return_comment": "Say what the agency needs to change before you return it."})
     # The agency's text goes back unchanged: the manager's words are in the comment, not in theirs.
@@ -141,13 +106,6 @@ def save_and_accept_progress(
     return _accept(update, manager, rag, progress, impact)
 
 
-@transaction.atomic
-def save_action(*, form: ModelForm, expected_version: int | None) -> Action:
-    """Save a valid action form unless someone saved the action after the form was loaded."""
-    take_next_version(form.instance, expected_version=expected_version, subject=lambda saved: f"action {saved.ref}")
-    return form.save()
-
-
 # The steps the services share.
 
 
@@ -166,8 +124,8 @@ def _open_for_writing(
     if update is None:
         return ProgressUpdate(action=action, round=progress_round, author=author, state=State.DRAFT)
     _check_version(update, expected_version)
-    if update.state not in _OPEN_TO_CONTRIBUTORS and not is_board_manager(author):
-        raise ValidationError(_closed_to_contributors(update), code="state")
+    if not workflow.may_edit(author, update):
+        raise ValidationError(workflow.edit_refusal(update), code="state")
     return update
 
 
@@ -191,7 +149,7 @@ def _check_version(update: ProgressUpdate, expected_version: int | None) -> None
 
 
 def _refuse_unless_acceptable(update: ProgressUpdate) -> None:
-    problem = acceptance_problem(update)
+    problem = workflow.acceptance_problem(update)
     if problem:
         raise ValidationError(problem, code="state")
 
@@ -230,38 +188,3 @@ def _complete(action: Action) -> None:
         locked.mark_completed()
         locked.version += 1
         locked.save(update_fields=["status", "completed_on", "version"])
-
-
-def _closed_to_contributors(update: ProgressUpdate) -> str:
-    if update.state == State.SUBMITTED:
-        return (
-            "This update has been submitted to the board manager, so it can no longer be changed here. "
-            "The board manager can return it to you."
-        )
-    return "This update has been accepted by the board manager, so it can no longer be changed."
-
-
-def take_next_version(instance: models.Model, *, expected_version: int | None, subject: Callable) -> None:
-    """Lock the stored row and give `instance` the next version, unless it was saved since `expected_version`.
-
-    Then a ConflictError names who saved `subject(saved row)` and when. Call it inside the save's transaction.
-    """
-    saved = type(instance)._default_manager.select_for_update(of=("self",)).filter(pk=instance.pk).order_by("pk").get()
-    if saved.version != expected_version:
-        raise conflict_error(saved, subject(saved))
-    instance.version = saved.version + 1
-
-
-def conflict_error(saved: models.Model, subject: str) -> ConflictError:
-    last = saved.history.order_by("-history_date", "-history_id").select_related("history_user").first()
-    user = last.history_user if last else None
-    who = (user.get_full_name() or user.get_username()) if user else "Someone else"
-    when = last.history_date if last else timezone.now()
-    local = timezone.localtime(when)
-    return ConflictError(
-        f"{who} saved {subject} at {date_format(local, 'H:i')} on {date_format(local, 'j F Y')}, "
-        "after you opened it, so your changes were not saved.",
-        saved=saved,
-        saved_by=who,
-        saved_at=when,
-    )

@@ -22,8 +22,8 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.text import get_text_list
 
-from . import roles
-from .models import Agency
+from .. import roles
+from ..models import Agency
 
 User = get_user_model()
 ROLE_LABELS = dict(roles.ROLE_CHOICES)

@@ -9,7 +9,7 @@ from datetime import date
 from django.conf import settings
 from django.utils import timezone
 
-from .models import Action, Agency, Aim, BusinessPlan, Objective, ProgressRound, ProgressUpdate
+from ..models import Action, Agency, Aim, BusinessPlan, Objective, ProgressRound, ProgressUpdate
 
 
 @dataclass(frozen=True)
@@ -54,13 +54,10 @@ class ProgressReport:
 
 def build_progress_report(*, plan: BusinessPlan, progress_round: ProgressRound) -> ProgressReport:
     """Gather a plan's aims, objectives and actions with the progress to show for a round, in five queries."""
-    aims = list(Aim.objects.alive().filter(plan=plan).order_by("number"))
-    objectives = list(Objective.objects.alive().filter(aim__plan=plan, aim__is_deleted=False).in_ref_order())
+    aims = list(Aim.objects.not_hidden().filter(plan=plan).order_by("number"))
+    objectives = list(Objective.objects.not_hidden().filter(aim__plan=plan).in_ref_order())
     actions = list(
-        Action.objects.alive()
-        .filter(objective__aim__plan=plan, objective__is_deleted=False, objective__aim__is_deleted=False)
-        .in_ref_order()
-        .prefetch_related("lead_agencies")
+        Action.objects.not_hidden().filter(objective__aim__plan=plan).in_ref_order().prefetch_related("lead_agencies")
     )
     latest_updates = latest_accepted_updates(
         actions=Action.objects.filter(objective__aim__plan=plan), progress_round=progress_round

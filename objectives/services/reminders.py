@@ -21,8 +21,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from .models import Action, Agency, ProgressRound, ReminderLog
-from .rounds import ActionState, action_states, is_past_deadline
+from ..models import Action, Agency, ProgressRound, ReminderLog
+from ..selectors.rounds import ActionState, action_states, is_past_deadline
 
 logger = logging.getLogger(__name__)
 

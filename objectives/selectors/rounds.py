@@ -1,4 +1,4 @@
-"""Progress rounds: closing and reopening them, and where every action and agency stands in one.
+"""Where every action and agency stands in a progress round (closing and reopening are services.rounds).
 
 An action wants an update in a round when it belongs to the round's plan, is not deleted, and is
 still open, or already has an update in that round. Actions completed or withdrawn in an earlier
@@ -8,13 +8,10 @@ round are not chased again.
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from .models import Action, Agency, ProgressRound, ProgressUpdate
+from ..models import Action, Agency, ProgressRound, ProgressUpdate
 
 MISSING = "missing"
 # An action's state in a round, in the order the pages count them: "missing" means no update at all.
@@ -22,30 +19,6 @@ STATES: list[tuple[str, str]] = [(MISSING, "Missing"), *ProgressUpdate.State.cho
 STATE_LABELS = dict(STATES)
 # These still lack a submitted or accepted update: they are what reminders chase and what makes an agency late.
 OUTSTANDING = {MISSING, ProgressUpdate.State.DRAFT, ProgressUpdate.State.RETURNED}
-
-
-@transaction.atomic
-def close_round(*, progress_round: ProgressRound, closed_by: AbstractBaseUser) -> ProgressRound:
-    """Close a round so its progress is read-only; the history records who closed it."""
-    progress_round = ProgressRound.objects.select_for_update().get(pk=progress_round.pk)
-    if progress_round.is_closed:
-        raise ValidationError(f"{progress_round.label} is already closed.")
-    progress_round.closed_at = timezone.now()
-    progress_round._history_user = closed_by
-    progress_round.save(update_fields=["closed_at"])
-    return progress_round
-
-
-@transaction.atomic
-def reopen_round(*, progress_round: ProgressRound, reopened_by: AbstractBaseUser) -> ProgressRound:
-    """Reopen a closed round so agencies can write and submit again; the history records who."""
-    progress_round = ProgressRound.objects.select_for_update().get(pk=progress_round.pk)
-    if not progress_round.is_closed:
-        raise ValidationError(f"{progress_round.label} is already open.")
-    progress_round.closed_at = None
-    progress_round._history_user = reopened_by
-    progress_round.save(update_fields=["closed_at"])
-    return progress_round
 
 
 def latest_open_rounds() -> list[ProgressRound]:
@@ -60,7 +33,7 @@ def latest_open_rounds() -> list[ProgressRound]:
 def actions_wanting_updates(actions: QuerySet, rounds: list[ProgressRound]) -> QuerySet:
     """Of these actions, those that want an update in these rounds (at most one round per plan)."""
     reported = ProgressUpdate.objects.filter(round__in=rounds).values("action_id")
-    return actions.alive().filter(
+    return actions.not_hidden().filter(
         Q(status=Action.Status.OPEN) | Q(pk__in=reported), plan_id__in=[r.plan_id for r in rounds]
     )
 

@@ -4,10 +4,10 @@ import hashlib
 
 from django.db import transaction
 
-from .models import ProgressRound, PublishedReport
-from .papers.build import author_name, build_paper
-from .papers.files import FILE_FORMATS
-from .papers.snapshot import from_snapshot, to_snapshot
+from ..models import ProgressRound, PublishedReport
+from ..papers.build import author_name, build_paper
+from ..papers.files import FILE_FORMATS
+from ..papers.snapshot import from_snapshot, to_snapshot
 
 
 @transaction.atomic

@@ -1,0 +1,44 @@
+"""Refusing a stale save: each form carries the `version` it was loaded with, and a save whose version
+no longer matches the row raises ConflictError, naming who saved it since, instead of overwriting."""
+
+from collections.abc import Callable
+from datetime import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.formats import date_format
+
+
+class ConflictError(ValidationError):
+    """Someone else saved the row after this form was loaded; `saved` is the row as they left it."""
+
+    def __init__(self, message: str, *, saved: models.Model, saved_by: str, saved_at: datetime):
+        super().__init__(message, code="conflict")
+        self.saved, self.saved_by, self.saved_at = saved, saved_by, saved_at
+
+
+def take_next_version(instance: models.Model, *, expected_version: int | None, subject: Callable) -> None:
+    """Lock the stored row and give `instance` the next version, unless it was saved since `expected_version`.
+
+    Then a ConflictError names who saved `subject(saved row)` and when. Call it inside the save's transaction.
+    """
+    saved = type(instance)._default_manager.select_for_update(of=("self",)).filter(pk=instance.pk).order_by("pk").get()
+    if saved.version != expected_version:
+        raise conflict_error(saved, subject(saved))
+    instance.version = saved.version + 1
+
+
+def conflict_error(saved: models.Model, subject: str) -> ConflictError:
+    last = saved.history.order_by("-history_date", "-history_id").select_related("history_user").first()
+    user = last.history_user if last else None
+    who = (user.get_full_name() or user.get_username()) if user else "Someone else"
+    when = last.history_date if last else timezone.now()
+    local = timezone.localtime(when)
+    return ConflictError(
+        f"{who} saved {subject} at {date_format(local, 'H:i')} on {date_format(local, 'j F Y')}, "
+        "after you opened it, so your changes were not saved.",
+        saved=saved,
+        saved_by=who,
+        saved_at=when,
+    )
