@@ -1,7 +1,6 @@
 """Forms for the plan and its actions, rounds and progress. Each names what is wrong in the users' words."""
 
 import copy
-from datetime import date, timedelta
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -19,10 +18,6 @@ class DateInput(forms.DateInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
-
-
-def _long_date(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 class PlanForm(forms.ModelForm):
@@ -147,45 +142,12 @@ class ActionForm(IdentifierWarningsMixin, forms.ModelForm):
 
 
 class RoundForm(forms.ModelForm):
-    """A progress round of the plan in the instance."""
-
-    # Updates are often collected after the date a report describes, but not months after:
-    # a later deadline is almost always a mistyped year.
-    DEADLINE_GRACE = timedelta(days=62)
+    """A progress round of the plan in the instance; ProgressRound.clean() checks its dates against the plan."""
 
     class Meta:
         model = ProgressRound
         fields = ["as_of", "deadline"]
         widgets = {"as_of": DateInput(), "deadline": DateInput()}
-
-    def clean_as_of(self):
-        as_of = self.cleaned_data["as_of"]
-        progress_round = self.instance
-        plan = progress_round.plan
-        if not plan.starts_on <= as_of <= plan.ends_on:
-            raise forms.ValidationError(
-                f"The as-of date must fall within the plan, from {_long_date(plan.starts_on)} "
-                f"to {_long_date(plan.ends_on)}."
-            )
-        clash = ProgressRound.objects.filter(plan=plan, as_of=as_of).exclude(pk=progress_round.pk)
-        if clash.exists():
-            raise forms.ValidationError(f"This plan already has a round as of {_long_date(as_of)}.")
-        return as_of
-
-    def clean(self):
-        cleaned_data = super().clean()
-        as_of, deadline = cleaned_data.get("as_of"), cleaned_data.get("deadline")
-        plan = self.instance.plan
-        if deadline and deadline < plan.starts_on:
-            self.add_error(
-                "deadline", f"The deadline cannot be before the plan starts on {_long_date(plan.starts_on)}."
-            )
-        elif deadline and as_of and deadline > as_of + self.DEADLINE_GRACE:
-            self.add_error(
-                "deadline",
-                f"The deadline cannot be more than two months after the as-of date ({_long_date(as_of)}).",
-            )
-        return cleaned_data
 
 
 class ProgressForm(IdentifierWarningsMixin, forms.ModelForm):

@@ -1,6 +1,6 @@
 """The business plan: agencies, plans, aims, objectives, actions, progress rounds and updates."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -12,6 +12,11 @@ from simple_history.models import HistoricalRecords
 
 from .dates import format_target
 from .refs import natural_sort_key, nesting_problem, validate_ref
+from .roles import is_board_manager
+
+
+def _long_date(day: date) -> str:
+    return f"{day.day} {day:%B %Y}"
 
 
 class Agency(models.Model):
@@ -190,7 +195,7 @@ class ActionQuerySet(RefQuerySet):
 
     def editable_by(self, user):
         """Actions whose progress this user may write: all for the board manager, else their agencies' own."""
-        if user.has_perm("objectives.review_progressupdate"):
+        if is_board_manager(user):
             return self.not_hidden()
         if not user.has_perm("objectives.submit_progressupdate"):
             return self.none()
@@ -321,11 +326,42 @@ class ProgressRound(models.Model):
             models.UniqueConstraint(fields=["plan", "as_of"], name="one_round_per_date_in_plan"),
         ]
 
+    # Updates are often collected after the date a report describes, but not months after:
+    # a later deadline is almost always a mistyped year.
+    DEADLINE_GRACE = timedelta(days=62)
+
     def __str__(self):
         return self.label
 
     def get_absolute_url(self):
         return reverse("objectives:report", args=[self.plan_id, self.pk])
+
+    def clean(self):
+        # The form and the plan import both call this, so a round never falls outside its plan.
+        if self.plan_id is None and not ProgressRound.plan.is_cached(self):
+            return
+        errors = self.date_problems()
+        if errors:
+            raise ValidationError(errors)
+
+    def date_problems(self) -> dict[str, str]:
+        """What is wrong with the round's dates for its plan, by field; empty when nothing is."""
+        plan, as_of, deadline = self.plan, self.as_of, self.deadline
+        problems = {}
+        if as_of and not plan.starts_on <= as_of <= plan.ends_on:
+            problems["as_of"] = (
+                f"The as-of date must fall within the plan, from {_long_date(plan.starts_on)} "
+                f"to {_long_date(plan.ends_on)}."
+            )
+        elif as_of and plan.pk and ProgressRound.objects.filter(plan=plan, as_of=as_of).exclude(pk=self.pk).exists():
+            problems["as_of"] = f"This plan already has a round as of {_long_date(as_of)}."
+        if deadline and deadline < plan.starts_on:
+            problems["deadline"] = f"The deadline cannot be before the plan starts on {_long_date(plan.starts_on)}."
+        elif deadline and as_of and "as_of" not in problems and deadline > as_of + self.DEADLINE_GRACE:
+            problems["deadline"] = (
+                f"The deadline cannot be more than two months after the as-of date ({_long_date(as_of)})."
+            )
+        return problems
 
     @property
     def label(self) -> str:
@@ -344,7 +380,7 @@ class ProgressRound(models.Model):
 class ProgressUpdateQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Accepted progress is public to readers; drafts and submissions only to their agencies and the manager."""
-        if user.has_perm("objectives.review_progressupdate"):
+        if is_board_manager(user):
             return self.all()
         if not user.has_perm("objectives.view_progressupdate"):
             return self.none()

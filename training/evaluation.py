@@ -20,6 +20,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from objectives.roles import is_agency_scoped
+
 from .models import Course, Evaluation, EvaluationLink, Registration, TrainingSession
 
 logger = logging.getLogger(__name__)
@@ -167,7 +169,7 @@ def _start_of(day: date) -> datetime:
 
 def can_read_answers(user: AbstractBaseUser) -> bool:
     """Free-text answers may name people, so agency contributors see the figures only."""
-    return user.has_perm("training.change_trainingsession") or not user.has_perm("objectives.submit_progressupdate")
+    return user.has_perm("training.change_trainingsession") or not is_agency_scoped(user)
 
 
 @dataclass

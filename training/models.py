@@ -11,6 +11,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from objectives.models import Agency, Objective
+from objectives.roles import is_agency_scoped
 
 SCORE = [MinValueValidator(1), MaxValueValidator(5)]
 
@@ -80,7 +81,7 @@ class RegistrationQuerySet(models.QuerySet):
         """Training staff and readers see every registration; an agency contributor only their agencies' own."""
         if not user.has_perm("training.view_registration"):
             return self.none()
-        if user.has_perm("training.change_registration") or not user.has_perm("objectives.submit_progressupdate"):
+        if user.has_perm("training.change_registration") or not is_agency_scoped(user):
             return self.all()
         return self.filter(agency__members=user)
 

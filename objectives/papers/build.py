@@ -3,6 +3,7 @@
 from dataclasses import replace
 
 from ..models import ProgressRound
+from ..roles import is_board_manager
 from ..selectors.report import build_progress_report
 from .changes import mark_changes, previous_publication
 from .sections import build_sections
@@ -30,4 +31,4 @@ def author_for(user) -> str:
 
     A councillor downloading the report is its reader, not its author.
     """
-    return author_name(user) if user.has_perm("objectives.review_progressupdate") else ""
+    return author_name(user) if is_board_manager(user) else ""

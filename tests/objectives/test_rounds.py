@@ -7,8 +7,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from objectives.selectors import rounds
 from objectives.models import Action, ProgressRound, ProgressUpdate
+from objectives.selectors import rounds
 from tests.factories import (
     ActionFactory,
     AgencyFactory,
