@@ -100,10 +100,11 @@ def full_plan():
     return plan
 
 
-def export_and_import(plan, write, suffix, tmp_path, title="2026/27") -> BusinessPlan:
+def export_and_import(plan, write, suffix, tmp_path, title="Copy") -> BusinessPlan:
     path = tmp_path / f"exported.{suffix}"
     path.write_bytes(write(plan))
-    run_import(path, plan=title)
+    # A copy over the same year: a round must fall within its plan's dates.
+    run_import(path, "--starts", f"{plan.starts_on:%Y-%m-%d}", "--ends", f"{plan.ends_on:%Y-%m-%d}", plan=title)
     return BusinessPlan.objects.get(title=title)
 
 
@@ -329,10 +330,10 @@ def test_the_export_command_writes_a_file_the_import_reads(full_plan, tmp_path):
     output = io.StringIO()
 
     call_command("export_plan", str(path), "--plan", "2025/26", stdout=output)
-    run_import(path, plan="2026/27")
+    run_import(path, "--starts", "2025-04-01", "--ends", "2026-03-31", plan="Copy")
 
     assert output.getvalue() == f"Business plan 2025/26 written to {path}.\n"
-    assert plan_data(BusinessPlan.objects.get(title="2026/27")) == plan_data(full_plan)
+    assert plan_data(BusinessPlan.objects.get(title="Copy")) == plan_data(full_plan)
 
 
 @pytest.mark.parametrize(

@@ -156,7 +156,7 @@ def test_the_preview_counts_and_lists_what_would_be_created(manager_client, tmp_
     AgencyFactory(name="Police", short_name="")
     rows = [
         plan_row(
-            action="1.1.1", lead_agency="Police; Youth Offending Service", progress_date="2025-12", progress="Done"
+            action="1.1.1", lead_agency="Police; Youth Offending Service", progress_date="2026-12", progress="Done"
         ),
         plan_row(action="1.1.2"),
     ]
@@ -170,7 +170,7 @@ def test_the_preview_counts_and_lists_what_would_be_created(manager_client, tmp_
     assertContains(response, '<tr><th scope="row">Agencies</th><td>1</td><td>0</td></tr>', html=True)
     assertContains(response, "<li>Youth Offending Service</li>", html=True)
     assertContains(response, "<li>Action 1.1.2: Extend the multi-agency audit programme</li>", html=True)
-    assertContains(response, "<li>Action 1.1.1 – Progress report December 2025</li>", html=True)
+    assertContains(response, "<li>Action 1.1.1 – Progress report December 2026</li>", html=True)
     assertContains(response, "Import into Business plan 2026/27</button>")
     assert not BusinessPlan.objects.exists()
 
@@ -226,7 +226,7 @@ def test_a_file_that_changes_nothing_has_no_confirm_button(manager_client, tmp_p
 
 
 def test_confirming_imports_the_plan_and_goes_to_it(manager_client, tmp_path):
-    plan_import = uploaded(manager_client, tmp_path, [plan_row(progress_date="2025-12", progress="Done")])
+    plan_import = uploaded(manager_client, tmp_path, [plan_row(progress_date="2026-12", progress="Done")])
 
     response = manager_client.post(confirm_url(plan_import), follow=True)
 
@@ -321,13 +321,14 @@ def test_a_reader_may_not_see_the_preview(reader_client, board_manager):
 def test_a_word_plan_imports_through_the_pages(manager_client):
     file = SimpleUploadedFile("plan.docx", committee_plan().bytes())
 
-    upload(manager_client, file)
+    # The plan's own year: its progress is for December 2025, and a round must fall within its plan.
+    upload(manager_client, file, new_title="2025/26")
     plan_import = PlanImport.objects.get()
     preview = manager_client.get(confirm_url(plan_import))
     manager_client.post(confirm_url(plan_import))
 
     assertContains(preview, '<tr><th scope="row">Actions</th><td>4</td><td>0</td></tr>', html=True)
-    plan = BusinessPlan.objects.get(title="2026/27")
+    plan = BusinessPlan.objects.get(title="2025/26")
     assert list(plan.actions.in_ref_order().values_list("ref", flat=True)) == ["1.1.1", "1.1.2", "1.2.1", "2.1.1"]
 
 

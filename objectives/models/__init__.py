@@ -1,0 +1,29 @@
+"""The business plan: agencies, plans, aims, objectives, actions, progress rounds and updates.
+
+One module per resource; every model is importable from here, as Django and the rest of the code expect.
+"""
+
+from .actions import Action, ActionQuerySet
+from .agencies import Agency
+from .plan import Aim, BusinessPlan, Objective, ObjectiveQuerySet, RefModel, RefQuerySet, SoftDeleteQuerySet
+from .progress import ProgressRound, ProgressUpdate, ProgressUpdateQuerySet, ReminderLog
+from .publishing import PlanImport, PublishedReport
+
+__all__ = [
+    "Action",
+    "ActionQuerySet",
+    "Agency",
+    "Aim",
+    "BusinessPlan",
+    "Objective",
+    "ObjectiveQuerySet",
+    "PlanImport",
+    "ProgressRound",
+    "ProgressUpdate",
+    "ProgressUpdateQuerySet",
+    "PublishedReport",
+    "RefModel",
+    "RefQuerySet",
+    "ReminderLog",
+    "SoftDeleteQuerySet",
+]

@@ -1,0 +1,149 @@
+"""Actions: what the plan (or a review, or the CDOP) says will be done, by whom and by when."""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from ..dates import format_target
+from ..refs import nesting_problem
+from ..roles import is_board_manager
+from .agencies import Agency
+from .plan import BusinessPlan, Objective, RefModel, RefQuerySet
+from .progress import ProgressUpdate
+
+
+def _no_rag_counts() -> dict[str, int]:
+    """Every RAG at 0, in the order the RAG key shows them, with "none" for actions without an update."""
+    return {**dict.fromkeys(ProgressUpdate.Rag.values, 0), "none": 0}
+
+
+class ActionQuerySet(RefQuerySet):
+    hidden_with = ("objective", "objective__aim")
+
+    def visible_to(self, user):
+        """Every reader sees the whole plan, less what was deleted."""
+        if not user.has_perm("objectives.view_action"):
+            return self.none()
+        return self.not_hidden()
+
+    def editable_by(self, user):
+        """Actions whose progress this user may write: all for the board manager, else their agencies' own."""
+        if is_board_manager(user):
+            return self.not_hidden()
+        if not user.has_perm("objectives.submit_progressupdate"):
+            return self.none()
+        led = Agency.members.through.objects.filter(user_id=user.pk).values("agency_id")
+        led_actions = Action.lead_agencies.through.objects.filter(agency_id__in=led).values("action_id")
+        return self.not_hidden().filter(pk__in=led_actions)
+
+    def with_latest_rag(self):
+        """Annotate each action with the RAG and round of its latest accepted progress update."""
+        latest = ProgressUpdate.objects.filter(action=OuterRef("pk"), state=ProgressUpdate.State.ACCEPTED).order_by(
+            "-round__as_of"
+        )
+        return self.annotate(
+            latest_rag=Subquery(latest.values("rag")[:1]),
+            latest_round_as_of=Subquery(latest.values("round__as_of")[:1]),
+        )
+
+    def overdue(self, today: date | None = None):
+        """Open actions whose target date has passed."""
+        today = today or timezone.localdate()
+        return self.filter(status=Action.Status.OPEN, target_on__lt=today)
+
+    def for_table(self):
+        """Exactly what the action list's columns show."""
+        return self.select_related("objective", "plan").prefetch_related("lead_agencies").with_latest_rag()
+
+    def rag_counts(self) -> dict[str, int]:
+        """How many of these actions stand at each RAG, by their latest update."""
+        rows = self.with_latest_rag().values("latest_rag").annotate(total=Count("pk")).order_by()
+        counts = _no_rag_counts()
+        for row in rows:
+            counts[row["latest_rag"] or "none"] += row["total"]
+        return counts
+
+    def rag_counts_by(self, field: str, keys) -> dict:
+        """rag_counts() for each of `keys`, the values of `field` (such as a CDOP year's id), in one query."""
+        rows = self.with_latest_rag().values(field, "latest_rag").annotate(total=Count("pk")).order_by()
+        counts = {key: _no_rag_counts() for key in keys}
+        for row in rows:
+            counts[row[field]][row["latest_rag"] or "none"] += row["total"]
+        return counts
+
+
+class Action(RefModel):
+    class Status(models.TextChoices):
+        OPEN = "open", "Open"
+        COMPLETED = "completed", "Completed"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+
+    plan = models.ForeignKey(
+        BusinessPlan, on_delete=models.CASCADE, related_name="actions", null=True, blank=True, editable=False
+    )
+    objective = models.ForeignKey(Objective, on_delete=models.CASCADE, related_name="actions", null=True, blank=True)
+    text = models.TextField("action")
+    lead_agencies = models.ManyToManyField(Agency, related_name="led_actions", blank=True)
+    target_on = models.DateField("target date", null=True, blank=True)
+    target_is_month = models.BooleanField(
+        "month only", default=False, help_text="The target is a month, such as March 2026, not a day."
+    )
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.OPEN)
+    completed_on = models.DateField(null=True, blank=True)
+    is_deleted = models.BooleanField("deleted", default=False)
+    # Raised on every save through a form, so a second person's stale save is refused, not lost.
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    history = HistoricalRecords(m2m_fields=[lead_agencies])
+    objects = ActionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["plan", "sort_key"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "ref"], name="action_ref_unique_in_plan"),
+            models.CheckConstraint(
+                condition=Q(status="completed") | Q(completed_on__isnull=True),
+                name="only_completed_actions_have_completed_on",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Action {self.ref}"
+
+    def get_absolute_url(self):
+        return reverse("objectives:action_detail", args=[self.pk])
+
+    def clean(self):
+        if self.objective_id:
+            self.plan_id = self.objective.plan_id
+            problem = self.ref and nesting_problem(self.ref, self.objective.ref, "objective")
+            if problem:
+                raise ValidationError({"ref": problem})
+        # Actions from a case review or the CDOP have no objective but share the plan's references.
+        clash = Action.objects.filter(plan_id=self.plan_id, ref=self.ref).exclude(pk=self.pk)
+        if self.plan_id and self.ref and clash.exists():
+            raise ValidationError({"ref": f"Action {self.ref} already exists in this plan."})
+        if self.status != self.Status.COMPLETED:
+            self.completed_on = None
+
+    @property
+    def is_hidden(self) -> bool:
+        """The row-by-row twin of not_hidden()."""
+        return self.is_deleted or (self.objective is not None and self.objective.is_hidden)
+
+    @property
+    def target_display(self) -> str:
+        return format_target(self.target_on, self.target_is_month)
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.status == self.Status.OPEN and self.target_on is not None and self.target_on < timezone.localdate()
+
+    def mark_completed(self, on: date | None = None):
+        self.status = self.Status.COMPLETED
+        self.completed_on = on or timezone.localdate()

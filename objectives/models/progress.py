@@ -1,0 +1,202 @@
+"""Progress: the rounds a plan reports in, each action's update in a round, and the reminders about them."""
+
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from ..roles import is_board_manager
+from .plan import BusinessPlan
+
+
+def _long_date(day: date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+class ProgressRound(models.Model):
+    plan = models.ForeignKey(BusinessPlan, on_delete=models.CASCADE, related_name="rounds")
+    as_of = models.DateField("as of", help_text="The date the progress report describes, such as 31 December 2025.")
+    deadline = models.DateField("deadline for updates", null=True, blank=True)
+    # A closed round is read-only: its accepted progress is what the committee was told.
+    closed_at = models.DateTimeField("closed", null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["plan", "-as_of"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "as_of"], name="one_round_per_date_in_plan"),
+        ]
+
+    # Updates are often collected after the date a report describes, but not months after:
+    # a later deadline is almost always a mistyped year.
+    DEADLINE_GRACE = timedelta(days=62)
+
+    def __str__(self):
+        return self.label
+
+    def get_absolute_url(self):
+        return reverse("objectives:report", args=[self.plan_id, self.pk])
+
+    def clean(self):
+        # The form and the plan import both call this, so a round never falls outside its plan.
+        if self.plan_id is None and not ProgressRound.plan.is_cached(self):
+            return
+        errors = self.date_problems()
+        if errors:
+            raise ValidationError(errors)
+
+    def date_problems(self) -> dict[str, str]:
+        """What is wrong with the round's dates for its plan, by field; empty when nothing is."""
+        plan, as_of, deadline = self.plan, self.as_of, self.deadline
+        problems = {}
+        if as_of and not plan.starts_on <= as_of <= plan.ends_on:
+            problems["as_of"] = (
+                f"The as-of date must fall within the plan, from {_long_date(plan.starts_on)} "
+                f"to {_long_date(plan.ends_on)}."
+            )
+        elif as_of and plan.pk and ProgressRound.objects.filter(plan=plan, as_of=as_of).exclude(pk=self.pk).exists():
+            problems["as_of"] = f"This plan already has a round as of {_long_date(as_of)}."
+        if deadline and deadline < plan.starts_on:
+            problems["deadline"] = f"The deadline cannot be before the plan starts on {_long_date(plan.starts_on)}."
+        elif deadline and as_of and "as_of" not in problems and deadline > as_of + self.DEADLINE_GRACE:
+            problems["deadline"] = (
+                f"The deadline cannot be more than two months after the as-of date ({_long_date(as_of)})."
+            )
+        return problems
+
+    @property
+    def label(self) -> str:
+        return f"Progress report {self.as_of:%B %Y}"
+
+    @property
+    def is_closed(self) -> bool:
+        return self.closed_at is not None
+
+    @property
+    def closed_notice(self) -> str:
+        """Why its progress cannot be written, in the words every page and service uses."""
+        return f"{self.label} is closed: its progress can no longer be changed."
+
+
+class ProgressUpdateQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Accepted progress is public to readers; drafts and submissions only to their agencies and the manager."""
+        if is_board_manager(user):
+            return self.all()
+        if not user.has_perm("objectives.view_progressupdate"):
+            return self.none()
+        # The action model by its relation, as actions.py imports this module.
+        action_model = self.model._meta.get_field("action").related_model
+        own = action_model.objects.editable_by(user).values("pk")
+        return self.filter(Q(state=ProgressUpdate.State.ACCEPTED) | Q(action__in=own))
+
+    def accepted(self):
+        """Only accepted progress goes into the committee report."""
+        return self.filter(state=ProgressUpdate.State.ACCEPTED)
+
+
+class ProgressUpdate(models.Model):
+    class State(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        SUBMITTED = "submitted", "Submitted"
+        RETURNED = "returned", "Returned"
+        ACCEPTED = "accepted", "Accepted"
+
+    class Rag(models.TextChoices):
+        NOT_STARTED = "not_started", "Not started"
+        RED = "red", "Red"
+        AMBER = "amber", "Amber"
+        GREEN = "green", "Green"
+        COMPLETE = "complete", "Complete"
+
+    action = models.ForeignKey("Action", on_delete=models.CASCADE, related_name="progress_updates")
+    round = models.ForeignKey(ProgressRound, on_delete=models.CASCADE, related_name="progress_updates")
+    progress = models.TextField(
+        "progress",
+        blank=True,
+        help_text="What was done. Leave a blank line between paragraphs; start bullets with “- ”.",
+    )
+    impact = models.TextField(
+        "evidence of impact",
+        blank=True,
+        help_text="What changed for children, with figures where you have them.",
+    )
+    rag = models.CharField("RAG", max_length=20, choices=Rag.choices, default=Rag.NOT_STARTED)
+    state = models.CharField(max_length=20, choices=State.choices, default=State.DRAFT)
+    return_comment = models.TextField(
+        "comment", blank=True, help_text="Why the board manager returned the update, and what it needs."
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    # Raised on every save, so a second person's stale save is refused rather than overwriting.
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    history = HistoricalRecords()
+    objects = ProgressUpdateQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["action", "-round__as_of"]
+        constraints = [
+            models.UniqueConstraint(fields=["action", "round"], name="one_update_per_action_and_round"),
+        ]
+        permissions = [
+            ("submit_progressupdate", "Can write and submit progress for their agencies' actions"),
+            ("review_progressupdate", "Can accept or return submitted progress"),
+        ]
+
+    def __str__(self):
+        return f"{self.action} – {self.round.label}"
+
+    def get_absolute_url(self):
+        return self.action.get_absolute_url()
+
+    def clean(self):
+        if self.action_id and self.round_id and self.action.plan_id not in (None, self.round.plan_id):
+            raise ValidationError({"round": "This round belongs to another plan."})
+
+
+class ReminderLog(models.Model):
+    """One reminder e-mail to one person about one round, so a reason is never sent twice."""
+
+    class Reason(models.TextChoices):
+        BEFORE_DEADLINE = "before_deadline", "Deadline approaching"
+        AFTER_DEADLINE = "after_deadline", "Deadline passed"
+        BY_MANAGER = "by_manager", "Sent by the board manager"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminders")
+    round = models.ForeignKey(ProgressRound, on_delete=models.CASCADE, related_name="reminders")
+    reason = models.CharField(max_length=20, choices=Reason.choices)
+    sent_at = models.DateTimeField(auto_now_add=True)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-sent_at"]
+        constraints = [
+            # The scheduled reminders go once per person, round and reason; the manager may remind again.
+            models.UniqueConstraint(
+                fields=["user", "round", "reason"],
+                condition=~Q(reason="by_manager"),
+                name="scheduled_reminder_sent_once",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_reason_display()} to {self.user} for {self.round}"

@@ -1,0 +1,54 @@
+"""Committee reports as published, and plan files waiting for the manager to confirm their import."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+from .plan import BusinessPlan
+from .progress import ProgressRound
+
+
+class PublishedReport(models.Model):
+    """A committee report as it was sent: its files and the data behind them, frozen at publication."""
+
+    plan = models.ForeignKey(BusinessPlan, on_delete=models.PROTECT, related_name="published_reports")
+    round = models.ForeignKey(ProgressRound, on_delete=models.PROTECT, related_name="published_reports")
+    title = models.CharField(max_length=300)
+    published_at = models.DateTimeField(auto_now_add=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    # The report's content as data: what the files were made from, and what the next one is compared with.
+    snapshot = models.JSONField(default=dict)
+    html = models.TextField(blank=True)
+    pdf = models.BinaryField(blank=True)
+    docx = models.BinaryField(blank=True)
+    pdf_sha256 = models.CharField(max_length=64, blank=True)
+    docx_sha256 = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        ordering = ["-published_at"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("objectives:published_detail", args=[self.pk])
+
+
+class PlanImport(models.Model):
+    """An uploaded plan file kept between its preview and the manager's confirmation."""
+
+    token = models.CharField(max_length=64, unique=True)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    file_name = models.CharField(max_length=255)
+    content = models.BinaryField()
+    plan_title = models.CharField(max_length=100)
+    applied_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-uploaded_at"]
+
+    def __str__(self):
+        return f"{self.file_name} for {self.plan_title}"
