@@ -34,7 +34,7 @@ def upload(page: Page, live_server, path, title="2026/27", screenshot=None):
 
 def test_manager_imports_a_word_plan_through_the_upload_page(manager_page: Page, live_server, tmp_path, artifacts_dir):
     page = manager_page
-    path = committee_plan().save(tmp_path / "eastmere-plan-2026-27.docx")
+    path = committee_plan("December 2026").save(tmp_path / "eastmere-plan-2026-27.docx")
     page.goto(f"{live_server.url}{reverse('objectives:import_upload')}")
     assert_no_axe_violations(page)
 
@@ -55,7 +55,7 @@ def test_manager_imports_a_word_plan_through_the_upload_page(manager_page: Page,
 
 def test_a_word_plan_with_a_bad_row_shows_the_problem_and_imports_nothing(manager_page: Page, live_server, tmp_path):
     page = manager_page
-    word_plan = committee_plan()
+    word_plan = committee_plan("December 2026")
     word_plan.document.tables[0].rows[2].cells[0].text = "1.1.x"
 
     upload(page, live_server, word_plan.save(tmp_path / "plan.docx"))

@@ -161,8 +161,12 @@ class WordPlan:
         return path
 
 
-def committee_plan() -> WordPlan:
-    """A small plan in the usual committee layout: two aims, three objectives, four actions."""
+def committee_plan(round_label: str = "December 2025") -> WordPlan:
+    """A small plan in the usual committee layout: two aims, three objectives, four actions.
+
+    Its progress is for `round_label`, which must fall within the plan it is imported into.
+    """
+    header = (*WORD_HEADER[:2], f"Progress report {round_label}")
     return (
         WordPlan()
         .paragraph("Business plan 2025/26", style="Title")
@@ -171,14 +175,17 @@ def committee_plan() -> WordPlan:
             ["1.1.1", "Extend the multi-agency audit programme", "We audited 40 cases."],
             ["1.1.2", "Publish the audit results", "Published in October."],
             objective=("Obj 1.1", "Show how partners’ work improves children’s lives"),
+            header=header,
         )
         .table(
             ["1.2.1", "Hear from children in every audit", "Started"],
             objective=("Obj 1.2", "Hear children’s voices"),
+            header=header,
         )
         .paragraph("Aim 2: Children know who to contact", style="Heading 2")
         .table(
             ["2.1.1", "Publish a leaflet for children", "Designed with the youth council"],
             objective=("Obj 2.1", "Tell children where to get help"),
+            header=header,
         )
     )

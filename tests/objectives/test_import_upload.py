@@ -319,16 +319,16 @@ def test_a_reader_may_not_see_the_preview(reader_client, board_manager):
 
 
 def test_a_word_plan_imports_through_the_pages(manager_client):
-    file = SimpleUploadedFile("plan.docx", committee_plan().bytes())
+    # Progress within the new plan's year: a round must fall within its plan.
+    file = SimpleUploadedFile("plan.docx", committee_plan("December 2026").bytes())
 
-    # The plan's own year: its progress is for December 2025, and a round must fall within its plan.
-    upload(manager_client, file, new_title="2025/26")
+    upload(manager_client, file)
     plan_import = PlanImport.objects.get()
     preview = manager_client.get(confirm_url(plan_import))
     manager_client.post(confirm_url(plan_import))
 
     assertContains(preview, '<tr><th scope="row">Actions</th><td>4</td><td>0</td></tr>', html=True)
-    plan = BusinessPlan.objects.get(title="2025/26")
+    plan = BusinessPlan.objects.get(title="2026/27")
     assert list(plan.actions.in_ref_order().values_list("ref", flat=True)) == ["1.1.1", "1.1.2", "1.2.1", "2.1.1"]
 
 
