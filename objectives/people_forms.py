@@ -1,4 +1,4 @@
-"""The people pages' form and filters. Rules that need other rows (a free e-mail address) are in people.py."""
+"""The people pages' form and filters. Rules that need other rows (a free e-mail address) are in services/people.py."""
 
 import django_filters
 from django import forms

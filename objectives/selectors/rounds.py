@@ -12,13 +12,14 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from ..models import Action, Agency, ProgressRound, ProgressUpdate
+from ..services.workflow import OPEN_TO_CONTRIBUTORS
 
 MISSING = "missing"
 # An action's state in a round, in the order the pages count them: "missing" means no update at all.
 STATES: list[tuple[str, str]] = [(MISSING, "Missing"), *ProgressUpdate.State.choices]
 STATE_LABELS = dict(STATES)
 # These still lack a submitted or accepted update: they are what reminders chase and what makes an agency late.
-OUTSTANDING = {MISSING, ProgressUpdate.State.DRAFT, ProgressUpdate.State.RETURNED}
+OUTSTANDING = {MISSING, *OPEN_TO_CONTRIBUTORS}
 
 
 def latest_open_rounds() -> list[ProgressRound]:

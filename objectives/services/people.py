@@ -90,28 +90,13 @@ def update_person(
 ) -> list[str]:
     """Change a person's name, e-mail, role and agencies at once; returns what changed, in words."""
     _check_not_site_admin(person)
-    email = email.strip()
     _check_role_and_agencies(role, agencies)
     old_role = roles.role_of(person)
     if person == changed_by and old_role == roles.BOARD_MANAGERS and role != roles.BOARD_MANAGERS:
         raise ValidationError(
             {"role": "You cannot remove your own board manager role. Ask another board manager to do it."}
         )
-    changes = []
-    if (person.first_name, person.last_name) != (first_name, last_name):
-        person.first_name, person.last_name = first_name, last_name
-        changes.append(f"name to {person_name(person)}")
-    if email != person.email:
-        _check_email_is_free(email, exclude=person)
-        changes.append(f"e-mail from {person.email} to {email}")
-        # They sign in with their e-mail address, so the username follows it.
-        person.email, person.username = email, email.lower()
-    if changes:
-        try:
-            with transaction.atomic():
-                person.save()
-        except IntegrityError:
-            raise _email_taken(email) from None
+    changes = _set_name_and_email(person, first_name=first_name, last_name=last_name, email=email)
     if role != old_role:
         role_groups = Group.objects.filter(name__in=roles.ROLE_PERMISSIONS)
         person.groups.remove(*role_groups)
@@ -158,6 +143,27 @@ def reactivate_person(*, changed_by: AbstractUser, person: AbstractUser) -> None
     person.is_active = True
     person.save(update_fields=["is_active"])
     _log(changed_by, person, CHANGE, "Reactivated.")
+
+
+def _set_name_and_email(person: AbstractUser, *, first_name: str, last_name: str, email: str) -> list[str]:
+    """Save a changed name or e-mail address; returns what changed, in words."""
+    email = email.strip()
+    changes = []
+    if (person.first_name, person.last_name) != (first_name, last_name):
+        person.first_name, person.last_name = first_name, last_name
+        changes.append(f"name to {person_name(person)}")
+    if email != person.email:
+        _check_email_is_free(email, exclude=person)
+        changes.append(f"e-mail from {person.email} to {email}")
+        # They sign in with their e-mail address, so the username follows it.
+        person.email, person.username = email, email.lower()
+    if changes:
+        try:
+            with transaction.atomic():
+                person.save()
+        except IntegrityError:
+            raise _email_taken(email) from None
+    return changes
 
 
 def _check_role_and_agencies(role: str, agencies: list[Agency]) -> None:

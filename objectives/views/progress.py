@@ -182,31 +182,13 @@ class ProgressReviewView(RoleRequiredMixin, FormView):
 
     def form_valid(self, form):
         intent = self.request.POST.get("intent")
-        data = form.cleaned_data
+        if intent not in {"accept", "return"}:
+            form.add_error(None, "Choose Accept or Return to the agency.")
+            return self.form_invalid(form)
         # The manager was shown the submitted text's warnings; only what their own edits brought in is news.
         already_shown = set(form.identifier_warnings(self.update))
         try:
-            if intent == "accept":
-                services.accept_progress(
-                    update=self.update,
-                    manager=self.request.user,
-                    rag=data["rag"],
-                    progress=data["progress"],
-                    impact=data["impact"],
-                    expected_version=data["version"],
-                )
-                done = "accepted"
-            elif intent == "return":
-                services.return_progress(
-                    update=self.update,
-                    manager=self.request.user,
-                    comment=data["return_comment"],
-                    expected_version=data["version"],
-                )
-                done = "returned to the agency"
-            else:
-                form.add_error(None, "Choose Accept or Return to the agency.")
-                return self.form_invalid(form)
+            self._review(intent, form.cleaned_data)
         except ConflictError as conflict:
             self.update = conflict.saved
             return self.render_to_response(
@@ -215,6 +197,7 @@ class ProgressReviewView(RoleRequiredMixin, FormView):
         except ValidationError as error:
             add_service_error(form, error)
             return self.form_invalid(form)
+        done = "accepted" if intent == "accept" else "returned to the agency"
         messages.success(self.request, f"{self.update.round.label}: progress for {self.update.action} {done}.")
         if intent == "accept":
             form.warn_writer(self.request, already_shown=already_shown)
@@ -222,3 +205,11 @@ class ProgressReviewView(RoleRequiredMixin, FormView):
         if following is not None:
             return redirect("objectives:progress_review", following.pk)
         return redirect(reverse("objectives:round_detail", args=[self.update.round_id]))
+
+    def _review(self, intent: str, data: dict) -> None:
+        """Accept the update with the manager's edits, or return it with their comment."""
+        common = {"update": self.update, "manager": self.request.user, "expected_version": data["version"]}
+        if intent == "accept":
+            services.accept_progress(**common, rag=data["rag"], progress=data["progress"], impact=data["impact"])
+        else:
+            services.return_progress(**common, comment=data["return_comment"])
