@@ -28,13 +28,14 @@ State = ProgressUpdate.State
 
 
 @pytest.fixture
-def action(lead_agency):
-    return ActionFactory(ref="1.1.1", objective__ref="1.1", objective__aim__number=1, lead_agencies=[lead_agency])
+def action(led_action):
+    return led_action
 
 
 @pytest.fixture
-def december(action):
-    return ProgressRoundFactory(plan=action.plan, as_of=date(2025, 12, 31), deadline=date(2025, 12, 12))
+def december(led_action):
+    # Open, within the plan's year, and the only round, so the action page's timeline has one entry.
+    return ProgressRoundFactory(plan=led_action.plan, as_of=date(2025, 12, 31))
 
 
 def hide(item):
@@ -59,8 +60,8 @@ def test_not_hidden_means_the_row_and_everything_above_it(action):
 
 
 def test_the_plan_list_does_not_count_an_action_whose_objective_is_deleted(manager_client, action):
-    ActionFactory(objective=action.objective, ref="1.1.2")
-    shown = ActionFactory(objective=ObjectiveFactory(aim=action.objective.aim, ref="1.2"), ref="1.2.1")
+    ActionFactory(objective=action.objective)
+    shown = ActionFactory(objective=ObjectiveFactory(aim=action.objective.aim))
     hide(action.objective)
 
     response = manager_client.get(reverse("objectives:plan_list"))
@@ -77,11 +78,9 @@ def test_the_review_queue_neither_counts_nor_opens_an_update_under_a_deleted_par
 ):
     gone = ProgressUpdateFactory(action=action, round=december, state=State.SUBMITTED)
     # Under another aim, so hiding the first aim leaves these two showing.
-    elsewhere = ObjectiveFactory(aim=AimFactory(plan=action.plan, number=2), ref="2.1")
-    waiting = ProgressUpdateFactory(
-        action=ActionFactory(objective=elsewhere, ref="2.1.1"), round=december, state=State.SUBMITTED
-    )
-    ProgressUpdateFactory(action=ActionFactory(objective=elsewhere, ref="2.1.2"), round=december, state=State.SUBMITTED)
+    elsewhere = ObjectiveFactory(aim=AimFactory(plan=action.plan))
+    waiting = ProgressUpdateFactory(action=ActionFactory(objective=elsewhere), round=december, state=State.SUBMITTED)
+    ProgressUpdateFactory(action=ActionFactory(objective=elsewhere), round=december, state=State.SUBMITTED)
     hide(action.objective if hidden == "objective" else action.objective.aim)
 
     opened = manager_client.get(reverse("objectives:progress_review", args=[gone.pk]))
