@@ -16,7 +16,7 @@ from django.db.models import Q
 
 from objectives.dates import parse_flexible_date
 from objectives.models import Action, Agency, BusinessPlan, Objective, ProgressRound, ProgressUpdate
-from reviews import tracked
+from reviews import services
 from reviews.clock import add_working_days
 from reviews.models import (
     CdopAction,
@@ -370,11 +370,11 @@ class _Reviews:
         if is_new:
             recommendation.agencies.set([self.agencies[short_name] for short_name in spec["agencies"]])
         for position, action_spec in enumerate(spec["actions"], start=1):
-            ref = f"{tracked.recommendation_prefix(recommendation)}{position}"
+            ref = f"{recommendation.action_ref_prefix}{position}"
             linked = Action.objects.filter(recommendation_link__recommendation=recommendation)
             action = self.existing_action(linked, ref, action_spec, RecommendationAction, recommendation=recommendation)
             if action is None:
-                action = self.tracked_action(tracked.add_recommendation_action, recommendation, action_spec)
+                action = self.tracked_action(services.add_recommendation_action, recommendation, action_spec)
             self.progress(action, action_spec)
 
     def cdop_year(self, spec: dict, figures: dict[str, int], actions: list[dict]) -> None:
@@ -383,11 +383,11 @@ class _Reviews:
             category, _ = self.loader.ensure(CdopCategory, {"name": name}, {"position": position})
             self.loader.ensure(CdopFigure, {"year": year, "category": category}, {"deaths": deaths})
         for position, action_spec in enumerate(actions, start=1):
-            ref = f"{tracked.cdop_prefix(year)}{position}"
+            ref = f"{year.action_ref_prefix}{position}"
             linked = Action.objects.filter(cdop_link__year=year)
             action = self.existing_action(linked, ref, action_spec, CdopAction, year=year)
             if action is None:
-                action = self.tracked_action(tracked.add_cdop_action, year, action_spec)
+                action = self.tracked_action(services.add_cdop_action, year, action_spec)
             self.progress(action, action_spec)
 
     def existing_action(self, linked, ref: str, spec: dict, link_model, **source) -> Action | None:

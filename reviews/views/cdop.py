@@ -1,7 +1,7 @@
 """The child death overview panel: its years' figures and the actions from its annual reports.
 
 The actions are the plan's own (progress, rounds and later edits happen on the plan's pages); these pages
-list them by year and add new ones through reviews.tracked.
+list them by year and add new ones through reviews.services.
 """
 
 from django.contrib import messages
@@ -17,8 +17,8 @@ from objectives.models import Action
 from objectives.views.plans import FormPageMixin, RoleRequiredMixin
 from objectives.views.versioned import VersionedSaveMixin
 
-from .. import cdop_services, tracked
-from ..cdop_forms import CdopActionForm, CdopYearForm
+from .. import services
+from ..forms.cdop import CdopActionForm, CdopYearForm
 from ..models import CdopCategory, CdopFigure, CdopYear
 from ..selectors import latest_accepted_progress
 
@@ -88,7 +88,7 @@ class CdopYearFormMixin(VersionedSaveMixin, FormPageMixin):
     template_name = "reviews/cdop_form.html"
 
     def save_form(self, form):
-        return cdop_services.save_cdop_year(
+        return services.save_cdop_year(
             year=form.instance, figures=form.figures(), expected_version=form.cleaned_data["version"]
         )
 
@@ -139,7 +139,7 @@ class CdopActionCreateView(RoleRequiredMixin, FormPageMixin, FormView):
     def form_valid(self, form):
         target_on, target_is_month = form.cleaned_data["target"]
         try:
-            action = tracked.add_cdop_action(
+            action = services.add_cdop_action(
                 self.year,
                 plan=form.cleaned_data["plan"],
                 text=form.cleaned_data["text"],

@@ -12,9 +12,9 @@ from objectives.forms import add_service_error
 from objectives.views.plans import FormPageMixin, RoleRequiredMixin
 from objectives.views.versioned import VersionedSaveMixin
 
-from .. import tracked
+from .. import services
+from ..forms.recommendations import RecommendationActionForm, RecommendationForm
 from ..models import Recommendation, Review
-from ..recommendation_forms import RecommendationActionForm, RecommendationForm, save_recommendation
 from .register import review_crumbs
 
 
@@ -79,7 +79,11 @@ class RecommendationUpdateView(RoleRequiredMixin, VersionedSaveMixin, FormPageMi
         return self.object.get_absolute_url()
 
     def save_form(self, form):
-        return save_recommendation(form=form, expected_version=form.cleaned_data["version"])
+        return services.save_recommendation(
+            recommendation=form.instance,
+            agencies=form.cleaned_data["agencies"],
+            expected_version=form.cleaned_data["version"],
+        )
 
 
 class RecommendationActionCreateView(RoleRequiredMixin, FormPageMixin, FormView):
@@ -114,7 +118,7 @@ class RecommendationActionCreateView(RoleRequiredMixin, FormPageMixin, FormView)
         data = form.cleaned_data
         target_on, target_is_month = data["target"]
         try:
-            action = tracked.add_recommendation_action(
+            action = services.add_recommendation_action(
                 self.recommendation,
                 plan=data["plan"],
                 text=data["text"],

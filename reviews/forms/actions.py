@@ -1,4 +1,4 @@
-"""The form for a new review or CDOP action: reviews.tracked gives it its reference and makes it a plan action."""
+"""The form for a new review or CDOP action: reviews.services gives it its reference and makes it a plan action."""
 
 from django import forms
 
