@@ -14,7 +14,8 @@ def record_existing_people(apps, schema_editor):
     groups_history = apps.get_model("mscb", "HistoricalUser_groups")
     recorded = set(history.objects.values_list("id", flat=True))
     now = timezone.now()
-    for person in user_model.objects.exclude(pk__in=recorded).prefetch_related("groups"):
+    memberships = user_model.groups.through.objects
+    for person in user_model.objects.exclude(pk__in=recorded):
         row = history.objects.create(
             **{name: getattr(person, name) for name in KEPT},
             history_date=now,
@@ -22,7 +23,10 @@ def record_existing_people(apps, schema_editor):
             history_change_reason="History started",
         )
         groups_history.objects.bulk_create(
-            [groups_history(history=row, user_id=person.pk, group_id=group.pk) for group in person.groups.all()]
+            [
+                groups_history(id=membership.pk, history=row, user_id=person.pk, group_id=membership.group_id)
+                for membership in memberships.filter(user_id=person.pk)
+            ]
         )
 
 
