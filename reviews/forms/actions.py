@@ -58,6 +58,16 @@ class TrackedActionForm(IdentifierWarningsMixin, forms.Form):
                 "plan"
             ].help_text = "There is no business plan yet: add one first, as its rounds collect progress."
 
+    def action_fields(self) -> dict:
+        """The new action's text, lead agencies and target, as the services that add a tracked action take them."""
+        target_on, target_is_month = self.cleaned_data["target"]
+        return {
+            "text": self.cleaned_data["text"],
+            "lead_agencies": list(self.cleaned_data["lead_agencies"]),
+            "target_on": target_on,
+            "target_is_month": target_is_month,
+        }
+
     def clean_target(self) -> tuple:
         """(target_on, target_is_month), or (None, False) when left blank."""
         text = self.cleaned_data["target"].strip()

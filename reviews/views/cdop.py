@@ -120,16 +120,8 @@ class CdopActionCreateView(RoleRequiredMixin, FormPageMixin, FormView):
         return cdop_crumbs(self.year)
 
     def form_valid(self, form):
-        target_on, target_is_month = form.cleaned_data["target"]
         try:
-            action = services.add_cdop_action(
-                self.year,
-                plan=form.cleaned_data["plan"],
-                text=form.cleaned_data["text"],
-                lead_agencies=list(form.cleaned_data["lead_agencies"]),
-                target_on=target_on,
-                target_is_month=target_is_month,
-            )
+            action = services.add_cdop_action(self.year, plan=form.cleaned_data["plan"], **form.action_fields())
         except ValidationError as error:
             add_service_error(form, error)
             return self.form_invalid(form)

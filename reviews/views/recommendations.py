@@ -115,16 +115,9 @@ class RecommendationActionCreateView(RoleRequiredMixin, FormPageMixin, FormView)
         return super().get_context_data(recommendation=self.recommendation, **kwargs)
 
     def form_valid(self, form):
-        data = form.cleaned_data
-        target_on, target_is_month = data["target"]
         try:
             action = services.add_recommendation_action(
-                self.recommendation,
-                plan=data["plan"],
-                text=data["text"],
-                lead_agencies=list(data["lead_agencies"]),
-                target_on=target_on,
-                target_is_month=target_is_month,
+                self.recommendation, plan=form.cleaned_data["plan"], **form.action_fields()
             )
         except ValidationError as error:
             add_service_error(form, error)
