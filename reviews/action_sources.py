@@ -1,6 +1,6 @@
 """Tell the plan's action page where a review's or the panel's action comes from: "From: Child S, recommendation 2".
 
-Both kinds are made by reviews.tracked with no objective, and nothing gives them one, so actions under an
+Both kinds are made by reviews.services with no objective, and nothing gives them one, so actions under an
 objective are skipped without a query: a plan action's page costs nothing more.
 """
 

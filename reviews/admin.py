@@ -1,6 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from . import services
 from .models import BankHoliday, CdopCategory, CdopFigure, CdopYear, Recommendation, Review, Subgroup
 
 
@@ -36,6 +37,11 @@ class ReviewAdmin(SimpleHistoryAdmin):
     list_filter = ["kind", "status"]
     search_fields = ["name", "summary"]
     inlines = [RecommendationInline]
+
+    def save_model(self, request, obj, form, change):
+        # The admin can change the notification date, so the deadlines the register filters on follow it.
+        services.set_statutory_deadlines(review=obj)
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(Recommendation)

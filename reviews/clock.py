@@ -44,26 +44,3 @@ def statutory_deadlines(incident_notified_on: date) -> tuple[date, date]:
         _count_on(incident_notified_on, PANEL_NOTIFICATION_WORKING_DAYS, holidays),
         _count_on(incident_notified_on, RAPID_REVIEW_WORKING_DAYS, holidays),
     )
-
-
-# 15 working days never span more than this many calendar days, even over Christmas and Easter together.
-_LONGEST_CLOCK_DAYS = 35
-
-
-def refresh_deadlines_around(*, days: list[date]) -> int:
-    """Work out again the deadlines of reviews whose clock runs over any of `days`; how many moved.
-
-    Called when a bank holiday is added, moved or removed, so a review's stored deadlines (which lists
-    filter on) never keep a holiday the table no longer has, or miss one it has gained.
-    """
-    from .models import Review
-
-    moved = 0
-    for day in sorted(set(days)):
-        window = (day - timedelta(days=_LONGEST_CLOCK_DAYS), day - timedelta(days=1))
-        for review in Review.objects.filter(incident_notified_on__range=window):
-            if (review.panel_due_on, review.rapid_review_due_on) != statutory_deadlines(review.incident_notified_on):
-                # Saved through the model, so the review's history shows when and why its deadline moved.
-                review.save(update_fields=["panel_due_on", "rapid_review_due_on"])
-                moved += 1
-    return moved

@@ -144,7 +144,8 @@ class Review(models.Model):
     due_on = models.DateField("due", null=True, blank=True)
     completed_on = models.DateField("completed", null=True, blank=True)
     published_on = models.DateField("published", null=True, blank=True)
-    # The statutory deadlines, worked out from incident_notified_on on save so lists can filter on them.
+    # The statutory deadlines, worked out from incident_notified_on by services.set_statutory_deadlines and
+    # stored so lists can filter on them.
     panel_due_on = models.DateField("national panel to be told by", null=True, blank=True, editable=False)
     rapid_review_due_on = models.DateField("rapid review due by", null=True, blank=True, editable=False)
     # Raised on every save through a form, so a second person's stale save is refused, not lost.
@@ -158,16 +159,6 @@ class Review(models.Model):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        from . import clock  # the clock reads BankHoliday from this module
-
-        notified = self.incident_notified_on
-        self.panel_due_on, self.rapid_review_due_on = clock.statutory_deadlines(notified) if notified else (None, None)
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None and "incident_notified_on" in update_fields:
-            kwargs["update_fields"] = {*update_fields, "panel_due_on", "rapid_review_due_on"}
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("reviews:review_detail", args=[self.pk])
@@ -238,6 +229,11 @@ class Recommendation(models.Model):
     def get_absolute_url(self):
         return self.review.get_absolute_url() + f"#recommendation-{self.number}"
 
+    @property
+    def action_ref_prefix(self) -> str:
+        """What its actions' references start with: "CS-2." for Child S's recommendation 2."""
+        return f"{self.review.code}-{self.number}."
+
 
 class RecommendationAction(models.Model):
     """Makes a plan action one of a recommendation's actions."""
@@ -292,6 +288,11 @@ class CdopYear(models.Model):
 
     def get_absolute_url(self):
         return reverse("reviews:cdop_detail", args=[self.pk])
+
+    @property
+    def action_ref_prefix(self) -> str:
+        """What its actions' references start with: "CDOP25-" for the year ending in 2025."""
+        return f"CDOP{self.ends_on.year % 100:02d}-"
 
     def clean(self):
         if (

@@ -1,12 +1,14 @@
-"""What a review's or CDOP year's page shows below its own fields: the actions and their latest progress."""
+"""The reads of case reviews and CDOP: what a review's or CDOP year's page shows below its own fields (the actions
+and their latest progress) and a year's deaths by category.
+"""
 
 from dataclasses import dataclass
 
-from django.db.models import OuterRef, Prefetch, Subquery
+from django.db.models import OuterRef, Prefetch, Q, Subquery
 
 from objectives.models import Action, Agency, ProgressUpdate
 
-from .models import Recommendation, Review
+from .models import CdopCategory, CdopFigure, CdopYear, Recommendation, Review
 
 
 @dataclass
@@ -25,7 +27,7 @@ def review_actions(review: Review, *, user):
 def latest_accepted_progress(actions: list[Action], *, user) -> dict[int, ProgressUpdate]:
     """Each action's accepted update from its latest round, whichever plan's round it is, in one query (none for none).
 
-    Unlike objectives.report.latest_accepted_updates, no round bounds it: a page shows the latest there is.
+    Unlike objectives.selectors.report.latest_accepted_updates, no round bounds it: a page shows the latest there is.
     """
     if not actions:
         return {}
@@ -68,4 +70,28 @@ def review_action_plan(review: Review, *, user) -> ReviewActionPlan:
         recommendations=recommendations,
         rag_counts=review_actions(review, user=user).rag_counts(),
         action_count=len(actions),
+    )
+
+
+def cdop_actions(user, years):
+    """The live actions of these CDOP years this user may see."""
+    return Action.objects.visible_to(user).filter(cdop_link__year__in=years)
+
+
+def cdop_year_actions(year: CdopYear, *, user) -> list[Action]:
+    """The year's actions in plan order, each with its `latest_update` (None when there is none): three queries."""
+    actions = list(
+        cdop_actions(user, [year]).prefetch_related("lead_agencies").order_by("plan__starts_on", "sort_key", "pk")
+    )
+    latest = latest_accepted_progress(actions, user=user)
+    for action in actions:
+        action.latest_update = latest.get(action.pk)
+    return actions
+
+
+def cdop_categories_counted(year: CdopYear) -> list[CdopCategory]:
+    """The categories with the year's `deaths` in each; retired ones only where the year counted them."""
+    figure = CdopFigure.objects.filter(year_id=year.pk, category_id=OuterRef("pk")).values("deaths")[:1]
+    return list(
+        CdopCategory.objects.annotate(deaths=Subquery(figure)).filter(Q(is_active=True) | Q(deaths__isnull=False))
     )

@@ -1,10 +1,13 @@
-"""A bank holiday added, moved or removed (in the admin) moves the deadlines of the reviews it falls within."""
+"""A bank holiday added, moved or removed (in the admin) moves the deadlines of the reviews it falls within.
+
+The receivers only call the service that works the deadlines out again.
+"""
 
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
-from .clock import refresh_deadlines_around
 from .models import BankHoliday
+from .services import refresh_deadlines_around
 
 
 @receiver(pre_save, sender=BankHoliday, dispatch_uid="reviews_bank_holiday_before")

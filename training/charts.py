@@ -43,7 +43,23 @@ def horizontal_bar_chart(
     """An SVG bar chart whose height grows with the number of bars; each bar group is labelled and valued."""
     group_height = LABEL_HEIGHT + len(series) * (BAR_HEIGHT + BAR_GAP) + ROW_GAP
     height = TOP + max(len(bars), 1) * group_height + 10
-    svg = ET.Element(
+    svg = _svg(chart_id, height)
+    ET.SubElement(svg, "title", {"id": f"{chart_id}-title"}).text = title
+    ET.SubElement(svg, "desc", {"id": f"{chart_id}-desc"}).text = description
+    _patterns(svg, chart_id)
+    _legend(svg, chart_id, series)
+
+    largest = max((value for bar in bars for value in bar.values), default=0) or 1
+    scale = (WIDTH - LEFT - VALUE_ROOM) / largest
+    for index, bar in enumerate(bars):
+        _bar_group(svg, chart_id, series, bar, top=TOP + index * group_height, scale=scale)
+    if not bars:
+        _text(svg, LEFT, TOP + 14, "No figures for this period.", {"class": "chart-empty"})
+    return mark_safe(ET.tostring(svg, encoding="unicode"))  # noqa: S308 - ElementTree escaped every text
+
+
+def _svg(chart_id: str, height: int) -> ET.Element:
+    return ET.Element(
         "svg",
         {
             "xmlns": "http://www.w3.org/2000/svg",
@@ -56,39 +72,31 @@ def horizontal_bar_chart(
             "id": chart_id,
         },
     )
-    ET.SubElement(svg, "title", {"id": f"{chart_id}-title"}).text = title
-    ET.SubElement(svg, "desc", {"id": f"{chart_id}-desc"}).text = description
-    _patterns(svg, chart_id)
-    _legend(svg, chart_id, series)
 
-    largest = max((value for bar in bars for value in bar.values), default=0) or 1
-    scale = (WIDTH - LEFT - VALUE_ROOM) / largest
-    for index, bar in enumerate(bars):
-        top = TOP + index * group_height
-        group = ET.SubElement(svg, "g", {"class": "chart-row"})
-        _text(group, LEFT, top + 14, bar.label, {"class": "chart-label", "font-weight": "bold"})
-        for number, (one_series, value) in enumerate(zip(series, bar.values, strict=True)):
-            y = top + LABEL_HEIGHT + number * (BAR_HEIGHT + BAR_GAP)
-            width = max(round(value * scale), 1 if value else 0)
-            ET.SubElement(
-                group,
-                "rect",
-                {
-                    "class": "chart-bar",
-                    "data-series": one_series.name,
-                    "data-value": str(value),
-                    "x": str(LEFT),
-                    "y": str(y),
-                    "width": str(width),
-                    "height": str(BAR_HEIGHT),
-                    "fill": f"url(#{chart_id}-{one_series.pattern})",
-                    "stroke": "#1a1a1a",
-                },
-            )
-            _text(group, LEFT + width + 6, y + 14, f"{value} {one_series.name}", {"class": "chart-value"})
-    if not bars:
-        _text(svg, LEFT, TOP + 14, "No figures for this period.", {"class": "chart-empty"})
-    return mark_safe(ET.tostring(svg, encoding="unicode"))  # noqa: S308 - ElementTree escaped every text
+
+def _bar_group(svg, chart_id: str, series: Sequence[Series], bar: Bar, *, top: int, scale: float) -> None:
+    """One labelled group: a bar per series, each with its value in words beside it."""
+    group = ET.SubElement(svg, "g", {"class": "chart-row"})
+    _text(group, LEFT, top + 14, bar.label, {"class": "chart-label", "font-weight": "bold"})
+    for number, (one_series, value) in enumerate(zip(series, bar.values, strict=True)):
+        y = top + LABEL_HEIGHT + number * (BAR_HEIGHT + BAR_GAP)
+        width = max(round(value * scale), 1 if value else 0)
+        ET.SubElement(
+            group,
+            "rect",
+            {
+                "class": "chart-bar",
+                "data-series": one_series.name,
+                "data-value": str(value),
+                "x": str(LEFT),
+                "y": str(y),
+                "width": str(width),
+                "height": str(BAR_HEIGHT),
+                "fill": f"url(#{chart_id}-{one_series.pattern})",
+                "stroke": "#1a1a1a",
+            },
+        )
+        _text(group, LEFT + width + 6, y + 14, f"{value} {one_series.name}", {"class": "chart-value"})
 
 
 def _text(parent, x: int, y: int, text: str, attributes: dict) -> None:

@@ -94,6 +94,9 @@ class Registration(models.Model):
         ATTENDED = "attended", "Attended"
         DID_NOT_ATTEND = "did_not_attend", "Did not attend"
 
+    # A place is taken by anyone who booked it, whether or not they came; waiting and cancelled take none.
+    TAKES_A_PLACE = (Status.BOOKED, Status.ATTENDED, Status.DID_NOT_ATTEND)
+
     session = models.ForeignKey(TrainingSession, on_delete=models.PROTECT, related_name="registrations")
     attendee_name = models.CharField("name", max_length=200)
     email = models.EmailField("work e-mail")

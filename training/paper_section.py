@@ -6,7 +6,7 @@ from docx.shared import Pt
 from objectives.papers.sections import SectionType
 from objectives.papers.snapshot import PaperSection
 
-from . import uptake
+from . import selectors as uptake
 from .models import Registration
 
 KIND = "training"

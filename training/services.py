@@ -1,28 +1,43 @@
-"""Booking, cancelling and attendance: the writes that touch several registrations at once."""
+"""The writes of training: booking, cancelling and attendance, which touch several registrations at once, and the
+evaluation: sending attendees their personal links and saving their answers.
 
+An attendee answers without an account: the link carries a signed, timestamped token naming their
+registration and the form (after the session, or the follow-up three months later). A link expires
+TRAINING_EVALUATION_LINK_DAYS after it was sent (30 unless set), and each form is sent once per attendee.
+"""
+
+import logging
+import smtplib
 from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import timedelta
 
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.core import signing
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.core.mail import EmailMessage
+from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 
 from objectives.models import Agency
 
-from .models import Registration, TrainingSession
+from .models import Evaluation, EvaluationLink, Registration, TrainingSession
+from .selectors import link_days, places_taken
 
+logger = logging.getLogger(__name__)
+
+Kind = Evaluation.Kind
+SALT = "training.evaluation"
 Status = Registration.Status
-# A place is taken while booked or once attendance is marked; waiting and cancelled take none.
-TAKES_A_PLACE = [Status.BOOKED, Status.ATTENDED, Status.DID_NOT_ATTEND]
 
 
 def _locked(session: TrainingSession) -> TrainingSession:
     # Bookings and cancellations for one session queue on its row, so two people can't both get the last place.
     return TrainingSession.objects.select_for_update(of=("self",)).order_by("pk").get(pk=session.pk)
-
-
-def places_taken(session: TrainingSession) -> int:
-    """How many registrations hold one of the session's places."""
-    return session.registrations.filter(status__in=TAKES_A_PLACE).count()
 
 
 @transaction.atomic
@@ -83,7 +98,9 @@ def mark_attendance(*, session: TrainingSession, outcomes: Mapping[int, str]) ->
     allowed = {Status.ATTENDED, Status.DID_NOT_ATTEND}
     registrations = {
         registration.pk: registration
-        for registration in _locked(session).registrations.filter(status__in=TAKES_A_PLACE, pk__in=list(outcomes))
+        for registration in _locked(session).registrations.filter(
+            status__in=Registration.TAKES_A_PLACE, pk__in=list(outcomes)
+        )
     }
     marked = 0
     for pk, outcome in outcomes.items():
@@ -95,3 +112,108 @@ def mark_attendance(*, session: TrainingSession, outcomes: Mapping[int, str]) ->
             registration.save(update_fields=["status", "updated_at"])
             marked += 1
     return marked
+
+
+# Evaluation links
+
+
+class EvaluationLinkError(Exception):
+    """A link that cannot be used to answer; the message says why in the attendee's words."""
+
+
+class LinkExpired(EvaluationLinkError):
+    pass
+
+
+class LinkInvalid(EvaluationLinkError):
+    pass
+
+
+def make_token(registration: Registration, kind: str) -> str:
+    """The signed token for one attendee's form of this kind."""
+    return signing.TimestampSigner(salt=SALT).sign_object({"registration": registration.pk, "kind": kind})
+
+
+def read_token(token: str, max_age: timedelta | int | None = None) -> tuple[int, str]:
+    """The registration's pk and form kind a token names; raises LinkExpired or LinkInvalid."""
+    if max_age is None:
+        max_age = timedelta(days=link_days())
+    try:
+        payload = signing.TimestampSigner(salt=SALT).unsign_object(token, max_age=max_age)
+    except signing.SignatureExpired:
+        raise LinkExpired("This link has expired.") from None
+    except (signing.BadSignature, ValueError):
+        raise LinkInvalid("This link is not one we sent, or it was not copied in full.") from None
+    registration_pk = payload.get("registration") if isinstance(payload, dict) else None
+    kind = payload.get("kind") if isinstance(payload, dict) else None
+    if not isinstance(registration_pk, int) or kind not in Kind.values:
+        raise LinkInvalid("This link is not one we sent, or it was not copied in full.")
+    return registration_pk, kind
+
+
+def record_evaluation(*, registration: Registration, kind: str, answers: dict) -> Evaluation | None:
+    """Save an attendee's answers to one form; None if they had already answered it."""
+    evaluation = Evaluation(registration=registration, kind=kind, **answers)
+    evaluation.full_clean(validate_unique=False, validate_constraints=False)
+    try:
+        # The unique constraint, not a look-up first, decides between two submissions at once.
+        with transaction.atomic():
+            evaluation.save()
+    except IntegrityError:
+        return None
+    return evaluation
+
+
+@dataclass
+class SendResult:
+    sent: list[Registration] = field(default_factory=list)
+    sent_before: int = 0
+    failed: list[Registration] = field(default_factory=list)
+
+
+def send_links(
+    *, session: TrainingSession, kind: str, base_url: str, sent_by: AbstractBaseUser | None = None
+) -> SendResult:
+    """E-mail each attendee of a session their personal link to a form, once each: never the same form twice."""
+    result = SendResult()
+    attendees = (
+        session.registrations.filter(status=Registration.Status.ATTENDED)
+        .select_related("session__course")
+        .annotate(
+            was_sent=Exists(EvaluationLink.objects.filter(registration=OuterRef("pk"), kind=kind)),
+        )
+    )
+    for registration in attendees:
+        if registration.was_sent:
+            result.sent_before += 1
+            continue
+        message = _message(registration, kind=kind, base_url=base_url)
+        try:
+            # The link row and the e-mail stand or fall together, so a failed e-mail is tried again next time.
+            with transaction.atomic():
+                EvaluationLink.objects.create(registration=registration, kind=kind, sent_by=sent_by)
+                message.send()
+        except IntegrityError:
+            result.sent_before += 1
+        except (smtplib.SMTPException, OSError):
+            logger.exception("Could not send the %s evaluation link to %s", kind, registration.email)
+            result.failed.append(registration)
+        else:
+            result.sent.append(registration)
+    return result
+
+
+def _message(registration: Registration, *, kind: str, base_url: str) -> EmailMessage:
+    token = make_token(registration, kind)
+    context = {
+        "registration": registration,
+        "session": registration.session,
+        "course": registration.session.course,
+        "kind": kind,
+        "link": base_url.rstrip("/") + reverse("training:evaluation_form", args=[token]),
+        "expires_on": timezone.localdate() + timedelta(days=link_days()),
+        "board_name": settings.BOARD_NAME,
+    }
+    subject = " ".join(render_to_string("training/email/evaluation_subject.txt", context).split())
+    body = render_to_string("training/email/evaluation.txt", context).strip() + "\n"
+    return EmailMessage(subject, body, to=[registration.email])

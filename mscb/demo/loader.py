@@ -1,6 +1,7 @@
 """Write the demo board into the database, creating only what is missing so it can be re-run."""
 
 from collections import Counter
+from collections.abc import Callable
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractUser, Group
@@ -10,7 +11,7 @@ from django.utils import timezone
 from objectives.dates import parse_flexible_date
 from objectives.models import Action, Agency, Aim, BusinessPlan, Objective, ProgressRound, ProgressUpdate
 
-from . import people, plan, reviews, training
+from . import cdop, people, plan, reviews, training
 from .progress_december import ROUND as DECEMBER
 from .progress_march import ROUND as MARCH
 from .progress_september import ROUND as SEPTEMBER
@@ -33,6 +34,7 @@ def load_demo() -> Counter[type[models.Model]]:
     for round_spec in ROUNDS:
         loader.progress(business_plan, round_spec, actions, officers)
     reviews.load_reviews(loader, business_plan, agencies, officers, today=timezone.localdate())
+    cdop.load_cdop(loader, business_plan, agencies, officers)
     training.load_training(loader, agencies, today=timezone.localdate())
     return loader.created
 
@@ -44,8 +46,13 @@ class _Loader:
         self.created: Counter[type[models.Model]] = Counter()
         self.manager: AbstractUser | None = None
 
-    def ensure(self, model, lookup: dict, fields: dict, by: AbstractUser | None = None) -> tuple[models.Model, bool]:
-        """The row matching lookup, or a new one with fields, validated and saved; and whether it is new."""
+    def ensure(
+        self, model, lookup: dict, fields: dict, by: AbstractUser | None = None, save: Callable | None = None
+    ) -> tuple[models.Model, bool]:
+        """The row matching lookup, or a new one with fields, validated and saved; and whether it is new.
+
+        `save` is the service the app saves such a row with, where saving means more than the row itself.
+        """
         row = model.objects.filter(**lookup).first()
         if row is not None:
             return row, False
@@ -53,7 +60,10 @@ class _Loader:
         # Recorded in the history as the creator, so the demo's history reads like a real board's.
         row._history_user = by or self.manager
         row.full_clean()
-        row.save()
+        if save is None:
+            row.save()
+        else:
+            save(row)
         self.created[model] += 1
         return row, True
 

@@ -4,15 +4,15 @@ Completed actions reported in September are not reported again, one action is re
 first time, and two have no progress in either round, as happens in a real plan.
 """
 
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
+from datetime import date
 
-ROUND = {
-    "as_of": date(2025, 12, 31),
-    "deadline": date(2025, 12, 12),
-    # Reported to the committee, so closed: its progress is read-only.
-    "closed_at": datetime(2026, 1, 23, 12, 0, tzinfo=ZoneInfo("Europe/London")),
-    "updates": {
+from .times import reported_round
+
+ROUND = reported_round(
+    as_of=date(2025, 12, 31),
+    deadline=date(2025, 12, 12),
+    reported_on=date(2026, 1, 23),
+    updates={
         "1.1.1": {
             "rag": "green",
             "progress": (
@@ -250,4 +250,4 @@ ROUND = {
             "impact": "",
         },
     },
-}
+)

@@ -6,15 +6,9 @@ for review, some still drafts, one returned with a comment, and several actions 
 times are in the board's own time zone.
 """
 
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
+from datetime import date
 
-_LONDON = ZoneInfo("Europe/London")
-
-
-def _at(day: int, hour: int, minute: int = 0) -> datetime:
-    return datetime(2026, 3, day, hour, minute, tzinfo=_LONDON)
-
+from .times import in_march_2026 as _at
 
 ROUND = {
     "as_of": date(2026, 3, 31),

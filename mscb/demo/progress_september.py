@@ -4,15 +4,15 @@ Texts are stored exactly as a board manager types them: one line per paragraph o
 blank line between paragraphs, and "- " before each bullet.
 """
 
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
+from datetime import date
 
-ROUND = {
-    "as_of": date(2025, 9, 30),
-    "deadline": date(2025, 9, 19),
-    # Reported to the committee, so closed: its progress is read-only.
-    "closed_at": datetime(2025, 10, 24, 12, 0, tzinfo=ZoneInfo("Europe/London")),
-    "updates": {
+from .times import reported_round
+
+ROUND = reported_round(
+    as_of=date(2025, 9, 30),
+    deadline=date(2025, 9, 19),
+    reported_on=date(2025, 10, 24),
+    updates={
         "1.1.1": {
             "rag": "amber",
             "progress": (
@@ -216,4 +216,4 @@ ROUND = {
             ),
         },
     },
-}
+)

@@ -1,43 +1,25 @@
-"""The demo board's case reviews and its child death overview panel (CDOP) year 2024/25.
+"""The demo board's case reviews.
 
-Invented from start to finish: anonymised names, no child's details, CDOP figures in aggregate only.
-"Child S" is a practice review under way whose rapid review's recommendations are already being acted
-on, "Child T" a rapid review of an incident the board learnt of a few working days before the demo is
-loaded (so its statutory clock is running), and "Child P" an older serious case review, closed.
+Invented from start to finish: anonymised names and no child's details. "Child S" is a practice review under way
+whose rapid review's recommendations are already being acted on, "Child T" a rapid review of an incident the board
+learnt of a few working days before the demo is loaded (so its statutory clock is running), and "Child P" an older
+serious case review, closed.
 
-Review and CDOP actions are the plan's own actions (made by `reviews.tracked`), so their progress is
-written in the plan's rounds: accepted in December 2025, part-way through the workflow in March 2026.
+Review actions are the plan's own actions (made by `reviews.services`), so their progress is written in the plan's
+rounds: accepted in December 2025, part-way through the workflow in March 2026.
 """
 
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
+from datetime import date
 
-from django.db.models import Q
-
-from objectives.dates import parse_flexible_date
-from objectives.models import Action, Agency, BusinessPlan, Objective, ProgressRound, ProgressUpdate
-from reviews import tracked
+from objectives.models import Agency, BusinessPlan, Objective
+from reviews import services
 from reviews.clock import add_working_days
-from reviews.models import (
-    CdopAction,
-    CdopCategory,
-    CdopFigure,
-    CdopYear,
-    Recommendation,
-    RecommendationAction,
-    Review,
-    Subgroup,
-)
+from reviews.models import Recommendation, RecommendationAction, Review, Subgroup
 
-from .progress_december import ROUND as DECEMBER
-from .progress_march import ROUND as MARCH
+from .times import in_march_2026
+from .tracked_actions import TrackedActions
 
-_LONDON = ZoneInfo("Europe/London")
 CASE_REVIEW_SUBGROUP = "Quality assurance and case review"
-
-
-def _march(day: int, hour: int, minute: int = 0) -> datetime:
-    return datetime(2026, 3, day, hour, minute, tzinfo=_LONDON)
 
 
 # Each recommendation's actions in order (so their references are CS-1.1, CS-1.2 …), with their progress
@@ -83,7 +65,7 @@ CHILD_S = {
                     },
                     "march": {
                         "state": "submitted",
-                        "submitted_at": _march(9, 11, 40),
+                        "submitted_at": in_march_2026(9, 11, 40),
                         "rag": "green",
                         "progress": (
                             "All 46 schools have a named holiday contact. Notifications over the Christmas and "
@@ -127,7 +109,7 @@ CHILD_S = {
                     },
                     "march": {
                         "state": "submitted",
-                        "submitted_at": _march(12, 15, 10),
+                        "submitted_at": in_march_2026(12, 15, 10),
                         "rag": "green",
                         "progress": "29 of the 31 practices have the prompt; the last two get it in April.",
                         "impact": (
@@ -148,8 +130,8 @@ CHILD_S = {
                     },
                     "march": {
                         "state": "accepted",
-                        "submitted_at": _march(5, 14, 0),
-                        "accepted_at": _march(6, 10, 15),
+                        "submitted_at": in_march_2026(5, 14, 0),
+                        "accepted_at": in_march_2026(6, 10, 15),
                         "rag": "green",
                         "progress": (
                             "Everyone has now been trained. The three-month check looked at 30 records:\n"
@@ -201,7 +183,7 @@ CHILD_S = {
                     },
                     "march": {
                         "state": "submitted",
-                        "submitted_at": _march(11, 16, 30),
+                        "submitted_at": in_march_2026(11, 16, 30),
                         "rag": "amber",
                         "progress": (
                             "Out-of-hours health cover starts on 1 April. Until then the police duty line covers "
@@ -245,187 +227,42 @@ CHILD_P = {
     "recommendations": [],
 }
 
-CDOP_YEAR = {
-    "title": "2024/25",
-    "ends_on": date(2025, 3, 31),
-    "deaths_reviewed": 28,
-    "with_modifiable_factors": 8,
-    "summary": (
-        "The panel reviewed 28 deaths of children in Eastmere, most of them babies under one year old. It found "
-        "modifiable factors in 8, most often unsafe sleeping arrangements and smoking in the home.\n\n"
-        "Its recommendations are about safer sleep, water safety and children who harm themselves."
-    ),
-}
-
-# The national categories, in their usual order, with the deaths in each: they add up to the deaths reviewed.
-CDOP_FIGURES = {
-    "Deliberately inflicted injury, abuse or neglect": 1,
-    "Suicide or deliberate self-inflicted harm": 2,
-    "Trauma and other external factors": 2,
-    "Malignancy": 3,
-    "Acute medical or surgical condition": 2,
-    "Chronic medical condition": 2,
-    "Chromosomal, genetic and congenital anomalies": 6,
-    "Perinatal or neonatal event": 7,
-    "Infection": 1,
-    "Sudden unexpected, unexplained death": 2,
-}
-
-CDOP_ACTIONS = [
-    {
-        "text": "Give every family with a new baby the safer sleep message at the new birth visit and again at "
-        "six to eight weeks, and record that it was given.",
-        "leads": ["ICB", "Community Health"],
-        "target": "March 2026",
-        "december": {
-            "rag": "green",
-            "progress": "The safer sleep checklist is part of the new birth visit record since September.",
-            "impact": "The message was recorded at 94% of new birth visits in October and November.",
-        },
-        "march": {
-            "state": "accepted",
-            "submitted_at": _march(4, 9, 20),
-            "accepted_at": _march(4, 16, 0),
-            "rag": "green",
-            "progress": "The six-to-eight-week check now records the message too.",
-            "impact": "Recorded at 96% of new birth visits and 91% of six-to-eight-week checks in February.",
-        },
-    },
-    {
-        "text": "Run a water safety campaign with schools and the fire service before the Easter and summer "
-        "holidays, aimed at 11 to 16 year olds.",
-        "leads": ["Schools", "Children's Services"],
-        "target": "March 2026",
-        "december": {
-            "rag": "green",
-            "progress": "The summer campaign reached every secondary school; the Easter one is being planned.",
-            "impact": "",
-        },
-        "march": {
-            "state": "draft",
-            "rag": "green",
-            "progress": "Assemblies are booked in 9 of the 11 secondary schools for the last week of term.",
-            "impact": "",
-        },
-    },
-    {
-        "text": "Give school staff a short guide to the self-harm pathway, and agree with the ICB how schools "
-        "refer a child to mental health services on the same day.",
-        "leads": ["ICB", "Schools"],
-        "target": "March 2026",
-        "december": {
-            "rag": "amber",
-            "progress": "The guide is written; the same-day referral route needs the mental health trust's agreement.",
-            "impact": "",
-        },
-        "march": {
-            "state": "submitted",
-            "submitted_at": _march(10, 13, 45),
-            "rag": "amber",
-            "progress": "The guide went to every school in February. The same-day route starts in May.",
-            "impact": "",
-        },
-    },
-]
-
 
 def load_reviews(loader, business_plan: BusinessPlan, agencies: dict[str, Agency], officers: dict, today: date):
-    """Create whichever demo reviews, recommendations, CDOP figures and their actions and progress are missing."""
-    rounds = {
-        "december": ProgressRound.objects.get(plan=business_plan, as_of=DECEMBER["as_of"]),
-        "march": ProgressRound.objects.get(plan=business_plan, as_of=MARCH["as_of"]),
-    }
-    demo = _Reviews(loader, business_plan, agencies, officers, rounds)
+    """Create whichever demo reviews, recommendations and their actions and progress are missing."""
+    actions = TrackedActions(loader, business_plan, agencies, officers)
     subgroup, _ = loader.ensure(Subgroup, {"name": CASE_REVIEW_SUBGROUP}, {})
     # Child T's clock is set from the day the demo is loaded, so its next step is always days away.
     notified = add_working_days(today, -3)
     child_t = {**CHILD_T, "incident_notified_on": notified, "panel_notified_on": add_working_days(notified, 1)}
     for spec in (CHILD_S, child_t, CHILD_P):
-        demo.review(spec, subgroup)
-    demo.cdop_year(CDOP_YEAR, CDOP_FIGURES, CDOP_ACTIONS)
-
-
-class _Reviews:
-    def __init__(self, loader, business_plan, agencies, officers, rounds):
-        self.loader = loader
-        self.plan = business_plan
-        self.agencies = agencies
-        self.officers = officers
-        self.rounds = rounds
-
-    def review(self, spec: dict, subgroup: Subgroup) -> Review:
-        fields = {key: value for key, value in spec.items() if key not in ("name", "objectives", "recommendations")}
-        review, is_new = self.loader.ensure(Review, {"name": spec["name"]}, {**fields, "subgroup": subgroup})
-        if is_new:
-            review.objectives.set(Objective.objects.filter(plan=self.plan, ref__in=spec["objectives"]))
+        review = _review(loader, business_plan, spec, subgroup)
         for recommendation_spec in spec["recommendations"]:
-            self.recommendation(review, recommendation_spec)
-        return review
+            _recommendation(loader, actions, review, recommendation_spec)
 
-    def recommendation(self, review: Review, spec: dict) -> None:
-        fields = {"text": spec["text"]}
-        recommendation, is_new = self.loader.ensure(
-            Recommendation, {"review": review, "number": spec["number"]}, fields
-        )
-        if is_new:
-            recommendation.agencies.set([self.agencies[short_name] for short_name in spec["agencies"]])
-        for position, action_spec in enumerate(spec["actions"], start=1):
-            ref = f"{tracked.recommendation_prefix(recommendation)}{position}"
-            linked = Action.objects.filter(recommendation_link__recommendation=recommendation)
-            action = self.existing_action(linked, ref, action_spec, RecommendationAction, recommendation=recommendation)
-            if action is None:
-                action = self.tracked_action(tracked.add_recommendation_action, recommendation, action_spec)
-            self.progress(action, action_spec)
 
-    def cdop_year(self, spec: dict, figures: dict[str, int], actions: list[dict]) -> None:
-        year, _ = self.loader.ensure(CdopYear, {"title": spec["title"]}, spec)
-        for position, (name, deaths) in enumerate(figures.items(), start=1):
-            category, _ = self.loader.ensure(CdopCategory, {"name": name}, {"position": position})
-            self.loader.ensure(CdopFigure, {"year": year, "category": category}, {"deaths": deaths})
-        for position, action_spec in enumerate(actions, start=1):
-            ref = f"{tracked.cdop_prefix(year)}{position}"
-            linked = Action.objects.filter(cdop_link__year=year)
-            action = self.existing_action(linked, ref, action_spec, CdopAction, year=year)
-            if action is None:
-                action = self.tracked_action(tracked.add_cdop_action, year, action_spec)
-            self.progress(action, action_spec)
+def _review(loader, business_plan: BusinessPlan, spec: dict, subgroup: Subgroup) -> Review:
+    """The review, saved by the service the register's form uses, so its statutory deadlines are worked out."""
+    objectives = Objective.objects.filter(plan=business_plan, ref__in=spec["objectives"])
+    fields = {key: value for key, value in spec.items() if key not in ("name", "objectives", "recommendations")}
+    review, _ = loader.ensure(
+        Review,
+        {"name": spec["name"]},
+        {**fields, "subgroup": subgroup},
+        save=lambda review: services.save_review(review=review, objectives=objectives, expected_version=None),
+    )
+    return review
 
-    def existing_action(self, linked, ref: str, spec: dict, link_model, **source) -> Action | None:
-        """The demo action already made for this source, if any, linked to it again if the link was lost.
 
-        Found by text as well as ref, since one re-made after a deletion may have taken the next number; and
-        deleting a recommendation or a CDOP year leaves its actions in the plan, unlinked, under their refs.
-        """
-        action = linked.filter(plan=self.plan).filter(Q(ref=ref) | Q(text=spec["text"])).first()
-        if action is not None:
-            return action
-        unlinked = Action.objects.filter(plan=self.plan, ref=ref, recommendation_link=None, cdop_link=None).first()
-        if unlinked is not None:
-            self.loader.ensure(link_model, {"action": unlinked}, source)
-        return unlinked
-
-    def tracked_action(self, add, source, spec: dict) -> Action:
-        """A new action made the way the board manager makes one, recorded in the history as theirs."""
-        target_on, target_is_month = parse_flexible_date(spec["target"])
-        action = add(
-            source,
-            plan=self.plan,
-            text=spec["text"],
-            lead_agencies=[self.agencies[short_name] for short_name in spec["leads"]],
-            target_on=target_on,
-            target_is_month=target_is_month,
-        )
-        # The service runs outside a request, so its history rows name nobody until told who it was.
-        Action.history.filter(id=action.pk, history_user=None).update(history_user=self.loader.manager)
-        self.loader.created[Action] += 1
-        return action
-
-    def progress(self, action: Action, spec: dict) -> None:
-        """The action's updates, written by an officer of a lead agency if there is one, as the plan's are."""
-        author = next((self.officers[lead] for lead in spec["leads"] if lead in self.officers), self.loader.manager)
-        for key, progress_round in self.rounds.items():
-            update = spec.get(key)
-            if update is not None:
-                fields = {**update, **self.loader.workflow(update, author)}
-                lookup = {"action": action, "round": progress_round}
-                self.loader.ensure(ProgressUpdate, lookup, fields, by=author)
+def _recommendation(loader, actions: TrackedActions, review: Review, spec: dict) -> None:
+    lookup = {"review": review, "number": spec["number"]}
+    recommendation, is_new = loader.ensure(Recommendation, lookup, {"text": spec["text"]})
+    if is_new:
+        recommendation.agencies.set([actions.agencies[short_name] for short_name in spec["agencies"]])
+    actions.ensure(
+        spec["actions"],
+        source=recommendation,
+        link_model=RecommendationAction,
+        source_field="recommendation",
+        add=services.add_recommendation_action,
+    )

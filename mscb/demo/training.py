@@ -6,12 +6,12 @@ from each row's position, with no random numbers, so every run builds the same y
 
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
-from zoneinfo import ZoneInfo
 
 from objectives.models import Agency
 from training.models import AgencyWorkforce, Course, Evaluation, Registration, TrainingSession
 
-LONDON = ZoneInfo("Europe/London")
+from .times import LONDON
+
 FIRST_NAMES = [
     "Amira",
     "Ben",

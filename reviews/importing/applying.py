@@ -7,7 +7,7 @@ from simple_history.utils import update_change_reason
 from objectives.importing.cells import SheetRow
 
 from ..models import Recommendation, Review
-from ..tracked import add_recommendation_action
+from ..services import add_recommendation_action
 from .checking import ReviewChanges, check_rows
 
 

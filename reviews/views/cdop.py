@@ -1,26 +1,24 @@
 """The child death overview panel: its years' figures and the actions from its annual reports.
 
 The actions are the plan's own (progress, rounds and later edits happen on the plan's pages); these pages
-list them by year and add new ones through reviews.tracked.
+list them by year and add new ones through reviews.services.
 """
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import OuterRef, Q, Subquery
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.views.generic import CreateView, DetailView, FormView, ListView, UpdateView
 
 from objectives.forms import add_service_error
-from objectives.models import Action
 from objectives.views.plans import FormPageMixin, RoleRequiredMixin
 from objectives.views.versioned import VersionedSaveMixin
 
-from .. import cdop_services, tracked
-from ..cdop_forms import CdopActionForm, CdopYearForm
-from ..models import CdopCategory, CdopFigure, CdopYear
-from ..selectors import latest_accepted_progress
+from .. import services
+from ..forms.cdop import CdopActionForm, CdopYearForm
+from ..models import CdopYear
+from ..selectors import cdop_actions, cdop_categories_counted, cdop_year_actions
 
 
 def cdop_crumbs(year: CdopYear | None = None) -> list[tuple[str, str]]:
@@ -28,11 +26,6 @@ def cdop_crumbs(year: CdopYear | None = None) -> list[tuple[str, str]]:
     if year is not None:
         crumbs.append((str(year), year.get_absolute_url()))
     return crumbs
-
-
-def cdop_actions(user, years):
-    """The live actions of these years this user may see."""
-    return Action.objects.visible_to(user).filter(cdop_link__year__in=years)
 
 
 class CdopYearListView(RoleRequiredMixin, ListView):
@@ -63,19 +56,9 @@ class CdopYearDetailView(RoleRequiredMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user, year = self.request.user, self.object
-        figure = CdopFigure.objects.filter(year_id=year.pk, category_id=OuterRef("pk")).values("deaths")[:1]
-        # Retired categories still show on the years that counted them.
-        context["categories"] = list(
-            CdopCategory.objects.annotate(deaths=Subquery(figure)).filter(Q(is_active=True) | Q(deaths__isnull=False))
-        )
+        context["categories"] = cdop_categories_counted(year)
         context["categorised"] = sum(category.deaths or 0 for category in context["categories"])
-        actions = list(
-            cdop_actions(user, [year]).prefetch_related("lead_agencies").order_by("plan__starts_on", "sort_key", "pk")
-        )
-        latest = latest_accepted_progress(actions, user=user)
-        for action in actions:
-            action.latest_update = latest.get(action.pk)
-        context["actions"] = actions
+        context["actions"] = cdop_year_actions(year, user=user)
         context["rag_counts"] = cdop_actions(user, [year]).rag_counts()
         context["breadcrumbs"] = cdop_crumbs()
         return context
@@ -88,7 +71,7 @@ class CdopYearFormMixin(VersionedSaveMixin, FormPageMixin):
     template_name = "reviews/cdop_form.html"
 
     def save_form(self, form):
-        return cdop_services.save_cdop_year(
+        return services.save_cdop_year(
             year=form.instance, figures=form.figures(), expected_version=form.cleaned_data["version"]
         )
 
@@ -137,16 +120,8 @@ class CdopActionCreateView(RoleRequiredMixin, FormPageMixin, FormView):
         return cdop_crumbs(self.year)
 
     def form_valid(self, form):
-        target_on, target_is_month = form.cleaned_data["target"]
         try:
-            action = tracked.add_cdop_action(
-                self.year,
-                plan=form.cleaned_data["plan"],
-                text=form.cleaned_data["text"],
-                lead_agencies=list(form.cleaned_data["lead_agencies"]),
-                target_on=target_on,
-                target_is_month=target_is_month,
-            )
+            action = services.add_cdop_action(self.year, plan=form.cleaned_data["plan"], **form.action_fields())
         except ValidationError as error:
             add_service_error(form, error)
             return self.form_invalid(form)

@@ -12,9 +12,9 @@ from objectives.forms import add_service_error
 from objectives.views.plans import FormPageMixin, RoleRequiredMixin
 from objectives.views.versioned import VersionedSaveMixin
 
-from .. import tracked
+from .. import services
+from ..forms.recommendations import RecommendationActionForm, RecommendationForm
 from ..models import Recommendation, Review
-from ..recommendation_forms import RecommendationActionForm, RecommendationForm, save_recommendation
 from .register import review_crumbs
 
 
@@ -79,7 +79,11 @@ class RecommendationUpdateView(RoleRequiredMixin, VersionedSaveMixin, FormPageMi
         return self.object.get_absolute_url()
 
     def save_form(self, form):
-        return save_recommendation(form=form, expected_version=form.cleaned_data["version"])
+        return services.save_recommendation(
+            recommendation=form.instance,
+            agencies=form.cleaned_data["agencies"],
+            expected_version=form.cleaned_data["version"],
+        )
 
 
 class RecommendationActionCreateView(RoleRequiredMixin, FormPageMixin, FormView):
@@ -111,16 +115,9 @@ class RecommendationActionCreateView(RoleRequiredMixin, FormPageMixin, FormView)
         return super().get_context_data(recommendation=self.recommendation, **kwargs)
 
     def form_valid(self, form):
-        data = form.cleaned_data
-        target_on, target_is_month = data["target"]
         try:
-            action = tracked.add_recommendation_action(
-                self.recommendation,
-                plan=data["plan"],
-                text=data["text"],
-                lead_agencies=list(data["lead_agencies"]),
-                target_on=target_on,
-                target_is_month=target_is_month,
+            action = services.add_recommendation_action(
+                self.recommendation, plan=form.cleaned_data["plan"], **form.action_fields()
             )
         except ValidationError as error:
             add_service_error(form, error)

@@ -9,8 +9,9 @@ from objectives.models import Objective
 from objectives.views.plans import FormPageMixin, RoleRequiredMixin
 from objectives.views.versioned import VersionedSaveMixin
 
+from .. import services
 from ..filters import ReviewFilter
-from ..forms import ReviewForm, save_review
+from ..forms.reviews import ReviewForm
 from ..models import Review
 from ..selectors import review_action_plan
 
@@ -65,7 +66,11 @@ class ReviewFormMixin(VersionedSaveMixin, FormPageMixin):
     template_name = "reviews/review_form.html"
 
     def save_form(self, form):
-        return save_review(form=form, expected_version=form.cleaned_data["version"])
+        return services.save_review(
+            review=form.instance,
+            objectives=form.cleaned_data["objectives"],
+            expected_version=form.cleaned_data["version"],
+        )
 
 
 class ReviewCreateView(RoleRequiredMixin, ReviewFormMixin, CreateView):

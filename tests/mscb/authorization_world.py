@@ -24,8 +24,8 @@ from tests.training.factories import (
     RegistrationFactory,
     TrainingSessionFactory,
 )
-from training.evaluation import make_token
 from training.models import Evaluation, Registration
+from training.services import make_token
 
 
 @dataclass

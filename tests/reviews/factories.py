@@ -3,6 +3,7 @@ from datetime import date
 import factory
 from factory.django import DjangoModelFactory
 
+from reviews import services
 from reviews.models import CdopYear, Recommendation, Review, Subgroup
 
 
@@ -24,6 +25,14 @@ class ReviewFactory(DjangoModelFactory):
     status = Review.Status.IN_PROGRESS
     summary = "A review of how agencies worked together before a serious incident."
     subgroup = factory.SubFactory(SubgroupFactory)
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        # As every page that saves a review does, so the deadlines the register filters on are stored.
+        review = model_class(*args, **kwargs)
+        services.set_statutory_deadlines(review=review)
+        review.save()
+        return review
 
 
 class RecommendationFactory(DjangoModelFactory):

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from objectives import roles
 from objectives.models import Action, ProgressUpdate
-from reviews import tracked
+from reviews import services
 from reviews.models import CdopAction, CdopCategory, CdopFigure, CdopYear
 from tests.factories import (
     AgencyFactory,
@@ -64,7 +64,7 @@ def figures_of(year: CdopYear) -> dict[str, int]:
 
 
 def cdop_action(year, plan, text="Promote safer sleep advice to every new parent.", **kwargs) -> Action:
-    return tracked.add_cdop_action(year, plan=plan, text=text, lead_agencies=kwargs.pop("lead_agencies", []), **kwargs)
+    return services.add_cdop_action(year, plan=plan, text=text, lead_agencies=kwargs.pop("lead_agencies", []), **kwargs)
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ from objectives.models import Action
 from reviews.importing.applying import apply_changes
 from reviews.importing.checking import check_rows
 from reviews.models import Recommendation, RecommendationAction, ReviewImport
-from reviews.tracked import add_recommendation_action
+from reviews.services import add_recommendation_action
 from tests.factories import AgencyFactory, BusinessPlanFactory, UserFactory
 from tests.objectives.import_files import write_csv
 from tests.reviews.factories import RecommendationFactory, ReviewFactory

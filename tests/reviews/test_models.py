@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from objectives import roles
 from objectives.models import Action
-from reviews import tracked
+from reviews import services
 from reviews.models import BankHoliday, CdopYear, Review
 from tests.factories import ActionFactory, BusinessPlanFactory, UserFactory
 from tests.reviews.factories import CdopYearFactory, RecommendationFactory, ReviewFactory
@@ -30,7 +30,8 @@ def test_saving_works_out_the_statutory_deadlines_from_the_notification():
 def test_clearing_the_notification_clears_the_deadlines():
     review = ReviewFactory(incident_notified_on=date(2025, 6, 2))
     review.incident_notified_on = None
-    review.save(update_fields=["incident_notified_on"])
+    services.set_statutory_deadlines(review=review)
+    review.save()
 
     review.refresh_from_db()
     assert (review.panel_due_on, review.rapid_review_due_on) == (None, None)
@@ -107,10 +108,10 @@ def test_review_actions_are_numbered_under_their_recommendation():
     plan = BusinessPlanFactory()
     recommendation = RecommendationFactory(review=ReviewFactory(code="CS"), number=2)
 
-    first = tracked.add_recommendation_action(recommendation, plan=plan, text="Audit referrals", lead_agencies=[])
+    first = services.add_recommendation_action(recommendation, plan=plan, text="Audit referrals", lead_agencies=[])
     first.is_deleted = True
     first.save()
-    second = tracked.add_recommendation_action(recommendation, plan=plan, text="Train staff", lead_agencies=[])
+    second = services.add_recommendation_action(recommendation, plan=plan, text="Train staff", lead_agencies=[])
 
     assert (first.ref, second.ref) == ("CS-2.1", "CS-2.2")
     assert (second.plan, second.objective) == (plan, None)
@@ -121,7 +122,7 @@ def test_cdop_actions_are_numbered_by_the_year_they_end_in():
     plan = BusinessPlanFactory()
     year = CdopYearFactory(title="2024/25", ends_on=date(2025, 3, 31))
 
-    refs = [tracked.add_cdop_action(year, plan=plan, text=text, lead_agencies=[]).ref for text in ("Sleep", "Water")]
+    refs = [services.add_cdop_action(year, plan=plan, text=text, lead_agencies=[]).ref for text in ("Sleep", "Water")]
 
     assert refs == ["CDOP25-1", "CDOP25-2"]
 
@@ -129,7 +130,7 @@ def test_cdop_actions_are_numbered_by_the_year_they_end_in():
 def test_a_prefixed_ref_clashing_in_the_plan_is_named():
     plan = BusinessPlanFactory()
     recommendation = RecommendationFactory(review=ReviewFactory(code="CS"), number=1)
-    tracked.add_recommendation_action(recommendation, plan=plan, text="Audit", lead_agencies=[])
+    services.add_recommendation_action(recommendation, plan=plan, text="Audit", lead_agencies=[])
     clash = Action(plan=plan, ref="CS-1.1", text="Another")
 
     with pytest.raises(ValidationError, match="Action CS-1.1 already exists in this plan."):

@@ -9,7 +9,7 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from objectives.models import Action
-from reviews import tracked
+from reviews import services
 from reviews.models import Recommendation
 from reviews.views.recommendations import RecommendationCreateView
 from tests.factories import AgencyFactory, BusinessPlanFactory, UserFactory
@@ -289,7 +289,7 @@ def test_a_missing_or_garbled_version_is_refused_as_stale(manager_client, recomm
 
 
 def test_the_number_of_a_recommendation_with_actions_cannot_change(manager_client, recommendation, plan):
-    tracked.add_recommendation_action(recommendation, plan=plan, text="Audit", lead_agencies=[])
+    services.add_recommendation_action(recommendation, plan=plan, text="Audit", lead_agencies=[])
 
     response = manager_client.post(update_url(recommendation), edit_data(recommendation, number=5))
 
@@ -437,7 +437,7 @@ def review_action_edit(action, **changes):
 
 
 def test_a_review_action_is_edited_on_the_plans_action_page(manager_client, recommendation, plan, lead_agency):
-    action = tracked.add_recommendation_action(recommendation, plan=plan, text="Audit", lead_agencies=[lead_agency])
+    action = services.add_recommendation_action(recommendation, plan=plan, text="Audit", lead_agencies=[lead_agency])
 
     page = manager_client.get(reverse("objectives:action_update", args=[action.pk]))
     response = manager_client.post(

@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from objectives.models import Action, ProgressUpdate
-from reviews import tracked
-from reviews.forms import ReviewForm, save_review
+from reviews import services
+from reviews.forms.reviews import ReviewForm
 from reviews.models import Review, Subgroup
 from tests.factories import (
     AgencyFactory,
@@ -82,7 +82,7 @@ def december(plan):
 
 
 def review_action(recommendation, plan, *, lead_agencies=(), text="Audit the chronologies.", **fields):
-    return tracked.add_recommendation_action(
+    return services.add_recommendation_action(
         recommendation, plan=plan, text=text, lead_agencies=list(lead_agencies), **fields
     )
 
@@ -758,7 +758,7 @@ def test_saving_refuses_a_name_taken_after_the_form_was_checked():
     ReviewFactory(name="Child Q", code="CZ")
 
     with pytest.raises(ValidationError, match="was saved just now"):
-        save_review(form=form, expected_version=None)
+        services.save_review(review=form.instance, objectives=form.cleaned_data["objectives"], expected_version=None)
 
     assert Review.objects.count() == 1
 

@@ -20,7 +20,7 @@ from objectives.papers.snapshot import from_snapshot, to_snapshot
 from objectives.services.publishing import publish_report
 from reviews import paper_builders, paper_word
 from reviews.models import CdopCategory, CdopFigure, Review
-from reviews.tracked import add_cdop_action, add_recommendation_action
+from reviews.services import add_cdop_action, add_recommendation_action
 from tests.factories import (
     ActionFactory,
     AgencyFactory,

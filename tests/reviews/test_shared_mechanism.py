@@ -17,7 +17,7 @@ from django.urls import reverse
 from objectives import action_sources
 from objectives.models import Action, ProgressUpdate
 from objectives.selectors.report import latest_accepted_updates
-from reviews import tracked
+from reviews import services
 from tests.factories import ActionFactory, BusinessPlanFactory, ObjectiveFactory, ProgressRoundFactory, UserFactory
 from tests.reviews.factories import CdopYearFactory, RecommendationFactory, ReviewFactory
 
@@ -50,7 +50,7 @@ def cdop_year():
 
 @pytest.fixture
 def review_action(recommendation, plan, lead_agency):
-    return tracked.add_recommendation_action(
+    return services.add_recommendation_action(
         recommendation,
         plan=plan,
         text="Audit chronologies for children seen by two agencies",
@@ -60,14 +60,14 @@ def review_action(recommendation, plan, lead_agency):
 
 @pytest.fixture
 def cdop_action(cdop_year, plan, lead_agency):
-    return tracked.add_cdop_action(
+    return services.add_cdop_action(
         cdop_year, plan=plan, text="Promote safe sleep advice at every health visit", lead_agencies=[lead_agency]
     )
 
 
 @pytest.fixture
 def another_agencys_action(recommendation, plan, other_agency):
-    return tracked.add_recommendation_action(
+    return services.add_recommendation_action(
         recommendation, plan=plan, text="Train school staff", lead_agencies=[other_agency]
     )
 
@@ -243,7 +243,7 @@ def test_a_review_actions_page_queries_do_not_grow_with_the_review(
 ):
     for number in range(2, rows + 2):
         other = RecommendationFactory(review=recommendation.review, number=number)
-        tracked.add_recommendation_action(other, plan=plan, text="More", lead_agencies=[])
+        services.add_recommendation_action(other, plan=plan, text="More", lead_agencies=[])
     ProgressRoundFactory(plan=plan)
 
     # session, user, the user's permissions, their groups' permissions, the action with its plan,
@@ -261,8 +261,8 @@ def test_every_actions_source_is_found_in_one_query_per_source(
 ):
     made = []
     for number in range(1, rows + 1):
-        made.append(tracked.add_recommendation_action(recommendation, plan=plan, text="R", lead_agencies=[]))
-        made.append(tracked.add_cdop_action(cdop_year, plan=plan, text="C", lead_agencies=[]))
+        made.append(services.add_recommendation_action(recommendation, plan=plan, text="R", lead_agencies=[]))
+        made.append(services.add_cdop_action(cdop_year, plan=plan, text="C", lead_agencies=[]))
         made.append(ActionFactory(objective__aim__plan=plan, ref=f"{number}.1.1", objective__ref=f"{number}.1"))
     actions = list(Action.objects.filter(pk__in=[action.pk for action in made]))
 

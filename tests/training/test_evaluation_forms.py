@@ -7,8 +7,8 @@ import pytest
 from django.urls import reverse
 
 from tests.training.factories import RegistrationFactory
-from training.evaluation import make_token
 from training.models import Evaluation, Registration
+from training.services import make_token
 
 AFTER = Evaluation.Kind.AFTER_SESSION
 FOLLOW_UP = Evaluation.Kind.FOLLOW_UP

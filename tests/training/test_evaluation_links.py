@@ -13,9 +13,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.training.factories import EvaluationFactory, RegistrationFactory, TrainingSessionFactory
-from training import evaluation
-from training.evaluation import LinkExpired, LinkInvalid, make_token, read_token
+from training import services
 from training.models import Evaluation, EvaluationLink, Registration
+from training.services import LinkExpired, LinkInvalid, make_token, read_token
 
 AFTER = Evaluation.Kind.AFTER_SESSION
 FOLLOW_UP = Evaluation.Kind.FOLLOW_UP
@@ -81,7 +81,7 @@ def test_a_token_signed_for_something_else_is_invalid(attendee):
 
 
 def test_a_token_for_an_unknown_form_is_invalid(attendee):
-    token = signing.TimestampSigner(salt=evaluation.SALT).sign_object({"registration": attendee.pk, "kind": "exit"})
+    token = signing.TimestampSigner(salt=services.SALT).sign_object({"registration": attendee.pk, "kind": "exit"})
 
     with pytest.raises(LinkInvalid):
         read_token(token)
@@ -175,7 +175,7 @@ def test_send_links_emails_each_attendee_their_own_link(attendee, mailoutbox, se
     settings.BOARD_NAME = "Fenbridge Safeguarding Children Partnership"
     RegistrationFactory(session=attendee.session, status=Registration.Status.BOOKED)
 
-    result = evaluation.send_links(session=attendee.session, kind=AFTER, base_url="https://scp.example.org/")
+    result = services.send_links(session=attendee.session, kind=AFTER, base_url="https://scp.example.org/")
 
     assert [message.to for message in mailoutbox] == [[attendee.email]]
     body = mailoutbox[0].body
@@ -187,9 +187,9 @@ def test_send_links_emails_each_attendee_their_own_link(attendee, mailoutbox, se
 
 
 def test_send_links_never_sends_the_same_form_twice(attendee, mailoutbox):
-    evaluation.send_links(session=attendee.session, kind=AFTER, base_url="https://scp.example.org")
+    services.send_links(session=attendee.session, kind=AFTER, base_url="https://scp.example.org")
 
-    again = evaluation.send_links(session=attendee.session, kind=AFTER, base_url="https://scp.example.org")
+    again = services.send_links(session=attendee.session, kind=AFTER, base_url="https://scp.example.org")
 
     assert len(mailoutbox) == 1
     assert (again.sent, again.sent_before) == ([], 1)
@@ -197,9 +197,9 @@ def test_send_links_never_sends_the_same_form_twice(attendee, mailoutbox):
 
 
 def test_the_follow_up_is_a_separate_link(attendee, mailoutbox):
-    evaluation.send_links(session=attendee.session, kind=AFTER, base_url="https://scp.example.org")
+    services.send_links(session=attendee.session, kind=AFTER, base_url="https://scp.example.org")
 
-    result = evaluation.send_links(session=attendee.session, kind=FOLLOW_UP, base_url="https://scp.example.org")
+    result = services.send_links(session=attendee.session, kind=FOLLOW_UP, base_url="https://scp.example.org")
 
     assert len(result.sent) == 1
     assert "Three months ago you attended" in mailoutbox[1].body

@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from tests.factories import UserFactory
 from tests.training.factories import EvaluationFactory, RegistrationFactory, TrainingSessionFactory
-from training.evaluation import course_confidence_gain, results_for
 from training.models import Evaluation, EvaluationLink, Registration
+from training.selectors import course_confidence_gain, results_for
 
 ATTENDED = Registration.Status.ATTENDED
 FOLLOW_UP = Evaluation.Kind.FOLLOW_UP

@@ -12,7 +12,7 @@ from django.urls import reverse
 from tests.factories import AgencyFactory, UserFactory
 from tests.training.factories import RegistrationFactory, TrainingSessionFactory
 from tests.training.uptake_samples import ATTENDED, DNA, YEAR, hand_counted_world
-from training import uptake
+from training import selectors as uptake
 from training.models import Registration
 
 FIGURES = ("sessions_run", "places", "booked", "attended", "did_not_attend", "cancelled", "waiting")

@@ -2,7 +2,6 @@
 
 from datetime import date
 
-from django.db.models import Count, Sum
 from django.utils import timezone
 from django.views.generic import TemplateView
 
@@ -11,28 +10,15 @@ from objectives.views.plans import RoleRequiredMixin
 from ..csv_export import csv_response
 from ..forms import PeriodForm
 from ..models import Registration
-from .courses import money, training_crumbs
+from ..selectors import charges_by_agency
+from ..tables import money
+from .courses import training_crumbs
 
 
 def financial_year(today: date) -> tuple[date, date]:
     """The financial year (1 April to 31 March) that a day falls in."""
     start_year = today.year if today.month >= 4 else today.year - 1
     return date(start_year, 4, 1), date(start_year + 1, 3, 31)
-
-
-def charges_by_agency(registrations, date_from: date, date_to: date) -> list[dict]:
-    """Per agency: how many did not attend sessions in the period, and the sum of those courses' charges."""
-    # __date compares in UK time, so a session at 00:30 on 1 April counts in April.
-    missed = registrations.filter(
-        status=Registration.Status.DID_NOT_ATTEND,
-        session__starts_at__date__gte=date_from,
-        session__starts_at__date__lte=date_to,
-    )
-    return list(
-        missed.values("agency__name")
-        .annotate(did_not_attend=Count("pk"), charge=Sum("session__course__non_attendance_charge"))
-        .order_by("agency__name")
-    )
 
 
 class ChargesView(RoleRequiredMixin, TemplateView):

@@ -10,8 +10,8 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, View
 
-from .. import evaluation
-from ..evaluation_forms import FORMS
+from .. import selectors, services
+from ..forms import FORMS
 from ..models import Course, Evaluation, Registration, TrainingSession
 
 
@@ -21,10 +21,10 @@ class EvaluationFormView(View):
 
     def dispatch(self, request, *args, **kwargs):
         try:
-            registration_pk, self.kind = evaluation.read_token(kwargs["token"])
-        except evaluation.LinkExpired:
+            registration_pk, self.kind = services.read_token(kwargs["token"])
+        except services.LinkExpired:
             return self.problem("This link has expired", expired=True, status=HTTPStatus.GONE)
-        except evaluation.LinkInvalid:
+        except services.LinkInvalid:
             return self.problem("We could not find this form", status=HTTPStatus.NOT_FOUND)
         self.registration = (
             Registration.objects.select_related("session__course", "agency").filter(pk=registration_pk).first()
@@ -46,7 +46,7 @@ class EvaluationFormView(View):
         if not form.is_valid():
             return self.render_form(form)
         answers = {name: form.cleaned_data[name] for name in form.Meta.fields}
-        saved = evaluation.record_evaluation(registration=self.registration, kind=self.kind, answers=answers)
+        saved = services.record_evaluation(registration=self.registration, kind=self.kind, answers=answers)
         return self.thanks(already_answered=saved is None)
 
     def render_form(self, form):
@@ -58,7 +58,7 @@ class EvaluationFormView(View):
         return render(self.request, "training/evaluation_thanks.html", context)
 
     def problem(self, heading, *, status, **flags):
-        context = {"heading": heading, "link_days": evaluation.link_days(), **flags}
+        context = {"heading": heading, "link_days": selectors.link_days(), **flags}
         return render(self.request, "training/evaluation_link_problem.html", context, status=status)
 
 
@@ -69,10 +69,10 @@ class _ResultsView(PermissionRequiredMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         scope = self.scope()
-        context["results"] = evaluation.results_for(**scope)
-        context["can_read_answers"] = evaluation.can_read_answers(self.request.user)
+        context["results"] = selectors.results_for(**scope)
+        context["can_read_answers"] = selectors.can_read_answers(self.request.user)
         if context["can_read_answers"]:
-            context["answers"] = evaluation.written_answers_for(**scope)
+            context["answers"] = selectors.written_answers_for(**scope)
         results = context["results"]
         context["score_rows"] = [
             (SCORE_LABELS[name], results.after_session[f"mean_{name}"], counts)
@@ -125,7 +125,7 @@ class CourseResultsView(_ResultsView):
 @permission_required("training.change_trainingsession", raise_exception=True)
 def send_evaluation_links(request, pk):
     session = get_object_or_404(TrainingSession.objects.select_related("course"), pk=pk)
-    result = evaluation.send_links(
+    result = services.send_links(
         session=session,
         kind=Evaluation.Kind.AFTER_SESSION,
         base_url=request.build_absolute_uri("/"),

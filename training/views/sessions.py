@@ -30,7 +30,7 @@ class SessionDetailView(RoleRequiredMixin, DetailView):
     context_object_name = "session"
 
     def get_queryset(self):
-        taken = Q(registrations__status__in=services.TAKES_A_PLACE)
+        taken = Q(registrations__status__in=Registration.TAKES_A_PLACE)
         return TrainingSession.objects.select_related("course").annotate(
             taken=Count("registrations", filter=taken),
             waiting=Count("registrations", filter=Q(registrations__status=Status.WAITING)),
@@ -112,6 +112,9 @@ class SessionPageMixin(RoleRequiredMixin):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(session=self.session, breadcrumbs=training_crumbs(session=self.session))
+        # Both the attendance page and the register import say when marking opens, until the session starts.
+        if self.session.starts_at > timezone.now():
+            context["not_started"] = not_started_message(self.session)
         return context
 
 
@@ -121,15 +124,10 @@ class AttendanceView(SessionPageMixin, FormView):
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
-        registrations = self.session.registrations.filter(status__in=services.TAKES_A_PLACE).select_related("agency")
+        taking_places = self.session.registrations.filter(status__in=Registration.TAKES_A_PLACE)
+        registrations = taking_places.select_related("agency")
         kwargs["registrations"] = registrations.order_by("attendee_name", "pk")
         return kwargs
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        if self.session.starts_at > timezone.now():
-            context["not_started"] = not_started_message(self.session)
-        return context
 
     def form_valid(self, form):
         try:
@@ -150,12 +148,6 @@ class AttendanceView(SessionPageMixin, FormView):
 class RegisterImportView(SessionPageMixin, FormView):
     form_class = RegisterUploadForm
     template_name = "training/register_import.html"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        if self.session.starts_at > timezone.now():
-            context["not_started"] = not_started_message(self.session)
-        return context
 
     def form_valid(self, form):
         upload = form.cleaned_data["file"]

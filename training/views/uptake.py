@@ -8,7 +8,7 @@ from django.http import HttpResponseBadRequest
 from django.utils import timezone
 from django.views.generic import TemplateView
 
-from .. import uptake
+from .. import selectors as uptake
 from ..charts import Bar, Series, horizontal_bar_chart
 from ..csv_export import csv_response
 from ..models import Registration

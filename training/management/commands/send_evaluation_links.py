@@ -2,9 +2,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from objectives.management.wording import parse_base_url, parse_day, plural
-from training import evaluation
+from training import selectors, services
 
-Kind = evaluation.Kind
+Kind = services.Kind
 
 
 class Command(BaseCommand):
@@ -27,8 +27,8 @@ class Command(BaseCommand):
         sent = {Kind.AFTER_SESSION: 0, Kind.FOLLOW_UP: 0}
         sessions, failed = 0, []
         for kind in sent:
-            for session in evaluation.sessions_due(kind=kind, today=today):
-                result = evaluation.send_links(session=session, kind=kind, base_url=base_url)
+            for session in selectors.sessions_due(kind=kind, today=today):
+                result = services.send_links(session=session, kind=kind, base_url=base_url)
                 sessions += 1
                 sent[kind] += len(result.sent)
                 failed += result.failed

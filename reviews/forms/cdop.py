@@ -8,8 +8,8 @@ from django.db.models import Q
 from objectives.forms import DateInput, VersionField
 from objectives.identifiers import IdentifierWarningsMixin
 
-from .action_forms import TrackedActionForm
-from .models import CdopCategory, CdopYear
+from ..models import CdopCategory, CdopYear
+from .actions import TrackedActionForm
 
 # Far above any panel's yearly count, and well inside every database's integer column.
 MOST_DEATHS = 99_999
@@ -35,7 +35,7 @@ def count_field(label: str, *, required: bool, help_text: str = "") -> forms.Int
 class CdopYearForm(IdentifierWarningsMixin, forms.ModelForm):
     """A year's figures with a number per category: the active categories and any retired one it already counts.
 
-    Saved through cdop_services.save_cdop_year, never save(), so the year and its figures go in together.
+    Saved through services.save_cdop_year, never save(), so the year and its figures go in together.
     """
 
     warn_about_fields = ("summary",)

@@ -1,15 +1,13 @@
-"""The review register's form, and saving it without overwriting someone else's changes."""
+"""The review register's form; services.save_review saves it without overwriting someone else's changes."""
 
 from django import forms
-from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db.models import Q
 
 from objectives.forms import DateInput, VersionField
 from objectives.identifiers import IdentifierWarningsMixin
 from objectives.models import Objective
-from objectives.services.conflicts import take_next_version
 
-from .models import RecommendationAction, Review, Subgroup
+from ..models import RecommendationAction, Review, Subgroup
 
 DATE_FIELDS = [
     "incident_notified_on",
@@ -25,7 +23,7 @@ DATE_FIELDS = [
 class ObjectiveChoices(forms.ModelMultipleChoiceField):
     # Objective refs repeat from plan to plan, so each choice names its plan.
     def label_from_instance(self, obj):
-        gone = " (deleted)" if obj.is_hidden else ""
+        gone = " (deleted)" if obj.is_deleted or obj.aim.is_deleted else ""
         return f"{obj.ref} {obj.title} ({obj.plan.title}){gone}"
 
 
@@ -67,7 +65,7 @@ class ReviewForm(IdentifierWarningsMixin, forms.ModelForm):
         # Objectives deleted since they were linked stay ticked, so editing the review never drops them silently.
         current = review.objectives.all() if review.pk else Objective.objects.none()
         self.fields["objectives"].queryset = (
-            (Objective.objects.not_hidden() | Objective.objects.filter(pk__in=current.values("pk")))
+            Objective.objects.filter(Q(is_deleted=False, aim__is_deleted=False) | Q(pk__in=current.values("pk")))
             .select_related("plan", "aim")
             .order_by("-plan__starts_on", "plan__title", "sort_key")
         )
@@ -96,22 +94,3 @@ class ReviewForm(IdentifierWarningsMixin, forms.ModelForm):
                 "so its reference prefix cannot change."
             )
         return code
-
-
-@transaction.atomic
-def save_review(*, form: ReviewForm, expected_version: int | None) -> Review:
-    """Save a valid review form unless someone saved the review after the form was loaded."""
-    review = form.instance
-    if review.pk is not None:
-        # Refused as a stale save of a plan action is, naming who saved it and when.
-        take_next_version(review, expected_version=expected_version, subject=lambda saved: f"review {saved}")
-    try:
-        # A savepoint, so the refusal below leaves the transaction usable.
-        with transaction.atomic():
-            return form.save()
-    except IntegrityError:
-        # The form checked the name and prefix; another review with the same took them in the meantime.
-        raise ValidationError(
-            "Another review with this anonymised name or reference prefix was saved just now. "
-            "Choose another and save again."
-        ) from None

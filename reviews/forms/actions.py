@@ -1,4 +1,4 @@
-"""The form for a new review or CDOP action: reviews.tracked gives it its reference and makes it a plan action."""
+"""The form for a new review or CDOP action: reviews.services gives it its reference and makes it a plan action."""
 
 from django import forms
 
@@ -57,6 +57,16 @@ class TrackedActionForm(IdentifierWarningsMixin, forms.Form):
             self.fields[
                 "plan"
             ].help_text = "There is no business plan yet: add one first, as its rounds collect progress."
+
+    def action_fields(self) -> dict:
+        """The new action's text, lead agencies and target, as the services that add a tracked action take them."""
+        target_on, target_is_month = self.cleaned_data["target"]
+        return {
+            "text": self.cleaned_data["text"],
+            "lead_agencies": list(self.cleaned_data["lead_agencies"]),
+            "target_on": target_on,
+            "target_is_month": target_is_month,
+        }
 
     def clean_target(self) -> tuple:
         """(target_on, target_is_month), or (None, False) when left blank."""

@@ -1,17 +1,14 @@
 """Forms for a review's recommendations and for adding an action to one; each names what is wrong in users' words."""
 
 from django import forms
-from django.db import transaction
 from django.db.models import Q
 
 from objectives.forms import VersionField
 from objectives.identifiers import IdentifierWarningsMixin
 from objectives.models import Agency
-from objectives.services.conflicts import take_next_version
 
-from .action_forms import TrackedActionForm, agency_name
-from .models import Recommendation
-from .tracked import recommendation_prefix
+from ..models import Recommendation
+from .actions import TrackedActionForm, agency_name
 
 
 class RecommendationForm(IdentifierWarningsMixin, forms.ModelForm):
@@ -49,18 +46,9 @@ class RecommendationForm(IdentifierWarningsMixin, forms.ModelForm):
         if recommendation.pk and number != recommendation.number and recommendation.action_links.exists():
             raise forms.ValidationError(
                 f"Recommendation {recommendation.number} has actions numbered "
-                f"{recommendation_prefix(recommendation)}1 and so on, so its number cannot change."
+                f"{recommendation.action_ref_prefix}1 and so on, so its number cannot change."
             )
         return number
-
-
-@transaction.atomic
-def save_recommendation(*, form: RecommendationForm, expected_version: int | None) -> Recommendation:
-    """Save a valid recommendation form unless someone saved the recommendation after the form was loaded."""
-    take_next_version(
-        form.instance, expected_version=expected_version, subject=lambda saved: f"recommendation {saved.number}"
-    )
-    return form.save()
 
 
 class RecommendationActionForm(TrackedActionForm):

@@ -1,20 +1,36 @@
-"""Uptake figures for a period: places offered, booked, attended and did-not-attend, by course, session and agency.
+"""The reads of training: uptake figures for a period, non-attendance charges, evaluation results, and which
+sessions' attendees are due an evaluation link.
 
-Every figure is counted in the database with one grouped query per table; the registrations passed in decide
-whose rows count (`Registration.objects.visible_to(user)`), so an agency contributor sees only their agencies'.
+Uptake is counted in the database with one grouped query per table; the registrations passed in decide whose rows
+count (`Registration.objects.visible_to(user)`), so an agency contributor sees only their agencies'.
 """
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import Avg, Count, Exists, F, OuterRef, Q, QuerySet, Sum
 from django.db.models.functions import Lower
+from django.utils import timezone
 
-from .models import Evaluation, Registration, TrainingSession
+from objectives.roles import is_agency_scoped
+
+from .models import Course, Evaluation, Registration, TrainingSession
 
 Status = Registration.Status
-# A place is taken by anyone who booked it, whether or not they came.
-PLACE_TAKEN = [Status.BOOKED, Status.ATTENDED, Status.DID_NOT_ATTEND]
+Kind = Evaluation.Kind
+DEFAULT_LINK_DAYS = 30
+FOLLOW_UP_AFTER_DAYS = 90
+SCORE_FIELDS = ["relevance", "quality", "confidence_before", "confidence_after"]
+
+
+def places_taken(session: TrainingSession) -> int:
+    """How many registrations hold one of the session's places."""
+    return session.registrations.filter(status__in=Registration.TAKES_A_PLACE).count()
+
+
+# Uptake
 
 
 @dataclass(frozen=True)
@@ -112,7 +128,7 @@ def _status_counts(prefix: str = "") -> dict:
         return Count(f"{prefix}pk", filter=Q(**{f"{prefix}status__in": statuses}))
 
     return {
-        "booked": count(PLACE_TAKEN),
+        "booked": count(Registration.TAKES_A_PLACE),
         "attended": count([Status.ATTENDED]),
         "did_not_attend": count([Status.DID_NOT_ATTEND]),
         "cancelled": count([Status.CANCELLED]),
@@ -210,3 +226,120 @@ def overall_uptake(period: Period, registrations: QuerySet[Registration]) -> tup
 def confidence_gains(*, until: date) -> dict[int, float]:
     """Each course's mean confidence gain up to `until`; courses without answers are left out. One query."""
     return Evaluation.objects.confidence_gain_by_course(until=until)
+
+
+# Non-attendance charges
+
+
+def charges_by_agency(registrations, date_from: date, date_to: date) -> list[dict]:
+    """Per agency: how many did not attend sessions in the period, and the sum of those courses' charges."""
+    # __date compares in UK time, so a session at 00:30 on 1 April counts in April.
+    missed = registrations.filter(
+        status=Registration.Status.DID_NOT_ATTEND,
+        session__starts_at__date__gte=date_from,
+        session__starts_at__date__lte=date_to,
+    )
+    return list(
+        missed.values("agency__name")
+        .annotate(did_not_attend=Count("pk"), charge=Sum("session__course__non_attendance_charge"))
+        .order_by("agency__name")
+    )
+
+
+# Evaluation links and results
+
+
+def link_days() -> int:
+    """How many days a link works after it was sent."""
+    return getattr(settings, "TRAINING_EVALUATION_LINK_DAYS", DEFAULT_LINK_DAYS)
+
+
+def sessions_due(*, kind: str, today: date) -> list[TrainingSession]:
+    """Sessions with attendees still to be sent this form: after-session links from the day after the
+    session, follow-ups from 90 days after it, each while a link sent then would still be worth sending."""
+    delay = 1 if kind == Kind.AFTER_SESSION else FOLLOW_UP_AFTER_DAYS
+    # The window stops a first run, or demo data, e-mailing everyone who ever attended.
+    latest = _start_of(today - timedelta(days=delay - 1))
+    earliest = _start_of(today - timedelta(days=delay + link_days()))
+    unsent = Registration.objects.filter(session=OuterRef("pk"), status=Registration.Status.ATTENDED).exclude(
+        evaluation_links__kind=kind
+    )
+    return list(
+        TrainingSession.objects.filter(ends_at__lt=latest, ends_at__gte=earliest)
+        .filter(Exists(unsent))
+        .select_related("course")
+    )
+
+
+def _start_of(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def can_read_answers(user: AbstractBaseUser) -> bool:
+    """Free-text answers may name people, so agency contributors see the figures only."""
+    return user.has_perm("training.change_trainingsession") or not is_agency_scoped(user)
+
+
+@dataclass
+class Results:
+    attended: int
+    after_session: dict
+    distributions: list[tuple[str, list[int]]]
+    follow_up: dict
+    follow_up_sent: int
+
+    @property
+    def response_percent(self) -> int | None:
+        return round(100 * self.after_session["answered"] / self.attended) if self.attended else None
+
+
+def evaluation_results(evaluations, registrations) -> Results:
+    """Response rate, mean scores and gain, score distributions and follow-up counts, in three queries."""
+    counts = registrations.aggregate(
+        attended=Count("pk", filter=Q(status=Registration.Status.ATTENDED), distinct=True),
+        follow_up_sent=Count("evaluation_links", filter=Q(evaluation_links__kind=Kind.FOLLOW_UP)),
+    )
+    buckets = {
+        f"{name}_{score}": Count("pk", filter=Q(**{name: score})) for name in SCORE_FIELDS for score in range(1, 6)
+    }
+    after = evaluations.filter(kind=Kind.AFTER_SESSION).aggregate(
+        answered=Count("pk"),
+        **{f"mean_{name}": Avg(name) for name in SCORE_FIELDS},
+        mean_gain=Avg(F("confidence_after") - F("confidence_before")),
+        **buckets,
+    )
+    distributions = [(name, [after.pop(f"{name}_{score}") for score in range(1, 6)]) for name in SCORE_FIELDS]
+    follow_up = evaluations.filter(kind=Kind.FOLLOW_UP).aggregate(
+        answered=Count("pk"),
+        **{choice: Count("pk", filter=Q(practice_changed=choice)) for choice in Evaluation.PracticeChanged.values},
+    )
+    return Results(counts["attended"], after, distributions, follow_up, counts["follow_up_sent"])
+
+
+def _scope(session: TrainingSession | None, course: Course | None) -> dict:
+    return {"session": session} if session is not None else {"session__course": course}
+
+
+def results_for(*, session: TrainingSession | None = None, course: Course | None = None) -> Results:
+    """The evaluation results of one session, or of every session of a course."""
+    lookup = _scope(session, course)
+    return evaluation_results(
+        Evaluation.objects.filter(**{f"registration__{key}": value for key, value in lookup.items()}),
+        Registration.objects.filter(**lookup),
+    )
+
+
+def written_answers_for(*, session: TrainingSession | None = None, course: Course | None = None) -> list[Evaluation]:
+    """The answers with something written in them, oldest session first, in one query."""
+    lookup = {f"registration__{key}": value for key, value in _scope(session, course).items()}
+    return list(
+        Evaluation.objects.filter(**lookup)
+        .exclude(will_do_differently="", example="")
+        .select_related("registration__session")
+        .order_by("registration__session__starts_at", "kind", "pk")
+    )
+
+
+def course_confidence_gain(course: Course, *, until: date | None = None) -> float | None:
+    """Mean (confidence after − before) over after-session answers for sessions ending on or before `until`."""
+    return Evaluation.objects.confidence_gain_by_course(until=until).get(course.pk)
