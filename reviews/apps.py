@@ -8,7 +8,7 @@ class ReviewsConfig(AppConfig):
     def ready(self):
         from . import signals  # noqa: F401  (connects the bank holiday receivers)
         from .action_sources import register_action_sources
-        from .paper_sections import register_paper_sections
+        from .paper import register_paper_sections
         from .roles import register_review_roles
 
         register_review_roles()

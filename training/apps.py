@@ -6,9 +6,9 @@ class TrainingConfig(AppConfig):
     verbose_name = "Multi-agency training"
 
     def ready(self):
-        from objectives.papers import sections
+        from objectives.paper import sections
 
-        from .paper_section import SECTION
+        from .paper import SECTION
         from .roles import register_training_roles
 
         register_training_roles()

@@ -10,10 +10,10 @@ from django.views.generic import DetailView, ListView
 
 from .. import publishing
 from ..models import PublishedReport
-from ..papers.build import author_name, build_paper
-from ..papers.changes import previous_publication
-from ..papers.files import FILE_FORMATS, attachment, file_name
-from ..papers.html import paper_fragment
+from ..paper.build import author_name, build_paper
+from ..paper.changes import previous_publication
+from ..paper.files import FILE_FORMATS, attachment, file_name
+from ..paper.html import paper_fragment
 from .plans import plan_crumbs
 from .report import report_round
 

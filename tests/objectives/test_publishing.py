@@ -12,10 +12,10 @@ from django.utils import timezone
 from docx import Document
 
 from objectives.models import Action, ProgressUpdate, PublishedReport
-from objectives.papers.build import build_paper
-from objectives.papers.pdf import render_pdf
-from objectives.papers.snapshot import from_snapshot, to_snapshot
-from objectives.papers.word import render_word
+from objectives.paper.build import build_paper
+from objectives.paper.pdf import render_pdf
+from objectives.paper.snapshot import from_snapshot, to_snapshot
+from objectives.paper.word import render_word
 from objectives.publishing import publish_report
 from tests.factories import (
     ActionFactory,

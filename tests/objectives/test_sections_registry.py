@@ -2,8 +2,8 @@
 
 import pytest
 
-from objectives.papers import sections
-from objectives.papers.snapshot import PaperSection
+from objectives.paper import sections
+from objectives.paper.snapshot import PaperSection
 
 
 def _section_type(kind):

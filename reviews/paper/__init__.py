@@ -3,10 +3,10 @@
 paper_builders reads the models into each section's data; the templates and paper_word show that data.
 """
 
-from objectives.papers import sections
+from objectives.paper import sections
 
-from .paper_builders import CDOP_KIND, REVIEWS_KIND, build_case_reviews, build_cdop
-from .paper_word import write_case_reviews, write_cdop
+from .build import CDOP_KIND, REVIEWS_KIND, build_case_reviews, build_cdop
+from .word import write_case_reviews, write_cdop
 
 REVIEWS_SECTION = sections.SectionType(
     kind=REVIEWS_KIND,

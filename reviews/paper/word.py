@@ -1,18 +1,18 @@
 """The Word paper's "Serious case reviews" and "Child Death Overview Panel" sections, from their built data.
 
 Written as the objectives table is (Ref / Action / progress, the RAG in words with its shading), with the
-pieces of objectives.papers.word_parts, so the committee sees one paper.
+pieces of objectives.paper.word_parts, so the committee sees one paper.
 """
 
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.shared import Pt
 
-from objectives.papers.snapshot import PaperSection
-from objectives.papers.word import COLUMN_WIDTHS, TEXT_WIDTH, text_blocks
-from objectives.papers.word_parts import bold, rag_run, set_widths, shade_cell
+from objectives.paper.snapshot import PaperSection
+from objectives.paper.word import COLUMN_WIDTHS, TEXT_WIDTH, text_blocks
+from objectives.paper.word_parts import bold, rag_run, set_widths, shade_cell
 
-from .paper_builders import RAG_LABELS, RAG_ORDER
+from .build import RAG_LABELS, RAG_ORDER
 
 OVERDUE = "Overdue"
 NOTHING_DUE = "Nothing due"

@@ -18,10 +18,10 @@ from django.db.models import IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from objectives.models import Action, Agency, ProgressUpdate
-from objectives.papers.snapshot import NO_UPDATE, PaperSection, paper_row
+from objectives.paper.snapshot import NO_UPDATE, PaperSection, paper_row
 from objectives.report import ReportRow, latest_accepted_updates
 
-from .models import CdopCategory, CdopFigure, CdopYear, Recommendation, Review
+from ..models import CdopCategory, CdopFigure, CdopYear, Recommendation, Review
 
 REVIEWS_KIND, REVIEWS_TITLE = "case_reviews", "Serious case reviews"
 CDOP_KIND, CDOP_TITLE = "cdop", "Child Death Overview Panel"
