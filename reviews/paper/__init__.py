@@ -1,6 +1,7 @@
-"""The committee paper's "Serious case reviews" and "Child Death Overview Panel" sections, registered.
+"""The committee paper's "Serious case reviews" and "Child Death Overview Panel" sections.
 
-paper_builders reads the models into each section's data; the templates and paper_word show that data.
+build.py reads the models into each section's data; the templates and word.py show that data.
+mscb registers both sections, in the place the committee reads them.
 """
 
 from objectives.paper import sections
@@ -17,9 +18,3 @@ REVIEWS_SECTION = sections.SectionType(
 CDOP_SECTION = sections.SectionType(
     kind=CDOP_KIND, build=build_cdop, template_name="reviews/_report_cdop.html", write_word=write_cdop
 )
-
-
-def register_paper_sections() -> None:
-    """Case reviews, then CDOP, after the objectives table and ahead of Training (which registers first)."""
-    sections.register(REVIEWS_SECTION, before="training")
-    sections.register(CDOP_SECTION, before="training")
