@@ -18,7 +18,7 @@ from django.db.models import IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from objectives.models import Action, Agency, ProgressUpdate
-from objectives.paper.snapshot import NO_UPDATE, PaperSection, paper_row
+from objectives.paper.snapshot import NO_UPDATE, PaperSection, paper_row, to_data
 from objectives.report import ReportRow, latest_accepted_updates
 
 from ..models import CdopCategory, CdopFigure, CdopYear, Recommendation, Review
@@ -50,19 +50,8 @@ def _row(action: Action, lead_agencies: list[Agency], update: ProgressUpdate | N
     """The objectives table's row for the action, as JSON-ready data."""
     earlier = update is not None and update.round_id != progress_round.pk
     row = paper_row(ReportRow(action, lead_agencies, update, is_from_earlier_round=earlier))
-    return {
-        "ref": row.ref,
-        "text": row.text,
-        "lead_agencies": list(row.lead_agencies),
-        "target": row.target,
-        "status": row.status,
-        "rag": row.rag,
-        "rag_label": row.rag_label,
-        "progress": row.progress,
-        "impact": row.impact,
-        "earlier_round": row.earlier_round,
-        "keep_together": row.keep_together,
-    }
+    # Stored with the data, as the templates read it there; the objectives table asks the PaperRow instead.
+    return {**to_data(row), "keep_together": row.keep_together}
 
 
 def _rag_counts(rows: list[dict]) -> list[dict]:

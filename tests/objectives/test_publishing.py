@@ -112,6 +112,49 @@ def test_a_snapshot_reads_back_as_the_same_paper(september, actions):
     assert from_snapshot(to_snapshot(paper)) == paper
 
 
+# A publication stored before the snapshot was read from the dataclasses, exactly as it was saved.
+_STORED_ROW = {
+    "action_id": 7,
+    "ref": "1.1.1",
+    "text": "Audit referrals",
+    "lead_agencies": ["Police"],
+    "target": "March 2026",
+    "status": "",
+    "rag": "green",
+    "rag_label": "Green",
+    "progress": "Done",
+    "impact": "",
+    "earlier_round": "",
+    "changes": ["New action"],
+}
+_STORED_SNAPSHOT = {
+    "schema": 1,
+    "board_name": "Fenbridge LSCB",
+    "committee_name": "Children's Scrutiny Committee",
+    "plan_title": "2025/26",
+    "round_label": "Progress report September 2025",
+    "as_of": "2025-09-30",
+    "produced_on": "2025-10-03",
+    "author": "",
+    "changes": {"since": "2025-06-30", "new_actions": 1, "rag_changes": 0, "new_progress": 1},
+    "aims": [
+        {"number": 1, "title": "Aim", "objectives": [{"ref": "1.1", "title": "Objective", "rows": [_STORED_ROW]}]}
+    ],
+    "sections": [{"kind": "cdop", "title": "Child Death Overview Panel", "data": {"action_groups": []}}],
+}
+
+
+def test_a_snapshot_stored_before_still_reads_back():
+    paper = from_snapshot(_STORED_SNAPSHOT)
+
+    assert paper.changes.since == date(2025, 6, 30)
+    assert paper.rows[0].action_id == 7
+    assert paper.rows[0].lead_agencies == ("Police",)
+    assert paper.rows[0].changes == ("New action",)
+    assert paper.sections[0].data == {"action_groups": []}
+    assert to_snapshot(paper) == _STORED_SNAPSHOT
+
+
 def test_a_snapshot_of_an_unknown_shape_is_refused(september, actions):
     snapshot = {**to_snapshot(build_paper(progress_round=september, author="")), "schema": 99}
 
