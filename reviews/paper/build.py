@@ -3,7 +3,7 @@
 They come after the objectives table and before Training. Each `build` reads the live models in a fixed number
 of queries and returns JSON-ready data (strings, numbers, booleans, lists and dicts; lists wherever order
 matters, since PostgreSQL does not keep a JSON object's key order), because a published snapshot stores it and
-renders it again byte for byte. The templates and paper_word read that data only.
+renders it again byte for byte. The templates and word.py read that data only.
 
 Progress follows the objectives table: the action's accepted update from this round or, failing that, its latest
 earlier one (marked "From ..."); drafts, submissions and later rounds never show.
