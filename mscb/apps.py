@@ -1,4 +1,55 @@
 from django.apps import AppConfig
+from django.utils.module_loading import import_string
+
+# What crosses the feature apps is declared here, so none of them names another and INSTALLED_APPS order
+# does not matter. Dotted paths, because the apps' modules can be imported only once every app is loaded.
+
+# The committee paper after its objectives table, in the order the committee reads it.
+PAPER_SECTIONS = [
+    "reviews.paper.REVIEWS_SECTION",
+    "reviews.paper.CDOP_SECTION",
+    "training.paper.SECTION",
+]
+
+# Roles beyond the plan's own three, with the label the people form shows.
+EXTRA_ROLES = [("training.roles.TRAINING_ADMINS", "training.roles.TRAINING_ADMIN_LABEL")]
+
+# Who may do what across the apps: each app lists its permissions; these say which roles get them.
+ROLE_GRANTS = {
+    "objectives.roles.BOARD_MANAGERS": [
+        "training.roles.VIEW",
+        "training.roles.MANAGE",
+        "reviews.roles.VIEW",
+        "reviews.roles.MANAGE",
+    ],
+    "objectives.roles.READERS": ["training.roles.VIEW", "reviews.roles.VIEW"],
+    "objectives.roles.AGENCY_CONTRIBUTORS": ["training.roles.VIEW", "reviews.roles.VIEW"],
+    # Training administrators read the plan and its paper as a reader does, case reviews included.
+    "training.roles.TRAINING_ADMINS": [
+        "objectives.roles.READ",
+        "training.roles.VIEW",
+        "training.roles.MANAGE",
+        "reviews.roles.VIEW",
+    ],
+}
+
+
+def compose_paper() -> None:
+    """Register the paper's sections in PAPER_SECTIONS order, whatever order the apps loaded in."""
+    from objectives.paper import sections
+
+    for path in PAPER_SECTIONS:
+        sections.register(import_string(path))
+
+
+def compose_roles() -> None:
+    """Add the extra roles, then give each role the permissions ROLE_GRANTS names; safe to run again."""
+    from objectives import roles
+
+    for name, label in EXTRA_ROLES:
+        roles.register_role(import_string(name), import_string(label), [])
+    for role, permission_lists in ROLE_GRANTS.items():
+        roles.grant(import_string(role), [name for path in permission_lists for name in import_string(path)])
 
 
 class MscbConfig(AppConfig):
@@ -13,3 +64,5 @@ class MscbConfig(AppConfig):
         from mscb.middleware import stamp_sign_in
 
         user_logged_in.connect(stamp_sign_in, dispatch_uid="mscb_stamp_sign_in")
+        compose_roles()
+        compose_paper()

@@ -88,7 +88,6 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "core",
     "objectives",
-    # Training before reviews: reviews grants the training administrators' role its reading rights.
     "training",
     "reviews",
     "mscb",

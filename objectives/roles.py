@@ -15,20 +15,20 @@ AGENCY_CONTRIBUTORS = "Agency contributors"
 READERS = "Readers"
 
 _PLAN_MODELS = ["agency", "businessplan", "aim", "objective", "action", "progressround", "progressupdate"]
-_READ = [f"objectives.view_{model}" for model in _PLAN_MODELS]
+READ = [f"objectives.view_{model}" for model in _PLAN_MODELS]
 _EDIT = [f"objectives.{verb}_{model}" for model in _PLAN_MODELS for verb in ("add", "change", "delete")]
 _PEOPLE = ["auth.view_user", "auth.add_user", "auth.change_user", "objectives.view_reminderlog"]
 
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     BOARD_MANAGERS: [
-        *_READ,
+        *READ,
         *_EDIT,
         *_PEOPLE,
         "objectives.submit_progressupdate",
         "objectives.review_progressupdate",
     ],
-    AGENCY_CONTRIBUTORS: [*_READ, "objectives.submit_progressupdate"],
-    READERS: _READ,
+    AGENCY_CONTRIBUTORS: [*READ, "objectives.submit_progressupdate"],
+    READERS: READ,
 }
 
 # The roles a board manager may give people in the app, in the order the form lists them.
@@ -40,7 +40,7 @@ ROLE_CHOICES = [
 
 
 def register_role(name: str, label: str, permissions: list[str]) -> None:
-    """Add a role from another app's AppConfig.ready() (e.g. training administrators); objectives imports no app."""
+    """Add a role another app defines (e.g. training administrators); mscb calls it, so objectives imports no app."""
     ROLE_PERMISSIONS.setdefault(name, [])
     grant(name, permissions)
     if name not in dict(ROLE_CHOICES):

@@ -8,10 +8,7 @@ class ReviewsConfig(AppConfig):
     def ready(self):
         from . import signals  # noqa: F401  (connects the bank holiday receivers)
         from .action_sources import register_action_sources
-        from .paper_sections import register_paper_sections
-        from .roles import register_review_roles
 
-        register_review_roles()
-        # objectives never imports reviews: the report and the action page learn of reviews from here.
-        register_paper_sections()
+        # objectives never imports reviews: the action page learns where review actions come from here.
+        # The paper's sections and the roles' grants are mscb's to declare.
         register_action_sources()

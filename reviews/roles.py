@@ -1,4 +1,4 @@
-"""Who may do what with case reviews and CDOP: board managers keep them, every other role reads them.
+"""What may be done with case reviews and CDOP, as permission lists; mscb says which roles get them.
 
 Agency contributors write progress on review and CDOP actions through the plan's own permissions.
 Nobody but a superuser deletes a review, a recommendation or a CDOP year: their actions are the plan's
@@ -6,8 +6,6 @@ own, and deleting the record would leave those actions and their progress behind
 where they came from. The lookup tables (subgroups, CDOP categories, bank holidays) are the manager's
 to keep up; the database refuses to delete a row still in use.
 """
-
-from objectives import roles
 
 _RECORDS = ["review", "recommendation", "cdopyear", "cdopfigure"]
 _LOOKUPS = ["subgroup", "cdopcategory", "bankholiday"]
@@ -17,10 +15,3 @@ MANAGE = [
     "reviews.delete_cdopfigure",
     *(f"reviews.{verb}_{model}" for model in _LOOKUPS for verb in ("view", "add", "change", "delete")),
 ]
-
-
-def register_review_roles() -> None:
-    roles.grant(roles.BOARD_MANAGERS, [*VIEW, *MANAGE])
-    for role in (roles.READERS, roles.AGENCY_CONTRIBUTORS, "Training administrators"):
-        if role in roles.ROLE_PERMISSIONS:
-            roles.grant(role, VIEW)

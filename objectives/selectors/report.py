@@ -1,6 +1,6 @@
 """The committee progress report: a plan's aims, objectives and actions with one round's progress.
 
-objectives.papers turns it into the paper the page, the PDF and the Word file show.
+objectives.paper turns it into the paper the page, the PDF and the Word file show.
 """
 
 from dataclasses import dataclass, field

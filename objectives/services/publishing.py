@@ -5,9 +5,9 @@ import hashlib
 from django.db import transaction
 
 from ..models import ProgressRound, PublishedReport
-from ..papers.build import author_name, build_paper
-from ..papers.files import FILE_FORMATS
-from ..papers.snapshot import from_snapshot, to_snapshot
+from ..paper.build import author_name, build_paper
+from ..paper.files import FILE_FORMATS
+from ..paper.snapshot import from_snapshot, to_snapshot
 
 
 @transaction.atomic

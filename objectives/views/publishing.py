@@ -9,10 +9,10 @@ from django.views.decorators.http import require_http_methods
 from django.views.generic import DetailView, ListView
 
 from ..models import PublishedReport
-from ..papers.build import author_name, build_paper
-from ..papers.changes import previous_publication
-from ..papers.files import FILE_FORMATS, attachment, file_name
-from ..papers.html import paper_fragment
+from ..paper.build import author_name, build_paper
+from ..paper.changes import previous_publication
+from ..paper.files import FILE_FORMATS, attachment, file_name
+from ..paper.html import paper_fragment
 from ..services import publishing
 from .plans import plan_crumbs
 from .report import report_round

@@ -6,9 +6,9 @@ from django.shortcuts import get_object_or_404
 from django.views.generic import TemplateView
 
 from ..models import ProgressRound
-from ..papers.build import author_for, build_paper
-from ..papers.files import FILE_FORMATS, attachment, file_name, render_file
-from ..papers.html import paper_context
+from ..paper.build import author_for, build_paper
+from ..paper.files import FILE_FORMATS, attachment, file_name, render_file
+from ..paper.html import paper_context
 
 
 def report_round(plan_pk: int, pk: int) -> ProgressRound:

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from objectives.papers.snapshot import ChangeSummary, Paper, PaperAim, PaperObjective, PaperRow
+from objectives.paper.snapshot import ChangeSummary, Paper, PaperAim, PaperObjective, PaperRow
 
 ROUND_LABEL = "Progress report December 2025"
 COLUMN_HEADER = f"Ref Action {ROUND_LABEL}"

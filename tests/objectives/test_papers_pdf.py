@@ -12,10 +12,10 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from objectives.models import ProgressUpdate
-from objectives.papers.build import build_paper
-from objectives.papers.files import cache_key
-from objectives.papers.pdf import RefusedFetch, StaticFilesOnly, render_pdf
-from objectives.papers.snapshot import PaperAim, PaperObjective, PaperSection
+from objectives.paper.build import build_paper
+from objectives.paper.files import cache_key
+from objectives.paper.pdf import RefusedFetch, StaticFilesOnly, render_pdf
+from objectives.paper.snapshot import PaperAim, PaperObjective, PaperSection
 from tests.factories import (
     ActionFactory,
     AimFactory,

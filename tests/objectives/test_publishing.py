@@ -12,10 +12,10 @@ from django.utils import timezone
 from docx import Document
 
 from objectives.models import Action, ProgressUpdate, PublishedReport
-from objectives.papers.build import build_paper
-from objectives.papers.pdf import render_pdf
-from objectives.papers.snapshot import from_snapshot, to_snapshot
-from objectives.papers.word import render_word
+from objectives.paper.build import build_paper
+from objectives.paper.pdf import render_pdf
+from objectives.paper.snapshot import from_snapshot, to_snapshot
+from objectives.paper.word import render_word
 from objectives.services.publishing import publish_report
 from tests.factories import (
     ActionFactory,
@@ -110,6 +110,49 @@ def test_a_snapshot_reads_back_as_the_same_paper(september, actions):
     paper = build_paper(progress_round=september, author="Alex Marlowe")
 
     assert from_snapshot(to_snapshot(paper)) == paper
+
+
+# A publication stored before the snapshot was read from the dataclasses, exactly as it was saved.
+_STORED_ROW = {
+    "action_id": 7,
+    "ref": "1.1.1",
+    "text": "Audit referrals",
+    "lead_agencies": ["Police"],
+    "target": "March 2026",
+    "status": "",
+    "rag": "green",
+    "rag_label": "Green",
+    "progress": "Done",
+    "impact": "",
+    "earlier_round": "",
+    "changes": ["New action"],
+}
+_STORED_SNAPSHOT = {
+    "schema": 1,
+    "board_name": "Fenbridge LSCB",
+    "committee_name": "Children's Scrutiny Committee",
+    "plan_title": "2025/26",
+    "round_label": "Progress report September 2025",
+    "as_of": "2025-09-30",
+    "produced_on": "2025-10-03",
+    "author": "",
+    "changes": {"since": "2025-06-30", "new_actions": 1, "rag_changes": 0, "new_progress": 1},
+    "aims": [
+        {"number": 1, "title": "Aim", "objectives": [{"ref": "1.1", "title": "Objective", "rows": [_STORED_ROW]}]}
+    ],
+    "sections": [{"kind": "cdop", "title": "Child Death Overview Panel", "data": {"action_groups": []}}],
+}
+
+
+def test_a_snapshot_stored_before_still_reads_back():
+    paper = from_snapshot(_STORED_SNAPSHOT)
+
+    assert paper.changes.since == date(2025, 6, 30)
+    assert paper.rows[0].action_id == 7
+    assert paper.rows[0].lead_agencies == ("Police",)
+    assert paper.rows[0].changes == ("New action",)
+    assert paper.sections[0].data == {"action_groups": []}
+    assert to_snapshot(paper) == _STORED_SNAPSHOT
 
 
 def test_a_snapshot_of_an_unknown_shape_is_refused(september, actions):

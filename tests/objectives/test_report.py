@@ -6,8 +6,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from objectives.models import Action, ProgressUpdate
-from objectives.papers.build import build_paper
-from objectives.papers.html import page_margin_css
+from objectives.paper.build import build_paper
+from objectives.paper.html import page_margin_css
 from objectives.selectors.report import build_progress_report
 from objectives.services.publishing import publish_report
 from tests.factories import (

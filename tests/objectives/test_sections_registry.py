@@ -1,9 +1,9 @@
-"""Sections after the objectives table come in the order apps register them, or ahead of a named one."""
+"""Sections after the objectives table come in the order they are registered."""
 
 import pytest
 
-from objectives.papers import sections
-from objectives.papers.snapshot import PaperSection
+from objectives.paper import sections
+from objectives.paper.snapshot import PaperSection
 
 
 def _section_type(kind):
@@ -30,16 +30,9 @@ def test_sections_follow_one_another_in_registration_order(empty_registry):
     assert _kinds() == ["training", "cdop"]
 
 
-def test_a_section_may_come_ahead_of_one_registered_before_it(empty_registry):
+def test_registering_a_section_again_moves_it_last(empty_registry):
     sections.register(_section_type("training"))
-    sections.register(_section_type("case_reviews"), before="training")
-    sections.register(_section_type("cdop"), before="training")
-
-    assert _kinds() == ["case_reviews", "cdop", "training"]
-
-
-def test_before_a_section_nobody_registered_puts_it_last(empty_registry):
+    sections.register(_section_type("cdop"))
     sections.register(_section_type("training"))
-    sections.register(_section_type("cdop"), before="minutes")
 
-    assert _kinds() == ["training", "cdop"]
+    assert _kinds() == ["cdop", "training"]

@@ -14,12 +14,13 @@ from django.utils import timezone
 from docx import Document
 
 from objectives.models import Action, ProgressUpdate, PublishedReport
-from objectives.papers.build import build_paper
-from objectives.papers.files import FILE_FORMATS
-from objectives.papers.snapshot import from_snapshot, to_snapshot
+from objectives.paper.build import build_paper
+from objectives.paper.files import FILE_FORMATS
+from objectives.paper.snapshot import from_snapshot, to_snapshot
 from objectives.services.publishing import publish_report
-from reviews import paper_builders, paper_word
 from reviews.models import CdopCategory, CdopFigure, Review
+from reviews.paper import build as paper_builders
+from reviews.paper import word as paper_word
 from reviews.services import add_cdop_action, add_recommendation_action
 from tests.factories import (
     ActionFactory,

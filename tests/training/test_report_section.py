@@ -11,11 +11,11 @@ import pytest
 from django.urls import reverse
 from docx import Document
 
-from objectives.papers.build import build_paper
-from objectives.papers.snapshot import from_snapshot, to_snapshot
+from objectives.paper.build import build_paper
+from objectives.paper.snapshot import from_snapshot, to_snapshot
 from tests.factories import BusinessPlanFactory, ProgressRoundFactory
 from tests.training.uptake_samples import hand_counted_world
-from training import paper_section
+from training import paper as paper_section
 
 # As of 31 December 2025 only A1 and A2 (Neglect) have run: 2 sessions, 30 places, attended 4, DNA 2 of 6,
 # and A1's evaluations give a mean gain of +1.5. B1 (31 March 2026) and its evaluation are left out.

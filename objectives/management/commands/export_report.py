@@ -4,9 +4,9 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from objectives.models import BusinessPlan, ProgressRound
-from objectives.papers.build import build_paper
-from objectives.papers.files import FILE_FORMATS, FileFormat
-from objectives.papers.html import MissingStylesheet
+from objectives.paper.build import build_paper
+from objectives.paper.files import FILE_FORMATS, FileFormat
+from objectives.paper.html import MissingStylesheet
 
 # Each format turns a paper into the bytes of one file: the same files the report page offers.
 FORMATS: dict[str, FileFormat] = FILE_FORMATS

@@ -3,11 +3,11 @@
 from docx.oxml import OxmlElement
 from docx.shared import Pt
 
-from objectives.papers.sections import SectionType
-from objectives.papers.snapshot import PaperSection
+from objectives.paper.sections import SectionType
+from objectives.paper.snapshot import PaperSection
 
-from . import selectors as uptake
-from .models import Registration
+from .. import selectors as uptake
+from ..models import Registration
 
 KIND = "training"
 TITLE = "Training"

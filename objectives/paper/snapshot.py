@@ -1,7 +1,9 @@
 """The committee paper as plain data: built from the live report, saved as JSON, read back unchanged."""
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, fields, is_dataclass
 from datetime import date
+from types import UnionType
+from typing import get_args, get_origin, get_type_hints
 
 from ..models import ProgressUpdate
 from ..selectors.report import ProgressReport, ReportRow
@@ -19,7 +21,6 @@ NO_UPDATE = "No update"
 
 @dataclass(frozen=True)
 class PaperRow:
-    action_id: int
     ref: str
     text: str
     lead_agencies: tuple[str, ...]
@@ -35,6 +36,8 @@ class PaperRow:
     earlier_round: str
     # In words, such as "New action" or "RAG changed from Amber to Green".
     changes: tuple[str, ...] = ()
+    # None in a case review or CDOP row published before those rows carried their action.
+    action_id: int | None = None
 
     @property
     def has_update(self) -> bool:
@@ -162,100 +165,49 @@ def paper_row(row: ReportRow) -> PaperRow:
 
 def to_snapshot(paper: Paper) -> dict:
     """The paper as JSON-ready data: what a publication stores and the next one is compared with."""
-    return {
-        "schema": SCHEMA,
-        "board_name": paper.board_name,
-        "committee_name": paper.committee_name,
-        "plan_title": paper.plan_title,
-        "round_label": paper.round_label,
-        "as_of": paper.as_of.isoformat(),
-        "produced_on": paper.produced_on.isoformat(),
-        "author": paper.author,
-        "changes": None
-        if paper.changes is None
-        else {
-            "since": paper.changes.since.isoformat(),
-            "new_actions": paper.changes.new_actions,
-            "rag_changes": paper.changes.rag_changes,
-            "new_progress": paper.changes.new_progress,
-        },
-        "aims": [
-            {
-                "number": aim.number,
-                "title": aim.title,
-                "objectives": [
-                    {
-                        "ref": objective.ref,
-                        "title": objective.title,
-                        "rows": [_row_data(row) for row in objective.rows],
-                    }
-                    for objective in aim.objectives
-                ],
-            }
-            for aim in paper.aims
-        ],
-        "sections": [
-            {"kind": section.kind, "title": section.title, "data": section.data} for section in paper.sections
-        ],
-    }
-
-
-def _row_data(row: PaperRow) -> dict:
-    return {
-        "action_id": row.action_id,
-        "ref": row.ref,
-        "text": row.text,
-        "lead_agencies": list(row.lead_agencies),
-        "target": row.target,
-        "status": row.status,
-        "rag": row.rag,
-        "rag_label": row.rag_label,
-        "progress": row.progress,
-        "impact": row.impact,
-        "earlier_round": row.earlier_round,
-        "changes": list(row.changes),
-    }
+    return {"schema": SCHEMA, **to_data(paper)}
 
 
 def from_snapshot(data: dict) -> Paper:
     """Read a stored snapshot back into the paper it was made from."""
     if data.get("schema") != SCHEMA:
         raise ValueError(f"Cannot read a report snapshot of schema {data.get('schema')!r}; expected {SCHEMA}.")
-    changes = data["changes"]
-    return Paper(
-        board_name=data["board_name"],
-        committee_name=data["committee_name"],
-        plan_title=data["plan_title"],
-        round_label=data["round_label"],
-        as_of=date.fromisoformat(data["as_of"]),
-        produced_on=date.fromisoformat(data["produced_on"]),
-        author=data["author"],
-        changes=None
-        if changes is None
-        else ChangeSummary(
-            since=date.fromisoformat(changes["since"]),
-            new_actions=changes["new_actions"],
-            rag_changes=changes["rag_changes"],
-            new_progress=changes["new_progress"],
-        ),
-        aims=tuple(
-            PaperAim(
-                number=aim["number"],
-                title=aim["title"],
-                objectives=tuple(
-                    PaperObjective(
-                        ref=objective["ref"],
-                        title=objective["title"],
-                        rows=tuple(_row_from_data(row) for row in objective["rows"]),
-                    )
-                    for objective in aim["objectives"]
-                ),
-            )
-            for aim in data["aims"]
-        ),
-        sections=tuple(PaperSection(**section) for section in data["sections"]),
-    )
+    return from_data(Paper, data)
 
 
-def _row_from_data(row: dict) -> PaperRow:
-    return PaperRow(**{**row, "lead_agencies": tuple(row["lead_agencies"]), "changes": tuple(row["changes"])})
+def to_data(part) -> dict:
+    """A paper, or any dataclass in it, as JSON-ready data: one key per field, dates as ISO text, tuples as lists."""
+    return asdict(part, dict_factory=lambda pairs: {name: _json_ready(value) for name, value in pairs})
+
+
+def _json_ready(value):
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return [_json_ready(item) for item in value]
+    return value
+
+
+def from_data(kind: type, data: dict):
+    """The dataclass `kind` read back from to_data(), nested dataclasses and all.
+
+    Read from the dataclass's own fields, so a field added with a default still reads older snapshots; keys the
+    class no longer has (a case review row's stored "keep_together") are passed over.
+    """
+    hints = get_type_hints(kind)
+    return kind(**{item.name: _read(hints[item.name], data[item.name]) for item in fields(kind) if item.name in data})
+
+
+def _read(hint, value):
+    if value is None:
+        return None
+    if is_dataclass(hint):
+        return from_data(hint, value)
+    if hint is date:
+        return date.fromisoformat(value)
+    arguments = [argument for argument in get_args(hint) if argument is not type(None)]
+    if get_origin(hint) is tuple:
+        return tuple(_read(arguments[0], item) for item in value)
+    if isinstance(hint, UnionType):
+        return _read(arguments[0], value)
+    return value

@@ -1,9 +1,10 @@
 """Parts of the committee paper after the objectives table (case reviews, CDOP, training).
 
-Other apps add theirs from their AppConfig.ready(), so objectives never imports them:
+Each app describes its own as a SectionType; mscb registers them in the order the committee reads them
+(see mscb/apps.py), so objectives never imports them and no app names another:
 
-    register(SectionType(kind="case_reviews", build=..., template_name="reviews/_paper_section.html",
-                         write_word=...))
+    SECTION = SectionType(kind="minutes", build=..., template_name="minutes/_report_section.html",
+                          write_word=...)
 
 `build(plan=, progress_round=)` returns a PaperSection whose `data` is JSON-ready, or None when the
 section has nothing to say; the HTML (and so the PDF) includes `template_name` with `section` in its
@@ -30,15 +31,10 @@ class SectionType:
 _REGISTERED: dict[str, SectionType] = {}
 
 
-def register(section_type: SectionType, *, before: str | None = None) -> None:
-    """Add a section to every committee paper from now on: after those registered before it, or ahead of `before`."""
+def register(section_type: SectionType) -> None:
+    """Add a section to every committee paper from now on, after those registered before it."""
     _REGISTERED.pop(section_type.kind, None)
-    if before not in _REGISTERED:
-        _REGISTERED[section_type.kind] = section_type
-        return
-    following = {kind: _REGISTERED.pop(kind) for kind in list(_REGISTERED)[list(_REGISTERED).index(before) :]}
     _REGISTERED[section_type.kind] = section_type
-    _REGISTERED.update(following)
 
 
 def unregister(kind: str) -> None:

@@ -3,7 +3,7 @@
 They come after the objectives table and before Training. Each `build` reads the live models in a fixed number
 of queries and returns JSON-ready data (strings, numbers, booleans, lists and dicts; lists wherever order
 matters, since PostgreSQL does not keep a JSON object's key order), because a published snapshot stores it and
-renders it again byte for byte. The templates and paper_word read that data only.
+renders it again byte for byte. The templates and word.py read that data only.
 
 Progress follows the objectives table: the action's accepted update from this round or, failing that, its latest
 earlier one (marked "From ..."); drafts, submissions and later rounds never show.
@@ -18,10 +18,10 @@ from django.db.models import IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from objectives.models import Action, Agency, ProgressUpdate
-from objectives.papers.snapshot import NO_UPDATE, PaperSection, paper_row
+from objectives.paper.snapshot import NO_UPDATE, PaperSection, paper_row, to_data
 from objectives.selectors.report import ReportRow, latest_accepted_updates
 
-from .models import CdopCategory, CdopFigure, CdopYear, Recommendation, Review
+from ..models import CdopCategory, CdopFigure, CdopYear, Recommendation, Review
 
 REVIEWS_KIND, REVIEWS_TITLE = "case_reviews", "Serious case reviews"
 CDOP_KIND, CDOP_TITLE = "cdop", "Child Death Overview Panel"
@@ -50,19 +50,8 @@ def _row(action: Action, lead_agencies: list[Agency], update: ProgressUpdate | N
     """The objectives table's row for the action, as JSON-ready data."""
     earlier = update is not None and update.round_id != progress_round.pk
     row = paper_row(ReportRow(action, lead_agencies, update, is_from_earlier_round=earlier))
-    return {
-        "ref": row.ref,
-        "text": row.text,
-        "lead_agencies": list(row.lead_agencies),
-        "target": row.target,
-        "status": row.status,
-        "rag": row.rag,
-        "rag_label": row.rag_label,
-        "progress": row.progress,
-        "impact": row.impact,
-        "earlier_round": row.earlier_round,
-        "keep_together": row.keep_together,
-    }
+    # Stored with the data, as the templates read it there; the objectives table asks the PaperRow instead.
+    return {**to_data(row), "keep_together": row.keep_together}
 
 
 def _rag_counts(rows: list[dict]) -> list[dict]:

@@ -1,0 +1,20 @@
+"""The committee paper's "Serious case reviews" and "Child Death Overview Panel" sections.
+
+build.py reads the models into each section's data; the templates and word.py show that data.
+mscb registers both sections, in the place the committee reads them.
+"""
+
+from objectives.paper import sections
+
+from .build import CDOP_KIND, REVIEWS_KIND, build_case_reviews, build_cdop
+from .word import write_case_reviews, write_cdop
+
+REVIEWS_SECTION = sections.SectionType(
+    kind=REVIEWS_KIND,
+    build=build_case_reviews,
+    template_name="reviews/_report_reviews.html",
+    write_word=write_case_reviews,
+)
+CDOP_SECTION = sections.SectionType(
+    kind=CDOP_KIND, build=build_cdop, template_name="reviews/_report_cdop.html", write_word=write_cdop
+)
