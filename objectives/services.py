@@ -5,7 +5,6 @@ with, and a save whose version no longer matches the row raises ConflictError in
 """
 
 from collections.abc import Callable
-from datetime import datetime
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
@@ -14,20 +13,14 @@ from django.forms import ModelForm
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from core.conflicts import ConflictError
+
 from .models import Action, ProgressRound, ProgressUpdate
 
 State = ProgressUpdate.State
 
 # A contributor may keep editing until the update goes to the board manager; the manager may edit at any state.
 _OPEN_TO_CONTRIBUTORS = {State.DRAFT, State.RETURNED}
-
-
-class ConflictError(ValidationError):
-    """Someone else saved the row after this form was loaded; `saved` is the row as they left it."""
-
-    def __init__(self, message: str, *, saved: models.Model, saved_by: str, saved_at: datetime):
-        super().__init__(message, code="conflict")
-        self.saved, self.saved_by, self.saved_at = saved, saved_by, saved_at
 
 
 def is_board_manager(user: AbstractBaseUser) -> bool:

@@ -5,6 +5,7 @@ from datetime import date, datetime, timedelta
 from itertools import groupby
 
 from django.apps import apps
+from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.db.models import ForeignKey
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -16,18 +17,19 @@ from django.views.generic import CreateView, DetailView, UpdateView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
+from core.views import FormPageMixin, VersionedSaveMixin
+
 from .. import action_sources, services
 from ..filters import ActionFilter
 from ..forms import ActionForm
 from ..models import Action, Objective, ProgressRound, ProgressUpdate
 from ..tables import ActionTable
-from .plans import FormPageMixin, RoleRequiredMixin, next_ref, plan_crumbs
-from .versioned import VersionedSaveMixin
+from .plans import HideLinkMixin, next_ref, plan_crumbs
 
 State = ProgressUpdate.State
 
 
-class ActionListView(RoleRequiredMixin, SingleTableMixin, FilterView):
+class ActionListView(PermissionRequiredMixin, SingleTableMixin, FilterView):
     permission_required = "objectives.view_action"
     table_class = ActionTable
     filterset_class = ActionFilter
@@ -49,7 +51,7 @@ class TimelineEntry:
     can_review: bool
 
 
-class ActionDetailView(RoleRequiredMixin, DetailView):
+class ActionDetailView(PermissionRequiredMixin, DetailView):
     permission_required = "objectives.view_action"
     template_name = "objectives/action_detail.html"
     context_object_name = "action"
@@ -96,7 +98,7 @@ def _timeline_entry(progress_round, update, can_write: bool, is_manager: bool) -
     )
 
 
-class ActionCreateView(RoleRequiredMixin, FormPageMixin, CreateView):
+class ActionCreateView(PermissionRequiredMixin, FormPageMixin, CreateView):
     permission_required = "objectives.add_action"
     form_class = ActionForm
     submit_label = "Add action"
@@ -124,16 +126,12 @@ class ActionCreateView(RoleRequiredMixin, FormPageMixin, CreateView):
     def get_cancel_url(self):
         return self.objective.get_absolute_url()
 
-    def form_valid(self, form):
-        response = super().form_valid(form)
-        form.warn_writer(self.request)
-        return response
 
-
-class ActionUpdateView(RoleRequiredMixin, VersionedSaveMixin, FormPageMixin, UpdateView):
+class ActionUpdateView(PermissionRequiredMixin, VersionedSaveMixin, HideLinkMixin, FormPageMixin, UpdateView):
     permission_required = "objectives.change_action"
     form_class = ActionForm
-    template_name = "objectives/action_form.html"
+    conflict_noun = "this action"
+    conflict_template = "objectives/_action_saved.html"
     success_message = "{object} saved."
 
     def get_queryset(self):

@@ -3,6 +3,7 @@
 import copy
 
 from django.contrib import messages
+from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
@@ -10,17 +11,18 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.views.generic import FormView
 
+from core.conflicts import ConflictError
+from core.forms import add_service_error, form_after_conflict
+
 from .. import services
-from ..forms import ProgressForm, ReviewForm, add_service_error, form_after_conflict
+from ..forms import ProgressForm, ReviewForm
 from ..models import Action, ProgressRound, ProgressUpdate
-from ..services import ConflictError
 from .actions import action_crumbs
-from .plans import RoleRequiredMixin
 
 State = ProgressUpdate.State
 
 
-class ProgressEditView(RoleRequiredMixin, FormView):
+class ProgressEditView(PermissionRequiredMixin, FormView):
     permission_required = "objectives.submit_progressupdate"
     form_class = ProgressForm
     template_name = "objectives/progress_form.html"
@@ -135,7 +137,7 @@ class ProgressEditView(RoleRequiredMixin, FormView):
         return redirect(self.action)
 
 
-class ProgressReviewView(RoleRequiredMixin, FormView):
+class ProgressReviewView(PermissionRequiredMixin, FormView):
     permission_required = "objectives.review_progressupdate"
     form_class = ReviewForm
     template_name = "objectives/progress_review.html"

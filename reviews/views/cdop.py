@@ -5,6 +5,7 @@ list them by year and add new ones through reviews.tracked.
 """
 
 from django.contrib import messages
+from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import ValidationError
 from django.db.models import OuterRef, Q, Subquery
 from django.shortcuts import get_object_or_404, redirect
@@ -12,10 +13,9 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.views.generic import CreateView, DetailView, FormView, ListView, UpdateView
 
-from objectives.forms import add_service_error
+from core.forms import add_service_error
+from core.views import FormPageMixin, VersionedSaveMixin
 from objectives.models import Action
-from objectives.views.plans import FormPageMixin, RoleRequiredMixin
-from objectives.views.versioned import VersionedSaveMixin
 
 from .. import cdop_services, tracked
 from ..cdop_forms import CdopActionForm, CdopYearForm
@@ -35,7 +35,7 @@ def cdop_actions(user, years):
     return Action.objects.visible_to(user).filter(cdop_link__year__in=years)
 
 
-class CdopYearListView(RoleRequiredMixin, ListView):
+class CdopYearListView(PermissionRequiredMixin, ListView):
     permission_required = "reviews.view_cdopyear"
     template_name = "reviews/cdop_list.html"
     context_object_name = "years"
@@ -54,7 +54,7 @@ class CdopYearListView(RoleRequiredMixin, ListView):
         return context
 
 
-class CdopYearDetailView(RoleRequiredMixin, DetailView):
+class CdopYearDetailView(PermissionRequiredMixin, DetailView):
     permission_required = "reviews.view_cdopyear"
     template_name = "reviews/cdop_detail.html"
     context_object_name = "year"
@@ -85,7 +85,8 @@ class CdopYearFormMixin(VersionedSaveMixin, FormPageMixin):
     """Create and edit share one page: the year's fields and a number per category, saved together."""
 
     form_class = CdopYearForm
-    template_name = "reviews/cdop_form.html"
+    conflict_noun = "this year"
+    conflict_template = "reviews/_cdop_year_saved.html"
 
     def save_form(self, form):
         return cdop_services.save_cdop_year(
@@ -96,7 +97,7 @@ class CdopYearFormMixin(VersionedSaveMixin, FormPageMixin):
         return {"saved_figures": list(conflict.saved.figures.select_related("category"))}
 
 
-class CdopYearCreateView(RoleRequiredMixin, CdopYearFormMixin, CreateView):
+class CdopYearCreateView(PermissionRequiredMixin, CdopYearFormMixin, CreateView):
     permission_required = "reviews.add_cdopyear"
     submit_label = "Add year"
     success_message = "{object} added."
@@ -108,7 +109,7 @@ class CdopYearCreateView(RoleRequiredMixin, CdopYearFormMixin, CreateView):
         return cdop_crumbs()
 
 
-class CdopYearUpdateView(RoleRequiredMixin, CdopYearFormMixin, UpdateView):
+class CdopYearUpdateView(PermissionRequiredMixin, CdopYearFormMixin, UpdateView):
     permission_required = "reviews.change_cdopyear"
     model = CdopYear
     success_message = "{object} saved."
@@ -120,7 +121,7 @@ class CdopYearUpdateView(RoleRequiredMixin, CdopYearFormMixin, UpdateView):
         return cdop_crumbs(self.object)
 
 
-class CdopActionCreateView(RoleRequiredMixin, FormPageMixin, FormView):
+class CdopActionCreateView(PermissionRequiredMixin, FormPageMixin, FormView):
     permission_required = ("objectives.add_action", "reviews.change_cdopyear")
     form_class = CdopActionForm
     submit_label = "Add action"

@@ -1,6 +1,7 @@
 """A review's recommendations, and adding an action to one; the action is then edited on the plan's own pages."""
 
 from django.contrib import messages
+from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
@@ -8,9 +9,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.functional import cached_property
 from django.views.generic import CreateView, FormView, UpdateView
 
-from objectives.forms import add_service_error
-from objectives.views.plans import FormPageMixin, RoleRequiredMixin
-from objectives.views.versioned import VersionedSaveMixin
+from core.forms import add_service_error
+from core.views import FormPageMixin, VersionedSaveMixin
 
 from .. import tracked
 from ..models import Recommendation, Review
@@ -22,7 +22,7 @@ def editable_recommendations(user):
     return Recommendation.objects.filter(review__in=Review.objects.editable_by(user)).select_related("review")
 
 
-class RecommendationCreateView(RoleRequiredMixin, FormPageMixin, CreateView):
+class RecommendationCreateView(PermissionRequiredMixin, FormPageMixin, CreateView):
     permission_required = "reviews.add_recommendation"
     form_class = RecommendationForm
     submit_label = "Add recommendation"
@@ -56,14 +56,14 @@ class RecommendationCreateView(RoleRequiredMixin, FormPageMixin, CreateView):
             # The form checked the number; someone else gave the same number to another recommendation since.
             form.add_error("number", f"Recommendation {form.instance.number} was added just now by someone else.")
             return self.form_invalid(form)
-        form.warn_writer(self.request)
         return response
 
 
-class RecommendationUpdateView(RoleRequiredMixin, VersionedSaveMixin, FormPageMixin, UpdateView):
+class RecommendationUpdateView(PermissionRequiredMixin, VersionedSaveMixin, FormPageMixin, UpdateView):
     permission_required = "reviews.change_recommendation"
     form_class = RecommendationForm
-    template_name = "reviews/recommendation_form.html"
+    conflict_noun = "this recommendation"
+    conflict_template = "reviews/_recommendation_saved.html"
     success_message = "Recommendation {object.number} saved."
 
     def get_queryset(self):
@@ -82,7 +82,7 @@ class RecommendationUpdateView(RoleRequiredMixin, VersionedSaveMixin, FormPageMi
         return save_recommendation(form=form, expected_version=form.cleaned_data["version"])
 
 
-class RecommendationActionCreateView(RoleRequiredMixin, FormPageMixin, FormView):
+class RecommendationActionCreateView(PermissionRequiredMixin, FormPageMixin, FormView):
     # A plan action, made by changing the recommendation's action plan.
     permission_required = ("objectives.add_action", "reviews.change_recommendation")
     form_class = RecommendationActionForm

@@ -1,13 +1,13 @@
 """The register of case reviews: the filtered list, a review's page with its action plan, and its form."""
 
+from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.db.models import Prefetch
 from django.urls import reverse
 from django.views.generic import CreateView, DetailView, UpdateView
 from django_filters.views import FilterView
 
+from core.views import FormPageMixin, VersionedSaveMixin
 from objectives.models import Objective
-from objectives.views.plans import FormPageMixin, RoleRequiredMixin
-from objectives.views.versioned import VersionedSaveMixin
 
 from ..filters import ReviewFilter
 from ..forms import ReviewForm, save_review
@@ -22,7 +22,7 @@ def review_crumbs(review: Review | None = None) -> list[tuple[str, str]]:
     return crumbs
 
 
-class ReviewListView(RoleRequiredMixin, FilterView):
+class ReviewListView(PermissionRequiredMixin, FilterView):
     permission_required = "reviews.view_review"
     filterset_class = ReviewFilter
     template_name = "reviews/review_list.html"
@@ -38,7 +38,7 @@ class ReviewListView(RoleRequiredMixin, FilterView):
         return context
 
 
-class ReviewDetailView(RoleRequiredMixin, DetailView):
+class ReviewDetailView(PermissionRequiredMixin, DetailView):
     permission_required = "reviews.view_review"
     template_name = "reviews/review_detail.html"
     context_object_name = "review"
@@ -62,13 +62,14 @@ class ReviewDetailView(RoleRequiredMixin, DetailView):
 
 class ReviewFormMixin(VersionedSaveMixin, FormPageMixin):
     form_class = ReviewForm
-    template_name = "reviews/review_form.html"
+    conflict_noun = "this review"
+    conflict_template = "reviews/_review_saved.html"
 
     def save_form(self, form):
         return save_review(form=form, expected_version=form.cleaned_data["version"])
 
 
-class ReviewCreateView(RoleRequiredMixin, ReviewFormMixin, CreateView):
+class ReviewCreateView(PermissionRequiredMixin, ReviewFormMixin, CreateView):
     permission_required = "reviews.add_review"
     submit_label = "Add review"
     success_message = "{object} added to the register."
@@ -80,7 +81,7 @@ class ReviewCreateView(RoleRequiredMixin, ReviewFormMixin, CreateView):
         return review_crumbs()
 
 
-class ReviewUpdateView(RoleRequiredMixin, ReviewFormMixin, UpdateView):
+class ReviewUpdateView(PermissionRequiredMixin, ReviewFormMixin, UpdateView):
     permission_required = "reviews.change_review"
     success_message = "{object} saved."
 

@@ -2,11 +2,10 @@
 
 from datetime import date
 
+from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.db.models import Count, Sum
 from django.utils import timezone
 from django.views.generic import TemplateView
-
-from objectives.views.plans import RoleRequiredMixin
 
 from ..csv_export import csv_response
 from ..forms import PeriodForm
@@ -35,7 +34,7 @@ def charges_by_agency(registrations, date_from: date, date_to: date) -> list[dic
     )
 
 
-class ChargesView(RoleRequiredMixin, TemplateView):
+class ChargesView(PermissionRequiredMixin, TemplateView):
     permission_required = "training.view_registration"
     template_name = "training/charges.html"
 

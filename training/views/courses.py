@@ -1,6 +1,7 @@
 """Courses: the list, a course's page with its sessions, and creating or editing one."""
 
 import django_tables2 as tables
+from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -10,7 +11,7 @@ from django.utils.html import format_html
 from django.views.generic import CreateView, DetailView, UpdateView
 from django_tables2 import SingleTableView
 
-from objectives.views.plans import FormPageMixin, RoleRequiredMixin
+from core.views import FormPageMixin
 
 from ..forms import CourseForm
 from ..models import Course, Registration, TrainingSession
@@ -60,7 +61,7 @@ class CourseTable(tables.Table):
         return money(value) if value else "None"
 
 
-class CourseListView(RoleRequiredMixin, SingleTableView):
+class CourseListView(PermissionRequiredMixin, SingleTableView):
     permission_required = "training.view_course"
     table_class = CourseTable
     template_name = "training/course_list.html"
@@ -71,7 +72,7 @@ class CourseListView(RoleRequiredMixin, SingleTableView):
         return Course.objects.annotate(upcoming=Count("sessions", filter=upcoming))
 
 
-class CourseDetailView(RoleRequiredMixin, DetailView):
+class CourseDetailView(PermissionRequiredMixin, DetailView):
     permission_required = "training.view_course"
     model = Course
     template_name = "training/course_detail.html"
@@ -93,7 +94,7 @@ class CourseDetailView(RoleRequiredMixin, DetailView):
         return context
 
 
-class CourseCreateView(RoleRequiredMixin, FormPageMixin, CreateView):
+class CourseCreateView(PermissionRequiredMixin, FormPageMixin, CreateView):
     permission_required = "training.add_course"
     model = Course
     form_class = CourseForm
@@ -107,7 +108,7 @@ class CourseCreateView(RoleRequiredMixin, FormPageMixin, CreateView):
         return training_crumbs()
 
 
-class CourseUpdateView(RoleRequiredMixin, FormPageMixin, UpdateView):
+class CourseUpdateView(PermissionRequiredMixin, FormPageMixin, UpdateView):
     permission_required = "training.change_course"
     model = Course
     form_class = CourseForm

@@ -2,13 +2,14 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
+from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.functional import cached_property
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView, UpdateView
 
-from objectives.views.plans import FormPageMixin, RoleRequiredMixin
+from core.views import FormPageMixin
 
 from .. import services
 from ..forms import RegistrationForm
@@ -16,7 +17,7 @@ from ..models import Registration, TrainingSession
 from .courses import training_crumbs
 
 
-class RegistrationCreateView(RoleRequiredMixin, FormPageMixin, FormView):
+class RegistrationCreateView(PermissionRequiredMixin, FormPageMixin, FormView):
     permission_required = "training.add_registration"
     form_class = RegistrationForm
     submit_label = "Book"
@@ -45,7 +46,7 @@ class RegistrationCreateView(RoleRequiredMixin, FormPageMixin, FormView):
         return redirect(self.session)
 
 
-class RegistrationUpdateView(RoleRequiredMixin, FormPageMixin, UpdateView):
+class RegistrationUpdateView(PermissionRequiredMixin, FormPageMixin, UpdateView):
     permission_required = "training.change_registration"
     form_class = RegistrationForm
     success_message = "{object.attendee_name}’s details saved."
