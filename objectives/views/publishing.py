@@ -8,11 +8,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 from django.views.generic import DetailView, ListView
 
+from core.responses import attachment
+
 from .. import publishing
 from ..models import PublishedReport
 from ..papers.build import author_name, build_paper
 from ..papers.changes import previous_publication
-from ..papers.files import FILE_FORMATS, attachment, file_name
+from ..papers.files import FILE_FORMATS, file_name
 from ..papers.html import paper_fragment
 from .plans import plan_crumbs
 from .report import report_round

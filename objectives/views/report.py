@@ -5,9 +5,11 @@ from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.shortcuts import get_object_or_404
 from django.views.generic import TemplateView
 
+from core.responses import attachment
+
 from ..models import ProgressRound
 from ..papers.build import author_for, build_paper
-from ..papers.files import FILE_FORMATS, attachment, file_name, render_file
+from ..papers.files import FILE_FORMATS, file_name, render_file
 from ..papers.html import paper_context
 
 

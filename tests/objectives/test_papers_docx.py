@@ -14,9 +14,9 @@ from docx.shared import Mm
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from core.responses import ascii_file_name
 from objectives.papers import sections
 from objectives.papers.build import build_paper
-from objectives.papers.files import ascii_file_name
 from objectives.papers.snapshot import PaperAim, PaperObjective, PaperSection
 from objectives.papers.word import render_word
 from tests.factories import (

@@ -7,7 +7,8 @@ from django.db.models import Count, Sum
 from django.utils import timezone
 from django.views.generic import TemplateView
 
-from ..csv_export import csv_response
+from core.responses import csv_response
+
 from ..forms import PeriodForm
 from ..models import Registration
 from .courses import money, training_crumbs

@@ -8,9 +8,10 @@ from django.http import HttpResponseBadRequest
 from django.utils import timezone
 from django.views.generic import TemplateView
 
+from core.responses import csv_response
+
 from .. import uptake
 from ..charts import Bar, Series, horizontal_bar_chart
-from ..csv_export import csv_response
 from ..models import Registration
 
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
