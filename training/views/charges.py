@@ -7,9 +7,9 @@ from django.db.models import Count, Sum
 from django.utils import timezone
 from django.views.generic import TemplateView
 
+from core.forms import PeriodForm
 from core.responses import csv_response
 
-from ..forms import PeriodForm
 from ..models import Registration
 from .courses import money, training_crumbs
 
@@ -42,9 +42,10 @@ class ChargesView(PermissionRequiredMixin, TemplateView):
     def get(self, request, *args, **kwargs):
         date_from, date_to = financial_year(timezone.localdate())
         asked = "date_from" in request.GET or "date_to" in request.GET
-        form = PeriodForm(request.GET if asked else None, initial={"date_from": date_from, "date_to": date_to})
+        initial = {"date_from": date_from, "date_to": date_to}
+        form = PeriodForm(request.GET if asked else None, initial=initial, start="date_from", end="date_to")
         if form.is_bound and form.is_valid():
-            date_from, date_to = form.cleaned_data["date_from"], form.cleaned_data["date_to"]
+            date_from, date_to = form.period()
         elif form.is_bound:
             # A bad period shows the form's message and no figures rather than figures for another period.
             return self.render_to_response(self.get_context_data(form=form, rows=None))

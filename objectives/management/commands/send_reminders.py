@@ -1,8 +1,9 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from core.commands import parse_base_url, parse_day
 from objectives import reminders
-from objectives.management.wording import parse_base_url, parse_day, plural
+from objectives.management.wording import plural
 
 
 class Command(BaseCommand):
