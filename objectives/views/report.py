@@ -20,7 +20,6 @@ def report_round(plan_pk: int, pk: int) -> ProgressRound:
 
 class ReportView(PermissionRequiredMixin, TemplateView):
     permission_required = "objectives.view_progressround"
-    raise_exception = True
     template_name = "objectives/report.html"
 
     def get_context_data(self, **kwargs):

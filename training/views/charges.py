@@ -11,7 +11,8 @@ from core.forms import PeriodForm
 from core.responses import csv_response
 
 from ..models import Registration
-from .courses import money, training_crumbs
+from ..tables import money
+from .courses import training_crumbs
 
 
 def financial_year(today: date) -> tuple[date, date]:

@@ -1,13 +1,11 @@
 """Courses: the list, a course's page with its sessions, and creating or editing one."""
 
-import django_tables2 as tables
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.html import format_html
 from django.views.generic import CreateView, DetailView, UpdateView
 from django_tables2 import SingleTableView
 
@@ -15,6 +13,7 @@ from core.views import FormPageMixin
 
 from ..forms import CourseForm
 from ..models import Course, Registration, TrainingSession
+from ..tables import CourseTable
 
 Status = Registration.Status
 
@@ -28,37 +27,6 @@ def training_crumbs(course: Course | None = None, session: TrainingSession | Non
     if session is not None:
         crumbs.append((f"{session.starts_at:%-d %B %Y}", session.get_absolute_url()))
     return crumbs
-
-
-def money(amount) -> str:
-    return f"£{amount:,.2f}"
-
-
-class CourseTable(tables.Table):
-    title = tables.Column(linkify=True, verbose_name="Course")
-    level = tables.Column()
-    duration_hours = tables.Column(verbose_name="Duration", attrs={"td": {"class": "text-end"}})
-    upcoming = tables.Column(verbose_name="Upcoming sessions", attrs={"td": {"class": "text-end"}})
-    non_attendance_charge = tables.Column(verbose_name="Non-attendance charge", attrs={"td": {"class": "text-end"}})
-
-    class Meta:
-        model = Course
-        fields = ("title", "level", "duration_hours", "upcoming", "non_attendance_charge")
-        order_by = ("title",)
-        empty_text = "There are no courses yet."
-        attrs = {"class": "table table-striped align-middle"}
-
-    def render_title(self, value, record):
-        if record.is_active:
-            return value
-        return format_html('{} <span class="badge text-bg-secondary">No longer offered</span>', value)
-
-    def render_duration_hours(self, value):
-        hours = f"{value:g}"
-        return f"{hours} hour" if hours == "1" else f"{hours} hours"
-
-    def render_non_attendance_charge(self, value):
-        return money(value) if value else "None"
 
 
 class CourseListView(PermissionRequiredMixin, SingleTableView):
