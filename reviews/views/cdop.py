@@ -11,7 +11,8 @@ from django.db.models import OuterRef, Q, Subquery
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
-from django.views.generic import CreateView, DetailView, FormView, ListView, UpdateView
+from django.views.generic import CreateView, DetailView, FormView, UpdateView
+from django_tables2 import SingleTableView
 
 from core.forms import add_service_error
 from core.views import FormPageMixin, VersionedSaveMixin
@@ -21,6 +22,7 @@ from .. import cdop_services, tracked
 from ..cdop_forms import CdopActionForm, CdopYearForm
 from ..models import CdopCategory, CdopFigure, CdopYear
 from ..selectors import latest_accepted_progress
+from ..tables import CdopYearTable
 
 
 def cdop_crumbs(year: CdopYear | None = None) -> list[tuple[str, str]]:
@@ -35,23 +37,23 @@ def cdop_actions(user, years):
     return Action.objects.visible_to(user).filter(cdop_link__year__in=years)
 
 
-class CdopYearListView(PermissionRequiredMixin, ListView):
+class CdopYearListView(PermissionRequiredMixin, SingleTableView):
     permission_required = "reviews.view_cdopyear"
     template_name = "reviews/cdop_list.html"
-    context_object_name = "years"
+    table_class = CdopYearTable
+    table_pagination = {"per_page": 25}
 
     def get_queryset(self):
         return CdopYear.objects.order_by("-ends_on")
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        years = context["years"]
+    def get_table_data(self):
+        years = list(super().get_table_data())
         # Every year's actions counted by latest RAG in one query, however many years and actions.
         counts = cdop_actions(self.request.user, years).rag_counts_by("cdop_link__year_id", [year.pk for year in years])
         for year in years:
             year.rag_counts = counts[year.pk]
             year.action_count = sum(counts[year.pk].values())
-        return context
+        return years
 
 
 class CdopYearDetailView(PermissionRequiredMixin, DetailView):

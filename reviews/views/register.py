@@ -5,6 +5,7 @@ from django.db.models import Prefetch
 from django.urls import reverse
 from django.views.generic import CreateView, DetailView, UpdateView
 from django_filters.views import FilterView
+from django_tables2 import SingleTableMixin
 
 from core.views import FormPageMixin, VersionedSaveMixin
 from objectives.models import Objective
@@ -13,6 +14,7 @@ from ..filters import ReviewFilter
 from ..forms import ReviewForm, save_review
 from ..models import Review
 from ..selectors import review_action_plan
+from ..tables import ReviewTable
 
 
 def review_crumbs(review: Review | None = None) -> list[tuple[str, str]]:
@@ -22,17 +24,24 @@ def review_crumbs(review: Review | None = None) -> list[tuple[str, str]]:
     return crumbs
 
 
-class ReviewListView(PermissionRequiredMixin, FilterView):
+class ReviewListView(PermissionRequiredMixin, SingleTableMixin, FilterView):
     permission_required = "reviews.view_review"
     filterset_class = ReviewFilter
+    table_class = ReviewTable
     template_name = "reviews/review_list.html"
+    table_pagination = {"per_page": 25}
 
     def get_queryset(self):
         return Review.objects.visible_to(self.request.user).select_related("subgroup").order_by("name")
 
+    def get_table_data(self):
+        # Read once as a list: the count above the table and the pager then need no COUNT query.
+        self.reviews = list(super().get_table_data())
+        return self.reviews
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["reviews"] = list(context["object_list"])
+        context["reviews"] = self.reviews
         # Any filter in the address, even a blank one, means "no match" rather than "none yet".
         context["is_filtered"] = any(self.request.GET.get(name) for name in ReviewFilter.base_filters)
         return context
