@@ -4,17 +4,14 @@ The actions are the plan's own (progress, rounds and later edits happen on the p
 list them by year and add new ones through reviews.tracked.
 """
 
-from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.core.exceptions import ValidationError
 from django.db.models import OuterRef, Q, Subquery
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.views.generic import CreateView, DetailView, FormView, UpdateView
 from django_tables2 import SingleTableView
 
-from core.forms import add_service_error
 from core.views import FormPageMixin, VersionedSaveMixin
 from objectives.models import Action
 
@@ -23,6 +20,7 @@ from ..cdop_forms import CdopActionForm, CdopYearForm
 from ..models import CdopCategory, CdopFigure, CdopYear
 from ..selectors import latest_accepted_progress
 from ..tables import CdopYearTable
+from .tracked import TrackedActionCreateMixin
 
 
 def cdop_crumbs(year: CdopYear | None = None) -> list[tuple[str, str]]:
@@ -123,10 +121,10 @@ class CdopYearUpdateView(PermissionRequiredMixin, CdopYearFormMixin, UpdateView)
         return cdop_crumbs(self.object)
 
 
-class CdopActionCreateView(PermissionRequiredMixin, FormPageMixin, FormView):
+class CdopActionCreateView(PermissionRequiredMixin, TrackedActionCreateMixin, FormView):
     permission_required = ("objectives.add_action", "reviews.change_cdopyear")
     form_class = CdopActionForm
-    submit_label = "Add action"
+    success_message = "{object} added."
 
     # Looked up after the permission check, so a refused visitor learns nothing about the year.
     @cached_property
@@ -139,20 +137,8 @@ class CdopActionCreateView(PermissionRequiredMixin, FormPageMixin, FormView):
     def get_breadcrumbs(self):
         return cdop_crumbs(self.year)
 
-    def form_valid(self, form):
-        target_on, target_is_month = form.cleaned_data["target"]
-        try:
-            action = tracked.add_cdop_action(
-                self.year,
-                plan=form.cleaned_data["plan"],
-                text=form.cleaned_data["text"],
-                lead_agencies=list(form.cleaned_data["lead_agencies"]),
-                target_on=target_on,
-                target_is_month=target_is_month,
-            )
-        except ValidationError as error:
-            add_service_error(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, f"{action} added.")
-        form.warn_writer(self.request)
-        return redirect(self.year.get_absolute_url() + "#actions")
+    def add_action(self, **fields):
+        return tracked.add_cdop_action(self.year, **fields)
+
+    def get_success_url(self):
+        return self.year.get_absolute_url() + "#actions"

@@ -1,21 +1,19 @@
 """A review's recommendations, and adding an action to one; the action is then edited on the plan's own pages."""
 
-from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
 from django.views.generic import CreateView, FormView, UpdateView
 
-from core.forms import add_service_error
 from core.views import FormPageMixin, VersionedSaveMixin
 
 from .. import tracked
 from ..models import Recommendation, Review
 from ..recommendation_forms import RecommendationActionForm, RecommendationForm, save_recommendation
 from .register import review_crumbs
+from .tracked import TrackedActionCreateMixin
 
 
 def editable_recommendations(user):
@@ -82,12 +80,12 @@ class RecommendationUpdateView(PermissionRequiredMixin, VersionedSaveMixin, Form
         return save_recommendation(form=form, expected_version=form.cleaned_data["version"])
 
 
-class RecommendationActionCreateView(PermissionRequiredMixin, FormPageMixin, FormView):
+class RecommendationActionCreateView(PermissionRequiredMixin, TrackedActionCreateMixin, FormView):
     # A plan action, made by changing the recommendation's action plan.
     permission_required = ("objectives.add_action", "reviews.change_recommendation")
     form_class = RecommendationActionForm
     template_name = "reviews/recommendation_action_form.html"
-    submit_label = "Add action"
+    success_message = "Action {object.ref} added."
 
     @cached_property
     def recommendation(self) -> Recommendation:
@@ -110,21 +108,8 @@ class RecommendationActionCreateView(PermissionRequiredMixin, FormPageMixin, For
     def get_context_data(self, **kwargs):
         return super().get_context_data(recommendation=self.recommendation, **kwargs)
 
-    def form_valid(self, form):
-        data = form.cleaned_data
-        target_on, target_is_month = data["target"]
-        try:
-            action = tracked.add_recommendation_action(
-                self.recommendation,
-                plan=data["plan"],
-                text=data["text"],
-                lead_agencies=list(data["lead_agencies"]),
-                target_on=target_on,
-                target_is_month=target_is_month,
-            )
-        except ValidationError as error:
-            add_service_error(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, f"Action {action.ref} added.")
-        form.warn_writer(self.request)
-        return redirect(self.recommendation.get_absolute_url())
+    def add_action(self, **fields):
+        return tracked.add_recommendation_action(self.recommendation, **fields)
+
+    def get_success_url(self):
+        return self.recommendation.get_absolute_url()
