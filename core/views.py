@@ -7,12 +7,18 @@ visitors without the permission get 403, and `LoginRequiredMiddleware` sends eve
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
+from django.urls import reverse
 
 from .conflicts import ConflictError
 from .forms import add_service_error, form_after_conflict, warn_writer
 
 # A breadcrumb trail: the ancestors of a page as (label, url), outermost first.
 Crumbs = list[tuple[str, str]]
+
+
+def trail(label: str, url_name: str, *pages) -> Crumbs:
+    """The trail from a list page (`label`, `url_name`) down through `pages`, each named by str(); None is skipped."""
+    return [(label, reverse(url_name)), *((str(page), page.get_absolute_url()) for page in pages if page is not None)]
 
 
 class FormPageMixin:

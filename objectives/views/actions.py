@@ -17,12 +17,12 @@ from django.views.generic import CreateView, DetailView, UpdateView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
-from core.views import FormPageMixin, VersionedSaveMixin
+from core.views import Crumbs, FormPageMixin, VersionedSaveMixin
 
 from .. import action_sources, services
 from ..filters import ActionFilter
 from ..forms import ActionForm
-from ..models import Action, Objective, ProgressRound, ProgressUpdate
+from ..models import Action, Aim, Objective, ProgressRound, ProgressUpdate
 from ..tables import ActionTable
 from .plans import HideLinkMixin, next_ref, plan_crumbs
 
@@ -147,12 +147,12 @@ class ActionUpdateView(PermissionRequiredMixin, VersionedSaveMixin, HideLinkMixi
         return services.save_action(form=form, expected_version=form.cleaned_data["version"])
 
 
-def action_trail(action: Action) -> list[tuple[str, str]]:
-    """The breadcrumbs above an action's page: its plan, or the action list for actions outside a plan."""
+def action_trail(action: Action | Aim | Objective) -> Crumbs:
+    """The breadcrumbs above a page about a plan item: its plan, or the action list for actions outside a plan."""
     return plan_crumbs(action.plan) if action.plan else [("Actions", reverse("objectives:action_list"))]
 
 
-def action_crumbs(action: Action) -> list[tuple[str, str]]:
+def action_crumbs(action: Action) -> Crumbs:
     """The breadcrumbs above a page about one action, such as its progress form."""
     return [*action_trail(action), (str(action), action.get_absolute_url())]
 

@@ -16,7 +16,7 @@ from django_tables2 import SingleTableMixin
 from .. import deletion
 from ..models import Action, Aim, Objective
 from ..tables import HiddenItemTable
-from .plans import plan_crumbs
+from .actions import action_trail
 
 RESTORE_HINT = "It can be restored from the deleted items."
 
@@ -53,7 +53,7 @@ class HideView(PermissionRequiredMixin, DetailView):
             label=deletion.label(item),
             description=item.text if isinstance(item, Action) else item.title,
             goes_with=self.goes_with(),
-            breadcrumbs=plan_crumbs(item.plan) if item.plan else [("Actions", reverse("objectives:action_list"))],
+            breadcrumbs=action_trail(item),
             cancel_url=item.get_absolute_url(),
             **kwargs,
         )

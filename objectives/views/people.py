@@ -8,11 +8,12 @@ from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
+
+from core.views import Crumbs, trail
 
 from .. import people
 from ..people_forms import PersonFilter, PersonForm, PersonUpdateForm
@@ -24,8 +25,8 @@ User = get_user_model()
 MAIL_FAILED = "The invitation e-mail could not be sent. Please try again later, or ask the site admin to check e-mail."
 
 
-def people_crumbs() -> list[tuple[str, str]]:
-    return [("People", reverse("objectives:person_list"))]
+def people_crumbs() -> Crumbs:
+    return trail("People", "objectives:person_list")
 
 
 class PersonListView(PermissionRequiredMixin, SingleTableMixin, FilterView):

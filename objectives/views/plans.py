@@ -4,12 +4,11 @@ from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
 from django.utils.functional import cached_property
 from django.views.generic import CreateView, DetailView, UpdateView
 from django_tables2 import SingleTableView
 
-from core.views import FormPageMixin
+from core.views import Crumbs, FormPageMixin, trail
 
 from ..forms import AimForm, ObjectiveForm, PlanForm, RoundForm
 from ..models import Action, Aim, BusinessPlan, Objective, ProgressRound
@@ -23,12 +22,9 @@ def next_ref(parent: str, refs) -> str:
     return f"{parent}.{last + 1}"
 
 
-def plan_crumbs(plan: BusinessPlan | None = None) -> list[tuple[str, str]]:
+def plan_crumbs(plan: BusinessPlan | None = None) -> Crumbs:
     """The breadcrumb trail down to a plan's page."""
-    crumbs = [("Business plans", reverse("objectives:plan_list"))]
-    if plan is not None:
-        crumbs.append((str(plan), plan.get_absolute_url()))
-    return crumbs
+    return trail("Business plans", "objectives:plan_list", plan)
 
 
 class HideLinkMixin:

@@ -7,12 +7,11 @@ list them by year and add new ones through reviews.tracked.
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.db.models import OuterRef, Q, Subquery
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
 from django.utils.functional import cached_property
 from django.views.generic import CreateView, DetailView, FormView, UpdateView
 from django_tables2 import SingleTableView
 
-from core.views import FormPageMixin, VersionedSaveMixin
+from core.views import Crumbs, FormPageMixin, VersionedSaveMixin, trail
 from objectives.models import Action
 
 from .. import cdop_services, tracked
@@ -23,11 +22,8 @@ from ..tables import CdopYearTable
 from .tracked import TrackedActionCreateMixin
 
 
-def cdop_crumbs(year: CdopYear | None = None) -> list[tuple[str, str]]:
-    crumbs = [("Child death overview panel", reverse("reviews:cdop_list"))]
-    if year is not None:
-        crumbs.append((str(year), year.get_absolute_url()))
-    return crumbs
+def cdop_crumbs(year: CdopYear | None = None) -> Crumbs:
+    return trail("Child death overview panel", "reviews:cdop_list", year)
 
 
 def cdop_actions(user, years):

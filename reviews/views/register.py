@@ -2,12 +2,11 @@
 
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.db.models import Prefetch
-from django.urls import reverse
 from django.views.generic import CreateView, DetailView, UpdateView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
-from core.views import FormPageMixin, VersionedSaveMixin
+from core.views import Crumbs, FormPageMixin, VersionedSaveMixin, trail
 from objectives.models import Objective
 
 from ..filters import ReviewFilter
@@ -17,11 +16,8 @@ from ..selectors import review_action_plan
 from ..tables import ReviewTable
 
 
-def review_crumbs(review: Review | None = None) -> list[tuple[str, str]]:
-    crumbs = [("Case reviews", reverse("reviews:review_list"))]
-    if review is not None:
-        crumbs.append((review.name, review.get_absolute_url()))
-    return crumbs
+def review_crumbs(review: Review | None = None) -> Crumbs:
+    return trail("Case reviews", "reviews:review_list", review)
 
 
 class ReviewListView(PermissionRequiredMixin, SingleTableMixin, FilterView):

@@ -3,13 +3,12 @@
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.views.generic import CreateView, DetailView, UpdateView
 from django_tables2 import SingleTableView
 
-from core.views import FormPageMixin
+from core.views import Crumbs, FormPageMixin, trail
 
 from ..forms import CourseForm
 from ..models import Course, Registration, TrainingSession
@@ -18,12 +17,9 @@ from ..tables import CourseTable
 Status = Registration.Status
 
 
-def training_crumbs(course: Course | None = None, session: TrainingSession | None = None) -> list[tuple[str, str]]:
+def training_crumbs(course: Course | None = None, session: TrainingSession | None = None) -> Crumbs:
     """The breadcrumb trail down to a course's or a session's page."""
-    crumbs = [("Training", reverse("training:course_list"))]
-    course = session.course if session is not None else course
-    if course is not None:
-        crumbs.append((str(course), course.get_absolute_url()))
+    crumbs = trail("Training", "training:course_list", session.course if session is not None else course)
     if session is not None:
         crumbs.append((f"{session.starts_at:%-d %B %Y}", session.get_absolute_url()))
     return crumbs

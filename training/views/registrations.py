@@ -5,7 +5,6 @@ from django.contrib.auth.decorators import permission_required
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
-from django.utils.functional import cached_property
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView, UpdateView
 
@@ -13,18 +12,15 @@ from core.views import FormPageMixin
 
 from .. import services
 from ..forms import RegistrationForm
-from ..models import Registration, TrainingSession
+from ..models import Registration
 from .courses import training_crumbs
+from .sessions import SessionFromUrlMixin
 
 
-class RegistrationCreateView(PermissionRequiredMixin, FormPageMixin, FormView):
+class RegistrationCreateView(PermissionRequiredMixin, SessionFromUrlMixin, FormPageMixin, FormView):
     permission_required = "training.add_registration"
     form_class = RegistrationForm
     submit_label = "Book"
-
-    @cached_property
-    def session(self):
-        return get_object_or_404(TrainingSession.objects.select_related("course"), pk=self.kwargs["pk"])
 
     def get_heading(self):
         return f"Book a place on {self.session}"

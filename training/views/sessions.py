@@ -61,6 +61,14 @@ class SessionDetailView(PermissionRequiredMixin, DetailView):
         return context
 
 
+class SessionFromUrlMixin:
+    """A page about the session in the address, with its course, looked up after the permission check."""
+
+    @cached_property
+    def session(self) -> TrainingSession:
+        return get_object_or_404(TrainingSession.objects.select_related("course"), pk=self.kwargs["pk"])
+
+
 class SessionCreateView(PermissionRequiredMixin, FormPageMixin, CreateView):
     permission_required = "training.add_trainingsession"
     model = TrainingSession
@@ -84,14 +92,10 @@ class SessionCreateView(PermissionRequiredMixin, FormPageMixin, CreateView):
         return training_crumbs(self.course)
 
 
-class SessionUpdateView(PermissionRequiredMixin, FormPageMixin, UpdateView):
+class SessionUpdateView(PermissionRequiredMixin, SessionFromUrlMixin, FormPageMixin, UpdateView):
     permission_required = "training.change_trainingsession"
     form_class = SessionForm
     success_message = "Session saved."
-
-    @cached_property
-    def session(self):
-        return get_object_or_404(TrainingSession.objects.select_related("course"), pk=self.kwargs["pk"])
 
     def get_object(self, queryset=None):
         return self.session
@@ -103,12 +107,8 @@ class SessionUpdateView(PermissionRequiredMixin, FormPageMixin, UpdateView):
         return training_crumbs(session=self.session)
 
 
-class SessionPageMixin(PermissionRequiredMixin):
+class SessionPageMixin(PermissionRequiredMixin, SessionFromUrlMixin):
     permission_required = "training.change_registration"
-
-    @cached_property
-    def session(self):
-        return get_object_or_404(TrainingSession.objects.select_related("course"), pk=self.kwargs["pk"])
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
