@@ -5,7 +5,6 @@ agencies, targets, rounds and progress. What the columns cannot carry (round dea
 aims or objectives without actions, progress not yet accepted) is not in the file.
 """
 
-import csv
 import io
 import re
 
@@ -15,7 +14,8 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 
-from .importing.cells import guard_formula
+from core.responses import csv_bytes, guard_formula
+
 from .importing.columns import COLUMNS
 from .models import Action, BusinessPlan, ProgressUpdate
 
@@ -97,13 +97,8 @@ def _xlsx_text(text: str) -> str:
 
 
 def plan_csv(plan: BusinessPlan) -> bytes:
-    """The plan as UTF-8 CSV with a byte order mark, so Excel opens its accents and dashes correctly."""
-    output = io.StringIO(newline="")
-    writer = csv.writer(output)
-    writer.writerow(COLUMNS)
-    for row in plan_rows(plan):
-        writer.writerow([guard_formula(value) if isinstance(value, str) else value for value in row])
-    return ("\ufeff" + output.getvalue()).encode("utf-8")
+    """The plan as CSV in the import's columns."""
+    return csv_bytes(COLUMNS, plan_rows(plan))
 
 
 def file_name(plan: BusinessPlan, file_format: str) -> str:

@@ -1,9 +1,7 @@
 """Forms for the plan and its actions, rounds and progress. Each names what is wrong in the users' words."""
 
-import copy
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.db.models import Q
 
 from .dates import DateFormatError, format_target, parse_flexible_date
@@ -184,21 +182,3 @@ class ReviewForm(ProgressForm):
         super().__init__(*args, **kwargs)
         # A new comment each time: the last one is shown beside the form, not put back in it.
         self.initial["return_comment"] = ""
-
-
-def add_service_error(form: forms.BaseForm, error: ValidationError) -> None:
-    """Put a service's refusal on the form: beside the field it names if the form has it, else above."""
-    if hasattr(error, "error_dict") and set(error.error_dict) <= set(form.fields):
-        form.add_error(None, error)
-    else:
-        form.add_error(None, error.messages)
-
-
-def form_after_conflict(form: forms.ModelForm, saved) -> forms.ModelForm:
-    """The person's own text bound again with the saved row's version, so saving after merging goes through."""
-    data = form.data.copy()
-    data["version"] = saved.version
-    # A copy: validating binds the person's text to the instance, and the saved text must stay as it was.
-    merged = type(form)(data=data, instance=copy.copy(saved))
-    merged.is_valid()
-    return merged

@@ -1,12 +1,21 @@
-"""The plan and action lists. Columns only format: the views' querysets fetch what they show."""
+"""The lists of plans, actions, people, published reports and deleted items.
+
+Columns only format: the views' querysets fetch what they show.
+"""
 
 import django_tables2 as tables
+from django.contrib.auth import get_user_model
 from django.db.models import Case, IntegerField, Value, When
 from django.template.defaultfilters import truncatewords
+from django.urls import reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
+from . import people
 from .models import Action, BusinessPlan, ProgressUpdate
 from .templatetags.objectives_tags import rag_badge
+
+User = get_user_model()
 
 # Ascending RAG follows the scale: no update, not started, red, amber, green, complete.
 RAG_RANK = Case(
@@ -29,7 +38,6 @@ class PlanTable(tables.Table):
         fields = ("title", "starts_on", "ends_on", "action_count", "latest_round")
         order_by = ("-starts_on",)
         empty_text = "There are no business plans yet."
-        attrs = {"class": "table table-striped align-middle"}
 
     def render_latest_round(self, record):
         rounds = record.rounds.all()
@@ -55,7 +63,6 @@ class ActionTable(tables.Table):
         model = Action
         fields = ("ref", "text", "plan", "objective", "lead_agencies", "target_on", "status", "latest_rag")
         empty_text = "No actions match these filters."
-        attrs = {"class": "table table-striped align-middle"}
 
     def render_text(self, value, record):
         return format_html('<a href="{}">{}</a>', record.get_absolute_url(), truncatewords(value, 15))
@@ -79,3 +86,72 @@ class ActionTable(tables.Table):
             "-rag_rank" if is_descending else "rag_rank", "sort_key", "pk"
         )
         return queryset, True
+
+
+class PersonTable(tables.Table):
+    name = tables.Column(verbose_name="Name", empty_values=(), order_by=("last_name", "first_name", "username"))
+    email = tables.Column(verbose_name="Work e-mail")
+    agencies = tables.Column(verbose_name="Agencies", empty_values=(), orderable=False)
+    role = tables.Column(verbose_name="Role", empty_values=(), orderable=False)
+    is_active = tables.Column(verbose_name="Active", order_by=("-is_active", "last_name", "first_name"))
+    last_login = tables.DateTimeColumn(verbose_name="Last signed in", format="j F Y, H:i", default="Never")
+
+    class Meta:
+        model = User
+        fields = ("name", "email", "agencies", "role", "is_active", "last_login")
+        order_by = ("name",)
+        empty_text = "Nobody matches these filters."
+
+    def render_name(self, record):
+        name = people.person_name(record)
+        if record.is_superuser:
+            return name
+        return format_html('<a href="{}">{}</a>', reverse("objectives:person_update", args=[record.pk]), name)
+
+    def render_agencies(self, record):
+        return ", ".join(agency.name for agency in record.agencies.all()) or "—"
+
+    def render_role(self, record):
+        return people.role_label(record)
+
+    def render_is_active(self, value):
+        return "Active" if value else "Deactivated"
+
+
+class PublishedReportTable(tables.Table):
+    caption = "Published reports, newest first"
+    title = tables.Column(linkify=True, verbose_name="Report")
+    round = tables.Column(accessor="round__label", verbose_name="Round")
+    published_at = tables.TemplateColumn(
+        '<time datetime="{{ value|date:\'c\' }}">{{ value|date:"j F Y, H:i" }}</time>', verbose_name="Published"
+    )
+    published_by = tables.Column(verbose_name="By", empty_values=())
+    files = tables.TemplateColumn(template_name="objectives/_published_files.html", verbose_name="Files")
+
+    class Meta:
+        orderable = False
+
+    def render_published_by(self, value):
+        if value is None:
+            return "Unknown"
+        return value.get_full_name() or value.get_username() or "Unknown"
+
+
+class HiddenItemTable(tables.Table):
+    caption = "Hidden aims, objectives and actions, most recently hidden first"
+    label = tables.Column(verbose_name="Item")
+    plan = tables.Column(accessor="plan__title", verbose_name="Business plan", default="—")
+    description = tables.Column(verbose_name="Title or action")
+    hidden_by = tables.Column(verbose_name="Hidden by")
+    hidden_at = tables.DateTimeColumn(format="j F Y, H:i", verbose_name="Hidden on", default="Not recorded")
+    restore = tables.TemplateColumn(
+        template_name="objectives/_restore_button.html",
+        verbose_name=mark_safe('<span class="visually-hidden">Restore</span>'),
+        empty_values=(),
+    )
+
+    class Meta:
+        orderable = False
+
+    def render_description(self, value):
+        return truncatewords(value, 25)

@@ -133,17 +133,6 @@ class RegisterUploadForm(forms.Form):
         self.fields["file"].help_text = f"A spreadsheet (.xlsx or .csv) of up to {megabytes(max_bytes())}."
 
 
-class PeriodForm(forms.Form):
-    date_from = forms.DateField(label="From", widget=forms.DateInput(attrs={"type": "date"}))
-    date_to = forms.DateField(label="To", widget=forms.DateInput(attrs={"type": "date"}))
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("date_from") and cleaned.get("date_to") and cleaned["date_to"] < cleaned["date_from"]:
-            self.add_error("date_to", "The end of the period must be on or after its start.")
-        return cleaned
-
-
 # The attendees' two evaluation forms: straight after the session, and the follow-up three months later.
 
 NO_CHILD_DATA = "Please do not name or describe any child or family."

@@ -22,7 +22,6 @@ class CourseTable(tables.Table):
         fields = ("title", "level", "duration_hours", "upcoming", "non_attendance_charge")
         order_by = ("title",)
         empty_text = "There are no courses yet."
-        attrs = {"class": "table table-striped align-middle"}
 
     def render_title(self, value, record):
         if record.is_active:

@@ -2,15 +2,13 @@
 
 import hashlib
 import json
-import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from urllib.parse import quote
 
 from django.core.cache import cache
-from django.http import HttpResponse
+
+from core.responses import UNSAFE_IN_FILE_NAME
 
 from .html import render_standalone_html
 from .pdf import render_pdf
@@ -65,33 +63,7 @@ def cache_key(paper: Paper, file_format: str) -> str:
     return f"committee-paper:{file_format}:{fingerprint}"
 
 
-# Typographic dashes and apostrophes, as Word types them, keep their plain meaning in the ASCII name.
-_PLAIN = str.maketrans({"–": "-", "—": "-", "‘": "'", "’": "'"})
-# Characters that no file system or committee system takes in a name.
-_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]+')
-
-
 def file_name(*, plan_title: str, as_of: date, extension: str) -> str:
     """Such as "2025-26 progress report December 2025.pdf"."""
-    stem = _UNSAFE.sub("-", f"{plan_title} progress report {as_of:%B %Y}")
+    stem = UNSAFE_IN_FILE_NAME.sub("-", f"{plan_title} progress report {as_of:%B %Y}")
     return f"{' '.join(stem.split())}.{extension}"
-
-
-def ascii_file_name(name: str) -> str:
-    """The name in plain ASCII for clients that cannot read the UTF-8 one: accents dropped, the rest removed."""
-    stem, _, extension = name.rpartition(".")
-    plain = unicodedata.normalize("NFKD", stem.translate(_PLAIN)).encode("ascii", "ignore").decode("ascii")
-    plain = " ".join(_UNSAFE.sub("-", plain).split())
-    return f"{plain if plain.strip('. -') else 'report'}.{extension}"
-
-
-def attachment(content: bytes, *, name: str, content_type: str) -> HttpResponse:
-    """A download of these bytes under this name, with an ASCII fallback name (RFC 6266)."""
-    response = HttpResponse(content, content_type=content_type)
-    fallback = ascii_file_name(name)
-    disposition = f'attachment; filename="{fallback}"'
-    if fallback != name:
-        disposition += f"; filename*=UTF-8''{quote(name, safe='')}"
-    response["Content-Disposition"] = disposition
-    response["Cache-Control"] = "private"
-    return response

@@ -2,20 +2,12 @@
 no longer matches the row raises ConflictError, naming who saved it since, instead of overwriting."""
 
 from collections.abc import Callable
-from datetime import datetime
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.formats import date_format
 
-
-class ConflictError(ValidationError):
-    """Someone else saved the row after this form was loaded; `saved` is the row as they left it."""
-
-    def __init__(self, message: str, *, saved: models.Model, saved_by: str, saved_at: datetime):
-        super().__init__(message, code="conflict")
-        self.saved, self.saved_by, self.saved_at = saved, saved_by, saved_at
+from core.conflicts import ConflictError
 
 
 def take_next_version(instance: models.Model, *, expected_version: int | None, subject: Callable) -> None:

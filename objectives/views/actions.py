@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -9,20 +10,21 @@ from django.views.generic import CreateView, DetailView, UpdateView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
+from core.views import Crumbs, FormPageMixin, VersionedSaveMixin
+
 from .. import action_sources
 from ..filters import ActionFilter
 from ..forms import ActionForm
-from ..models import Action, Objective, ProgressRound, ProgressUpdate
+from ..models import Action, Aim, Objective, ProgressRound, ProgressUpdate
 from ..roles import is_board_manager
 from ..selectors.history import change_history
 from ..services import actions as action_services
 from ..services import workflow
 from ..tables import ActionTable
-from .plans import FormPageMixin, RoleRequiredMixin, next_ref, plan_crumbs
-from .versioned import VersionedSaveMixin
+from .plans import HideLinkMixin, next_ref, plan_crumbs
 
 
-class ActionListView(RoleRequiredMixin, SingleTableMixin, FilterView):
+class ActionListView(PermissionRequiredMixin, SingleTableMixin, FilterView):
     permission_required = "objectives.view_action"
     table_class = ActionTable
     filterset_class = ActionFilter
@@ -44,7 +46,7 @@ class TimelineEntry:
     can_review: bool
 
 
-class ActionDetailView(RoleRequiredMixin, DetailView):
+class ActionDetailView(PermissionRequiredMixin, DetailView):
     permission_required = "objectives.view_action"
     template_name = "objectives/action_detail.html"
     context_object_name = "action"
@@ -90,7 +92,7 @@ def _timeline_entry(progress_round, update, user, *, can_write: bool) -> Timelin
     )
 
 
-class ActionCreateView(RoleRequiredMixin, FormPageMixin, CreateView):
+class ActionCreateView(PermissionRequiredMixin, FormPageMixin, CreateView):
     permission_required = "objectives.add_action"
     form_class = ActionForm
     submit_label = "Add action"
@@ -118,16 +120,12 @@ class ActionCreateView(RoleRequiredMixin, FormPageMixin, CreateView):
     def get_cancel_url(self):
         return self.objective.get_absolute_url()
 
-    def form_valid(self, form):
-        response = super().form_valid(form)
-        form.warn_writer(self.request)
-        return response
 
-
-class ActionUpdateView(RoleRequiredMixin, VersionedSaveMixin, FormPageMixin, UpdateView):
+class ActionUpdateView(PermissionRequiredMixin, VersionedSaveMixin, HideLinkMixin, FormPageMixin, UpdateView):
     permission_required = "objectives.change_action"
     form_class = ActionForm
-    template_name = "objectives/action_form.html"
+    conflict_noun = "this action"
+    conflict_template = "objectives/_action_saved.html"
     success_message = "{object} saved."
 
     def get_queryset(self):
@@ -143,11 +141,11 @@ class ActionUpdateView(RoleRequiredMixin, VersionedSaveMixin, FormPageMixin, Upd
         return action_services.save_action(form=form, expected_version=form.cleaned_data["version"])
 
 
-def action_trail(action: Action) -> list[tuple[str, str]]:
-    """The breadcrumbs above an action's page: its plan, or the action list for actions outside a plan."""
+def action_trail(action: Action | Aim | Objective) -> Crumbs:
+    """The breadcrumbs above a page about a plan item: its plan, or the action list for actions outside a plan."""
     return plan_crumbs(action.plan) if action.plan else [("Actions", reverse("objectives:action_list"))]
 
 
-def action_crumbs(action: Action) -> list[tuple[str, str]]:
+def action_crumbs(action: Action) -> Crumbs:
     """The breadcrumbs above a page about one action, such as its progress form."""
     return [*action_trail(action), (str(action), action.get_absolute_url())]

@@ -10,21 +10,32 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, TemplateView
+from django_tables2 import SingleTableMixin
 
 from ..models import Action, Aim, Objective
 from ..selectors.deleted import hidden_items, label
 from ..services import deletion
-from .plans import plan_crumbs
+from ..tables import HiddenItemTable
+from .actions import action_trail
 
 RESTORE_HINT = "It can be restored from the deleted items."
 
 
-class DeletedListView(PermissionRequiredMixin, TemplateView):
+class DeletedListView(PermissionRequiredMixin, SingleTableMixin, TemplateView):
     permission_required = ("objectives.delete_aim", "objectives.delete_objective", "objectives.delete_action")
     template_name = "objectives/deleted_list.html"
+    table_class = HiddenItemTable
+    table_pagination = {"per_page": 25}
+
+    def get_table_data(self):
+        # A list, gathered from three tables and their histories: the pager counts it without a query.
+        self.items = hidden_items()
+        return self.items
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(items=hidden_items(), **kwargs)
+        context = super().get_context_data(**kwargs)
+        context["items"] = self.items
+        return context
 
 
 class HideView(PermissionRequiredMixin, DetailView):
@@ -42,7 +53,7 @@ class HideView(PermissionRequiredMixin, DetailView):
             label=label(item),
             description=item.text if isinstance(item, Action) else item.title,
             goes_with=self.goes_with(),
-            breadcrumbs=plan_crumbs(item.plan) if item.plan else [("Actions", reverse("objectives:action_list"))],
+            breadcrumbs=action_trail(item),
             cancel_url=item.get_absolute_url(),
             **kwargs,
         )

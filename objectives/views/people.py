@@ -1,6 +1,5 @@
 """People: the board manager's list of users, the invitation and edit pages, and deactivation."""
 
-import django_tables2 as tables
 from django.contrib import messages
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth import get_user_model
@@ -9,15 +8,16 @@ from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
-from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
+from core.views import Crumbs, trail
+
 from ..people_forms import PersonFilter, PersonForm, PersonUpdateForm
 from ..services import people
+from ..tables import PersonTable
 
 User = get_user_model()
 
@@ -25,39 +25,8 @@ User = get_user_model()
 MAIL_FAILED = "The invitation e-mail could not be sent. Please try again later, or ask the site admin to check e-mail."
 
 
-def people_crumbs() -> list[tuple[str, str]]:
-    return [("People", reverse("objectives:person_list"))]
-
-
-class PersonTable(tables.Table):
-    name = tables.Column(verbose_name="Name", empty_values=(), order_by=("last_name", "first_name", "username"))
-    email = tables.Column(verbose_name="Work e-mail")
-    agencies = tables.Column(verbose_name="Agencies", empty_values=(), orderable=False)
-    role = tables.Column(verbose_name="Role", empty_values=(), orderable=False)
-    is_active = tables.Column(verbose_name="Active", order_by=("-is_active", "last_name", "first_name"))
-    last_login = tables.DateTimeColumn(verbose_name="Last signed in", format="j F Y, H:i", default="Never")
-
-    class Meta:
-        model = User
-        fields = ("name", "email", "agencies", "role", "is_active", "last_login")
-        order_by = ("name",)
-        empty_text = "Nobody matches these filters."
-        attrs = {"class": "table table-striped align-middle"}
-
-    def render_name(self, record):
-        name = people.person_name(record)
-        if record.is_superuser:
-            return name
-        return format_html('<a href="{}">{}</a>', reverse("objectives:person_update", args=[record.pk]), name)
-
-    def render_agencies(self, record):
-        return ", ".join(agency.name for agency in record.agencies.all()) or "—"
-
-    def render_role(self, record):
-        return people.role_label(record)
-
-    def render_is_active(self, value):
-        return "Active" if value else "Deactivated"
+def people_crumbs() -> Crumbs:
+    return trail("People", "objectives:person_list")
 
 
 class PersonListView(PermissionRequiredMixin, SingleTableMixin, FilterView):

@@ -5,14 +5,16 @@ from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
 from django.utils.functional import cached_property
 from django.views.generic import CreateView, DetailView, UpdateView
 from django_tables2 import SingleTableView
 
+from core.views import Crumbs, FormPageMixin, trail
+
 from ..forms import AimForm, ObjectiveForm, PlanForm, RoundForm
 from ..models import Action, Aim, BusinessPlan, Objective, ProgressRound
 from ..tables import PlanTable
+from ..templatetags.deletion_tags import delete_url
 
 
 def next_ref(parent: str, refs) -> str:
@@ -21,58 +23,19 @@ def next_ref(parent: str, refs) -> str:
     return f"{parent}.{last + 1}"
 
 
-def plan_crumbs(plan: BusinessPlan | None = None) -> list[tuple[str, str]]:
+def plan_crumbs(plan: BusinessPlan | None = None) -> Crumbs:
     """The breadcrumb trail down to a plan's page."""
-    crumbs = [("Business plans", reverse("objectives:plan_list"))]
-    if plan is not None:
-        crumbs.append((str(plan), plan.get_absolute_url()))
-    return crumbs
+    return trail("Business plans", "objectives:plan_list", plan)
 
 
-class RoleRequiredMixin(PermissionRequiredMixin):
-    """A page for one capability of a role: anyone else signed in gets 403, not the sign-in page again."""
+class HideLinkMixin:
+    """An aim's, objective's or action's edit page links to hiding it, for those who may hide it."""
 
-    raise_exception = True
-
-
-class FormPageMixin:
-    """A create or edit page: one heading, breadcrumbs, a cancel link and a success message."""
-
-    template_name = "objectives/form_page.html"
-    submit_label = "Save"
-    success_message = "Saved."
-
-    def get_heading(self) -> str:
-        raise NotImplementedError
-
-    def get_breadcrumbs(self) -> list[tuple[str, str]]:
-        raise NotImplementedError
-
-    def get_cancel_url(self) -> str:
-        return self.get_breadcrumbs()[-1][1]
-
-    def get_form_kwargs(self):
-        # Worked out before the form binds to the object, so a rejected change does not rename the page.
-        self.page = {
-            "heading": self.get_heading(),
-            "breadcrumbs": self.get_breadcrumbs(),
-            "cancel_url": self.get_cancel_url(),
-            "submit_label": self.submit_label,
-        }
-        return super().get_form_kwargs()
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context.update(self.page)
-        return context
-
-    def form_valid(self, form):
-        response = super().form_valid(form)
-        messages.success(self.request, self.success_message.format(object=self.object))
-        return response
+    def get_delete_url(self):
+        return delete_url({"request": self.request}, self.object)
 
 
-class PlanListView(RoleRequiredMixin, SingleTableView):
+class PlanListView(PermissionRequiredMixin, SingleTableView):
     permission_required = "objectives.view_businessplan"
     table_class = PlanTable
     template_name = "objectives/plan_list.html"
@@ -85,7 +48,7 @@ class PlanListView(RoleRequiredMixin, SingleTableView):
         ).prefetch_related(Prefetch("rounds", queryset=ProgressRound.objects.order_by("-as_of")))
 
 
-class PlanCreateView(RoleRequiredMixin, FormPageMixin, CreateView):
+class PlanCreateView(PermissionRequiredMixin, FormPageMixin, CreateView):
     permission_required = "objectives.add_businessplan"
     model = BusinessPlan
     form_class = PlanForm
@@ -99,7 +62,7 @@ class PlanCreateView(RoleRequiredMixin, FormPageMixin, CreateView):
         return plan_crumbs()
 
 
-class PlanUpdateView(RoleRequiredMixin, FormPageMixin, UpdateView):
+class PlanUpdateView(PermissionRequiredMixin, FormPageMixin, UpdateView):
     permission_required = "objectives.change_businessplan"
     model = BusinessPlan
     form_class = PlanForm
@@ -112,7 +75,7 @@ class PlanUpdateView(RoleRequiredMixin, FormPageMixin, UpdateView):
         return plan_crumbs(self.object)
 
 
-class PlanDetailView(RoleRequiredMixin, DetailView):
+class PlanDetailView(PermissionRequiredMixin, DetailView):
     permission_required = "objectives.view_businessplan"
     template_name = "objectives/plan_detail.html"
     context_object_name = "plan"
@@ -140,7 +103,7 @@ class PlanDetailView(RoleRequiredMixin, DetailView):
         return context
 
 
-class AimCreateView(RoleRequiredMixin, FormPageMixin, CreateView):
+class AimCreateView(PermissionRequiredMixin, FormPageMixin, CreateView):
     permission_required = "objectives.add_aim"
     form_class = AimForm
     submit_label = "Add aim"
@@ -167,7 +130,7 @@ class AimCreateView(RoleRequiredMixin, FormPageMixin, CreateView):
         return plan_crumbs(self.plan)
 
 
-class AimUpdateView(RoleRequiredMixin, FormPageMixin, UpdateView):
+class AimUpdateView(PermissionRequiredMixin, HideLinkMixin, FormPageMixin, UpdateView):
     permission_required = "objectives.change_aim"
     form_class = AimForm
     queryset = Aim.objects.not_hidden().select_related("plan")
@@ -183,7 +146,7 @@ class AimUpdateView(RoleRequiredMixin, FormPageMixin, UpdateView):
         return self.object.get_absolute_url()
 
 
-class ObjectiveCreateView(RoleRequiredMixin, FormPageMixin, CreateView):
+class ObjectiveCreateView(PermissionRequiredMixin, FormPageMixin, CreateView):
     permission_required = "objectives.add_objective"
     form_class = ObjectiveForm
     submit_label = "Add objective"
@@ -211,7 +174,7 @@ class ObjectiveCreateView(RoleRequiredMixin, FormPageMixin, CreateView):
         return self.aim.get_absolute_url()
 
 
-class ObjectiveUpdateView(RoleRequiredMixin, FormPageMixin, UpdateView):
+class ObjectiveUpdateView(PermissionRequiredMixin, HideLinkMixin, FormPageMixin, UpdateView):
     permission_required = "objectives.change_objective"
     form_class = ObjectiveForm
     queryset = Objective.objects.not_hidden().select_related("plan", "aim")
@@ -227,7 +190,7 @@ class ObjectiveUpdateView(RoleRequiredMixin, FormPageMixin, UpdateView):
         return self.object.get_absolute_url()
 
 
-class RoundCreateView(RoleRequiredMixin, FormPageMixin, CreateView):
+class RoundCreateView(PermissionRequiredMixin, FormPageMixin, CreateView):
     permission_required = "objectives.add_progressround"
     form_class = RoundForm
     submit_label = "Open round"
@@ -252,7 +215,7 @@ class RoundCreateView(RoleRequiredMixin, FormPageMixin, CreateView):
         return self.plan.get_absolute_url() + "#rounds"
 
 
-class RoundUpdateView(RoleRequiredMixin, FormPageMixin, UpdateView):
+class RoundUpdateView(PermissionRequiredMixin, FormPageMixin, UpdateView):
     permission_required = "objectives.change_progressround"
     form_class = RoundForm
     queryset = ProgressRound.objects.select_related("plan")

@@ -3,6 +3,7 @@
 import copy
 
 from django.contrib import messages
+from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
@@ -10,19 +11,20 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.views.generic import FormView
 
-from ..forms import ProgressForm, ReviewForm, add_service_error, form_after_conflict
+from core.conflicts import ConflictError
+from core.forms import add_service_error, form_after_conflict
+
+from ..forms import ProgressForm, ReviewForm
 from ..models import Action, ProgressRound, ProgressUpdate
 from ..roles import is_board_manager
 from ..services import progress as services
 from ..services import workflow
-from ..services.conflicts import ConflictError
 from .actions import action_crumbs
-from .plans import RoleRequiredMixin
 
 State = ProgressUpdate.State
 
 
-class ProgressEditView(RoleRequiredMixin, FormView):
+class ProgressEditView(PermissionRequiredMixin, FormView):
     permission_required = "objectives.submit_progressupdate"
     form_class = ProgressForm
     template_name = "objectives/progress_form.html"
@@ -130,7 +132,7 @@ class ProgressEditView(RoleRequiredMixin, FormView):
         return services.save_progress(author=self.request.user, **common, **fields)
 
 
-class ProgressReviewView(RoleRequiredMixin, FormView):
+class ProgressReviewView(PermissionRequiredMixin, FormView):
     permission_required = "objectives.review_progressupdate"
     form_class = ReviewForm
     template_name = "objectives/progress_review.html"

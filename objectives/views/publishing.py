@@ -6,14 +6,18 @@ from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView
+from django_tables2 import SingleTableView
+
+from core.responses import attachment
 
 from ..models import PublishedReport
 from ..paper.build import author_name, build_paper
 from ..paper.changes import previous_publication
-from ..paper.files import FILE_FORMATS, attachment, file_name
+from ..paper.files import FILE_FORMATS, file_name
 from ..paper.html import paper_fragment
 from ..services import publishing
+from ..tables import PublishedReportTable
 from .plans import plan_crumbs
 from .report import report_round
 
@@ -41,12 +45,11 @@ def publish_report(request, plan_pk: int, pk: int):
     return render(request, "objectives/publish_confirm.html", context)
 
 
-class PublishedReportListView(PermissionRequiredMixin, ListView):
+class PublishedReportListView(PermissionRequiredMixin, SingleTableView):
     permission_required = "objectives.view_progressround"
-    raise_exception = True
     template_name = "objectives/published_list.html"
-    context_object_name = "published_reports"
-    paginate_by = 25
+    table_class = PublishedReportTable
+    table_pagination = {"per_page": 25}
 
     def get_queryset(self):
         return (
@@ -58,7 +61,6 @@ class PublishedReportListView(PermissionRequiredMixin, ListView):
 
 class PublishedReportDetailView(PermissionRequiredMixin, DetailView):
     permission_required = "objectives.view_progressround"
-    raise_exception = True
     template_name = "objectives/published_detail.html"
     context_object_name = "published"
 

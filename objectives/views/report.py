@@ -5,9 +5,11 @@ from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.shortcuts import get_object_or_404
 from django.views.generic import TemplateView
 
+from core.responses import attachment
+
 from ..models import ProgressRound
 from ..paper.build import author_for, build_paper
-from ..paper.files import FILE_FORMATS, attachment, file_name, render_file
+from ..paper.files import FILE_FORMATS, file_name, render_file
 from ..paper.html import paper_context
 
 
@@ -18,7 +20,6 @@ def report_round(plan_pk: int, pk: int) -> ProgressRound:
 
 class ReportView(PermissionRequiredMixin, TemplateView):
     permission_required = "objectives.view_progressround"
-    raise_exception = True
     template_name = "objectives/report.html"
 
     def get_context_data(self, **kwargs):

@@ -4,50 +4,46 @@ The actions are the plan's own (progress, rounds and later edits happen on the p
 list them by year and add new ones through reviews.services.
 """
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
+from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
-from django.views.generic import CreateView, DetailView, FormView, ListView, UpdateView
+from django.views.generic import CreateView, DetailView, FormView, UpdateView
+from django_tables2 import SingleTableView
 
-from objectives.forms import add_service_error
-from objectives.views.plans import FormPageMixin, RoleRequiredMixin
-from objectives.views.versioned import VersionedSaveMixin
+from core.views import Crumbs, FormPageMixin, VersionedSaveMixin, trail
 
 from .. import services
 from ..forms.cdop import CdopActionForm, CdopYearForm
 from ..models import CdopYear
 from ..selectors import cdop_actions, cdop_categories_counted, cdop_year_actions
+from ..tables import CdopYearTable
+from .tracked import TrackedActionCreateMixin
 
 
-def cdop_crumbs(year: CdopYear | None = None) -> list[tuple[str, str]]:
-    crumbs = [("Child death overview panel", reverse("reviews:cdop_list"))]
-    if year is not None:
-        crumbs.append((str(year), year.get_absolute_url()))
-    return crumbs
+def cdop_crumbs(year: CdopYear | None = None) -> Crumbs:
+    return trail("Child death overview panel", "reviews:cdop_list", year)
 
 
-class CdopYearListView(RoleRequiredMixin, ListView):
+class CdopYearListView(PermissionRequiredMixin, SingleTableView):
     permission_required = "reviews.view_cdopyear"
     template_name = "reviews/cdop_list.html"
-    context_object_name = "years"
+    table_class = CdopYearTable
+    table_pagination = {"per_page": 25}
 
     def get_queryset(self):
         return CdopYear.objects.order_by("-ends_on")
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        years = context["years"]
+    def get_table_data(self):
+        years = list(super().get_table_data())
         # Every year's actions counted by latest RAG in one query, however many years and actions.
         counts = cdop_actions(self.request.user, years).rag_counts_by("cdop_link__year_id", [year.pk for year in years])
         for year in years:
             year.rag_counts = counts[year.pk]
             year.action_count = sum(counts[year.pk].values())
-        return context
+        return years
 
 
-class CdopYearDetailView(RoleRequiredMixin, DetailView):
+class CdopYearDetailView(PermissionRequiredMixin, DetailView):
     permission_required = "reviews.view_cdopyear"
     template_name = "reviews/cdop_detail.html"
     context_object_name = "year"
@@ -68,7 +64,8 @@ class CdopYearFormMixin(VersionedSaveMixin, FormPageMixin):
     """Create and edit share one page: the year's fields and a number per category, saved together."""
 
     form_class = CdopYearForm
-    template_name = "reviews/cdop_form.html"
+    conflict_noun = "this year"
+    conflict_template = "reviews/_cdop_year_saved.html"
 
     def save_form(self, form):
         return services.save_cdop_year(
@@ -79,7 +76,7 @@ class CdopYearFormMixin(VersionedSaveMixin, FormPageMixin):
         return {"saved_figures": list(conflict.saved.figures.select_related("category"))}
 
 
-class CdopYearCreateView(RoleRequiredMixin, CdopYearFormMixin, CreateView):
+class CdopYearCreateView(PermissionRequiredMixin, CdopYearFormMixin, CreateView):
     permission_required = "reviews.add_cdopyear"
     submit_label = "Add year"
     success_message = "{object} added."
@@ -91,7 +88,7 @@ class CdopYearCreateView(RoleRequiredMixin, CdopYearFormMixin, CreateView):
         return cdop_crumbs()
 
 
-class CdopYearUpdateView(RoleRequiredMixin, CdopYearFormMixin, UpdateView):
+class CdopYearUpdateView(PermissionRequiredMixin, CdopYearFormMixin, UpdateView):
     permission_required = "reviews.change_cdopyear"
     model = CdopYear
     success_message = "{object} saved."
@@ -103,10 +100,10 @@ class CdopYearUpdateView(RoleRequiredMixin, CdopYearFormMixin, UpdateView):
         return cdop_crumbs(self.object)
 
 
-class CdopActionCreateView(RoleRequiredMixin, FormPageMixin, FormView):
+class CdopActionCreateView(PermissionRequiredMixin, TrackedActionCreateMixin, FormView):
     permission_required = ("objectives.add_action", "reviews.change_cdopyear")
     form_class = CdopActionForm
-    submit_label = "Add action"
+    success_message = "{object} added."
 
     # Looked up after the permission check, so a refused visitor learns nothing about the year.
     @cached_property
@@ -119,12 +116,8 @@ class CdopActionCreateView(RoleRequiredMixin, FormPageMixin, FormView):
     def get_breadcrumbs(self):
         return cdop_crumbs(self.year)
 
-    def form_valid(self, form):
-        try:
-            action = services.add_cdop_action(self.year, plan=form.cleaned_data["plan"], **form.action_fields())
-        except ValidationError as error:
-            add_service_error(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, f"{action} added.")
-        form.warn_writer(self.request)
-        return redirect(self.year.get_absolute_url() + "#actions")
+    def add_action(self, **fields):
+        return services.add_cdop_action(self.year, **fields)
+
+    def get_success_url(self):
+        return self.year.get_absolute_url() + "#actions"

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django import forms
 from django.contrib import messages
+from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,7 +19,6 @@ from django.utils.functional import cached_property
 from django.views.generic import FormView, View
 
 from objectives.importing.safety import check_size, max_bytes, megabytes
-from objectives.views.plans import RoleRequiredMixin
 
 from ..importing.applying import import_rows
 from ..importing.checking import ReviewChanges, check_rows
@@ -76,7 +76,7 @@ def preview_import(upload: ReviewImport) -> Preview:
     return Preview(upload, changes=check_rows(rows, review=upload.review))
 
 
-class ReviewImportUploadView(RoleRequiredMixin, FormView):
+class ReviewImportUploadView(PermissionRequiredMixin, FormView):
     permission_required = PERMISSIONS
     form_class = ReviewImportForm
     template_name = "reviews/review_import_upload.html"
@@ -100,7 +100,7 @@ class ReviewImportUploadView(RoleRequiredMixin, FormView):
         return redirect("reviews:review_import_confirm", pk=self.review.pk, token=upload.token)
 
 
-class ReviewImportConfirmView(RoleRequiredMixin, View):
+class ReviewImportConfirmView(PermissionRequiredMixin, View):
     permission_required = PERMISSIONS
     template_name = "reviews/review_import_preview.html"
 

@@ -1,28 +1,26 @@
 """A review's recommendations, and adding an action to one; the action is then edited on the plan's own pages."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.db import IntegrityError, transaction
 from django.db.models import Max
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
 from django.views.generic import CreateView, FormView, UpdateView
 
-from objectives.forms import add_service_error
-from objectives.views.plans import FormPageMixin, RoleRequiredMixin
-from objectives.views.versioned import VersionedSaveMixin
+from core.views import FormPageMixin, VersionedSaveMixin
 
 from .. import services
 from ..forms.recommendations import RecommendationActionForm, RecommendationForm
 from ..models import Recommendation, Review
 from .register import review_crumbs
+from .tracked import TrackedActionCreateMixin
 
 
 def editable_recommendations(user):
     return Recommendation.objects.filter(review__in=Review.objects.editable_by(user)).select_related("review")
 
 
-class RecommendationCreateView(RoleRequiredMixin, FormPageMixin, CreateView):
+class RecommendationCreateView(PermissionRequiredMixin, FormPageMixin, CreateView):
     permission_required = "reviews.add_recommendation"
     form_class = RecommendationForm
     submit_label = "Add recommendation"
@@ -56,14 +54,14 @@ class RecommendationCreateView(RoleRequiredMixin, FormPageMixin, CreateView):
             # The form checked the number; someone else gave the same number to another recommendation since.
             form.add_error("number", f"Recommendation {form.instance.number} was added just now by someone else.")
             return self.form_invalid(form)
-        form.warn_writer(self.request)
         return response
 
 
-class RecommendationUpdateView(RoleRequiredMixin, VersionedSaveMixin, FormPageMixin, UpdateView):
+class RecommendationUpdateView(PermissionRequiredMixin, VersionedSaveMixin, FormPageMixin, UpdateView):
     permission_required = "reviews.change_recommendation"
     form_class = RecommendationForm
-    template_name = "reviews/recommendation_form.html"
+    conflict_noun = "this recommendation"
+    conflict_template = "reviews/_recommendation_saved.html"
     success_message = "Recommendation {object.number} saved."
 
     def get_queryset(self):
@@ -86,12 +84,12 @@ class RecommendationUpdateView(RoleRequiredMixin, VersionedSaveMixin, FormPageMi
         )
 
 
-class RecommendationActionCreateView(RoleRequiredMixin, FormPageMixin, FormView):
+class RecommendationActionCreateView(PermissionRequiredMixin, TrackedActionCreateMixin, FormView):
     # A plan action, made by changing the recommendation's action plan.
     permission_required = ("objectives.add_action", "reviews.change_recommendation")
     form_class = RecommendationActionForm
     template_name = "reviews/recommendation_action_form.html"
-    submit_label = "Add action"
+    success_message = "Action {object.ref} added."
 
     @cached_property
     def recommendation(self) -> Recommendation:
@@ -114,14 +112,8 @@ class RecommendationActionCreateView(RoleRequiredMixin, FormPageMixin, FormView)
     def get_context_data(self, **kwargs):
         return super().get_context_data(recommendation=self.recommendation, **kwargs)
 
-    def form_valid(self, form):
-        try:
-            action = services.add_recommendation_action(
-                self.recommendation, plan=form.cleaned_data["plan"], **form.action_fields()
-            )
-        except ValidationError as error:
-            add_service_error(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, f"Action {action.ref} added.")
-        form.warn_writer(self.request)
-        return redirect(self.recommendation.get_absolute_url())
+    def add_action(self, **fields):
+        return services.add_recommendation_action(self.recommendation, **fields)
+
+    def get_success_url(self):
+        return self.recommendation.get_absolute_url()

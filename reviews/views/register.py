@@ -1,45 +1,50 @@
 """The register of case reviews: the filtered list, a review's page with its action plan, and its form."""
 
+from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.db.models import Prefetch
-from django.urls import reverse
 from django.views.generic import CreateView, DetailView, UpdateView
 from django_filters.views import FilterView
+from django_tables2 import SingleTableMixin
 
+from core.views import Crumbs, FormPageMixin, VersionedSaveMixin, trail
 from objectives.models import Objective
-from objectives.views.plans import FormPageMixin, RoleRequiredMixin
-from objectives.views.versioned import VersionedSaveMixin
 
 from .. import services
 from ..filters import ReviewFilter
 from ..forms.reviews import ReviewForm
 from ..models import Review
 from ..selectors import review_action_plan
+from ..tables import ReviewTable
 
 
-def review_crumbs(review: Review | None = None) -> list[tuple[str, str]]:
-    crumbs = [("Case reviews", reverse("reviews:review_list"))]
-    if review is not None:
-        crumbs.append((review.name, review.get_absolute_url()))
-    return crumbs
+def review_crumbs(review: Review | None = None) -> Crumbs:
+    return trail("Case reviews", "reviews:review_list", review)
 
 
-class ReviewListView(RoleRequiredMixin, FilterView):
+class ReviewListView(PermissionRequiredMixin, SingleTableMixin, FilterView):
     permission_required = "reviews.view_review"
     filterset_class = ReviewFilter
+    table_class = ReviewTable
     template_name = "reviews/review_list.html"
+    table_pagination = {"per_page": 25}
 
     def get_queryset(self):
         return Review.objects.visible_to(self.request.user).select_related("subgroup").order_by("name")
 
+    def get_table_data(self):
+        # Read once as a list: the count above the table and the pager then need no COUNT query.
+        self.reviews = list(super().get_table_data())
+        return self.reviews
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["reviews"] = list(context["object_list"])
+        context["reviews"] = self.reviews
         # Any filter in the address, even a blank one, means "no match" rather than "none yet".
         context["is_filtered"] = any(self.request.GET.get(name) for name in ReviewFilter.base_filters)
         return context
 
 
-class ReviewDetailView(RoleRequiredMixin, DetailView):
+class ReviewDetailView(PermissionRequiredMixin, DetailView):
     permission_required = "reviews.view_review"
     template_name = "reviews/review_detail.html"
     context_object_name = "review"
@@ -63,7 +68,8 @@ class ReviewDetailView(RoleRequiredMixin, DetailView):
 
 class ReviewFormMixin(VersionedSaveMixin, FormPageMixin):
     form_class = ReviewForm
-    template_name = "reviews/review_form.html"
+    conflict_noun = "this review"
+    conflict_template = "reviews/_review_saved.html"
 
     def save_form(self, form):
         return services.save_review(
@@ -73,7 +79,7 @@ class ReviewFormMixin(VersionedSaveMixin, FormPageMixin):
         )
 
 
-class ReviewCreateView(RoleRequiredMixin, ReviewFormMixin, CreateView):
+class ReviewCreateView(PermissionRequiredMixin, ReviewFormMixin, CreateView):
     permission_required = "reviews.add_review"
     submit_label = "Add review"
     success_message = "{object} added to the register."
@@ -85,7 +91,7 @@ class ReviewCreateView(RoleRequiredMixin, ReviewFormMixin, CreateView):
         return review_crumbs()
 
 
-class ReviewUpdateView(RoleRequiredMixin, ReviewFormMixin, UpdateView):
+class ReviewUpdateView(PermissionRequiredMixin, ReviewFormMixin, UpdateView):
     permission_required = "reviews.change_review"
     success_message = "{object} saved."
 

@@ -3,6 +3,7 @@ from datetime import date
 import pytest
 from django.core.exceptions import ValidationError
 
+from core.forms import add_service_error, form_after_conflict
 from objectives.forms import (
     ActionForm,
     AimForm,
@@ -11,8 +12,6 @@ from objectives.forms import (
     ProgressForm,
     ReviewForm,
     RoundForm,
-    add_service_error,
-    form_after_conflict,
 )
 from objectives.models import Action, Aim, Objective, ProgressRound, ProgressUpdate
 from tests.factories import (

@@ -14,9 +14,9 @@ from docx.shared import Mm
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from core.responses import ascii_file_name
 from objectives.paper import sections
 from objectives.paper.build import build_paper
-from objectives.paper.files import ascii_file_name
 from objectives.paper.snapshot import PaperAim, PaperObjective, PaperSection
 from objectives.paper.word import render_word
 from tests.factories import (

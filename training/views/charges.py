@@ -2,13 +2,13 @@
 
 from datetime import date
 
+from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.utils import timezone
 from django.views.generic import TemplateView
 
-from objectives.views.plans import RoleRequiredMixin
+from core.forms import PeriodForm
+from core.responses import csv_response
 
-from ..csv_export import csv_response
-from ..forms import PeriodForm
 from ..models import Registration
 from ..selectors import charges_by_agency
 from ..tables import money
@@ -21,16 +21,17 @@ def financial_year(today: date) -> tuple[date, date]:
     return date(start_year, 4, 1), date(start_year + 1, 3, 31)
 
 
-class ChargesView(RoleRequiredMixin, TemplateView):
+class ChargesView(PermissionRequiredMixin, TemplateView):
     permission_required = "training.view_registration"
     template_name = "training/charges.html"
 
     def get(self, request, *args, **kwargs):
         date_from, date_to = financial_year(timezone.localdate())
         asked = "date_from" in request.GET or "date_to" in request.GET
-        form = PeriodForm(request.GET if asked else None, initial={"date_from": date_from, "date_to": date_to})
+        initial = {"date_from": date_from, "date_to": date_to}
+        form = PeriodForm(request.GET if asked else None, initial=initial, start="date_from", end="date_to")
         if form.is_bound and form.is_valid():
-            date_from, date_to = form.cleaned_data["date_from"], form.cleaned_data["date_to"]
+            date_from, date_to = form.period()
         elif form.is_bound:
             # A bad period shows the form's message and no figures rather than figures for another period.
             return self.render_to_response(self.get_context_data(form=form, rows=None))

@@ -1,14 +1,14 @@
 """Courses: the list, a course's page with its sessions, and creating or editing one."""
 
+from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.views.generic import CreateView, DetailView, UpdateView
 from django_tables2 import SingleTableView
 
-from objectives.views.plans import FormPageMixin, RoleRequiredMixin
+from core.views import Crumbs, FormPageMixin, trail
 
 from ..forms import CourseForm
 from ..models import Course, Registration, TrainingSession
@@ -17,18 +17,15 @@ from ..tables import CourseTable
 Status = Registration.Status
 
 
-def training_crumbs(course: Course | None = None, session: TrainingSession | None = None) -> list[tuple[str, str]]:
+def training_crumbs(course: Course | None = None, session: TrainingSession | None = None) -> Crumbs:
     """The breadcrumb trail down to a course's or a session's page."""
-    crumbs = [("Training", reverse("training:course_list"))]
-    course = session.course if session is not None else course
-    if course is not None:
-        crumbs.append((str(course), course.get_absolute_url()))
+    crumbs = trail("Training", "training:course_list", session.course if session is not None else course)
     if session is not None:
         crumbs.append((f"{session.starts_at:%-d %B %Y}", session.get_absolute_url()))
     return crumbs
 
 
-class CourseListView(RoleRequiredMixin, SingleTableView):
+class CourseListView(PermissionRequiredMixin, SingleTableView):
     permission_required = "training.view_course"
     table_class = CourseTable
     template_name = "training/course_list.html"
@@ -39,7 +36,7 @@ class CourseListView(RoleRequiredMixin, SingleTableView):
         return Course.objects.annotate(upcoming=Count("sessions", filter=upcoming))
 
 
-class CourseDetailView(RoleRequiredMixin, DetailView):
+class CourseDetailView(PermissionRequiredMixin, DetailView):
     permission_required = "training.view_course"
     model = Course
     template_name = "training/course_detail.html"
@@ -61,7 +58,7 @@ class CourseDetailView(RoleRequiredMixin, DetailView):
         return context
 
 
-class CourseCreateView(RoleRequiredMixin, FormPageMixin, CreateView):
+class CourseCreateView(PermissionRequiredMixin, FormPageMixin, CreateView):
     permission_required = "training.add_course"
     model = Course
     form_class = CourseForm
@@ -75,7 +72,7 @@ class CourseCreateView(RoleRequiredMixin, FormPageMixin, CreateView):
         return training_crumbs()
 
 
-class CourseUpdateView(RoleRequiredMixin, FormPageMixin, UpdateView):
+class CourseUpdateView(PermissionRequiredMixin, FormPageMixin, UpdateView):
     permission_required = "training.change_course"
     model = Course
     form_class = CourseForm

@@ -2,28 +2,25 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
+from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
-from django.utils.functional import cached_property
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView, UpdateView
 
-from objectives.views.plans import FormPageMixin, RoleRequiredMixin
+from core.views import FormPageMixin
 
 from .. import services
 from ..forms import RegistrationForm
-from ..models import Registration, TrainingSession
+from ..models import Registration
 from .courses import training_crumbs
+from .sessions import SessionFromUrlMixin
 
 
-class RegistrationCreateView(RoleRequiredMixin, FormPageMixin, FormView):
+class RegistrationCreateView(PermissionRequiredMixin, SessionFromUrlMixin, FormPageMixin, FormView):
     permission_required = "training.add_registration"
     form_class = RegistrationForm
     submit_label = "Book"
-
-    @cached_property
-    def session(self):
-        return get_object_or_404(TrainingSession.objects.select_related("course"), pk=self.kwargs["pk"])
 
     def get_heading(self):
         return f"Book a place on {self.session}"
@@ -45,7 +42,7 @@ class RegistrationCreateView(RoleRequiredMixin, FormPageMixin, FormView):
         return redirect(self.session)
 
 
-class RegistrationUpdateView(RoleRequiredMixin, FormPageMixin, UpdateView):
+class RegistrationUpdateView(PermissionRequiredMixin, FormPageMixin, UpdateView):
     permission_required = "training.change_registration"
     form_class = RegistrationForm
     success_message = "{object.attendee_name}’s details saved."

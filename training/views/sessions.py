@@ -1,6 +1,7 @@
 """A session's page, creating and editing sessions, marking attendance and importing the register."""
 
 from django.contrib import messages
+from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
@@ -8,8 +9,8 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.views.generic import CreateView, DetailView, FormView, UpdateView
 
+from core.views import FormPageMixin
 from objectives.importing.readers import FileProblem
-from objectives.views.plans import FormPageMixin, RoleRequiredMixin
 
 from .. import importing, services
 from ..forms import AttendanceForm, RegisterUploadForm, SessionForm
@@ -24,7 +25,7 @@ def not_started_message(session: TrainingSession) -> str:
     return f"The session has not started yet: attendance can be marked from {starts:%H:%M} on {starts:%-d %B %Y}."
 
 
-class SessionDetailView(RoleRequiredMixin, DetailView):
+class SessionDetailView(PermissionRequiredMixin, DetailView):
     permission_required = "training.view_trainingsession"
     template_name = "training/session_detail.html"
     context_object_name = "session"
@@ -60,7 +61,15 @@ class SessionDetailView(RoleRequiredMixin, DetailView):
         return context
 
 
-class SessionCreateView(RoleRequiredMixin, FormPageMixin, CreateView):
+class SessionFromUrlMixin:
+    """A page about the session in the address, with its course, looked up after the permission check."""
+
+    @cached_property
+    def session(self) -> TrainingSession:
+        return get_object_or_404(TrainingSession.objects.select_related("course"), pk=self.kwargs["pk"])
+
+
+class SessionCreateView(PermissionRequiredMixin, FormPageMixin, CreateView):
     permission_required = "training.add_trainingsession"
     model = TrainingSession
     form_class = SessionForm
@@ -83,14 +92,10 @@ class SessionCreateView(RoleRequiredMixin, FormPageMixin, CreateView):
         return training_crumbs(self.course)
 
 
-class SessionUpdateView(RoleRequiredMixin, FormPageMixin, UpdateView):
+class SessionUpdateView(PermissionRequiredMixin, SessionFromUrlMixin, FormPageMixin, UpdateView):
     permission_required = "training.change_trainingsession"
     form_class = SessionForm
     success_message = "Session saved."
-
-    @cached_property
-    def session(self):
-        return get_object_or_404(TrainingSession.objects.select_related("course"), pk=self.kwargs["pk"])
 
     def get_object(self, queryset=None):
         return self.session
@@ -102,12 +107,8 @@ class SessionUpdateView(RoleRequiredMixin, FormPageMixin, UpdateView):
         return training_crumbs(session=self.session)
 
 
-class SessionPageMixin(RoleRequiredMixin):
+class SessionPageMixin(PermissionRequiredMixin, SessionFromUrlMixin):
     permission_required = "training.change_registration"
-
-    @cached_property
-    def session(self):
-        return get_object_or_404(TrainingSession.objects.select_related("course"), pk=self.kwargs["pk"])
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

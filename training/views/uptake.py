@@ -2,35 +2,19 @@
 
 from urllib.parse import urlencode
 
-from django import forms
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.http import HttpResponseBadRequest
 from django.utils import timezone
 from django.views.generic import TemplateView
 
+from core.forms import PeriodForm
+from core.responses import csv_response
+
 from .. import selectors as uptake
 from ..charts import Bar, Series, horizontal_bar_chart
-from ..csv_export import csv_response
 from ..models import Registration
 
-DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
 COUNT_HEADER = ["Booked", "Attended", "Did not attend", "Did-not-attend rate (%)", "Cancelled", "Waiting list"]
-
-
-class PeriodForm(forms.Form):
-    starts_on = forms.DateField(
-        label="From", input_formats=DATE_FORMATS, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    )
-    ends_on = forms.DateField(
-        label="To", input_formats=DATE_FORMATS, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    )
-
-    def clean(self):
-        cleaned = super().clean()
-        starts_on, ends_on = cleaned.get("starts_on"), cleaned.get("ends_on")
-        if starts_on and ends_on and ends_on < starts_on:
-            self.add_error("ends_on", "The end of the period must be on or after its start.")
-        return cleaned
 
 
 class UptakeView(PermissionRequiredMixin, TemplateView):
@@ -43,7 +27,7 @@ class UptakeView(PermissionRequiredMixin, TemplateView):
         form = PeriodForm(data, initial={"starts_on": default.starts_on, "ends_on": default.ends_on})
         if data is not None and not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
-        period = uptake.Period(form.cleaned_data["starts_on"], form.cleaned_data["ends_on"]) if data else default
+        period = uptake.Period(*form.period()) if data else default
         registrations = Registration.objects.visible_to(request.user)
         if request.GET.get("format") == "csv":
             return self.csv(period, registrations, request.GET.get("table", ""))

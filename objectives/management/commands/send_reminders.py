@@ -1,7 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from objectives.management.wording import parse_base_url, parse_day, plural
+from core.commands import parse_base_url, parse_day
+from objectives.management.wording import plural
 from objectives.services import reminders
 
 

@@ -1,0 +1,63 @@
+"""Form pieces every app uses: a service's refusal on the form, a form after a conflict, a period."""
+
+import copy
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
+
+
+def add_service_error(form: forms.BaseForm, error: ValidationError) -> None:
+    """Put a service's refusal on the form: beside the field it names if the form has it, else above."""
+    if hasattr(error, "error_dict") and set(error.error_dict) <= set(form.fields):
+        form.add_error(None, error)
+    else:
+        form.add_error(None, error.messages)
+
+
+def form_after_conflict(form: forms.ModelForm, saved) -> forms.ModelForm:
+    """The person's own text bound again with the saved row's version, so saving after merging goes through."""
+    data = form.data.copy()
+    data["version"] = saved.version
+    # A copy: validating binds the person's text to the instance, and the saved text must stay as it was.
+    merged = type(form)(data=data, instance=copy.copy(saved))
+    merged.is_valid()
+    return merged
+
+
+def warn_writer(form: forms.BaseForm, request, **kwargs) -> None:
+    """After a save, let the form warn about what was typed (a form may define `warn_writer(request)`)."""
+    warn = getattr(form, "warn_writer", None)
+    if warn is not None:
+        warn(request, **kwargs)
+
+
+def _date_field(label: str) -> forms.DateField:
+    widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    return forms.DateField(label=label, input_formats=DATE_INPUT_FORMATS, widget=widget)
+
+
+class PeriodForm(forms.Form):
+    """From and to dates, the end on or after the start.
+
+    The two fields are named by the page (`starts_on`/`ends_on` unless told), so addresses already
+    shared keep working; `period()` gives the cleaned dates whatever the names.
+    """
+
+    def __init__(self, *args, start: str = "starts_on", end: str = "ends_on", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.start, self.end = start, end
+        self.fields[start] = _date_field("From")
+        self.fields[end] = _date_field("To")
+
+    def clean(self):
+        cleaned = super().clean()
+        starts_on, ends_on = cleaned.get(self.start), cleaned.get(self.end)
+        if starts_on and ends_on and ends_on < starts_on:
+            self.add_error(self.end, "The end of the period must be on or after its start.")
+        return cleaned
+
+    def period(self) -> tuple:
+        """The cleaned (start, end) dates of a valid form."""
+        return self.cleaned_data[self.start], self.cleaned_data[self.end]

@@ -1,0 +1,52 @@
+"""The review register and the CDOP years. Columns only format: the views fetch what they show."""
+
+import django_tables2 as tables
+from django.template.loader import render_to_string
+
+from .models import CdopYear, Review
+
+# Figures line up on the right, under a heading that does too.
+NUMBER = {"th": {"class": "text-end"}, "td": {"class": "text-end"}}
+
+
+class ReviewTable(tables.Table):
+    caption = "Case reviews by anonymised name, with the next step each waits for"
+    name = tables.Column(linkify=True, verbose_name="Review")
+    kind = tables.Column()
+    status = tables.Column()
+    subgroup = tables.Column(accessor="subgroup__name", verbose_name="Owning subgroup", default="None")
+    next_step = tables.Column(verbose_name="Next step", empty_values=())
+
+    class Meta:
+        model = Review
+        fields = ("name", "kind", "status", "subgroup", "next_step")
+        orderable = False
+
+    def render_next_step(self, record):
+        return render_to_string("reviews/_next_step.html", {"step": record.next_step})
+
+
+class CdopYearTable(tables.Table):
+    caption = "CDOP years, newest first"
+    title = tables.Column(linkify=True, verbose_name="Year")
+    ends_on = tables.DateColumn("j F Y", verbose_name="Year ends")
+    deaths_reviewed = tables.Column(verbose_name="Deaths reviewed", attrs=NUMBER)
+    with_modifiable_factors = tables.Column(verbose_name="With modifiable factors", attrs=NUMBER)
+    action_count = tables.Column(verbose_name="Actions", attrs=NUMBER)
+    rag_counts = tables.Column(verbose_name="Actions by latest RAG", empty_values=())
+
+    class Meta:
+        model = CdopYear
+        fields = ("title", "ends_on", "deaths_reviewed", "with_modifiable_factors", "action_count", "rag_counts")
+        orderable = False
+
+    def render_with_modifiable_factors(self, value, record):
+        if not record.deaths_reviewed:
+            return value
+        # As {% widthratio %} rounded it when the page drew this by hand.
+        return f"{value} ({round(value / record.deaths_reviewed * 100)}%)"
+
+    def render_rag_counts(self, value, record):
+        if not record.action_count:
+            return "No actions yet"
+        return render_to_string("objectives/_rag_counts.html", {"counts": value})
