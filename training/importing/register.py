@@ -1,25 +1,17 @@
-"""A session's register from a spreadsheet: who came and who did not, checked whole before anything is saved.
-
-Columns (header row first, any order): name, email, agency, job_role, attended (yes/no). A person already
-registered (by e-mail) gets their attendance marked; anyone else is added as a walk-in. Importing the same
-file again changes nothing.
-"""
+"""Reading and checking a session's register: every bad row, column and reason, before anything is saved."""
 
 from dataclasses import dataclass
 from pathlib import PurePath
-from typing import BinaryIO
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import transaction
-from django.utils import timezone
 from openpyxl.utils import get_column_letter
 
 from objectives.importing.cells import SheetRow, Unreadable, is_blank, quoted, read_text
-from objectives.importing.readers import FileProblem, read_rows
+from objectives.importing.readers import FileProblem, read_plan_file
 from objectives.models import Agency
 
-from .models import Registration, TrainingSession
+from ..models import Registration
 
 Status = Registration.Status
 REQUIRED = ("name", "email", "agency", "attended")
@@ -61,11 +53,11 @@ class Summary:
     unchanged: int
 
 
-def read_register(file: BinaryIO, filename: str) -> list[SheetRow]:
+def read_register(data: bytes, filename: str) -> list[SheetRow]:
     """The file's rows, refusing anything but a safe .csv or .xlsx file."""
     if PurePath(filename).suffix.lower() not in (".csv", ".xlsx"):
         raise FileProblem(f"{filename} is not a .csv or .xlsx file. Save the register as one of those.")
-    return read_rows(file, filename)
+    return read_plan_file(data, filename)
 
 
 def _header_key(value) -> str:
@@ -151,37 +143,3 @@ def _check_row(row, positions, agencies, seen, problems) -> Entry | None:
     if len(problems) > before:
         return None
     return Entry(values["name"][0], values["email"][0], agency, values.get("job_role", ("", ""))[0], status)
-
-
-@transaction.atomic
-def import_register(*, session: TrainingSession, entries: list[Entry]) -> Summary:
-    """Mark the registered people's attendance and add the walk-ins; all of it or, on an error, none."""
-    if session.starts_at > timezone.now():
-        raise ValidationError("The register can be imported once the session has started.")
-    session = TrainingSession.objects.select_for_update(of=("self",)).order_by("pk").get(pk=session.pk)
-    live = {
-        registration.email.casefold(): registration
-        for registration in session.registrations.exclude(status=Status.CANCELLED)
-    }
-    added = marked = unchanged = 0
-    for entry in entries:
-        registration = live.get(entry.email.casefold())
-        if registration is None:
-            registration = Registration(
-                session=session,
-                attendee_name=entry.name,
-                email=entry.email,
-                agency=entry.agency,
-                job_role=entry.job_role,
-                status=entry.status,
-            )
-            registration.full_clean()
-            registration.save()
-            added += 1
-        elif registration.status != entry.status:
-            registration.status = entry.status
-            registration.save(update_fields=["status", "updated_at"])
-            marked += 1
-        else:
-            unchanged += 1
-    return Summary(added, marked, unchanged)
