@@ -104,7 +104,22 @@ def check_register(rows: list[SheetRow]) -> list[Entry]:
 
 
 def _check_row(row, positions, agencies, seen, problems) -> Entry | None:
-    values, before = {}, len(problems)
+    before = len(problems)
+    values = _read_values(row, positions, problems)
+    _check_email(row, values, seen, problems)
+    agency = _look_up(row, values, "agency", agencies, "is not an agency’s name or short name.", problems)
+    status = _look_up(row, values, "attended", _ANSWERS, "is not yes or no.", problems)
+    for name, limit in (("name", 200), ("job_role", 200)):
+        if name in values and len(values[name][0]) > limit:
+            problems.append(RowProblem(row.number, values[name][1], f"is longer than {limit} characters."))
+    if len(problems) > before:
+        return None
+    return Entry(values["name"][0], values["email"][0], agency, values.get("job_role", ("", ""))[0], status)
+
+
+def _read_values(row, positions, problems) -> dict[str, tuple[str, str]]:
+    """Each readable cell's text with the column it is in, such as ("ann@example.org", "B (email)")."""
+    values = {}
     for name in COLUMNS:
         index = positions.get(name)
         value = row.cells[index] if index is not None and index < len(row.cells) else None
@@ -115,31 +130,29 @@ def _check_row(row, positions, agencies, seen, problems) -> Entry | None:
             problems.append(RowProblem(row.number, column, "is empty."))
         else:
             values[name] = (read_text(value) if not is_blank(value) else "", column)
-    if "email" in values:
-        email, column = values["email"]
-        try:
-            validate_email(email)
-        except ValidationError:
-            problems.append(RowProblem(row.number, column, f"{quoted(email)} is not an e-mail address."))
-        else:
-            if email.casefold() in seen:
-                problems.append(RowProblem(row.number, column, f"{email} is also in row {seen[email.casefold()]}."))
-            seen.setdefault(email.casefold(), row.number)
-    agency = None
-    if "agency" in values:
-        text, column = values["agency"]
-        agency = agencies.get(text.casefold())
-        if agency is None:
-            problems.append(RowProblem(row.number, column, f"{quoted(text)} is not an agency’s name or short name."))
-    status = None
-    if "attended" in values:
-        text, column = values["attended"]
-        status = _ANSWERS.get(text.casefold())
-        if status is None:
-            problems.append(RowProblem(row.number, column, f"{quoted(text)} is not yes or no."))
-    for name, limit in (("name", 200), ("job_role", 200)):
-        if name in values and len(values[name][0]) > limit:
-            problems.append(RowProblem(row.number, values[name][1], f"is longer than {limit} characters."))
-    if len(problems) > before:
+    return values
+
+
+def _check_email(row, values, seen, problems) -> None:
+    if "email" not in values:
+        return
+    email, column = values["email"]
+    try:
+        validate_email(email)
+    except ValidationError:
+        problems.append(RowProblem(row.number, column, f"{quoted(email)} is not an e-mail address."))
+        return
+    if email.casefold() in seen:
+        problems.append(RowProblem(row.number, column, f"{email} is also in row {seen[email.casefold()]}."))
+    seen.setdefault(email.casefold(), row.number)
+
+
+def _look_up(row, values, name: str, table: dict, not_found: str, problems):
+    """The value a cell names in the table (matched ignoring case), or None with a problem if it names none."""
+    if name not in values:
         return None
-    return Entry(values["name"][0], values["email"][0], agency, values.get("job_role", ("", ""))[0], status)
+    text, column = values[name]
+    found = table.get(text.casefold())
+    if found is None:
+        problems.append(RowProblem(row.number, column, f"{quoted(text)} {not_found}"))
+    return found

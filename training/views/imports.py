@@ -7,7 +7,6 @@ one mechanism without a preview page: a register with any bad row is refused who
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.generic import FormView
 
 from core.upload_views import StageUploadMixin
@@ -16,7 +15,7 @@ from objectives.importing.readers import FileProblem
 from ..importing.applying import apply_register
 from ..importing.forms import RegisterImportForm
 from ..importing.register import RegisterProblems
-from .sessions import SessionPageMixin, not_started_message
+from .sessions import SessionPageMixin
 
 # The staged upload's kind; its target_id is the session's.
 UPLOAD_KIND = "training_register"
@@ -26,12 +25,6 @@ class RegisterImportView(SessionPageMixin, StageUploadMixin, FormView):
     form_class = RegisterImportForm
     template_name = "training/register_import.html"
     upload_kind = UPLOAD_KIND
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        if self.session.starts_at > timezone.now():
-            context["not_started"] = not_started_message(self.session)
-        return context
 
     def get_upload_target(self, form):
         return {"target_id": self.session.pk}

@@ -111,6 +111,8 @@ class SessionPageMixin(RoleRequiredMixin):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(session=self.session, breadcrumbs=training_crumbs(session=self.session))
+        if self.session.starts_at > timezone.now():
+            context["not_started"] = not_started_message(self.session)
         return context
 
 
@@ -123,12 +125,6 @@ class AttendanceView(SessionPageMixin, FormView):
         registrations = self.session.registrations.filter(status__in=services.TAKES_A_PLACE).select_related("agency")
         kwargs["registrations"] = registrations.order_by("attendee_name", "pk")
         return kwargs
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        if self.session.starts_at > timezone.now():
-            context["not_started"] = not_started_message(self.session)
-        return context
 
     def form_valid(self, form):
         try:
