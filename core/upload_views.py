@@ -4,7 +4,7 @@ The upload page is a FormView with `StageUploadMixin`: its form checks the file 
 `form.content`, and a valid upload is staged (core.uploads) before the browser goes to the preview. The preview
 page is a View with `ConfirmUploadMixin`: GET shows the feature's `preview(upload)`, writing nothing; POST claims
 the upload and runs the feature's `apply(upload)` in one transaction, so a second click imports nothing again.
-An import with no preview (a training register) stages and applies in one step with `stage_and_apply`.
+An import with no preview page stages and applies the file in one step with `stage_and_apply`.
 """
 
 from typing import Any
@@ -56,8 +56,8 @@ class ConfirmUploadMixin:
 
     upload_kind: str
     template_name: str
-    # What the import goes into, for the message when it changed between the preview and the confirmation.
-    target_noun = "the plan"
+    # What the import goes into, such as "the review", for the messages when the file no longer fits it.
+    target_noun: str
 
     def get_upload_queryset(self):
         # Only the person who uploaded a file may see or confirm it.
