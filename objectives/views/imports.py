@@ -12,6 +12,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.generic import FormView, View
 
+from core.models import StagedUpload
 from core.upload_views import ConfirmUploadMixin, StageUploadMixin
 from core.uploads import NotApplied, Preview
 
@@ -42,7 +43,7 @@ class PlanPreview(Preview):
         return bool(self.changes and self.changes.has_changes)
 
 
-def preview_import(upload) -> PlanPreview:
+def preview_import(upload: StagedUpload) -> PlanPreview:
     """Read and check the stored file against the plan as it is now; write nothing."""
     try:
         rows = read_plan_file(bytes(upload.content), upload.file_name)
