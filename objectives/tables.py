@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
-from . import people
 from .models import Action, BusinessPlan, ProgressUpdate
+from .services import people
 from .templatetags.objectives_tags import rag_badge
 
 User = get_user_model()

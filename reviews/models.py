@@ -10,7 +10,6 @@ aggregate figures.
 
 from datetime import date
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -334,24 +333,3 @@ class CdopAction(models.Model):
 
     def __str__(self):
         return f"{self.year} → {self.action}"
-
-
-class ReviewImport(models.Model):
-    """A review's action plan file kept between its preview and the manager's confirmation.
-
-    Kept in the database, not the session or a temporary file, so any app server can show and confirm it.
-    """
-
-    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="imports")
-    token = models.CharField(max_length=64, unique=True)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    uploaded_at = models.DateTimeField(auto_now_add=True)
-    file_name = models.CharField(max_length=255)
-    content = models.BinaryField()
-    applied_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-uploaded_at"]
-
-    def __str__(self):
-        return f"{self.file_name} for {self.review}"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import charges, courses, evaluation, registrations, sessions, uptake
+from .views import charges, courses, evaluation, imports, registrations, sessions, uptake
 
 app_name = "training"
 urlpatterns = [
@@ -13,7 +13,7 @@ urlpatterns = [
     path("sessions/<int:pk>/", sessions.SessionDetailView.as_view(), name="session_detail"),
     path("sessions/<int:pk>/edit/", sessions.SessionUpdateView.as_view(), name="session_update"),
     path("sessions/<int:pk>/attendance/", sessions.AttendanceView.as_view(), name="attendance"),
-    path("sessions/<int:pk>/register/", sessions.RegisterImportView.as_view(), name="register_import"),
+    path("sessions/<int:pk>/register/", imports.RegisterImportView.as_view(), name="register_import"),
     path("sessions/<int:pk>/results/", evaluation.SessionResultsView.as_view(), name="session_results"),
     path("sessions/<int:pk>/send-evaluations/", evaluation.send_evaluation_links, name="send_evaluation_links"),
     path("sessions/<int:pk>/book/", registrations.RegistrationCreateView.as_view(), name="registration_create"),

@@ -3,12 +3,17 @@
 1. `safety.check_file` looks at the bytes first: the size limit (settings.IMPORT_MAX_BYTES, default 5 MB),
    the real type whatever the name says, and zip bombs, before any parser opens the file.
 2. `readers.read_plan_file` turns a .csv or .xlsx file into rows of cells with the row numbers the user sees;
-   `word.read_docx` turns a Word plan in the committee layout into the same rows, each saying where it was.
+   `word.read_docx` turns a Word plan in the committee layout into the same rows, each saying where it was
+   (`word_text` reads its cells' paragraphs, bullets and merged cells).
 3. `checking.check_rows` compares those rows with the database and returns the changes and every
    problem (`RowError`), writing nothing, so the same result can drive a preview or a dry run.
    `rows.read_header` and `rows.read_cells` read the header and each row's cells by column name; the case
    review import (reviews.importing) shares them, so both report a bad cell in the same words.
 4. `applying.apply_changes` writes the checked changes in one transaction.
+
+In the browser (objectives.views.imports) the upload is staged in core's StagedUpload between the preview and the
+confirmation; `forms.ImportUploadForm` reads it on the upload page with `readers.read_upload`, which the review and
+training register imports share.
 
 `objectives.exporting` writes a plan back out in the same columns, so export then import gives an equal plan.
 """

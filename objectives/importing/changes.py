@@ -4,7 +4,17 @@ from dataclasses import dataclass, field
 
 from django.db import models
 
-from objectives.models import BusinessPlan
+from objectives.models import Action, Agency, Aim, BusinessPlan, Objective, ProgressRound, ProgressUpdate
+
+# The kinds of object an import makes, parents first, as the preview and the command count them.
+SUMMARY_ORDER = (
+    (Agency, "Agencies"),
+    (Aim, "Aims"),
+    (Objective, "Objectives"),
+    (Action, "Actions"),
+    (ProgressRound, "Progress rounds"),
+    (ProgressUpdate, "Progress updates"),
+)
 
 
 @dataclass(frozen=True)
@@ -58,3 +68,15 @@ class PlanChanges:
     @property
     def plan_is_new(self) -> bool:
         return bool(self.of(BusinessPlan))
+
+    @property
+    def has_changes(self) -> bool:
+        return bool(self.changes)
+
+    @property
+    def can_apply(self) -> bool:
+        return not self.errors and self.has_changes
+
+    def summary(self) -> list[tuple[str, int, int]]:
+        """Each kind of object, in the order a plan is built, with how many would be created and updated."""
+        return [(label, *self.counts(model)) for model, label in SUMMARY_ORDER]

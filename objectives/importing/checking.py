@@ -23,7 +23,7 @@ from .cells import (
 from .changes import Change, PlanChanges, RowError
 from .columns import COLUMNS, OPTIONAL_COLUMNS, REQUIRED_COLUMNS
 from .readers import SheetRow
-from .rows import cell_at, read_cells, read_header
+from .rows import cell_at, read_cells, read_sheet_header
 
 _READERS = {
     "aim": read_aim_number,
@@ -79,12 +79,9 @@ class _Row:
 
 def check_rows(rows: list[SheetRow], *, plan: BusinessPlan) -> PlanChanges:
     """Compare the rows (the first is the header) with the plan in the database; write nothing."""
-    header, *body = rows
-    positions, errors = read_header(
-        header, columns=_READERS, required=REQUIRED_COLUMNS, of="a plan", columns_are=_COLUMNS_ARE
+    positions, body, errors = read_sheet_header(
+        rows, columns=_READERS, required=REQUIRED_COLUMNS, of="a plan", columns_are=_COLUMNS_ARE
     )
-    if not body and not errors:
-        errors.append(RowError(header.number, "header", "is the only row; add a row for each action below it."))
     if errors:
         return PlanChanges(plan=plan, errors=errors)
     places = {row.number: row.place for row in rows if row.place}

@@ -4,8 +4,11 @@ import contextlib
 import csv
 import io
 import os
+from collections.abc import Callable
 from typing import BinaryIO
 
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.escape import unescape
@@ -14,7 +17,7 @@ from .cells import SheetRow, Unreadable, is_blank, shorten
 from .safety import FileProblem, check_file, check_size, extension_of, max_bytes
 from .word import read_docx
 
-__all__ = ["FileProblem", "SheetRow", "read_plan_file", "read_rows"]
+__all__ = ["FileProblem", "SheetRow", "read_plan_file", "read_rows", "read_upload"]
 
 CSV_HELP = "In Excel, use Save As “CSV UTF-8 (Comma delimited) (*.csv)”."
 
@@ -29,6 +32,20 @@ def read_rows(file: BinaryIO, filename: str) -> list[SheetRow]:
     data = file.read(max_bytes() + 1)
     check_size(len(data), filename)
     return read_plan_file(data, filename)
+
+
+def read_upload(upload: UploadedFile, read: Callable[[bytes, str], object]) -> bytes:
+    """An upload form's file as bytes, once `read` can read them; a FileProblem becomes the field's error.
+
+    Read on the upload page, so a file that cannot be read at all is refused there rather than on the next page.
+    """
+    try:
+        check_size(upload.size, upload.name)
+        content = upload.read()
+        read(content, upload.name)
+    except FileProblem as problem:
+        raise ValidationError(str(problem)) from None
+    return content
 
 
 def read_plan_file(data: bytes, filename: str) -> list[SheetRow]:

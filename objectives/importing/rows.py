@@ -51,6 +51,20 @@ def read_header(
     return positions, errors
 
 
+def read_sheet_header(
+    rows: list[SheetRow], *, columns: Collection[str], required: Collection[str], of: str, columns_are: str
+) -> tuple[dict[str, int], list[SheetRow], list[RowError]]:
+    """read_header for a whole sheet: the positions, the rows below the header, and the header's problems.
+
+    A sheet with a header row and nothing below it is a problem too: every import reads one row per action.
+    """
+    header, *body = rows
+    positions, errors = read_header(header, columns=columns, required=required, of=of, columns_are=columns_are)
+    if not body and not errors:
+        errors.append(RowError(header.number, "header", "is the only row; add a row for each action below it."))
+    return positions, body, errors
+
+
 def cell_at(sheet_row: SheetRow, positions: dict[str, int], column: str):
     """The row's value in the column, or None if the file has no such column or the row stops short."""
     index = positions.get(column)

@@ -18,6 +18,7 @@ import docx
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
+from . import word_text
 from .cells import CellError, SheetRow, read_rag
 from .columns import COLUMNS
 from .safety import FileProblem
@@ -33,16 +34,6 @@ _TARGET = re.compile(rf"(?:target(?:\s+date)?|timescale|by\s+when|deadline)\s*{_
 _RAG_LINE = re.compile(rf"rag\b(?:\s+(?:rating|status))?\s*({_DASHES})?\s*(.+)", re.IGNORECASE)
 _STATUS_LINE = re.compile(rf"status\s*{_DASHES}\s*(.+)", re.IGNORECASE)
 _IMPACT = re.compile(rf"(?:evidence\s+of\s+)?impact\s*{_DASHES}\s*(.*)", re.IGNORECASE)
-# Bullets typed by hand or pasted, as objectives/text.py reads them.
-_TYPED_BULLET = re.compile(r"^\s*[-*•·–]\s+")
-# The text of a paragraph: runs, links, tracked insertions, content controls and simple fields.
-_TEXT_PARTS = "w:r | w:hyperlink | w:ins/w:r | w:smartTag/w:r | w:sdt/w:sdtContent/w:r | w:fldSimple/w:r"
-
-
-@dataclass(frozen=True)
-class _Para:
-    text: str
-    is_list: bool = False
 
 
 @dataclass
@@ -60,7 +51,7 @@ class _Action:
     objective: _Heading | None
     # The header's progress rounds, as written ("December 2025"); "" for a progress column without a date.
     rounds: list[str]
-    cells: dict[tuple[str, str], list[_Para]] = field(default_factory=dict)
+    cells: dict[tuple[str, str], list[word_text.Para]] = field(default_factory=dict)
     # The Word cells read so far, so a cell merged down over the next row is read once. Keeping the
     # elements (not only their ids) keeps lxml's proxies alive, so an id is never reused meanwhile.
     seen: dict[int, object] = field(default_factory=dict)
@@ -76,7 +67,7 @@ class _Action:
             for cell in column_cells:
                 if not self.has(cell):
                     self.mark(cell)
-                    self.cells.setdefault(key, []).extend(_paragraphs(cell, styles))
+                    self.cells.setdefault(key, []).extend(word_text.paragraphs(cell, styles))
 
 
 def read_docx(data: bytes, filename: str) -> list[SheetRow]:
@@ -123,7 +114,7 @@ class _PlanReader:
         self.open_aim: tuple[str, bool] | None = None
 
     def paragraph(self, paragraph: Paragraph):
-        text = " ".join(_text(paragraph).split())
+        text = " ".join(word_text.paragraph_text(paragraph).split())
         if not text:
             if self.aim and self.aim.title:
                 self.open_aim = None
@@ -131,7 +122,7 @@ class _PlanReader:
         match = _AIM.fullmatch(text)
         if match:
             self.aim, self.objective, self.current = _Heading(match[1], match[2] or ""), None, None
-            self.open_aim = _look(paragraph, self.styles)
+            self.open_aim = word_text.look(paragraph, self.styles)
             return
         if self.open_aim is not None and self._continues_aim(paragraph, text):
             self.aim.title = f"{self.aim.title} {text}".strip()
@@ -143,7 +134,7 @@ class _PlanReader:
     def _continues_aim(self, paragraph: Paragraph, text: str) -> bool:
         """Our call: join only what is clearly the title's second line, not a paragraph introducing the aim."""
         style, bold = self.open_aim
-        same_heading_look = _look(paragraph, self.styles) == (style, bold) and (
+        same_heading_look = word_text.look(paragraph, self.styles) == (style, bold) and (
             bold or style.lower().startswith(("heading", "title"))
         )
         return not self.aim.title or text[0].islower() or same_heading_look
@@ -151,7 +142,7 @@ class _PlanReader:
     def table(self, table: Table):
         self.open_aim = None
         self.table_number += 1
-        rows = [_grid_cells(row) for row in table.rows]
+        rows = [word_text.grid_cells(row) for row in table.rows]
         if not self._belongs_to_plan(rows):
             return
         for number, cells in enumerate(rows, start=1):
@@ -160,20 +151,20 @@ class _PlanReader:
     def _belongs_to_plan(self, rows: list[list[_Cell | None]]) -> bool:
         """A table with an aim, objective or header row, or one carrying on the table before after a page break."""
         for cells in rows:
-            texts = _distinct_texts(cells, self.styles)
+            texts = word_text.distinct_texts(cells, self.styles)
             if not texts:
                 continue
             if _AIM.fullmatch(texts[0]) or _OBJECTIVE.fullmatch(texts[0]) or _header(cells, self.styles):
                 return True
-        first = next((cells for cells in rows if _distinct_texts(cells, self.styles)), None)
+        first = next((cells for cells in rows if word_text.distinct_texts(cells, self.styles)), None)
         if not (first and self.columns and len(first) == len(self.columns)):
             return False
         # Its first row is an action, or goes on with the last action of the table before.
-        ref = _flat(_paragraphs(first[0], self.styles)) if first[0] is not None else ""
+        ref = word_text.flat(word_text.paragraphs(first[0], self.styles)) if first[0] is not None else ""
         return not ref or bool(_REF.fullmatch(ref))
 
     def _row(self, cells: list[_Cell | None], place: str):
-        texts = _distinct_texts(cells, self.styles)
+        texts = word_text.distinct_texts(cells, self.styles)
         if not texts:
             return
         aim, objective = _AIM.fullmatch(texts[0]), _OBJECTIVE.fullmatch(texts[0])
@@ -197,8 +188,8 @@ class _PlanReader:
             if cell is not None and column is not None:
                 by_column.setdefault(column, []).append(cell)
         ref_cells = by_column.pop(("ref", ""), [])
-        ref = _flat(
-            [paragraph for cell in _once(ref_cells) for paragraph in _paragraphs(cell, self.styles)]
+        ref = word_text.flat(
+            [paragraph for cell in word_text.once(ref_cells) for paragraph in word_text.paragraphs(cell, self.styles)]
         ).removesuffix(".")
         # Our call: a row with no ref of its own (empty, or merged down from above) goes on with the action
         # above it, as a row split over two pages does.
@@ -207,7 +198,7 @@ class _PlanReader:
             rounds = list(dict.fromkeys(column[1] for column in self.columns if column and column[0] == "progress"))
             if not rounds and any(column and column[0] in ("rag", "impact") for column in self.columns):
                 rounds = [""]
-            self.current = _Action(place, self.aim, self.objective, rounds, {("ref", ""): [_Para(ref)]})
+            self.current = _Action(place, self.aim, self.objective, rounds, {("ref", ""): [word_text.Para(ref)]})
             for cell in ref_cells:
                 self.current.mark(cell)
             self.actions.append(self.current)
@@ -225,9 +216,16 @@ def _action_cells(action: _Action, document_round: str) -> list[tuple]:
     """One row of cells for each round of the action's progress, or one without progress if it has none."""
     lead, target, text = _split_action(action.cells.get(("action", ""), []))
     lead = lead or "; ".join(paragraph.text for paragraph in action.cells.get(("lead", ""), []))
-    target = target or _flat(action.cells.get(("target", ""), []))
+    target = target or word_text.flat(action.cells.get(("target", ""), []))
     aim, objective = action.aim or _Heading(""), action.objective or _Heading("")
-    start = (aim.ref, aim.title, objective.ref, objective.title, _flat(action.cells[("ref", "")]), _join(text))
+    start = (
+        aim.ref,
+        aim.title,
+        objective.ref,
+        objective.title,
+        word_text.flat(action.cells[("ref", "")]),
+        word_text.join(text),
+    )
     rows = []
     for round_text in action.rounds or [None]:
         progress_date, progress, impact, rag = "", "", "", ""
@@ -236,16 +234,16 @@ def _action_cells(action: _Action, document_round: str) -> list[tuple]:
             rag, impact_paragraphs, progress_paragraphs = _split_progress(
                 action.cells.get(("progress", round_text), [])
             )
-            rag_column = _flat(action.cells.get(("rag", round_text), []))
+            rag_column = word_text.flat(action.cells.get(("rag", round_text), []))
             if rag_column:
                 rag = _stated_rag(rag_column) or rag_column
-            impact = _join(action.cells.get(("impact", round_text), []) + impact_paragraphs)
-            progress = _join(progress_paragraphs)
+            impact = word_text.join(action.cells.get(("impact", round_text), []) + impact_paragraphs)
+            progress = word_text.join(progress_paragraphs)
         rows.append((*start, lead, target, progress_date, progress, impact, rag))
     return rows
 
 
-def _split_action(paragraphs: list[_Para]) -> tuple[str, str, list[_Para]]:
+def _split_action(paragraphs: list[word_text.Para]) -> tuple[str, str, list[word_text.Para]]:
     """Our call: "Lead: Police; Health" and "Target: March 2026" lines in the action cell are its lead and target."""
     lead, target, text = "", "", []
     for paragraph in paragraphs:
@@ -259,11 +257,11 @@ def _split_action(paragraphs: list[_Para]) -> tuple[str, str, list[_Para]]:
             else:
                 kept.append(line)
         if any(line.strip() for line in kept):
-            text.append(_Para("\n".join(kept).strip(), paragraph.is_list))
+            text.append(word_text.Para("\n".join(kept).strip(), paragraph.is_list))
     return lead, target, text
 
 
-def _split_progress(paragraphs: list[_Para]) -> tuple[str, list[_Para], list[_Para]]:
+def _split_progress(paragraphs: list[word_text.Para]) -> tuple[str, list[word_text.Para], list[word_text.Para]]:
     """The RAG a line states, the evidence of impact from an "Impact:" line on, and the progress before it."""
     rag, impact, progress = "", None, []
     for paragraph in paragraphs:
@@ -273,14 +271,14 @@ def _split_progress(paragraphs: list[_Para]) -> tuple[str, list[_Para], list[_Pa
             stated = "" if rag or paragraph.is_list else _stated_rag(line.strip())
             if impact_start:
                 if any(line.strip() for line in kept):
-                    progress.append(_Para("\n".join(kept).strip(), paragraph.is_list))
+                    progress.append(word_text.Para("\n".join(kept).strip(), paragraph.is_list))
                 impact, kept = [], [impact_start[1]] if impact_start[1].strip() else []
             elif stated:
                 rag = stated
             else:
                 kept.append(line)
         if any(line.strip() for line in kept):
-            (progress if impact is None else impact).append(_Para("\n".join(kept).strip(), paragraph.is_list))
+            (progress if impact is None else impact).append(word_text.Para("\n".join(kept).strip(), paragraph.is_list))
     return rag, impact or [], progress
 
 
@@ -309,7 +307,9 @@ def _is_rag(text: str) -> bool:
 
 def _header(cells: list[_Cell | None], styles: dict[str, str]) -> list[tuple[str, str] | None] | None:
     """The columns a Ref | Action | Progress report … row names, by grid position; None if it is no header."""
-    kinds = [_column_kind(_flat(_paragraphs(cell, styles))) if cell is not None else None for cell in cells]
+    kinds = [
+        _column_kind(word_text.flat(word_text.paragraphs(cell, styles))) if cell is not None else None for cell in cells
+    ]
     found = {kind[0] for kind in kinds if kind}
     if not {"ref", "action"} <= found:
         return None
@@ -350,75 +350,5 @@ def _month_year(text: str) -> str:
     return match[0] if match else ""
 
 
-def _grid_cells(row) -> list[_Cell | None]:
-    """The row's cell at each grid position: a merged cell repeats (across, and down from the row above)."""
-    return [None] * row.grid_cols_before + list(row.cells)
-
-
-def _once(cells: list[_Cell]) -> list[_Cell]:
-    """Each merged cell once; python-docx gives it again for every grid position it covers."""
-    return list({id(cell._tc): cell for cell in cells}.values())
-
-
-def _distinct_texts(cells: list[_Cell | None], styles: dict[str, str]) -> list[str]:
-    """The non-empty texts of the row's cells, each merged cell once."""
-    texts = (_flat(_paragraphs(cell, styles)) for cell in _once([cell for cell in cells if cell is not None]))
-    return [text for text in texts if text]
-
-
 def _title(first: str, others: list[str]) -> str:
     return " ".join(part for part in (first.strip(), *others) if part)
-
-
-def _paragraphs(cell: _Cell, styles: dict[str, str]) -> list[_Para]:
-    """The cell's non-empty paragraphs; list paragraphs, and those typed with a bullet, are list items."""
-    paragraphs = []
-    for paragraph in cell.paragraphs:
-        text = _text(paragraph).strip()
-        if not text:
-            continue
-        if _TYPED_BULLET.match(text):
-            paragraphs.append(_Para(_TYPED_BULLET.sub("", text, count=1), True))
-        else:
-            paragraphs.append(_Para(text, _is_list(paragraph, styles)))
-    return paragraphs
-
-
-def _text(paragraph: Paragraph) -> str:
-    # Line breaks come out as "\n" and tabs as "\t"; deleted text (tracked changes) is left out.
-    return "".join(part.text for part in paragraph._p.xpath(_TEXT_PARTS))
-
-
-def _style(paragraph: Paragraph, styles: dict[str, str]) -> str:
-    return styles.get(paragraph._p.style or "", "")
-
-
-def _is_list(paragraph: Paragraph, styles: dict[str, str]) -> bool:
-    properties = paragraph._p.pPr
-    numbering = properties.numPr if properties is not None else None
-    if numbering is not None and numbering.numId is not None and numbering.numId.val != 0:
-        return True
-    style = _style(paragraph, styles).lower()
-    return "list" in style and "continue" not in style
-
-
-def _look(paragraph: Paragraph, styles: dict[str, str]) -> tuple[str, bool]:
-    """A paragraph's style name and whether all its text is bold: a title split over lines keeps both."""
-    style = _style(paragraph, styles)
-    runs = [run for run in paragraph.runs if run.text.strip()]
-    return style, bool(runs) and all(run.bold for run in runs)
-
-
-def _flat(paragraphs: list[_Para]) -> str:
-    """The paragraphs on one line, as a ref, title or date is written."""
-    return " ".join(" ".join(paragraph.text.split()) for paragraph in paragraphs).strip()
-
-
-def _join(paragraphs: list[_Para]) -> str:
-    """Progress text as the app stores it: paragraphs apart by a blank line, list items as "- " lines."""
-    text = ""
-    for index, paragraph in enumerate(paragraphs):
-        if index:
-            text += "\n" if paragraph.is_list and paragraphs[index - 1].is_list else "\n\n"
-        text += f"- {paragraph.text}" if paragraph.is_list else paragraph.text
-    return text

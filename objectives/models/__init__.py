@@ -7,7 +7,7 @@ from .actions import Action, ActionQuerySet
 from .agencies import Agency
 from .plan import Aim, BusinessPlan, Objective, ObjectiveQuerySet, RefModel, RefQuerySet, SoftDeleteQuerySet
 from .progress import ProgressRound, ProgressUpdate, ProgressUpdateQuerySet, ReminderLog
-from .publishing import PlanImport, PublishedReport
+from .publishing import PublishedReport
 
 __all__ = [
     "Action",
@@ -17,7 +17,6 @@ __all__ = [
     "BusinessPlan",
     "Objective",
     "ObjectiveQuerySet",
-    "PlanImport",
     "ProgressRound",
     "ProgressUpdate",
     "ProgressUpdateQuerySet",

@@ -1,4 +1,4 @@
-"""Committee reports as published, and plan files waiting for the manager to confirm their import."""
+"""Committee reports as published."""
 
 from django.conf import settings
 from django.db import models
@@ -35,20 +35,3 @@ class PublishedReport(models.Model):
     def get_absolute_url(self):
         return reverse("objectives:published_detail", args=[self.pk])
 
-
-class PlanImport(models.Model):
-    """An uploaded plan file kept between its preview and the manager's confirmation."""
-
-    token = models.CharField(max_length=64, unique=True)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    uploaded_at = models.DateTimeField(auto_now_add=True)
-    file_name = models.CharField(max_length=255)
-    content = models.BinaryField()
-    plan_title = models.CharField(max_length=100)
-    applied_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-uploaded_at"]
-
-    def __str__(self):
-        return f"{self.file_name} for {self.plan_title}"

@@ -8,5 +8,7 @@ The plan import's steps and safety checks (objectives.importing), for one review
    already there, and every problem (`RowError`, numbered as the spreadsheet numbers rows); it writes nothing.
 3. `applying.import_rows` locks the review, checks again and writes everything in one transaction, or nothing.
 
-The columns, and what each may hold, are in `columns.COLUMNS`; the upload page and the command's help show them.
+The columns, what each may hold and how its cells are read, are in `columns.COLUMNS`; the upload page and the
+command's help show them. In the browser the file waits for its confirmation as core's StagedUpload;
+`forms.ReviewImportForm` refuses an unreadable file on the upload page.
 """

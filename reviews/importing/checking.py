@@ -6,45 +6,18 @@ from datetime import date
 
 from objectives.dates import format_target
 from objectives.identifiers import identifier_warnings
-from objectives.importing.cells import CellError, SheetRow, quoted, read_date, read_text, shorten
+from objectives.importing.cells import SheetRow, quoted, shorten
 from objectives.importing.changes import RowError
-from objectives.importing.rows import read_cells, read_header
+from objectives.importing.rows import read_cells, read_sheet_header
 from objectives.management.wording import plural
 from objectives.models import Action, Agency, BusinessPlan
 
 from ..models import Recommendation, RecommendationAction, Review
 from .agencies import AgencyNames
-from .columns import COLUMNS_ARE, NAMES, REQUIRED
+from .columns import COLUMNS, COLUMNS_ARE, NAMES, REQUIRED
 
-# Far above any real review, and well inside the database's integer.
-MAX_RECOMMENDATION = 999
-
-
-def read_recommendation_number(value) -> int:
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = str(value).strip()
-    if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= MAX_RECOMMENDATION:
-        raise CellError(f"{quoted(value)} is not a recommendation number; write a whole number such as 2.")
-    return int(text)
-
-
-_READERS = {
-    "recommendation": read_recommendation_number,
-    "recommendation_text": read_text,
-    "recommendation_agencies": read_text,
-    "action": read_text,
-    "lead_agency": read_text,
-    "target_date": read_date,
-    "plan": read_text,
-}
-assert set(_READERS) == set(NAMES), "every column of a review's action plan has a reader"
-_REQUIRED_CELLS = {
-    "recommendation": "its recommendation’s number, such as 2",
-    "action": "the action’s text",
-    "lead_agency": "the agency or agencies that lead the action, such as Police; Health",
-}
-assert set(_REQUIRED_CELLS) == set(REQUIRED)
+_READERS = {column.name: column.reader for column in COLUMNS}
+_REQUIRED_CELLS = {column.name: column.needs for column in COLUMNS if column.required}
 _COLUMN_ORDER = {name: position for position, name in enumerate(NAMES)}
 
 
@@ -132,15 +105,12 @@ class ReviewChanges:
 
 def check_rows(rows: list[SheetRow], *, review: Review) -> ReviewChanges:
     """Compare the rows (the first is the header) with the review in the database; write nothing."""
-    header, *body = rows
-    positions, errors = read_header(
-        header, columns=_READERS, required=REQUIRED, of="a review’s action plan", columns_are=COLUMNS_ARE
+    positions, body, errors = read_sheet_header(
+        rows, columns=_READERS, required=REQUIRED, of="a review’s action plan", columns_are=COLUMNS_ARE
     )
-    if not body and not errors:
-        errors.append(RowError(header.number, "header", "is the only row; add a row for each action below it."))
     if errors:
         return ReviewChanges(review, errors=errors)
-    checker = _Checker(review, header.number)
+    checker = _Checker(review, rows[0].number)
     for sheet_row in body:
         values, row_errors = read_cells(sheet_row, positions, _READERS, _REQUIRED_CELLS)
         checker.add(sheet_row.number, values, row_errors)

@@ -1,18 +1,44 @@
 """The columns of a review's action plan file: one row per action. The upload page and the command show them."""
 
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass
+
+from objectives.importing.cells import CellError, quoted, read_date, read_text
+
+# Far above any real review, and well inside the database's integer.
+MAX_RECOMMENDATION = 999
+
+
+def read_recommendation_number(value) -> int:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value).strip()
+    if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= MAX_RECOMMENDATION:
+        raise CellError(f"{quoted(value)} is not a recommendation number; write a whole number such as 2.")
+    return int(text)
 
 
 @dataclass(frozen=True)
 class Column:
+    """A column: its heading, whether every row needs it, what it holds, how a cell is read, and (for a required
+    column) what an empty cell's message says every row needs."""
+
     name: str
     required: bool
     holds: str
+    reader: Callable = read_text
+    needs: str = ""
 
 
 COLUMNS = (
-    Column("recommendation", True, "The recommendation’s number, such as 2."),
+    Column(
+        "recommendation",
+        True,
+        "The recommendation’s number, such as 2.",
+        read_recommendation_number,
+        "its recommendation’s number, such as 2",
+    ),
     Column(
         "recommendation_text",
         False,
@@ -26,11 +52,14 @@ COLUMNS = (
         "The agencies the recommendation is for, by name or short name, separated by “;” or “,”. "
         "Agencies a recommendation already has are kept; new ones are added.",
     ),
-    Column("action", True, "The action’s text."),
+    Column("action", True, "The action’s text.", needs="the action’s text"),
     Column(
-        "lead_agency", True, "The agency or agencies that lead the action, in the same way, such as Police; Health."
+        "lead_agency",
+        True,
+        "The agency or agencies that lead the action, in the same way, such as Police; Health.",
+        needs="the agency or agencies that lead the action, such as Police; Health",
     ),
-    Column("target_date", False, "When the action is due: 2026-03-31, 31/03/2026, 2026-03 or March 2026."),
+    Column("target_date", False, "When the action is due: 2026-03-31, 31/03/2026, 2026-03 or March 2026.", read_date),
     Column(
         "plan",
         False,
@@ -40,6 +69,7 @@ COLUMNS = (
 NAMES = tuple(column.name for column in COLUMNS)
 REQUIRED = tuple(column.name for column in COLUMNS if column.required)
 OPTIONAL = tuple(column.name for column in COLUMNS if not column.required)
+assert all(column.needs for column in COLUMNS if column.required), "an empty required cell's message says what it needs"
 COLUMNS_ARE = f"The columns are {', '.join(REQUIRED)} and (optional) {', '.join(OPTIONAL)}."
 
 RULES = (

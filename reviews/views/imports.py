@@ -1,163 +1,103 @@
 """Importing a review's recommendations and actions: upload a file, see what it would add and every bad row, confirm.
 
-As with the plan import, the upload is kept as a row (ReviewImport) between the preview and the confirmation, so
-any app server can confirm it; confirming reads and checks the stored file again, as the review may have changed.
+As with the plan import, the upload is staged (core.uploads) between the preview and the confirmation, so any app
+server can confirm it; confirming reads and checks the stored file again, as the review may have changed.
 """
 
-import secrets
-from dataclasses import dataclass
-
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.functional import cached_property
 from django.views.generic import FormView, View
 
-from objectives.importing.safety import check_size, max_bytes, megabytes
+from core.upload_views import ConfirmUploadMixin, StageUploadMixin
+from core.uploads import NotApplied, Preview
 
 from ..importing.applying import import_rows
-from ..importing.checking import ReviewChanges, check_rows
+from ..importing.checking import check_rows
 from ..importing.columns import COLUMNS, RULES
+from ..importing.forms import ReviewImportForm
 from ..importing.reading import FileProblem, read_review_upload
-from ..models import Review, ReviewImport
+from ..models import Review
 from .register import review_crumbs
 
 # Importing creates recommendations and the plan's actions, so it takes both permissions.
 PERMISSIONS = ("reviews.add_recommendation", "objectives.add_action")
+# The staged upload's kind; its target_id is the review's.
+UPLOAD_KIND = "review_actions"
 
 
-class ReviewImportForm(forms.Form):
-    file = forms.FileField(label="Action plan file", widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}))
+class ReviewImportPageMixin(PermissionRequiredMixin):
+    """Both pages belong to a review the user may edit; any other review's address is not found."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields[
-            "file"
-        ].help_text = (
-            f"A spreadsheet (.xlsx, or .csv saved as UTF-8) in the columns below; up to {megabytes(max_bytes())}."
-        )
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        try:
-            check_size(upload.size, upload.name)
-            self.content = upload.read()
-            # Read now, so a file that cannot be read at all is refused here rather than on the next page.
-            read_review_upload(self.content, upload.name)
-        except FileProblem as problem:
-            raise ValidationError(str(problem)) from None
-        return upload
-
-
-@dataclass
-class Preview:
-    """What importing an upload would do, as the preview page shows it."""
-
-    upload: ReviewImport
-    changes: ReviewChanges | None = None
-    problem: str = ""
-
-    @property
-    def can_apply(self) -> bool:
-        return not self.problem and self.changes.can_apply
-
-
-def preview_import(upload: ReviewImport) -> Preview:
-    """Read and check the stored file against the review as it is now; write nothing."""
-    try:
-        rows = read_review_upload(bytes(upload.content), upload.file_name)
-    except FileProblem as problem:
-        return Preview(upload, problem=str(problem))
-    return Preview(upload, changes=check_rows(rows, review=upload.review))
-
-
-class ReviewImportUploadView(PermissionRequiredMixin, FormView):
     permission_required = PERMISSIONS
-    form_class = ReviewImportForm
-    template_name = "reviews/review_import_upload.html"
+    raise_exception = True
+    upload_kind = UPLOAD_KIND
 
     @cached_property
     def review(self) -> Review:
         return get_object_or_404(Review.objects.editable_by(self.request.user), pk=self.kwargs["pk"])
 
+
+class ReviewImportUploadView(ReviewImportPageMixin, StageUploadMixin, FormView):
+    form_class = ReviewImportForm
+    template_name = "reviews/review_import_upload.html"
+
     def get_context_data(self, **kwargs):
         context = {"review": self.review, "breadcrumbs": review_crumbs(self.review), "columns": COLUMNS}
         return super().get_context_data(rules=RULES, **context, **kwargs)
 
-    def form_valid(self, form):
-        upload = ReviewImport.objects.create(
-            review=self.review,
-            token=secrets.token_urlsafe(32),
-            uploaded_by=self.request.user,
-            file_name=form.cleaned_data["file"].name,
-            content=form.content,
-        )
-        return redirect("reviews:review_import_confirm", pk=self.review.pk, token=upload.token)
+    def get_upload_target(self, form):
+        return {"target_id": self.review.pk}
+
+    def get_confirm_url(self, upload):
+        return reverse("reviews:review_import_confirm", args=[self.review.pk, upload.token])
 
 
-class ReviewImportConfirmView(PermissionRequiredMixin, View):
-    permission_required = PERMISSIONS
+class ReviewImportConfirmView(ReviewImportPageMixin, ConfirmUploadMixin, View):
     template_name = "reviews/review_import_preview.html"
+    target_noun = "the review"
 
-    def get(self, request, pk, token):
-        upload = self._upload(pk, token)
-        if upload.applied_at:
-            return self._render(Preview(upload))
-        return self._render(preview_import(upload))
+    def get_upload_queryset(self):
+        # Only under its own review's address.
+        return super().get_upload_queryset().filter(target_id=self.review.pk)
 
-    def post(self, request, pk, token):
-        upload = self._upload(pk, token)
-        try:
-            with transaction.atomic():
-                # Claim the upload first: a second click, or a second app server, finds it taken and writes nothing.
-                claimed = ReviewImport.objects.filter(pk=upload.pk, applied_at__isnull=True).update(
-                    applied_at=timezone.now()
-                )
-                if claimed:
-                    preview = self._import(upload)
-                    if not preview.can_apply:
-                        transaction.set_rollback(True)
-        except (ValidationError, IntegrityError):
-            messages.error(request, "The review changed while the file was being imported, so nothing was imported.")
-            return self._render(preview_import(upload))
-        if not claimed:
-            messages.info(request, f"{upload.file_name} was imported already; nothing was imported again.")
-            return redirect(upload.review)
-        if not preview.can_apply:
-            if preview.problem or preview.changes.errors:
-                messages.error(request, "Nothing was imported: the file no longer fits the review as it is now.")
-            else:
-                messages.info(request, f"Nothing was imported: {upload.review} has every action in the file already.")
-            return self._render(preview)
-        changes = preview.changes
-        messages.success(request, f"Imported {upload.file_name} into {upload.review}: {changes.summary()}.")
-        for warning in changes.warnings:
-            messages.warning(request, warning)
-        return redirect(upload.review)
-
-    @staticmethod
-    def _import(upload: ReviewImport) -> Preview:
+    def preview(self, upload):
         try:
             rows = read_review_upload(bytes(upload.content), upload.file_name)
         except FileProblem as problem:
             return Preview(upload, problem=str(problem))
-        changes = import_rows(rows, review=upload.review, reason=f"Imported from {upload.file_name}")
+        return Preview(upload, changes=check_rows(rows, review=self.review))
+
+    def apply(self, upload):
+        try:
+            rows = read_review_upload(bytes(upload.content), upload.file_name)
+        except FileProblem as problem:
+            raise NotApplied(Preview(upload, problem=str(problem))) from None
+        changes = import_rows(rows, review=self.review, reason=f"Imported from {upload.file_name}")
+        if not changes.can_apply:
+            raise NotApplied(Preview(upload, changes=changes))
         return Preview(upload, changes=changes)
 
-    def _upload(self, pk, token) -> ReviewImport:
-        # Only the manager who uploaded a file may see or confirm it, and only under its own review's address.
-        uploads = ReviewImport.objects.select_related("review").filter(
-            review__in=Review.objects.editable_by(self.request.user), uploaded_by=self.request.user
-        )
-        return get_object_or_404(uploads, review_id=pk, token=token)
+    def not_applied(self, preview):
+        if preview.problem or preview.changes.errors:
+            super().not_applied(preview)
+        else:
+            messages.info(self.request, f"Nothing was imported: {self.review} has every action in the file already.")
 
-    def _render(self, preview: Preview):
-        review = preview.upload.review
-        crumbs = [*review_crumbs(review), ("Import actions", reverse("reviews:review_import_upload", args=[review.pk]))]
-        context = {"preview": preview, "upload": preview.upload, "review": review, "breadcrumbs": crumbs}
-        return render(self.request, self.template_name, context)
+    def applied(self, preview):
+        changes = preview.changes
+        message = f"Imported {preview.upload.file_name} into {self.review}: {changes.summary()}."
+        messages.success(self.request, message)
+        for warning in changes.warnings:
+            messages.warning(self.request, warning)
+        return redirect(self.review)
+
+    def get_applied_url(self, upload):
+        return self.review.get_absolute_url()
+
+    def get_preview_context(self, preview):
+        upload_url = reverse("reviews:review_import_upload", args=[self.review.pk])
+        crumbs = [*review_crumbs(self.review), ("Import actions", upload_url)]
+        return {"review": self.review, "breadcrumbs": crumbs, "upload_again_url": upload_url}

@@ -5,9 +5,10 @@ from datetime import date
 
 from django.contrib.auth.models import Group, Permission
 
-from objectives.models import Action, Aim, Objective, PlanImport, ProgressRound, ProgressUpdate, PublishedReport
+from core.models import StagedUpload
+from objectives.models import Action, Aim, Objective, ProgressRound, ProgressUpdate, PublishedReport
 from objectives.services.publishing import publish_report
-from reviews.models import CdopYear, Recommendation, Review, ReviewImport
+from reviews.models import CdopYear, Recommendation, Review
 from tests.factories import (
     ActionFactory,
     AimFactory,
@@ -43,7 +44,7 @@ class World:
     hidden_action: Action
     person: object
     published: PublishedReport
-    plan_import: PlanImport
+    plan_import: StagedUpload
     lead_agency: object
     group: Group
     permission: Permission
@@ -53,7 +54,7 @@ class World:
     evaluation_token: str
     review: Review
     recommendation: Recommendation
-    review_import: ReviewImport
+    review_import: StagedUpload
     cdop_year: CdopYear
 
 
@@ -76,13 +77,23 @@ def build_world(*, lead_agency, other_agency, board_manager) -> World:
         session=training_session, agency=lead_agency, status=Registration.Status.ATTENDED
     )
     AgencyWorkforceFactory(agency=lead_agency)
-    plan_import = PlanImport.objects.create(
-        token="matrix-token", uploaded_by=board_manager, file_name="plan.csv", content=b"aim\n", plan_title="2025/26"
+    plan_import = StagedUpload.objects.create(
+        kind="plan",
+        token="matrix-token",
+        uploaded_by=board_manager,
+        file_name="plan.csv",
+        content=b"aim\n",
+        target_name="2025/26",
     )
     review = ReviewFactory(name="Child S", code="CS")
     recommendation = RecommendationFactory(review=review, number=1, agencies=[lead_agency])
-    review_import = ReviewImport.objects.create(
-        review=review, token="matrix-review-token", uploaded_by=board_manager, file_name="cs.csv", content=b"x\n"
+    review_import = StagedUpload.objects.create(
+        kind="review_actions",
+        target_id=review.pk,
+        token="matrix-review-token",
+        uploaded_by=board_manager,
+        file_name="cs.csv",
+        content=b"x\n",
     )
     return World(
         plan=plan,

@@ -9,8 +9,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains, assertTemplateUsed
 
+from core.models import StagedUpload
 from objectives import roles
-from objectives.models import Action, Agency, BusinessPlan, PlanImport, ProgressUpdate
+from objectives.models import Action, Agency, BusinessPlan, ProgressUpdate
 from tests.factories import ActionFactory, AgencyFactory, BusinessPlanFactory, UserFactory
 from tests.objectives.import_files import committee_plan, plan_row, write_csv
 
@@ -27,14 +28,14 @@ def upload(client, file, **data):
     return client.post(UPLOAD_URL, {"file": file, "plan": "", "new_title": "2026/27", **data})
 
 
-def confirm_url(plan_import: PlanImport) -> str:
+def confirm_url(plan_import: StagedUpload) -> str:
     return reverse("objectives:import_confirm", args=[plan_import.token])
 
 
-def uploaded(client, tmp_path, rows, **data) -> PlanImport:
+def uploaded(client, tmp_path, rows, **data) -> StagedUpload:
     response = upload(client, csv_file(tmp_path, rows), **data)
     assert response.status_code == HTTPStatus.FOUND, response.context["form"].errors
-    return PlanImport.objects.get()
+    return StagedUpload.objects.get()
 
 
 def test_the_upload_page_asks_for_a_file_and_a_plan(manager_client):
@@ -57,7 +58,7 @@ def test_only_board_managers_may_upload(request, persona, tmp_path):
     post = upload(client, csv_file(tmp_path, [plan_row()]))
 
     assert (get.status_code, post.status_code) == (HTTPStatus.FORBIDDEN, HTTPStatus.FORBIDDEN)
-    assert not PlanImport.objects.exists()
+    assert not StagedUpload.objects.exists()
 
 
 def test_an_upload_is_kept_for_its_preview_and_nothing_is_imported_yet(manager_client, board_manager, tmp_path):
@@ -65,10 +66,10 @@ def test_an_upload_is_kept_for_its_preview_and_nothing_is_imported_yet(manager_c
 
     response = upload(manager_client, file)
 
-    plan_import = PlanImport.objects.get()
+    plan_import = StagedUpload.objects.get()
     assert response.url == confirm_url(plan_import)
     assert len(plan_import.token) >= 40
-    assert (plan_import.uploaded_by, plan_import.file_name, plan_import.plan_title) == (
+    assert (plan_import.uploaded_by, plan_import.file_name, plan_import.target_name) == (
         board_manager,
         "plan.csv",
         "2026/27",
@@ -83,7 +84,7 @@ def test_an_existing_plan_can_be_chosen(manager_client, tmp_path):
 
     upload(manager_client, csv_file(tmp_path, [plan_row()]), plan=plan.pk, new_title="")
 
-    assert PlanImport.objects.get().plan_title == "Neglect strategy"
+    assert StagedUpload.objects.get().target_name == "Neglect strategy"
 
 
 @pytest.mark.parametrize(
@@ -103,7 +104,7 @@ def test_the_plan_must_be_chosen_or_named_as_a_financial_year(manager_client, tm
     )
 
     assertContains(response, message)
-    assert not PlanImport.objects.exists()
+    assert not StagedUpload.objects.exists()
 
 
 def test_a_new_title_that_names_an_existing_plan_imports_into_it(manager_client, tmp_path):
@@ -111,7 +112,7 @@ def test_a_new_title_that_names_an_existing_plan_imports_into_it(manager_client,
 
     upload(manager_client, csv_file(tmp_path, [plan_row()]), new_title="2025/26")
 
-    assert PlanImport.objects.get().plan_title == "2025/26"
+    assert StagedUpload.objects.get().target_name == "2025/26"
 
 
 def test_a_file_over_the_size_limit_is_refused_with_a_clear_message(manager_client, tmp_path, settings):
@@ -121,7 +122,7 @@ def test_a_file_over_the_size_limit_is_refused_with_a_clear_message(manager_clie
     response = upload(manager_client, big)
 
     assertContains(response, "plan.csv is 1.4 MB; the import takes files of up to 1.0 MB.")
-    assert not PlanImport.objects.exists()
+    assert not StagedUpload.objects.exists()
 
 
 @pytest.mark.parametrize(
@@ -137,7 +138,7 @@ def test_a_file_that_is_not_what_its_name_says_is_refused(manager_client, name, 
     response = upload(manager_client, SimpleUploadedFile(name, content))
 
     assertContains(response, message)
-    assert not PlanImport.objects.exists()
+    assert not StagedUpload.objects.exists()
 
 
 def test_a_zip_bomb_is_refused(manager_client):
@@ -149,7 +150,7 @@ def test_a_zip_bomb_is_refused(manager_client):
     response = upload(manager_client, SimpleUploadedFile("plan.xlsx", output.getvalue()))
 
     assertContains(response, "so it may be a zip bomb and was not opened.")
-    assert not PlanImport.objects.exists()
+    assert not StagedUpload.objects.exists()
 
 
 def test_the_preview_counts_and_lists_what_would_be_created(manager_client, tmp_path):
@@ -309,8 +310,8 @@ def test_an_unknown_token_is_not_found(manager_client):
 
 
 def test_a_reader_may_not_see_the_preview(reader_client, board_manager):
-    plan_import = PlanImport.objects.create(
-        token="t", uploaded_by=board_manager, file_name="plan.csv", content=b"aim\n", plan_title="2026/27"
+    plan_import = StagedUpload.objects.create(
+        kind="plan", token="t", uploaded_by=board_manager, file_name="plan.csv", content=b"aim\n", target_name="2026/27"
     )
 
     response = reader_client.get(confirm_url(plan_import))
@@ -323,7 +324,7 @@ def test_a_word_plan_imports_through_the_pages(manager_client):
     file = SimpleUploadedFile("plan.docx", committee_plan("December 2026").bytes())
 
     upload(manager_client, file)
-    plan_import = PlanImport.objects.get()
+    plan_import = StagedUpload.objects.get()
     preview = manager_client.get(confirm_url(plan_import))
     manager_client.post(confirm_url(plan_import))
 
@@ -337,6 +338,6 @@ def test_a_word_plans_bad_row_is_shown_with_its_table_and_row(manager_client):
     word_plan.document.tables[0].rows[2].cells[0].text = "1.1.x"
     upload(manager_client, SimpleUploadedFile("plan.docx", word_plan.bytes()))
 
-    response = manager_client.get(confirm_url(PlanImport.objects.get()))
+    response = manager_client.get(confirm_url(StagedUpload.objects.get()))
 
     assertContains(response, "<th scope='row'>Table 1, row 3</th><td>action</td>", html=True)

@@ -14,12 +14,13 @@ from django.urls import reverse
 from openpyxl import Workbook
 from pytest_django.asserts import assertContains, assertNotContains, assertTemplateUsed
 
+from core.models import StagedUpload
 from objectives import roles
 from objectives.importing.cells import SheetRow
 from objectives.models import Action
 from reviews.importing.applying import apply_changes
 from reviews.importing.checking import check_rows
-from reviews.models import Recommendation, RecommendationAction, ReviewImport
+from reviews.models import Recommendation, RecommendationAction
 from reviews.services import add_recommendation_action
 from tests.factories import AgencyFactory, BusinessPlanFactory, UserFactory
 from tests.objectives.import_files import write_csv
@@ -535,18 +536,18 @@ def upload_url(review) -> str:
     return reverse("reviews:review_import_upload", args=[review.pk])
 
 
-def confirm_url(upload: ReviewImport) -> str:
-    return reverse("reviews:review_import_confirm", args=[upload.review_id, upload.token])
+def confirm_url(upload: StagedUpload) -> str:
+    return reverse("reviews:review_import_confirm", args=[upload.target_id, upload.token])
 
 
 def csv_upload(tmp_path, rows, name="child-s.csv") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, write_csv(tmp_path / "upload.csv", rows, header=HEADER).read_bytes())
 
 
-def uploaded(client, review, tmp_path, rows) -> ReviewImport:
+def uploaded(client, review, tmp_path, rows) -> StagedUpload:
     response = client.post(upload_url(review), {"file": csv_upload(tmp_path, rows)})
     assert response.status_code == HTTPStatus.FOUND, response.context["form"].errors
-    return ReviewImport.objects.get()
+    return StagedUpload.objects.get()
 
 
 def test_the_upload_page_explains_the_columns(manager_client, review):
@@ -562,10 +563,10 @@ def test_the_upload_page_explains_the_columns(manager_client, review):
 def test_an_upload_is_kept_for_its_preview_and_nothing_is_imported_yet(manager_client, board_manager, review, tmp_path):
     response = manager_client.post(upload_url(review), {"file": csv_upload(tmp_path, good_rows())})
 
-    upload = ReviewImport.objects.get()
+    upload = StagedUpload.objects.get()
     assert response.url == confirm_url(upload)
-    assert (upload.review, upload.uploaded_by, upload.file_name, upload.applied_at) == (
-        review,
+    assert (upload.target_id, upload.uploaded_by, upload.file_name, upload.applied_at) == (
+        review.pk,
         board_manager,
         "child-s.csv",
         None,
@@ -669,8 +670,13 @@ def test_identifier_warnings_are_shown_before_and_after_the_import(manager_clien
 @pytest.mark.parametrize("persona", ["reader_client", "contributor_client"])
 def test_only_board_managers_may_import(request, persona, review, board_manager, tmp_path):
     client = request.getfixturevalue(persona)
-    upload = ReviewImport.objects.create(
-        review=review, token="t" * 43, uploaded_by=board_manager, file_name="a.csv", content=b"x"
+    upload = StagedUpload.objects.create(
+        kind="review_actions",
+        target_id=review.pk,
+        token="t" * 43,
+        uploaded_by=board_manager,
+        file_name="a.csv",
+        content=b"x",
     )
 
     responses = [
@@ -681,7 +687,7 @@ def test_only_board_managers_may_import(request, persona, review, board_manager,
     ]
 
     assert [response.status_code for response in responses] == [HTTPStatus.FORBIDDEN] * 4
-    assert ReviewImport.objects.count() == 1
+    assert StagedUpload.objects.count() == 1
     assert not Action.objects.exists()
 
 
@@ -719,7 +725,7 @@ def test_a_file_over_the_size_limit_is_refused_with_a_clear_message(manager_clie
     response = manager_client.post(upload_url(review), {"file": big})
 
     assertContains(response, "actions.csv is 1.4 MB; the import takes files of up to 1.0 MB.")
-    assert not ReviewImport.objects.exists()
+    assert not StagedUpload.objects.exists()
 
 
 @pytest.mark.parametrize(
@@ -737,7 +743,7 @@ def test_a_garbage_file_is_refused_with_a_message(manager_client, review, name, 
 
     assert response.status_code == HTTPStatus.OK
     assertContains(response, message)
-    assert not ReviewImport.objects.exists()
+    assert not StagedUpload.objects.exists()
 
 
 def test_a_zip_bomb_is_refused(manager_client, review):
@@ -749,7 +755,7 @@ def test_a_zip_bomb_is_refused(manager_client, review):
     response = manager_client.post(upload_url(review), {"file": SimpleUploadedFile("a.xlsx", output.getvalue())})
 
     assertContains(response, "so it may be a zip bomb and was not opened.")
-    assert not ReviewImport.objects.exists()
+    assert not StagedUpload.objects.exists()
 
 
 @pytest.mark.parametrize("existing", [1, 5])
@@ -775,9 +781,10 @@ def test_the_preview_queries_do_not_grow_with_rows(
     rows = new_rows + kept_rows
     upload = uploaded(manager_client, review, tmp_path, rows)
 
-    # session, user, the user's permissions (2), the upload with its review, then the check: agencies,
-    # plans, recommendations with their agencies (2), their actions with lead agencies (2), the review's refs
-    with django_assert_num_queries(12):
+    # session, user, the user's permissions (2), the review, the upload (its target is a plain id, so not joined),
+    # then the check: agencies, plans, recommendations with their agencies (2), their actions with lead agencies (2),
+    # the review's refs
+    with django_assert_num_queries(13):
         response = manager_client.get(confirm_url(upload))
 
     changes = response.context["preview"].changes

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import Workbook
 
+from core.models import StagedUpload
 from tests.training.factories import RegistrationFactory, TrainingSessionFactory
 from training.models import Registration
 
@@ -132,3 +133,22 @@ def test_reader_may_not_import_a_register(reader_client, session):
     response = upload(reader_client, session, HEADER)
 
     assert response.status_code == HTTPStatus.FORBIDDEN
+
+
+def test_an_imported_register_is_kept_as_an_applied_upload(training_admin_client, training_admin, session):
+    upload(training_admin_client, session, HEADER + "Ann Booked,ann@example.org,Police,,yes\n")
+
+    staged = StagedUpload.objects.get()
+    assert (staged.kind, staged.target_id, staged.uploaded_by, staged.file_name) == (
+        "training_register",
+        session.pk,
+        training_admin,
+        "register.csv",
+    )
+    assert staged.is_applied
+
+
+def test_a_refused_register_keeps_nothing_not_even_the_file(training_admin_client, session):
+    upload(training_admin_client, session, HEADER + "Cy,cy@example.org,Nowhere Trust,,yes\n")
+
+    assert not StagedUpload.objects.exists()

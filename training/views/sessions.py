@@ -1,19 +1,18 @@
-"""A session's page, creating and editing sessions, marking attendance and importing the register."""
+"""A session's page, creating and editing sessions, and marking attendance."""
 
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.views.generic import CreateView, DetailView, FormView, UpdateView
 
 from core.views import FormPageMixin
-from objectives.importing.readers import FileProblem
 
-from .. import importing, services
-from ..forms import AttendanceForm, RegisterUploadForm, SessionForm
+from .. import services
+from ..forms import AttendanceForm, SessionForm
 from ..models import Course, Registration, TrainingSession
 from .courses import training_crumbs
 
@@ -144,30 +143,3 @@ class AttendanceView(SessionPageMixin, FormView):
             messages.error(request, not_started_message(self.session))
             return redirect("training:attendance", pk=self.session.pk)
         return super().post(request, *args, **kwargs)
-
-
-class RegisterImportView(SessionPageMixin, FormView):
-    form_class = RegisterUploadForm
-    template_name = "training/register_import.html"
-
-    def form_valid(self, form):
-        upload = form.cleaned_data["file"]
-        try:
-            rows = importing.read_register(upload, upload.name)
-            entries = importing.check_register(rows)
-            summary = importing.import_register(session=self.session, entries=entries)
-        except FileProblem as problem:
-            form.add_error("file", str(problem))
-            return self.form_invalid(form)
-        except importing.RegisterProblems as error:
-            form.add_error("file", "Nothing was imported: correct the rows listed below and upload the file again.")
-            return render(self.request, self.template_name, self.get_context_data(form=form, problems=error.problems))
-        except ValidationError as error:
-            form.add_error(None, error)
-            return self.form_invalid(form)
-        messages.success(
-            self.request,
-            f"Register imported: {summary.marked} attendance marks changed, {summary.added} people added, "
-            f"{summary.unchanged} unchanged.",
-        )
-        return redirect(self.session)

@@ -10,16 +10,7 @@ from objectives.importing.applying import apply_changes
 from objectives.importing.checking import check_rows
 from objectives.importing.plans import PlanProblem, find_or_build_plan
 from objectives.importing.readers import FileProblem, read_rows
-from objectives.models import Action, Agency, Aim, Objective, ProgressRound, ProgressUpdate
-
-_SUMMARY = [
-    (Agency, "Agencies"),
-    (Aim, "Aims"),
-    (Objective, "Objectives"),
-    (Action, "Actions"),
-    (ProgressRound, "Progress rounds"),
-    (ProgressUpdate, "Progress updates"),
-]
+from objectives.models import Agency
 
 
 def _iso_date(text: str) -> date:
@@ -75,6 +66,5 @@ class Command(BaseCommand):
         self.stdout.write(f"{changes.plan}: {state}.")
         for change in changes.of(Agency):
             self.stdout.write(f"{'Would create' if dry_run else 'Created'} agency: {change.instance.name}")
-        for model, label in _SUMMARY:
-            created, updated = changes.counts(model)
+        for label, created, updated in changes.summary():
             self.stdout.write(f"{label}: {created} {created_word}, {updated} {updated_word}.")

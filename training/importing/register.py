@@ -1,25 +1,17 @@
-"""A session's register from a spreadsheet: who came and who did not, checked whole before anything is saved.
-
-Columns (header row first, any order): name, email, agency, job_role, attended (yes/no). A person already
-registered (by e-mail) gets their attendance marked; anyone else is added as a walk-in. Importing the same
-file again changes nothing.
-"""
+"""Reading and checking a session's register: every bad row, column and reason, before anything is saved."""
 
 from dataclasses import dataclass
 from pathlib import PurePath
-from typing import BinaryIO
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import transaction
-from django.utils import timezone
 from openpyxl.utils import get_column_letter
 
 from objectives.importing.cells import SheetRow, Unreadable, is_blank, quoted, read_text
-from objectives.importing.readers import FileProblem, read_rows
+from objectives.importing.readers import FileProblem, read_plan_file
 from objectives.models import Agency
 
-from .models import Registration, TrainingSession
+from ..models import Registration
 
 Status = Registration.Status
 REQUIRED = ("name", "email", "agency", "attended")
@@ -61,11 +53,11 @@ class Summary:
     unchanged: int
 
 
-def read_register(file: BinaryIO, filename: str) -> list[SheetRow]:
+def read_register(data: bytes, filename: str) -> list[SheetRow]:
     """The file's rows, refusing anything but a safe .csv or .xlsx file."""
     if PurePath(filename).suffix.lower() not in (".csv", ".xlsx"):
         raise FileProblem(f"{filename} is not a .csv or .xlsx file. Save the register as one of those.")
-    return read_rows(file, filename)
+    return read_plan_file(data, filename)
 
 
 def _header_key(value) -> str:
@@ -112,7 +104,22 @@ def check_register(rows: list[SheetRow]) -> list[Entry]:
 
 
 def _check_row(row, positions, agencies, seen, problems) -> Entry | None:
-    values, before = {}, len(problems)
+    before = len(problems)
+    values = _read_values(row, positions, problems)
+    _check_email(row, values, seen, problems)
+    agency = _look_up(row, values, "agency", agencies, "is not an agency’s name or short name.", problems)
+    status = _look_up(row, values, "attended", _ANSWERS, "is not yes or no.", problems)
+    for name, limit in (("name", 200), ("job_role", 200)):
+        if name in values and len(values[name][0]) > limit:
+            problems.append(RowProblem(row.number, values[name][1], f"is longer than {limit} characters."))
+    if len(problems) > before:
+        return None
+    return Entry(values["name"][0], values["email"][0], agency, values.get("job_role", ("", ""))[0], status)
+
+
+def _read_values(row, positions, problems) -> dict[str, tuple[str, str]]:
+    """Each readable cell's text with the column it is in, such as ("ann@example.org", "B (email)")."""
+    values = {}
     for name in COLUMNS:
         index = positions.get(name)
         value = row.cells[index] if index is not None and index < len(row.cells) else None
@@ -123,65 +130,29 @@ def _check_row(row, positions, agencies, seen, problems) -> Entry | None:
             problems.append(RowProblem(row.number, column, "is empty."))
         else:
             values[name] = (read_text(value) if not is_blank(value) else "", column)
-    if "email" in values:
-        email, column = values["email"]
-        try:
-            validate_email(email)
-        except ValidationError:
-            problems.append(RowProblem(row.number, column, f"{quoted(email)} is not an e-mail address."))
-        else:
-            if email.casefold() in seen:
-                problems.append(RowProblem(row.number, column, f"{email} is also in row {seen[email.casefold()]}."))
-            seen.setdefault(email.casefold(), row.number)
-    agency = None
-    if "agency" in values:
-        text, column = values["agency"]
-        agency = agencies.get(text.casefold())
-        if agency is None:
-            problems.append(RowProblem(row.number, column, f"{quoted(text)} is not an agency’s name or short name."))
-    status = None
-    if "attended" in values:
-        text, column = values["attended"]
-        status = _ANSWERS.get(text.casefold())
-        if status is None:
-            problems.append(RowProblem(row.number, column, f"{quoted(text)} is not yes or no."))
-    for name, limit in (("name", 200), ("job_role", 200)):
-        if name in values and len(values[name][0]) > limit:
-            problems.append(RowProblem(row.number, values[name][1], f"is longer than {limit} characters."))
-    if len(problems) > before:
+    return values
+
+
+def _check_email(row, values, seen, problems) -> None:
+    if "email" not in values:
+        return
+    email, column = values["email"]
+    try:
+        validate_email(email)
+    except ValidationError:
+        problems.append(RowProblem(row.number, column, f"{quoted(email)} is not an e-mail address."))
+        return
+    if email.casefold() in seen:
+        problems.append(RowProblem(row.number, column, f"{email} is also in row {seen[email.casefold()]}."))
+    seen.setdefault(email.casefold(), row.number)
+
+
+def _look_up(row, values, name: str, table: dict, not_found: str, problems):
+    """The value a cell names in the table (matched ignoring case), or None with a problem if it names none."""
+    if name not in values:
         return None
-    return Entry(values["name"][0], values["email"][0], agency, values.get("job_role", ("", ""))[0], status)
-
-
-@transaction.atomic
-def import_register(*, session: TrainingSession, entries: list[Entry]) -> Summary:
-    """Mark the registered people's attendance and add the walk-ins; all of it or, on an error, none."""
-    if session.starts_at > timezone.now():
-        raise ValidationError("The register can be imported once the session has started.")
-    session = TrainingSession.objects.select_for_update(of=("self",)).order_by("pk").get(pk=session.pk)
-    live = {
-        registration.email.casefold(): registration
-        for registration in session.registrations.exclude(status=Status.CANCELLED)
-    }
-    added = marked = unchanged = 0
-    for entry in entries:
-        registration = live.get(entry.email.casefold())
-        if registration is None:
-            registration = Registration(
-                session=session,
-                attendee_name=entry.name,
-                email=entry.email,
-                agency=entry.agency,
-                job_role=entry.job_role,
-                status=entry.status,
-            )
-            registration.full_clean()
-            registration.save()
-            added += 1
-        elif registration.status != entry.status:
-            registration.status = entry.status
-            registration.save(update_fields=["status", "updated_at"])
-            marked += 1
-        else:
-            unchanged += 1
-    return Summary(added, marked, unchanged)
+    text, column = values[name]
+    found = table.get(text.casefold())
+    if found is None:
+        problems.append(RowProblem(row.number, column, f"{quoted(text)} {not_found}"))
+    return found

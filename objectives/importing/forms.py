@@ -1,0 +1,66 @@
+"""The plan import's upload form: the file, and the plan it goes into."""
+
+from django import forms
+
+from objectives.models import BusinessPlan
+
+from .plans import PlanProblem, financial_year, find_or_build_plan
+from .readers import read_plan_file, read_upload
+from .safety import max_bytes, megabytes
+
+
+class ImportUploadForm(forms.Form):
+    file = forms.FileField(
+        label="Plan file",
+        widget=forms.ClearableFileInput(attrs={"accept": ".docx,.xlsx,.csv"}),
+    )
+    plan = forms.ModelChoiceField(
+        label="Import into",
+        queryset=BusinessPlan.objects.all(),
+        required=False,
+        empty_label="A new business plan",
+    )
+    new_title = forms.CharField(
+        label="New plan’s title",
+        max_length=100,
+        required=False,
+        help_text="For a new plan: its financial year, such as 2026/27. It runs from 1 April to 31 March.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = (
+            "A Word document (.docx) in the committee layout, or a spreadsheet (.xlsx or .csv) "
+            f"in the import’s columns; up to {megabytes(max_bytes())}."
+        )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        self.content = read_upload(upload, read_plan_file)
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        plan, title = cleaned.get("plan"), cleaned.get("new_title", "").strip()
+        if plan and title:
+            self.add_error("new_title", "Choose an existing plan or give a new plan’s title, not both.")
+        elif not plan and not title:
+            self.add_error("new_title", "Give the new plan’s title, or choose an existing plan to import into.")
+        elif title:
+            self._check_new_title(title)
+        cleaned["plan_title"] = plan.title if plan else title
+        return cleaned
+
+    def _check_new_title(self, title: str):
+        """The command's rule: a new plan's dates come from the financial year its title names."""
+        if not BusinessPlan.objects.filter(title=title).exists() and financial_year(title) is None:
+            self.add_error(
+                "new_title",
+                f"“{title}” is not a financial year such as 2026/27, so the plan’s dates are not known. "
+                "Create the plan first (New business plan), then choose it here.",
+            )
+            return
+        try:
+            find_or_build_plan(title)
+        except PlanProblem as problem:
+            self.add_error("new_title", str(problem))
