@@ -1,11 +1,13 @@
 """Forms for the plan and its actions, rounds and progress. Each names what is wrong in the users' words."""
 
 import copy
-from datetime import date, timedelta
+from datetime import timedelta
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
+
+from core.formats import long_date
 
 from .dates import DateFormatError, format_target, parse_flexible_date
 from .identifiers import IdentifierWarningsMixin
@@ -19,10 +21,6 @@ class DateInput(forms.DateInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
-
-
-def _long_date(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 class PlanForm(forms.ModelForm):
@@ -164,12 +162,12 @@ class RoundForm(forms.ModelForm):
         plan = progress_round.plan
         if not plan.starts_on <= as_of <= plan.ends_on:
             raise forms.ValidationError(
-                f"The as-of date must fall within the plan, from {_long_date(plan.starts_on)} "
-                f"to {_long_date(plan.ends_on)}."
+                f"The as-of date must fall within the plan, from {long_date(plan.starts_on)} "
+                f"to {long_date(plan.ends_on)}."
             )
         clash = ProgressRound.objects.filter(plan=plan, as_of=as_of).exclude(pk=progress_round.pk)
         if clash.exists():
-            raise forms.ValidationError(f"This plan already has a round as of {_long_date(as_of)}.")
+            raise forms.ValidationError(f"This plan already has a round as of {long_date(as_of)}.")
         return as_of
 
     def clean(self):
@@ -177,13 +175,11 @@ class RoundForm(forms.ModelForm):
         as_of, deadline = cleaned_data.get("as_of"), cleaned_data.get("deadline")
         plan = self.instance.plan
         if deadline and deadline < plan.starts_on:
-            self.add_error(
-                "deadline", f"The deadline cannot be before the plan starts on {_long_date(plan.starts_on)}."
-            )
+            self.add_error("deadline", f"The deadline cannot be before the plan starts on {long_date(plan.starts_on)}.")
         elif deadline and as_of and deadline > as_of + self.DEADLINE_GRACE:
             self.add_error(
                 "deadline",
-                f"The deadline cannot be more than two months after the as-of date ({_long_date(as_of)}).",
+                f"The deadline cannot be more than two months after the as-of date ({long_date(as_of)}).",
             )
         return cleaned_data
 

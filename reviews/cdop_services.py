@@ -2,8 +2,8 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.template.defaultfilters import pluralize
 
+from core.formats import plural
 from objectives.services import take_next_version
 
 from .models import CdopCategory, CdopFigure, CdopYear
@@ -40,6 +40,6 @@ def _refuse_categories_over_reviewed(
     reviewed = year.deaths_reviewed or 0
     if total > reviewed:
         raise ValidationError(
-            f"The categories add up to {total}, more than the {reviewed} death{pluralize(reviewed)} reviewed.",
+            f"The categories add up to {total}, more than the {plural(reviewed, 'death')} reviewed.",
             code="categories_over_reviewed",
         )

@@ -1,4 +1,4 @@
-"""What the management commands share: reading a day and a site address from the command line, counting in words."""
+"""What the management commands share: reading a day and a site address from the command line."""
 
 from datetime import date
 
@@ -13,11 +13,6 @@ def parse_day(text: str, option: str = "--date") -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise CommandError(f"{option} must be a day written YYYY-MM-DD, such as 2026-03-06, not {text!r}.") from None
-
-
-def plural(number: int, noun: str) -> str:
-    """ "1 reminder", "2 reminders"."""
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def parse_base_url(text: str) -> str:

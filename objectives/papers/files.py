@@ -12,6 +12,8 @@ from urllib.parse import quote
 from django.core.cache import cache
 from django.http import HttpResponse
 
+from core.formats import month_year
+
 from .html import render_standalone_html
 from .pdf import render_pdf
 from .snapshot import Paper, to_snapshot
@@ -73,7 +75,7 @@ _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]+')
 
 def file_name(*, plan_title: str, as_of: date, extension: str) -> str:
     """Such as "2025-26 progress report December 2025.pdf"."""
-    stem = _UNSAFE.sub("-", f"{plan_title} progress report {as_of:%B %Y}")
+    stem = _UNSAFE.sub("-", f"{plan_title} progress report {month_year(as_of)}")
     return f"{' '.join(stem.split())}.{extension}"
 
 

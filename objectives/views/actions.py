@@ -8,13 +8,13 @@ from django.apps import apps
 from django.db.models import ForeignKey
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.views.generic import CreateView, DetailView, UpdateView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
+
+from core.formats import display_name, long_date, long_datetime
 
 from .. import action_sources, services
 from ..filters import ActionFilter
@@ -219,7 +219,7 @@ def change_history(action: Action, rounds: list[ProgressRound], *, show_drafts: 
     entries = [
         HistoryEntry(
             when=first.history_date,
-            who=_person(first.history_user),
+            who=display_name(first.history_user, missing="Unknown"),
             summary=summary,
             changes=[Change(words.label(field), words(field, old), words(field, new)) for field, old, new in changes],
         )
@@ -294,12 +294,6 @@ def _lead_agencies_by_record(records) -> dict[int, str]:
     return {history_id: ", ".join(sorted(agencies)) for history_id, agencies in names.items()}
 
 
-def _person(user) -> str:
-    if user is None:
-        return "Unknown"
-    return user.get_full_name() or user.get_username()
-
-
 class _Words:
     """Raw history values in words: choices, yes/no, dates and times, and names for foreign keys."""
 
@@ -326,13 +320,13 @@ class _Words:
             related = self.found[field.related_model].get(value)
             if related is None:
                 return "(removed)"
-            return _person(related) if hasattr(related, "get_username") else str(related)
+            return display_name(related) if hasattr(related, "get_username") else str(related)
         if field.choices:
             return str(dict(field.flatchoices).get(value, value))
         if isinstance(value, bool):
             return "Yes" if value else "No"
         if isinstance(value, datetime):
-            return date_format(timezone.localtime(value), "j F Y, H:i")
+            return long_datetime(value)
         if isinstance(value, date):
-            return f"{value.day} {value:%B %Y}"
+            return long_date(value)
         return str(value)

@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, TemplateView
 
+from core.formats import plural
+
 from .. import deletion
 from ..models import Action, Aim, Objective
 from .plans import plan_crumbs
@@ -61,10 +63,6 @@ class HideView(PermissionRequiredMixin, DetailView):
         return redirect(self.get_success_url())
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
-
-
 class AimDeleteView(HideView):
     permission_required = "objectives.delete_aim"
     queryset = Aim.objects.alive().select_related("plan")
@@ -77,7 +75,7 @@ class AimDeleteView(HideView):
             objectives=Count("pk", distinct=True),
             actions=Count("actions", filter=Q(actions__is_deleted=False), distinct=True),
         )
-        return f"{_count(counts['objectives'], 'objective')} and {_count(counts['actions'], 'action')}"
+        return f"{plural(counts['objectives'], 'objective')} and {plural(counts['actions'], 'action')}"
 
     def get_success_url(self):
         return self.object.plan.get_absolute_url()
@@ -91,7 +89,7 @@ class ObjectiveDeleteView(HideView):
         deletion.delete_objective(objective=self.object, by=self.request.user)
 
     def goes_with(self):
-        return _count(self.object.actions.alive().count(), "action")
+        return plural(self.object.actions.alive().count(), "action")
 
     def get_success_url(self):
         return self.object.aim.get_absolute_url()

@@ -17,11 +17,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import FormView, View
 
+from core.formats import financial_year_named
+
 from ..importing.applying import apply_changes
 from ..importing.cells import shorten
 from ..importing.changes import PlanChanges
 from ..importing.checking import check_rows
-from ..importing.plans import PlanProblem, financial_year, find_or_build_plan
+from ..importing.plans import PlanProblem, find_or_build_plan
 from ..importing.readers import FileProblem, read_plan_file
 from ..importing.safety import check_size, max_bytes, megabytes
 from ..models import Action, Agency, Aim, BusinessPlan, Objective, PlanImport, ProgressRound, ProgressUpdate
@@ -87,7 +89,7 @@ class ImportUploadForm(forms.Form):
 
     def _check_new_title(self, title: str):
         """The command's rule: a new plan's dates come from the financial year its title names."""
-        if not BusinessPlan.objects.filter(title=title).exists() and financial_year(title) is None:
+        if not BusinessPlan.objects.filter(title=title).exists() and financial_year_named(title) is None:
             self.add_error(
                 "new_title",
                 f"“{title}” is not a financial year such as 2026/27, so the plan’s dates are not known. "

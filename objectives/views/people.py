@@ -16,6 +16,8 @@ from django.views.generic import FormView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
+from core.formats import DATETIME_FORMAT, display_name, plural
+
 from .. import people
 from ..people_forms import PersonFilter, PersonForm, PersonUpdateForm
 
@@ -35,7 +37,7 @@ class PersonTable(tables.Table):
     agencies = tables.Column(verbose_name="Agencies", empty_values=(), orderable=False)
     role = tables.Column(verbose_name="Role", empty_values=(), orderable=False)
     is_active = tables.Column(verbose_name="Active", order_by=("-is_active", "last_name", "first_name"))
-    last_login = tables.DateTimeColumn(verbose_name="Last signed in", format="j F Y, H:i", default="Never")
+    last_login = tables.DateTimeColumn(verbose_name="Last signed in", format=DATETIME_FORMAT, default="Never")
 
     class Meta:
         model = User
@@ -45,7 +47,7 @@ class PersonTable(tables.Table):
         attrs = {"class": "table table-striped align-middle"}
 
     def render_name(self, record):
-        name = people.person_name(record)
+        name = display_name(record)
         if record.is_superuser:
             return name
         return format_html('<a href="{}">{}</a>', reverse("objectives:person_update", args=[record.pk]), name)
@@ -92,7 +94,7 @@ class PersonCreateView(PermissionRequiredMixin, FormView):
         except OSError:
             form.add_error(None, f"{MAIL_FAILED} Nobody was added.")
             return self.form_invalid(form)
-        name = people.person_name(person)
+        name = display_name(person)
         messages.success(
             self.request, f"{name} added. An invitation to choose a password was e-mailed to {person.email}."
         )
@@ -105,7 +107,7 @@ class PersonPageMixin:
     def dispatch(self, request, *args, **kwargs):
         self.person = get_object_or_404(User.objects.prefetch_related("agencies", "groups"), pk=kwargs["pk"])
         if self.person.is_superuser:
-            messages.error(request, f"{people.person_name(self.person)} is a site admin: change them in the admin.")
+            messages.error(request, f"{display_name(self.person)} is a site admin: change them in the admin.")
             return redirect("objectives:person_list")
         return super().dispatch(request, *args, **kwargs)
 
@@ -127,7 +129,7 @@ class PersonUpdateView(PermissionRequiredMixin, PersonPageMixin, FormView):
         context = super().get_context_data(**kwargs)
         context.update(
             person=self.person,
-            heading=f"Edit {people.person_name(self.person)}",
+            heading=f"Edit {display_name(self.person)}",
             breadcrumbs=people_crumbs(),
             submit_label="Save changes",
             role_label=people.role_label(self.person),
@@ -145,7 +147,7 @@ class PersonUpdateView(PermissionRequiredMixin, PersonPageMixin, FormView):
         except ValidationError as error:
             form.add_error(None, error)
             return self.form_invalid(form)
-        name = people.person_name(self.person)
+        name = display_name(self.person)
         messages.success(self.request, f"{name} saved." if changes else f"Nothing to change for {name}.")
         if resend:
             # Reloaded so the invitation states the role and agencies just saved, not the prefetched ones.
@@ -173,8 +175,9 @@ def deactivate_person(request, pk):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("objectives:person_list")
-    sessions = f" and {ended} signed-in session{'s were' if ended != 1 else ' was'} ended" if ended else ""
-    messages.success(request, f"{people.person_name(person)} deactivated: they can no longer sign in{sessions}.")
+    was = "was" if ended == 1 else "were"
+    sessions = f" and {plural(ended, 'signed-in session')} {was} ended" if ended else ""
+    messages.success(request, f"{display_name(person)} deactivated: they can no longer sign in{sessions}.")
     return redirect("objectives:person_list")
 
 
@@ -187,5 +190,5 @@ def reactivate_person(request, pk):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("objectives:person_list")
-    messages.success(request, f"{people.person_name(person)} reactivated: they can sign in again.")
+    messages.success(request, f"{display_name(person)} reactivated: they can sign in again.")
     return redirect("objectives:person_list")

@@ -8,9 +8,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 from django.views.generic import DetailView, ListView
 
+from core.formats import display_name
+
 from .. import publishing
 from ..models import PublishedReport
-from ..papers.build import author_name, build_paper
+from ..papers.build import build_paper
 from ..papers.changes import previous_publication
 from ..papers.files import FILE_FORMATS, attachment, file_name
 from ..papers.html import paper_fragment
@@ -29,7 +31,7 @@ def publish_report(request, plan_pk: int, pk: int):
         published = publishing.publish_report(progress_round=progress_round, published_by=request.user)
         messages.success(request, f"Published {published.title}. It will not change when the plan does.")
         return redirect(published)
-    paper = build_paper(progress_round=progress_round, author=author_name(request.user))
+    paper = build_paper(progress_round=progress_round, author=display_name(request.user))
     context = {
         "paper": paper,
         "progress_round": progress_round,

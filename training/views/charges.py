@@ -6,18 +6,13 @@ from django.db.models import Count, Sum
 from django.utils import timezone
 from django.views.generic import TemplateView
 
+from core.formats import financial_year
 from objectives.views.plans import RoleRequiredMixin
 
 from ..csv_export import csv_response
 from ..forms import PeriodForm
 from ..models import Registration
 from .courses import money, training_crumbs
-
-
-def financial_year(today: date) -> tuple[date, date]:
-    """The financial year (1 April to 31 March) that a day falls in."""
-    start_year = today.year if today.month >= 4 else today.year - 1
-    return date(start_year, 4, 1), date(start_year + 1, 3, 31)
 
 
 def charges_by_agency(registrations, date_from: date, date_to: date) -> list[dict]:

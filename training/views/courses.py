@@ -10,6 +10,7 @@ from django.utils.html import format_html
 from django.views.generic import CreateView, DetailView, UpdateView
 from django_tables2 import SingleTableView
 
+from core.formats import long_date
 from objectives.views.plans import FormPageMixin, RoleRequiredMixin
 
 from ..forms import CourseForm
@@ -25,7 +26,7 @@ def training_crumbs(course: Course | None = None, session: TrainingSession | Non
     if course is not None:
         crumbs.append((str(course), course.get_absolute_url()))
     if session is not None:
-        crumbs.append((f"{session.starts_at:%-d %B %Y}", session.get_absolute_url()))
+        crumbs.append((long_date(session.starts_at), session.get_absolute_url()))
     return crumbs
 
 

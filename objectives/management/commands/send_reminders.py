@@ -1,8 +1,9 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from core.formats import long_date, plural
 from objectives import reminders
-from objectives.management.wording import parse_base_url, parse_day, plural
+from objectives.management.wording import parse_base_url, parse_day
 
 
 class Command(BaseCommand):
@@ -29,7 +30,7 @@ class Command(BaseCommand):
         verb = "Would send" if options["dry_run"] else "Sent"
         self.stdout.write(
             f"{verb} {plural(len(run.sent), 'reminder e-mail')} about {plural(rounds, 'progress round')} "
-            f"on {today.day} {today:%B %Y}."
+            f"on {long_date(today)}."
         )
         if run.failed:
             addresses = ", ".join(reminder.user.email for reminder in run.failed)
