@@ -10,6 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from core import rating
+from core.formats import month_year
+
 from .dates import format_target
 from .refs import natural_sort_key, nesting_problem, validate_ref
 
@@ -153,11 +156,6 @@ class Objective(RefModel):
                 raise ValidationError({"ref": f"Objective {self.ref} already exists in this plan."})
 
 
-def _no_rag_counts() -> dict[str, int]:
-    """Every RAG at 0, in the order the RAG key shows them, with "none" for actions without an update."""
-    return {**dict.fromkeys(ProgressUpdate.Rag.values, 0), "none": 0}
-
-
 class ActionQuerySet(RefQuerySet):
     def not_hidden(self):
         """Actions neither deleted themselves nor under a deleted objective or aim."""
@@ -203,7 +201,7 @@ class ActionQuerySet(RefQuerySet):
     def rag_counts(self) -> dict[str, int]:
         """How many of these actions stand at each RAG, by their latest update."""
         rows = self.with_latest_rag().values("latest_rag").annotate(total=Count("pk")).order_by()
-        counts = _no_rag_counts()
+        counts = rating.empty_counts()
         for row in rows:
             counts[row["latest_rag"] or "none"] += row["total"]
         return counts
@@ -211,7 +209,7 @@ class ActionQuerySet(RefQuerySet):
     def rag_counts_by(self, field: str, keys) -> dict:
         """rag_counts() for each of `keys`, the values of `field` (such as a CDOP year's id), in one query."""
         rows = self.with_latest_rag().values(field, "latest_rag").annotate(total=Count("pk")).order_by()
-        counts = {key: _no_rag_counts() for key in keys}
+        counts = {key: rating.empty_counts() for key in keys}
         for row in rows:
             counts[row[field]][row["latest_rag"] or "none"] += row["total"]
         return counts
@@ -307,7 +305,7 @@ class ProgressRound(models.Model):
 
     @property
     def label(self) -> str:
-        return f"Progress report {self.as_of:%B %Y}"
+        return f"Progress report {month_year(self.as_of)}"
 
     @property
     def is_closed(self) -> bool:

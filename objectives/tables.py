@@ -5,21 +5,23 @@ from django.db.models import Case, IntegerField, Value, When
 from django.template.defaultfilters import truncatewords
 from django.utils.html import format_html, format_html_join
 
-from .models import Action, BusinessPlan, ProgressUpdate
-from .templatetags.objectives_tags import rag_badge
+from core.formats import DATE_FORMAT
+from core.rating import NO_UPDATE, PALETTE, badge
+
+from .models import Action, BusinessPlan
 
 # Ascending RAG follows the scale: no update, not started, red, amber, green, complete.
 RAG_RANK = Case(
-    *(When(latest_rag=rag, then=Value(rank)) for rank, rag in enumerate(ProgressUpdate.Rag.values, start=1)),
-    default=Value(0),
+    *(When(latest_rag=rating.value, then=Value(rating.rank)) for rating in PALETTE if rating.value),
+    default=Value(NO_UPDATE.rank),
     output_field=IntegerField(),
 )
 
 
 class PlanTable(tables.Table):
     title = tables.Column(linkify=True, verbose_name="Business plan")
-    starts_on = tables.DateColumn("j F Y")
-    ends_on = tables.DateColumn("j F Y")
+    starts_on = tables.DateColumn(DATE_FORMAT)
+    ends_on = tables.DateColumn(DATE_FORMAT)
     action_count = tables.Column(verbose_name="Actions", attrs={"td": {"class": "text-end"}})
     # Not BusinessPlan.latest_round, which would query once per row; read from the prefetched rounds instead.
     latest_round = tables.Column(verbose_name="Latest progress round", accessor="pk", orderable=False)
@@ -72,7 +74,7 @@ class ActionTable(tables.Table):
         return record.target_display
 
     def render_latest_rag(self, value):
-        return rag_badge(value)
+        return badge(value)
 
     def order_latest_rag(self, queryset, is_descending):
         queryset = queryset.annotate(rag_rank=RAG_RANK).order_by(

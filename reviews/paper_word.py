@@ -8,16 +8,15 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.shared import Pt
 
+from core.rating import PALETTE
 from objectives.papers.snapshot import PaperSection
 from objectives.papers.word import COLUMN_WIDTHS, TEXT_WIDTH, text_blocks
 from objectives.papers.word_parts import bold, rag_run, set_widths, shade_cell
 
-from .paper_builders import RAG_LABELS, RAG_ORDER
-
 OVERDUE = "Overdue"
 NOTHING_DUE = "Nothing due"
 SUMMARY_CAPTION = "Open reviews and their action plans by RAG"
-SUMMARY_HEADER = ["Review", "Kind", "Status", "Next due"] + [RAG_LABELS[rag] for rag in RAG_ORDER]
+SUMMARY_HEADER = ["Review", "Kind", "Status", "Next due"] + [rating.label for rating in PALETTE]
 NO_RECOMMENDATIONS = "No recommendations yet."
 NO_ACTIONS_IN_PLAN = "No actions in this plan"
 NO_CDOP_ACTIONS = "No actions from the panel's annual reports in this plan."
@@ -45,7 +44,7 @@ def write_case_reviews(document, section: PaperSection) -> None:
     document.add_heading(section.title, level=1)
     _caption(document, SUMMARY_CAPTION)
     # As on the page: name, kind, status and next due take 52% of the width; each of the six RAG counts 8%.
-    shares = [0.12, 0.15, 0.10, 0.15] + [0.08] * len(RAG_ORDER)
+    shares = [0.12, 0.15, 0.10, 0.15] + [0.08] * len(PALETTE)
     _text_table(document, SUMMARY_HEADER, [int(TEXT_WIDTH * share) for share in shares], summary_rows(section))
     for review in section.data["reviews"]:
         _spacer(document)
