@@ -203,7 +203,7 @@ class ActionQuerySet(RefQuerySet):
         rows = self.with_latest_rag().values("latest_rag").annotate(total=Count("pk")).order_by()
         counts = rating.empty_counts()
         for row in rows:
-            counts[row["latest_rag"] or "none"] += row["total"]
+            counts[rating.rating(row["latest_rag"]).key] += row["total"]
         return counts
 
     def rag_counts_by(self, field: str, keys) -> dict:
@@ -211,7 +211,7 @@ class ActionQuerySet(RefQuerySet):
         rows = self.with_latest_rag().values(field, "latest_rag").annotate(total=Count("pk")).order_by()
         counts = {key: rating.empty_counts() for key in keys}
         for row in rows:
-            counts[row[field]][row["latest_rag"] or "none"] += row["total"]
+            counts[row[field]][rating.rating(row["latest_rag"]).key] += row["total"]
         return counts
 
 

@@ -41,7 +41,7 @@ class PaperRow:
 
     @property
     def rag_class(self) -> str:
-        return self.rag or "none"
+        return rating.rating(self.rag).key
 
     @property
     def keep_together(self) -> bool:
