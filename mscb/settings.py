@@ -180,6 +180,8 @@ OTP_TOTP_ISSUER = BOARD_NAME
 # Language and time
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
+# DATE_FORMAT "j F Y" (6 March 2026), kept in core.formats; a format module, because the locale beats settings.
+FORMAT_MODULE_PATH = ["core.format_modules"]
 USE_I18N = True
 USE_TZ = True
 

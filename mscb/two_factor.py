@@ -20,6 +20,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.generic import FormView
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from core.formats import plural
 from mscb.forms import CodeForm
 
 WRONG_CODE = (
@@ -47,7 +48,7 @@ def wait_message(device: TOTPDevice) -> str | None:
     seconds = max(1, math.ceil((details["locked_until"] - timezone.now()).total_seconds()))
     if seconds > 60 * 60:
         return "There have been too many wrong codes. Ask the site administrator to reset your two-factor sign-in."
-    wait = f"{seconds} second{'s' if seconds != 1 else ''}" if seconds < 60 else f"{math.ceil(seconds / 60)} minutes"
+    wait = plural(seconds, "second") if seconds < 60 else plural(math.ceil(seconds / 60), "minute")
     # django-otp doubles the wait after each wrong code, which is what stops guessing.
     return f"Wait {wait} before entering another code: each wrong code makes the wait longer."
 

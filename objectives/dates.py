@@ -4,6 +4,8 @@ import calendar
 import re
 from datetime import date, datetime
 
+from core.formats import long_date, month_year
+
 _MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
 
@@ -51,6 +53,4 @@ def format_target(on: date | None, is_month: bool) -> str:
     """How a target reads on screen and paper: "March 2026" or "31 March 2026"."""
     if on is None:
         return ""
-    if is_month:
-        return f"{on:%B %Y}"
-    return f"{on.day} {on:%B %Y}"
+    return month_year(on) if is_month else long_date(on)

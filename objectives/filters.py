@@ -5,7 +5,9 @@ from django.db.models import Q
 from django.template.defaultfilters import truncatechars
 from django_filters.fields import ModelChoiceField
 
-from .models import Action, Agency, BusinessPlan, Objective, ProgressUpdate
+from core.rating import PALETTE
+
+from .models import Action, Agency, BusinessPlan, Objective
 
 NO_UPDATE = "none"
 YES_NO = [("yes", "Yes"), ("no", "No")]
@@ -35,7 +37,7 @@ class ActionFilter(django_filters.FilterSet):
     )
     rag = django_filters.ChoiceFilter(
         label="Latest RAG",
-        choices=[*ProgressUpdate.Rag.choices, (NO_UPDATE, "No update")],
+        choices=[(rating.value or NO_UPDATE, rating.label) for rating in PALETTE],
         method="filter_rag",
         empty_label="Any RAG",
     )

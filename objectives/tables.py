@@ -11,24 +11,26 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
-from .models import Action, BusinessPlan, ProgressUpdate
+from core.formats import DATE_FORMAT, DATETIME_FORMAT, display_name
+from core.rating import NO_UPDATE, PALETTE, badge
+
+from .models import Action, BusinessPlan
 from .services import people
-from .templatetags.objectives_tags import rag_badge
 
 User = get_user_model()
 
 # Ascending RAG follows the scale: no update, not started, red, amber, green, complete.
 RAG_RANK = Case(
-    *(When(latest_rag=rag, then=Value(rank)) for rank, rag in enumerate(ProgressUpdate.Rag.values, start=1)),
-    default=Value(0),
+    *(When(latest_rag=rating.value, then=Value(rating.rank)) for rating in PALETTE if rating.value),
+    default=Value(NO_UPDATE.rank),
     output_field=IntegerField(),
 )
 
 
 class PlanTable(tables.Table):
     title = tables.Column(linkify=True, verbose_name="Business plan")
-    starts_on = tables.DateColumn("j F Y")
-    ends_on = tables.DateColumn("j F Y")
+    starts_on = tables.DateColumn(DATE_FORMAT)
+    ends_on = tables.DateColumn(DATE_FORMAT)
     action_count = tables.Column(verbose_name="Actions", attrs={"td": {"class": "text-end"}})
     # Not BusinessPlan.latest_round, which would query once per row; read from the prefetched rounds instead.
     latest_round = tables.Column(verbose_name="Latest progress round", accessor="pk", orderable=False)
@@ -79,7 +81,7 @@ class ActionTable(tables.Table):
         return record.target_display
 
     def render_latest_rag(self, value):
-        return rag_badge(value)
+        return badge(value)
 
     def order_latest_rag(self, queryset, is_descending):
         queryset = queryset.annotate(rag_rank=RAG_RANK).order_by(
@@ -94,7 +96,7 @@ class PersonTable(tables.Table):
     agencies = tables.Column(verbose_name="Agencies", empty_values=(), orderable=False)
     role = tables.Column(verbose_name="Role", empty_values=(), orderable=False)
     is_active = tables.Column(verbose_name="Active", order_by=("-is_active", "last_name", "first_name"))
-    last_login = tables.DateTimeColumn(verbose_name="Last signed in", format="j F Y, H:i", default="Never")
+    last_login = tables.DateTimeColumn(verbose_name="Last signed in", format=DATETIME_FORMAT, default="Never")
 
     class Meta:
         model = User
@@ -103,7 +105,7 @@ class PersonTable(tables.Table):
         empty_text = "Nobody matches these filters."
 
     def render_name(self, record):
-        name = people.person_name(record)
+        name = display_name(record)
         if record.is_superuser:
             return name
         return format_html('<a href="{}">{}</a>', reverse("objectives:person_update", args=[record.pk]), name)
@@ -123,7 +125,7 @@ class PublishedReportTable(tables.Table):
     title = tables.Column(linkify=True, verbose_name="Report")
     round = tables.Column(accessor="round__label", verbose_name="Round")
     published_at = tables.TemplateColumn(
-        '<time datetime="{{ value|date:\'c\' }}">{{ value|date:"j F Y, H:i" }}</time>', verbose_name="Published"
+        '<time datetime="{{ value|date:\'c\' }}">{{ value|date:"DATETIME_FORMAT" }}</time>', verbose_name="Published"
     )
     published_by = tables.Column(verbose_name="By", empty_values=())
     files = tables.TemplateColumn(template_name="objectives/_published_files.html", verbose_name="Files")
@@ -134,7 +136,7 @@ class PublishedReportTable(tables.Table):
     def render_published_by(self, value):
         if value is None:
             return "Unknown"
-        return value.get_full_name() or value.get_username() or "Unknown"
+        return display_name(value, missing="Unknown")
 
 
 class HiddenItemTable(tables.Table):
@@ -143,7 +145,7 @@ class HiddenItemTable(tables.Table):
     plan = tables.Column(accessor="plan__title", verbose_name="Business plan", default="—")
     description = tables.Column(verbose_name="Title or action")
     hidden_by = tables.Column(verbose_name="Hidden by")
-    hidden_at = tables.DateTimeColumn(format="j F Y, H:i", verbose_name="Hidden on", default="Not recorded")
+    hidden_at = tables.DateTimeColumn(format=DATETIME_FORMAT, verbose_name="Hidden on", default="Not recorded")
     restore = tables.TemplateColumn(
         template_name="objectives/_restore_button.html",
         verbose_name=mark_safe('<span class="visually-hidden">Restore</span>'),

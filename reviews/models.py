@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from core.formats import long_date
 from objectives.models import Action, Agency, Objective
 
 
@@ -39,7 +40,7 @@ class BankHoliday(models.Model):
         ordering = ["on"]
 
     def __str__(self):
-        return f"{self.name} ({self.on:%d %B %Y})"
+        return f"{self.name} ({long_date(self.on)})"
 
 
 class Subgroup(models.Model):
@@ -204,7 +205,7 @@ class NextStep:
         return self.due_on < timezone.localdate()
 
     def __str__(self):
-        return f"{self.label} by {self.due_on.day} {self.due_on:%B %Y}"
+        return f"{self.label} by {long_date(self.due_on)}"
 
 
 class Recommendation(models.Model):

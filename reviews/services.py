@@ -12,8 +12,8 @@ from typing import NotRequired, TypedDict, Unpack
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.template.defaultfilters import pluralize
 
+from core.formats import plural
 from objectives.models import Action, Agency, BusinessPlan, Objective
 from objectives.services.conflicts import take_next_version
 
@@ -134,7 +134,7 @@ def _refuse_categories_over_reviewed(
     reviewed = year.deaths_reviewed or 0
     if total > reviewed:
         raise ValidationError(
-            f"The categories add up to {total}, more than the {reviewed} death{pluralize(reviewed)} reviewed.",
+            f"The categories add up to {total}, more than the {plural(reviewed, 'death')} reviewed.",
             code="categories_over_reviewed",
         )
 

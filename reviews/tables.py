@@ -3,6 +3,8 @@
 import django_tables2 as tables
 from django.template.loader import render_to_string
 
+from core.formats import DATE_FORMAT
+
 from .models import CdopYear, Review
 
 # Figures line up on the right, under a heading that does too.
@@ -29,7 +31,7 @@ class ReviewTable(tables.Table):
 class CdopYearTable(tables.Table):
     caption = "CDOP years, newest first"
     title = tables.Column(linkify=True, verbose_name="Year")
-    ends_on = tables.DateColumn("j F Y", verbose_name="Year ends")
+    ends_on = tables.DateColumn(DATE_FORMAT, verbose_name="Year ends")
     deaths_reviewed = tables.Column(verbose_name="Deaths reviewed", attrs=NUMBER)
     with_modifiable_factors = tables.Column(verbose_name="With modifiable factors", attrs=NUMBER)
     action_count = tables.Column(verbose_name="Actions", attrs=NUMBER)

@@ -10,6 +10,7 @@ from django.db.models import Avg, F, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from core.formats import long_date
 from objectives.models import Agency, Objective
 from objectives.roles import is_agency_scoped
 
@@ -70,7 +71,7 @@ class TrainingSession(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.course} – {self.starts_at:%d %B %Y}"
+        return f"{self.course} – {long_date(self.starts_at)}"
 
     def get_absolute_url(self):
         return reverse("training:session_detail", args=[self.pk])

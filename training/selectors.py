@@ -14,6 +14,8 @@ from django.db.models import Avg, Count, Exists, F, OuterRef, Q, QuerySet, Sum
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from core import formats
+from core.formats import long_date, plural
 from objectives.roles import is_agency_scoped
 
 from .models import Course, Evaluation, Registration, TrainingSession
@@ -41,8 +43,7 @@ class Period:
     @classmethod
     def financial_year(cls, today: date) -> "Period":
         """The financial year (1 April to 31 March) that today falls in."""
-        year = today.year if today.month >= 4 else today.year - 1
-        return cls(date(year, 4, 1), date(year + 1, 3, 31))
+        return cls(*formats.financial_year(today))
 
     def sessions(self) -> QuerySet[TrainingSession]:
         return TrainingSession.objects.filter(starts_at__date__gte=self.starts_on, starts_at__date__lte=self.ends_on)
@@ -100,11 +101,13 @@ class Summary:
     def sentence(self) -> str:
         """ "From 1 April 2025 to 31 March 2026, 96 practitioners from 14 agencies attended multi-agency training."""
         if not self.practitioners:
-            return f"From {_day(self.starts_on)} to {_day(self.ends_on)}, nobody attended multi-agency training."
-        practitioners = _count(self.practitioners, "practitioner", "practitioners")
-        agencies = _count(self.agencies, "agency", "agencies")
+            return (
+                f"From {long_date(self.starts_on)} to {long_date(self.ends_on)}, nobody attended multi-agency training."
+            )
+        practitioners = plural(self.practitioners, "practitioner")
+        agencies = plural(self.agencies, "agency", "agencies")
         return (
-            f"From {_day(self.starts_on)} to {_day(self.ends_on)}, {practitioners} from {agencies} "
+            f"From {long_date(self.starts_on)} to {long_date(self.ends_on)}, {practitioners} from {agencies} "
             "attended multi-agency training."
         )
 
@@ -113,14 +116,6 @@ def percentage(share: float) -> str:
     """A share from 0 to 1 as a whole percentage, or to one decimal place below 10%: "25%", "2.5%"."""
     percent = 100 * share
     return f"{percent:.1f}%" if 0 < percent < 10 else f"{percent:.0f}%"
-
-
-def _day(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
-
-
-def _count(number: int, one: str, many: str) -> str:
-    return f"{number} {one if number == 1 else many}"
 
 
 def _status_counts(prefix: str = "") -> dict:

@@ -6,6 +6,7 @@ from datetime import date
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 
+from core.formats import month_year
 from objectives.dates import format_target
 from objectives.models import Action, Agency, Aim, BusinessPlan, Objective, ProgressRound, ProgressUpdate
 from objectives.refs import nesting_problem
@@ -203,7 +204,7 @@ class _Checker:
             if as_of is None:
                 message = f"Action {row.action} is already on {self._where(first)}."
             else:
-                message = f"Action {row.action} already has progress for {as_of:%B %Y} on {self._where(first)}."
+                message = f"Action {row.action} already has progress for {month_year(as_of)} on {self._where(first)}."
             self._error(row.number, "action", message)
         shown = {
             "action_text": (row.action_text, quoted(row.action_text)),

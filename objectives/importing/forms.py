@@ -2,9 +2,10 @@
 
 from django import forms
 
+from core.formats import financial_year_named
 from objectives.models import BusinessPlan
 
-from .plans import PlanProblem, financial_year, find_or_build_plan
+from .plans import PlanProblem, find_or_build_plan
 from .readers import read_plan_file, read_upload
 from .safety import max_bytes, megabytes
 
@@ -53,7 +54,7 @@ class ImportUploadForm(forms.Form):
 
     def _check_new_title(self, title: str):
         """The command's rule: a new plan's dates come from the financial year its title names."""
-        if not BusinessPlan.objects.filter(title=title).exists() and financial_year(title) is None:
+        if not BusinessPlan.objects.filter(title=title).exists() and financial_year_named(title) is None:
             self.add_error(
                 "new_title",
                 f"“{title}” is not a financial year such as 2026/27, so the plan’s dates are not known. "

@@ -13,6 +13,8 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.escape import unescape
 
+from core.formats import month_year
+
 from .cells import SheetRow, Unreadable, is_blank, shorten
 from .safety import FileProblem, check_file, check_size, extension_of, max_bytes
 from .word import read_docx
@@ -117,7 +119,7 @@ def _xlsx_value(cell):
         return unescape(cell.value)
     if cell.is_date and _shows_month_only(cell.number_format):
         # Excel turns a typed "March 2026" into 1 March 2026 shown as a month; import what the user sees.
-        return f"{cell.value:%B %Y}"
+        return month_year(cell.value)
     return cell.value
 
 

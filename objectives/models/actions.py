@@ -9,17 +9,14 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from core import rating
+
 from ..dates import format_target
 from ..refs import nesting_problem
 from ..roles import is_board_manager
 from .agencies import Agency
 from .plan import BusinessPlan, Objective, RefModel, RefQuerySet
 from .progress import ProgressUpdate
-
-
-def _no_rag_counts() -> dict[str, int]:
-    """Every RAG at 0, in the order the RAG key shows them, with "none" for actions without an update."""
-    return {**dict.fromkeys(ProgressUpdate.Rag.values, 0), "none": 0}
 
 
 class ActionQuerySet(RefQuerySet):
@@ -63,17 +60,17 @@ class ActionQuerySet(RefQuerySet):
     def rag_counts(self) -> dict[str, int]:
         """How many of these actions stand at each RAG, by their latest update."""
         rows = self.with_latest_rag().values("latest_rag").annotate(total=Count("pk")).order_by()
-        counts = _no_rag_counts()
+        counts = rating.empty_counts()
         for row in rows:
-            counts[row["latest_rag"] or "none"] += row["total"]
+            counts[rating.rating(row["latest_rag"]).key] += row["total"]
         return counts
 
     def rag_counts_by(self, field: str, keys) -> dict:
         """rag_counts() for each of `keys`, the values of `field` (such as a CDOP year's id), in one query."""
         rows = self.with_latest_rag().values(field, "latest_rag").annotate(total=Count("pk")).order_by()
-        counts = {key: _no_rag_counts() for key in keys}
+        counts = {key: rating.empty_counts() for key in keys}
         for row in rows:
-            counts[row[field]][row["latest_rag"] or "none"] += row["total"]
+            counts[row[field]][rating.rating(row["latest_rag"]).key] += row["total"]
         return counts
 
 

@@ -1,6 +1,6 @@
 """Progress: the rounds a plan reports in, each action's update in a round, and the reminders about them."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -9,12 +9,10 @@ from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from core.formats import long_date, month_year
+
 from ..roles import is_board_manager
 from .plan import BusinessPlan
-
-
-def _long_date(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 class ProgressRound(models.Model):
@@ -56,22 +54,22 @@ class ProgressRound(models.Model):
         problems = {}
         if as_of and not plan.starts_on <= as_of <= plan.ends_on:
             problems["as_of"] = (
-                f"The as-of date must fall within the plan, from {_long_date(plan.starts_on)} "
-                f"to {_long_date(plan.ends_on)}."
+                f"The as-of date must fall within the plan, from {long_date(plan.starts_on)} "
+                f"to {long_date(plan.ends_on)}."
             )
         elif as_of and plan.pk and ProgressRound.objects.filter(plan=plan, as_of=as_of).exclude(pk=self.pk).exists():
-            problems["as_of"] = f"This plan already has a round as of {_long_date(as_of)}."
+            problems["as_of"] = f"This plan already has a round as of {long_date(as_of)}."
         if deadline and deadline < plan.starts_on:
-            problems["deadline"] = f"The deadline cannot be before the plan starts on {_long_date(plan.starts_on)}."
+            problems["deadline"] = f"The deadline cannot be before the plan starts on {long_date(plan.starts_on)}."
         elif deadline and as_of and "as_of" not in problems and deadline > as_of + self.DEADLINE_GRACE:
             problems["deadline"] = (
-                f"The deadline cannot be more than two months after the as-of date ({_long_date(as_of)})."
+                f"The deadline cannot be more than two months after the as-of date ({long_date(as_of)})."
             )
         return problems
 
     @property
     def label(self) -> str:
-        return f"Progress report {self.as_of:%B %Y}"
+        return f"Progress report {month_year(self.as_of)}"
 
     @property
     def is_closed(self) -> bool:

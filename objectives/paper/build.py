@@ -2,6 +2,8 @@
 
 from dataclasses import replace
 
+from core.formats import display_name
+
 from ..models import ProgressRound
 from ..roles import is_board_manager
 from ..selectors.report import build_progress_report
@@ -21,14 +23,9 @@ def build_paper(*, progress_round: ProgressRound, author: str) -> Paper:
     return replace(paper, sections=sections)
 
 
-def author_name(user) -> str:
-    """How the cover names a person: their full name, else their username."""
-    return (user.get_full_name() or user.get_username()) if user is not None else ""
-
-
 def author_for(user) -> str:
     """The author a paper made for this person names: the board manager who makes it, else nobody.
 
     A councillor downloading the report is its reader, not its author.
     """
-    return author_name(user) if is_board_manager(user) else ""
+    return display_name(user) if is_board_manager(user) else ""

@@ -8,6 +8,7 @@ from datetime import date
 
 from django.core.cache import cache
 
+from core.formats import month_year
 from core.responses import UNSAFE_IN_FILE_NAME
 
 from .html import render_standalone_html
@@ -65,5 +66,5 @@ def cache_key(paper: Paper, file_format: str) -> str:
 
 def file_name(*, plan_title: str, as_of: date, extension: str) -> str:
     """Such as "2025-26 progress report December 2025.pdf"."""
-    stem = UNSAFE_IN_FILE_NAME.sub("-", f"{plan_title} progress report {as_of:%B %Y}")
+    stem = UNSAFE_IN_FILE_NAME.sub("-", f"{plan_title} progress report {month_year(as_of)}")
     return f"{' '.join(stem.split())}.{extension}"

@@ -6,6 +6,8 @@ from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
+from core.formats import long_date
+
 from .sections import template_for
 from .snapshot import Paper
 
@@ -68,7 +70,7 @@ def page_margin_css(paper: Paper) -> SafeString:
         "top-left": paper.board_name,
         "top-right": paper.title,
         "bottom-left": f"Report to the {paper.committee_name}",
-        "bottom-center": f"Produced {paper.produced_on.day} {paper.produced_on:%B %Y}",
+        "bottom-center": f"Produced {long_date(paper.produced_on)}",
     }
     rules = " ".join(f"@{box} {{ content: {_css_string(text)}; }}" for box, text in boxes.items())
     return mark_safe(f"@page {{ {rules} }}")

@@ -5,7 +5,9 @@ from datetime import date
 from types import UnionType
 from typing import get_args, get_origin, get_type_hints
 
-from ..models import ProgressUpdate
+from core import rating
+from core.formats import long_date, plural
+
 from ..selectors.report import ProgressReport, ReportRow
 
 # Bumped when the snapshot's shape changes, so an old publication can still be read.
@@ -14,9 +16,6 @@ SCHEMA = 1
 # Rows with less text than this are kept on one printed page; longer ones may split across pages
 # rather than leave half a page blank or be cut off.
 _KEEP_TOGETHER_CHARACTERS = 900
-
-_RAG_LABELS = dict(ProgressUpdate.Rag.choices)
-NO_UPDATE = "No update"
 
 
 @dataclass(frozen=True)
@@ -45,7 +44,7 @@ class PaperRow:
 
     @property
     def rag_class(self) -> str:
-        return self.rag or "none"
+        return rating.rating(self.rag).key
 
     @property
     def keep_together(self) -> bool:
@@ -85,12 +84,12 @@ class ChangeSummary:
     @property
     def sentence(self) -> str:
         counts = [
-            _count(self.new_actions, "new action", "new actions"),
-            _count(self.rag_changes, "RAG change", "RAG changes"),
-            _count(self.new_progress, "new progress text", "new progress texts"),
+            _count(self.new_actions, "new action"),
+            _count(self.rag_changes, "RAG change"),
+            _count(self.new_progress, "new progress text"),
         ]
         said = ", ".join(count for count in counts if count) or "no new actions, RAG changes or new progress"
-        return f"Since the report published on {self.since.day} {self.since:%B %Y}: {said}."
+        return f"Since the report published on {long_date(self.since)}: {said}."
 
 
 @dataclass(frozen=True)
@@ -115,8 +114,9 @@ class Paper:
         return [row for aim in self.aims for objective in aim.objectives for row in objective.rows]
 
 
-def _count(number: int, one: str, many: str) -> str:
-    return "" if number == 0 else f"{number} {one if number == 1 else many}"
+def _count(number: int, noun: str) -> str:
+    # Nothing of a kind is left out of the sentence rather than counted as "0".
+    return "" if number == 0 else plural(number, noun)
 
 
 def paper_from_report(report: ProgressReport, *, author: str) -> Paper:
@@ -156,7 +156,7 @@ def paper_row(row: ReportRow) -> PaperRow:
         target=row.action.target_display,
         status=row.status_note,
         rag=update.rag if update else "",
-        rag_label=_RAG_LABELS.get(update.rag, update.rag) if update else NO_UPDATE,
+        rag_label=rating.label(update.rag if update else None),
         progress=update.progress if update else "",
         impact=update.impact if update else "",
         earlier_round=update.round.label if update and row.is_from_earlier_round else "",

@@ -12,20 +12,15 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
+from core.formats import long_date
+from core.rating import PALETTE
+
 from .sections import word_writer_for
 from .snapshot import Paper, PaperObjective
 from .word_parts import rag_run
 from .word_tables import MARGIN, PAGE_HEIGHT, PAGE_WIDTH, TEXT_WIDTH, action_row, action_table, finish, merged_row, note
 
 FONT = "Arial"
-RAG_KEY = [
-    ("red", "Red", "not on track; needs the board's attention"),
-    ("amber", "Amber", "some risk to the target"),
-    ("green", "Green", "on track"),
-    ("complete", "Complete", "done"),
-    ("not_started", "Not started", "not yet begun"),
-    ("", "No update", "nothing reported yet"),
-]
 # A zip entry's date would otherwise be the time of writing; a fixed one keeps the same paper the same bytes.
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
@@ -117,8 +112,8 @@ class _Writer:
         self.document.add_paragraph(f"Report to the {paper.committee_name}")
         self.document.add_paragraph(paper.title, style="Title")
         facts = [
-            ("Progress as of", f"{paper.as_of.day} {paper.as_of:%B %Y}"),
-            ("Produced", f"{paper.produced_on.day} {paper.produced_on:%B %Y}"),
+            ("Progress as of", long_date(paper.as_of)),
+            ("Produced", long_date(paper.produced_on)),
         ]
         if paper.author:
             facts.append(("Author", paper.author))
@@ -130,11 +125,11 @@ class _Writer:
             self.document.add_paragraph().add_run(paper.changes.sentence).bold = True
         key = self.document.add_paragraph()
         key.add_run("RAG key").bold = True
-        for rag, label, meaning in RAG_KEY:
+        for rating in PALETTE:
             item = self.document.add_paragraph()
             item._p.style = self.bullet_style_id
-            rag_run(item, rag, label)
-            item.add_run(f" {meaning}")
+            rag_run(item, rating.value, rating.label)
+            item.add_run(f" {rating.meaning}")
 
     def aims(self):
         if not self.paper.aims:

@@ -7,14 +7,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import RGBColor
 
-# The RAG is always written in words; the shading only repeats it.
-RAG_FILLS = {
-    "red": ("B4232A", "FFFFFF"),
-    "amber": ("FFBF47", "1A1A1A"),
-    "green": ("00703C", "FFFFFF"),
-    "complete": ("1D70B8", "FFFFFF"),
-    "not_started": ("F3F2F1", "1A1A1A"),
-}
+from core.rating import rating
 
 
 def bold(paragraph, text: str) -> None:
@@ -22,12 +15,12 @@ def bold(paragraph, text: str) -> None:
 
 
 def rag_run(paragraph, rag: str, label: str) -> None:
-    """The RAG in bold words, shaded in its colour."""
+    """The RAG in bold words, shaded in its colour; the shading only repeats the words."""
     run = paragraph.add_run(f" {label} ")
     run.bold = True
-    fill, colour = RAG_FILLS.get(rag, ("FFFFFF", "1A1A1A"))
-    run.font.color.rgb = RGBColor.from_string(colour)
-    shade_run(run, fill)
+    shown = rating(rag)
+    run.font.color.rgb = RGBColor.from_string(shown.text)
+    shade_run(run, shown.fill)
 
 
 def shade_cell(cell, fill: str) -> None:

@@ -6,9 +6,9 @@ from itertools import groupby
 
 from django.apps import apps
 from django.db.models import ForeignKey
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.text import capfirst
+
+from core.formats import display_name, long_date, long_datetime
 
 from ..models import Action, ProgressRound, ProgressUpdate
 
@@ -51,7 +51,7 @@ def change_history(action: Action, rounds: list[ProgressRound], *, show_drafts: 
     entries = [
         HistoryEntry(
             when=first.history_date,
-            who=_person(first.history_user),
+            who=display_name(first.history_user, missing="Unknown"),
             summary=summary,
             changes=[Change(words.label(field), words(field, old), words(field, new)) for field, old, new in changes],
         )
@@ -158,12 +158,6 @@ def _lead_agencies_by_record(records) -> dict[int, str]:
     return {history_id: ", ".join(sorted(agencies)) for history_id, agencies in names.items()}
 
 
-def _person(user) -> str:
-    if user is None:
-        return "Unknown"
-    return user.get_full_name() or user.get_username()
-
-
 class _Words:
     """Raw history values in words: choices, yes/no, dates and times, and names for foreign keys."""
 
@@ -190,13 +184,13 @@ class _Words:
             related = self.found[field.related_model].get(value)
             if related is None:
                 return "(removed)"
-            return _person(related) if hasattr(related, "get_username") else str(related)
+            return display_name(related) if hasattr(related, "get_username") else str(related)
         if field.choices:
             return str(dict(field.flatchoices).get(value, value))
         if isinstance(value, bool):
             return "Yes" if value else "No"
         if isinstance(value, datetime):
-            return date_format(timezone.localtime(value), "j F Y, H:i")
+            return long_datetime(value)
         if isinstance(value, date):
-            return f"{value.day} {value:%B %Y}"
+            return long_date(value)
         return str(value)

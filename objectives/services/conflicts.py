@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from core.conflicts import ConflictError
+from core.formats import display_name, long_date
 
 
 def take_next_version(instance: models.Model, *, expected_version: int | None, subject: Callable) -> None:
@@ -24,11 +25,11 @@ def take_next_version(instance: models.Model, *, expected_version: int | None, s
 def conflict_error(saved: models.Model, subject: str) -> ConflictError:
     last = saved.history.order_by("-history_date", "-history_id").select_related("history_user").first()
     user = last.history_user if last else None
-    who = (user.get_full_name() or user.get_username()) if user else "Someone else"
+    who = display_name(user, missing="Someone else")
     when = last.history_date if last else timezone.now()
     local = timezone.localtime(when)
     return ConflictError(
-        f"{who} saved {subject} at {date_format(local, 'H:i')} on {date_format(local, 'j F Y')}, "
+        f"{who} saved {subject} at {date_format(local, 'H:i')} on {long_date(local)}, "
         "after you opened it, so your changes were not saved.",
         saved=saved,
         saved_by=who,

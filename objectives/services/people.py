@@ -22,15 +22,13 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.text import get_text_list
 
+from core.formats import display_name, plural
+
 from .. import roles
 from ..models import Agency
 
 User = get_user_model()
 ROLE_LABELS = dict(roles.ROLE_CHOICES)
-
-
-def person_name(person: AbstractUser) -> str:
-    return person.get_full_name() or person.get_username()
 
 
 def link_lasts() -> str:
@@ -114,7 +112,7 @@ def resend_invitation(*, sent_by: AbstractUser, person: AbstractUser, site_url: 
     """E-mail a fresh link to someone who has not chosen a password yet (the first may have expired)."""
     _check_not_site_admin(person)
     if person.has_usable_password():
-        raise ValidationError(f"{person_name(person)} has already chosen a password.")
+        raise ValidationError(f"{display_name(person)} has already chosen a password.")
     _send_invitation(person=person, invited_by=sent_by, site_url=site_url)
     _log(sent_by, person, CHANGE, "Invitation e-mailed again.")
 
@@ -126,11 +124,11 @@ def deactivate_person(*, changed_by: AbstractUser, person: AbstractUser) -> int:
     if person == changed_by:
         raise ValidationError("You cannot deactivate yourself. Ask another board manager to do it.")
     if not person.is_active:
-        raise ValidationError(f"{person_name(person)} is already deactivated.")
+        raise ValidationError(f"{display_name(person)} is already deactivated.")
     person.is_active = False
     person.save(update_fields=["is_active"])
     ended = _end_sessions(person)
-    _log(changed_by, person, CHANGE, f"Deactivated; {ended} signed-in session{'s' if ended != 1 else ''} ended.")
+    _log(changed_by, person, CHANGE, f"Deactivated; {plural(ended, 'signed-in session')} ended.")
     return ended
 
 
@@ -139,7 +137,7 @@ def reactivate_person(*, changed_by: AbstractUser, person: AbstractUser) -> None
     """Let a deactivated person sign in again."""
     _check_not_site_admin(person)
     if person.is_active:
-        raise ValidationError(f"{person_name(person)} is already active.")
+        raise ValidationError(f"{display_name(person)} is already active.")
     person.is_active = True
     person.save(update_fields=["is_active"])
     _log(changed_by, person, CHANGE, "Reactivated.")
@@ -151,7 +149,7 @@ def _set_name_and_email(person: AbstractUser, *, first_name: str, last_name: str
     changes = []
     if (person.first_name, person.last_name) != (first_name, last_name):
         person.first_name, person.last_name = first_name, last_name
-        changes.append(f"name to {person_name(person)}")
+        changes.append(f"name to {display_name(person)}")
     if email != person.email:
         _check_email_is_free(email, exclude=person)
         changes.append(f"e-mail from {person.email} to {email}")
@@ -176,7 +174,7 @@ def _check_role_and_agencies(role: str, agencies: list[Agency]) -> None:
 def _check_not_site_admin(person: AbstractUser) -> None:
     # The site admin's account is the way back in if the app's roles go wrong, so only the admin changes it.
     if person.is_superuser:
-        raise ValidationError(f"{person_name(person)} is a site admin and can only be changed in the admin.")
+        raise ValidationError(f"{display_name(person)} is a site admin and can only be changed in the admin.")
 
 
 def _check_email_is_free(email: str, exclude: AbstractUser | None = None) -> None:
@@ -220,7 +218,7 @@ def _send_invitation(*, person: AbstractUser, invited_by: AbstractUser, site_url
     agencies = list(person.agencies.all())
     context = {
         "person": person,
-        "invited_by": person_name(invited_by),
+        "invited_by": display_name(invited_by),
         "board_name": settings.BOARD_NAME,
         "role": role_label(person),
         "agencies": _names(agencies),

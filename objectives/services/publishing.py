@@ -4,8 +4,10 @@ import hashlib
 
 from django.db import transaction
 
+from core.formats import display_name
+
 from ..models import ProgressRound, PublishedReport
-from ..paper.build import author_name, build_paper
+from ..paper.build import build_paper
 from ..paper.files import FILE_FORMATS
 from ..paper.snapshot import from_snapshot, to_snapshot
 
@@ -17,7 +19,7 @@ def publish_report(*, progress_round: ProgressRound, published_by) -> PublishedR
     progress_round = (
         ProgressRound.objects.select_for_update(of=("self",)).select_related("plan").get(pk=progress_round.pk)
     )
-    paper = build_paper(progress_round=progress_round, author=author_name(published_by))
+    paper = build_paper(progress_round=progress_round, author=display_name(published_by))
     snapshot = to_snapshot(paper)
     # The files come from the snapshot, not the live paper, so the stored data re-renders the same paper.
     frozen = from_snapshot(snapshot)

@@ -1,23 +1,15 @@
 from django import template
-from django.utils.html import format_html
 
-from ..models import ProgressUpdate
+from core.templatetags.core_rating import rag_badge
+
 from ..text import progress_html
 
 register = template.Library()
-
-_RAG_LABELS = dict(ProgressUpdate.Rag.choices)
+# The badge is core's; registered here too so templates that load objectives_tags keep {% rag_badge %}.
+register.simple_tag(rag_badge, name="rag_badge")
 
 
 @register.filter
 def progress_text(text):
     """Plain progress text as paragraphs and bullet lists, safely escaped."""
     return progress_html(text)
-
-
-@register.simple_tag
-def rag_badge(rag):
-    """A RAG badge that says its colour in words as well as showing it; "none" means no update yet."""
-    if not rag or rag == "none":
-        return format_html('<span class="rag rag-{}">{}</span>', "none", "No update")
-    return format_html('<span class="rag rag-{}">{}</span>', rag, _RAG_LABELS.get(rag, rag))

@@ -12,6 +12,8 @@ from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, TemplateView
 from django_tables2 import SingleTableMixin
 
+from core.formats import plural
+
 from ..models import Action, Aim, Objective
 from ..selectors.deleted import hidden_items, label
 from ..services import deletion
@@ -72,10 +74,6 @@ class HideView(PermissionRequiredMixin, DetailView):
         return redirect(self.get_success_url())
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
-
-
 class AimDeleteView(HideView):
     permission_required = "objectives.delete_aim"
     queryset = Aim.objects.not_hidden().select_related("plan")
@@ -89,7 +87,7 @@ class AimDeleteView(HideView):
             "objectives": objectives.count(),
             "actions": Action.objects.not_hidden().filter(objective__in=objectives).count(),
         }
-        return f"{_count(counts['objectives'], 'objective')} and {_count(counts['actions'], 'action')}"
+        return f"{plural(counts['objectives'], 'objective')} and {plural(counts['actions'], 'action')}"
 
     def get_success_url(self):
         return self.object.plan.get_absolute_url()
@@ -103,7 +101,7 @@ class ObjectiveDeleteView(HideView):
         deletion.delete_objective(objective=self.object, by=self.request.user)
 
     def goes_with(self):
-        return _count(self.object.actions.not_hidden().count(), "action")
+        return plural(self.object.actions.not_hidden().count(), "action")
 
     def get_success_url(self):
         return self.object.aim.get_absolute_url()

@@ -13,6 +13,7 @@ from django.views.generic import FormView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
+from core.formats import display_name, plural
 from core.views import Crumbs, trail
 
 from ..people_forms import PersonFilter, PersonForm, PersonUpdateForm
@@ -61,7 +62,7 @@ class PersonCreateView(PermissionRequiredMixin, FormView):
         except OSError:
             form.add_error(None, f"{MAIL_FAILED} Nobody was added.")
             return self.form_invalid(form)
-        name = people.person_name(person)
+        name = display_name(person)
         messages.success(
             self.request, f"{name} added. An invitation to choose a password was e-mailed to {person.email}."
         )
@@ -74,7 +75,7 @@ class PersonPageMixin:
     def dispatch(self, request, *args, **kwargs):
         self.person = get_object_or_404(User.objects.prefetch_related("agencies", "groups"), pk=kwargs["pk"])
         if self.person.is_superuser:
-            messages.error(request, f"{people.person_name(self.person)} is a site admin: change them in the admin.")
+            messages.error(request, f"{display_name(self.person)} is a site admin: change them in the admin.")
             return redirect("objectives:person_list")
         return super().dispatch(request, *args, **kwargs)
 
@@ -96,7 +97,7 @@ class PersonUpdateView(PermissionRequiredMixin, PersonPageMixin, FormView):
         context = super().get_context_data(**kwargs)
         context.update(
             person=self.person,
-            heading=f"Edit {people.person_name(self.person)}",
+            heading=f"Edit {display_name(self.person)}",
             breadcrumbs=people_crumbs(),
             submit_label="Save changes",
             role_label=people.role_label(self.person),
@@ -114,7 +115,7 @@ class PersonUpdateView(PermissionRequiredMixin, PersonPageMixin, FormView):
         except ValidationError as error:
             form.add_error(None, error)
             return self.form_invalid(form)
-        name = people.person_name(self.person)
+        name = display_name(self.person)
         messages.success(self.request, f"{name} saved." if changes else f"Nothing to change for {name}.")
         if resend:
             # Reloaded so the invitation states the role and agencies just saved, not the prefetched ones.
@@ -142,8 +143,9 @@ def deactivate_person(request, pk):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("objectives:person_list")
-    sessions = f" and {ended} signed-in session{'s were' if ended != 1 else ' was'} ended" if ended else ""
-    messages.success(request, f"{people.person_name(person)} deactivated: they can no longer sign in{sessions}.")
+    was = "was" if ended == 1 else "were"
+    sessions = f" and {plural(ended, 'signed-in session')} {was} ended" if ended else ""
+    messages.success(request, f"{display_name(person)} deactivated: they can no longer sign in{sessions}.")
     return redirect("objectives:person_list")
 
 
@@ -156,5 +158,5 @@ def reactivate_person(request, pk):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("objectives:person_list")
-    messages.success(request, f"{people.person_name(person)} reactivated: they can sign in again.")
+    messages.success(request, f"{display_name(person)} reactivated: they can sign in again.")
     return redirect("objectives:person_list")

@@ -9,10 +9,11 @@ from django.views.decorators.http import require_http_methods
 from django.views.generic import DetailView
 from django_tables2 import SingleTableView
 
+from core.formats import display_name
 from core.responses import attachment
 
 from ..models import PublishedReport
-from ..paper.build import author_name, build_paper
+from ..paper.build import build_paper
 from ..paper.changes import previous_publication
 from ..paper.files import FILE_FORMATS, file_name
 from ..paper.html import paper_fragment
@@ -33,7 +34,7 @@ def publish_report(request, plan_pk: int, pk: int):
         published = publishing.publish_report(progress_round=progress_round, published_by=request.user)
         messages.success(request, f"Published {published.title}. It will not change when the plan does.")
         return redirect(published)
-    paper = build_paper(progress_round=progress_round, author=author_name(request.user))
+    paper = build_paper(progress_round=progress_round, author=display_name(request.user))
     context = {
         "paper": paper,
         "progress_round": progress_round,

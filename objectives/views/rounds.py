@@ -8,6 +8,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView
 
+from core.formats import display_name, plural
+
 from ..models import Action, Agency, ProgressRound
 from ..roles import is_agency_scoped
 from ..selectors import rounds
@@ -79,8 +81,8 @@ def remind_agency(request, pk, agency_pk):
         messages.error(request, " ".join(error.messages))
         return redirect("objectives:round_detail", pk=pk)
     if run.sent:
-        names = ", ".join(reminder.user.get_full_name() or reminder.user.get_username() for reminder in run.sent)
-        people = "1 person" if len(run.sent) == 1 else f"{len(run.sent)} people"
+        names = ", ".join(display_name(reminder.user) for reminder in run.sent)
+        people = plural(len(run.sent), "person", "people")
         messages.success(request, f"Reminder e-mailed to {people} at {agency}: {names}.")
     if run.failed:
         addresses = ", ".join(reminder.user.email for reminder in run.failed)

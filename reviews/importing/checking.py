@@ -4,12 +4,12 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from core.formats import plural
 from objectives.dates import format_target
 from objectives.identifiers import identifier_warnings
 from objectives.importing.cells import SheetRow, quoted, shorten
 from objectives.importing.changes import RowError
 from objectives.importing.rows import read_cells, read_sheet_header
-from objectives.management.wording import plural
 from objectives.models import Action, Agency, BusinessPlan
 
 from ..models import Recommendation, RecommendationAction, Review

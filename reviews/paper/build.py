@@ -17,21 +17,16 @@ from collections import defaultdict
 from django.db.models import IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
+from core.formats import long_date
+from core.rating import PALETTE
 from objectives.models import Action, Agency, ProgressUpdate
-from objectives.paper.snapshot import NO_UPDATE, PaperSection, paper_row, to_data
+from objectives.paper.snapshot import PaperSection, paper_row, to_data
 from objectives.selectors.report import ReportRow, latest_accepted_updates
 
 from ..models import CdopCategory, CdopFigure, CdopYear, Recommendation, Review
 
 REVIEWS_KIND, REVIEWS_TITLE = "case_reviews", "Serious case reviews"
 CDOP_KIND, CDOP_TITLE = "cdop", "Child Death Overview Panel"
-# The order of the paper's RAG key; "" is no update yet.
-RAG_ORDER = ["red", "amber", "green", "complete", "not_started", ""]
-RAG_LABELS = {**dict(ProgressUpdate.Rag.choices), "": NO_UPDATE}
-
-
-def _day(day) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 def _action_rows(actions, progress_round) -> list[tuple[Action, dict]]:
@@ -56,7 +51,8 @@ def _row(action: Action, lead_agencies: list[Agency], update: ProgressUpdate | N
 
 def _rag_counts(rows: list[dict]) -> list[dict]:
     return [
-        {"rag": rag, "label": RAG_LABELS[rag], "count": sum(row["rag"] == rag for row in rows)} for rag in RAG_ORDER
+        {"rag": rating.value, "label": rating.label, "count": sum(row["rag"] == rating.value for row in rows)}
+        for rating in PALETTE
     ]
 
 
@@ -67,7 +63,7 @@ def _next_step(review: Review) -> dict | None:
     return {
         "label": step.label,
         "due_on": step.due_on.isoformat(),
-        "due": _day(step.due_on),
+        "due": long_date(step.due_on),
         "is_overdue": step.is_overdue,
     }
 
@@ -129,7 +125,7 @@ def _figures(year: CdopYear) -> dict:
     )
     return {
         "title": year.title,
-        "ends": _day(year.ends_on),
+        "ends": long_date(year.ends_on),
         "deaths_reviewed": year.deaths_reviewed,
         "with_modifiable_factors": year.with_modifiable_factors,
         "modifiable_share": _share(year.with_modifiable_factors, year.deaths_reviewed),

@@ -6,17 +6,16 @@ committee sees one paper.
 
 from docx.shared import Pt
 
+from core.rating import PALETTE
 from objectives.paper import word_tables
 from objectives.paper.snapshot import PaperRow, PaperSection, from_data
 from objectives.paper.word_parts import bold
 from objectives.paper.word_tables import TEXT_WIDTH, note
 
-from .build import RAG_LABELS, RAG_ORDER
-
 OVERDUE = "Overdue"
 NOTHING_DUE = "Nothing due"
 SUMMARY_CAPTION = "Open reviews and their action plans by RAG"
-SUMMARY_HEADER = ["Review", "Kind", "Status", "Next due"] + [RAG_LABELS[rag] for rag in RAG_ORDER]
+SUMMARY_HEADER = ["Review", "Kind", "Status", "Next due"] + [rating.label for rating in PALETTE]
 NO_RECOMMENDATIONS = "No recommendations yet."
 NO_ACTIONS_IN_PLAN = "No actions in this plan"
 NO_CDOP_ACTIONS = "No actions from the panel's annual reports in this plan."
@@ -44,7 +43,7 @@ def write_case_reviews(document, section: PaperSection) -> None:
     document.add_heading(section.title, level=1)
     _caption(document, SUMMARY_CAPTION)
     # As on the page: name, kind, status and next due take 52% of the width; each of the six RAG counts 8%.
-    shares = [0.12, 0.15, 0.10, 0.15] + [0.08] * len(RAG_ORDER)
+    shares = [0.12, 0.15, 0.10, 0.15] + [0.08] * len(PALETTE)
     _text_table(document, SUMMARY_HEADER, [int(TEXT_WIDTH * share) for share in shares], summary_rows(section))
     for review in section.data["reviews"]:
         _spacer(document)

@@ -5,9 +5,9 @@ from datetime import date
 import pytest
 from django.core.exceptions import ValidationError
 
+from core.formats import financial_year_named
 from objectives.importing.applying import apply_changes
 from objectives.importing.checking import check_rows
-from objectives.importing.plans import financial_year
 from objectives.importing.readers import read_rows
 from objectives.models import Action, Agency, Aim, BusinessPlan, Objective, ProgressRound, ProgressUpdate
 from tests.factories import (
@@ -270,7 +270,7 @@ def test_a_badly_written_start_date_is_refused(tmp_path):
     ],
 )
 def test_financial_year_from_a_title(title, years):
-    assert financial_year(title) == years
+    assert financial_year_named(title) == years
 
 
 def read_file(path):

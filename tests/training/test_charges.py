@@ -8,10 +8,10 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.urls import reverse
 
+from core.formats import financial_year
 from tests.factories import AgencyFactory
 from tests.training.factories import CourseFactory, RegistrationFactory, TrainingSessionFactory
 from training.models import Registration
-from training.views.charges import financial_year
 
 LONDON = ZoneInfo("Europe/London")
 DNA = Registration.Status.DID_NOT_ATTEND

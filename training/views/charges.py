@@ -1,11 +1,11 @@
 """The non-attendance charges report: what each agency owes for places booked and not used in a period."""
 
-from datetime import date
 
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.utils import timezone
 from django.views.generic import TemplateView
 
+from core.formats import financial_year
 from core.forms import PeriodForm
 from core.responses import csv_response
 
@@ -13,12 +13,6 @@ from ..models import Registration
 from ..selectors import charges_by_agency
 from ..tables import money
 from .courses import training_crumbs
-
-
-def financial_year(today: date) -> tuple[date, date]:
-    """The financial year (1 April to 31 March) that a day falls in."""
-    start_year = today.year if today.month >= 4 else today.year - 1
-    return date(start_year, 4, 1), date(start_year + 1, 3, 31)
 
 
 class ChargesView(PermissionRequiredMixin, TemplateView):

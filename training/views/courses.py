@@ -8,6 +8,7 @@ from django.utils.functional import cached_property
 from django.views.generic import CreateView, DetailView, UpdateView
 from django_tables2 import SingleTableView
 
+from core.formats import long_date
 from core.views import Crumbs, FormPageMixin, trail
 
 from ..forms import CourseForm
@@ -21,7 +22,7 @@ def training_crumbs(course: Course | None = None, session: TrainingSession | Non
     """The breadcrumb trail down to a course's or a session's page."""
     crumbs = trail("Training", "training:course_list", session.course if session is not None else course)
     if session is not None:
-        crumbs.append((f"{session.starts_at:%-d %B %Y}", session.get_absolute_url()))
+        crumbs.append((long_date(session.starts_at), session.get_absolute_url()))
     return crumbs
 
 

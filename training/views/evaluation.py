@@ -5,10 +5,11 @@ from django.contrib.auth.decorators import login_not_required, permission_requir
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import dateformat, timezone
 from django.utils.decorators import method_decorator
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, View
+
+from core.formats import long_date, plural
 
 from .. import selectors, services
 from ..forms import FORMS
@@ -101,7 +102,7 @@ class SessionResultsView(_ResultsView):
         breadcrumbs = [
             ("Training", reverse("training:course_list")),
             (course.title, course.get_absolute_url()),
-            (dateformat.format(timezone.localtime(self.object.starts_at), "j F Y"), self.object.get_absolute_url()),
+            (long_date(self.object.starts_at), self.object.get_absolute_url()),
         ]
         return super().get_context_data(course=course, breadcrumbs=breadcrumbs, **kwargs)
 
@@ -135,7 +136,7 @@ def send_evaluation_links(request, pk):
         messages.warning(request, "Nobody is marked as attended on this session yet, so no evaluation links were sent.")
     elif result.sent or not result.failed:
         sent = len(result.sent)
-        text = f"Sent {sent} evaluation link{'' if sent == 1 else 's'}"
+        text = f"Sent {plural(sent, 'evaluation link')}"
         if result.sent_before:
             text += f"; {result.sent_before} had been sent before"
         messages.success(request, text + ".")

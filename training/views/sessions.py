@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.views.generic import CreateView, DetailView, FormView, UpdateView
 
+from core.formats import long_date
 from core.views import FormPageMixin
 
 from .. import services
@@ -21,7 +22,7 @@ Status = Registration.Status
 
 def not_started_message(session: TrainingSession) -> str:
     starts = timezone.localtime(session.starts_at)
-    return f"The session has not started yet: attendance can be marked from {starts:%H:%M} on {starts:%-d %B %Y}."
+    return f"The session has not started yet: attendance can be marked from {starts:%H:%M} on {long_date(starts)}."
 
 
 class SessionDetailView(PermissionRequiredMixin, DetailView):

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from core.formats import plural
 from mscb.demo import people
 from mscb.demo.loader import load_demo
 
@@ -17,7 +18,7 @@ class Command(BaseCommand):
         created = load_demo()
         if created:
             counts = ", ".join(
-                f"{count} {model._meta.verbose_name if count == 1 else model._meta.verbose_name_plural}"
+                plural(count, str(model._meta.verbose_name), str(model._meta.verbose_name_plural))
                 for model, count in created.items()
             )
             self.stdout.write(self.style.SUCCESS(f"Demo data loaded: created {counts}."))

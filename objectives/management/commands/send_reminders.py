@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from core.commands import parse_base_url, parse_day
-from objectives.management.wording import plural
+from core.formats import long_date, plural
 from objectives.services import reminders
 
 
@@ -30,7 +30,7 @@ class Command(BaseCommand):
         verb = "Would send" if options["dry_run"] else "Sent"
         self.stdout.write(
             f"{verb} {plural(len(run.sent), 'reminder e-mail')} about {plural(rounds, 'progress round')} "
-            f"on {today.day} {today:%B %Y}."
+            f"on {long_date(today)}."
         )
         if run.failed:
             addresses = ", ".join(reminder.user.email for reminder in run.failed)

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, DjangoHelpFormatter
 from django.db import IntegrityError
 
-from objectives.management.wording import plural
+from core.formats import plural
 from reviews.importing.applying import import_rows
 from reviews.importing.checking import describe_action
 from reviews.importing.columns import describe

@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from core.commands import parse_base_url, parse_day
-from objectives.management.wording import plural
+from core.formats import long_date, plural
 from training import selectors, services
 
 Kind = services.Kind
@@ -36,7 +36,7 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Sent {plural(sent[Kind.AFTER_SESSION], 'after-session link')} and "
             f"{plural(sent[Kind.FOLLOW_UP], 'follow-up link')} for {plural(sessions, 'session')} "
-            f"on {today.day} {today:%B %Y}."
+            f"on {long_date(today)}."
         )
         if failed:
             addresses = ", ".join(registration.email for registration in failed)
