@@ -5,14 +5,14 @@ from pathlib import Path
 
 from django.conf import settings
 from docx import Document
-from objectives.papers.html import render_standalone_html
-from objectives.papers.snapshot import Paper
-from objectives.papers.word import render_word
-from objectives.papers.word_parts import rag_run
 
 from core import rating
 from core.rating import PALETTE
 from objectives.models import ProgressUpdate
+from objectives.paper.html import render_standalone_html
+from objectives.paper.snapshot import Paper
+from objectives.paper.word import render_word
+from objectives.paper.word_parts import rag_run
 
 _CSS_RULE = re.compile(r"^\.rag-(\w+) \{([^}]*)\}", re.MULTILINE)
 _HEX = re.compile(r"#([0-9a-fA-F]{6})")
