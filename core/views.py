@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.urls import reverse
+from django_tables2 import SingleTableMixin
 
 from .conflicts import ConflictError
 from .forms import add_service_error, form_after_conflict, warn_writer
@@ -15,10 +16,19 @@ from .forms import add_service_error, form_after_conflict, warn_writer
 # A breadcrumb trail: the ancestors of a page as (label, url), outermost first.
 Crumbs = list[tuple[str, str]]
 
+# How many rows every list page shows before its pager: one number, so the lists page alike.
+LIST_PAGE_SIZE = 25
+
 
 def trail(label: str, url_name: str, *pages) -> Crumbs:
     """The trail from a list page (`label`, `url_name`) down through `pages`, each named by str(); None is skipped."""
     return [(label, reverse(url_name)), *((str(page), page.get_absolute_url()) for page in pages if page is not None)]
+
+
+class TablePageMixin(SingleTableMixin):
+    """A list page drawn by a django-tables2 table, LIST_PAGE_SIZE rows a page."""
+
+    table_pagination = {"per_page": LIST_PAGE_SIZE}
 
 
 class FormPageMixin:

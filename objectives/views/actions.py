@@ -8,9 +8,8 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.views.generic import CreateView, DetailView, UpdateView
 from django_filters.views import FilterView
-from django_tables2 import SingleTableMixin
 
-from core.views import Crumbs, FormPageMixin, VersionedSaveMixin
+from core.views import Crumbs, FormPageMixin, TablePageMixin, VersionedSaveMixin
 
 from .. import action_sources
 from ..filters import ActionFilter
@@ -24,12 +23,11 @@ from ..tables import ActionTable
 from .plans import HideLinkMixin, next_ref, plan_crumbs
 
 
-class ActionListView(PermissionRequiredMixin, SingleTableMixin, FilterView):
+class ActionListView(PermissionRequiredMixin, TablePageMixin, FilterView):
     permission_required = "objectives.view_action"
     table_class = ActionTable
     filterset_class = ActionFilter
     template_name = "objectives/action_list.html"
-    table_pagination = {"per_page": 25}
 
     def get_queryset(self):
         # Newest plan first, then natural ref order, until the user sorts by a column.

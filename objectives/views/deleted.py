@@ -10,9 +10,9 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, TemplateView
-from django_tables2 import SingleTableMixin
 
 from core.formats import plural
+from core.views import TablePageMixin
 
 from ..models import Action, Aim, Objective
 from ..selectors.deleted import hidden_items, label
@@ -23,11 +23,10 @@ from .actions import action_trail
 RESTORE_HINT = "It can be restored from the deleted items."
 
 
-class DeletedListView(PermissionRequiredMixin, SingleTableMixin, TemplateView):
+class DeletedListView(PermissionRequiredMixin, TablePageMixin, TemplateView):
     permission_required = ("objectives.delete_aim", "objectives.delete_objective", "objectives.delete_action")
     template_name = "objectives/deleted_list.html"
     table_class = HiddenItemTable
-    table_pagination = {"per_page": 25}
 
     def get_table_data(self):
         # A list, gathered from three tables and their histories: the pager counts it without a query.

@@ -11,10 +11,9 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView
 from django_filters.views import FilterView
-from django_tables2 import SingleTableMixin
 
 from core.formats import display_name, plural
-from core.views import Crumbs, trail
+from core.views import Crumbs, TablePageMixin, trail
 
 from ..people_forms import PersonFilter, PersonForm, PersonUpdateForm
 from ..services import people
@@ -30,12 +29,11 @@ def people_crumbs() -> Crumbs:
     return trail("People", "objectives:person_list")
 
 
-class PersonListView(PermissionRequiredMixin, SingleTableMixin, FilterView):
+class PersonListView(PermissionRequiredMixin, TablePageMixin, FilterView):
     permission_required = "auth.view_user"
     table_class = PersonTable
     filterset_class = PersonFilter
     template_name = "objectives/people/person_list.html"
-    table_pagination = {"per_page": 25}
 
     def get_queryset(self):
         return User.objects.prefetch_related("agencies", "groups").order_by("last_name", "first_name", "username")

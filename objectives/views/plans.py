@@ -6,10 +6,9 @@ from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.functional import cached_property
-from django.views.generic import CreateView, DetailView, UpdateView
-from django_tables2 import SingleTableView
+from django.views.generic import CreateView, DetailView, ListView, UpdateView
 
-from core.views import Crumbs, FormPageMixin, trail
+from core.views import Crumbs, FormPageMixin, TablePageMixin, trail
 
 from ..forms import AimForm, ObjectiveForm, PlanForm, RoundForm
 from ..models import Action, Aim, BusinessPlan, Objective, ProgressRound
@@ -35,11 +34,10 @@ class HideLinkMixin:
         return delete_url({"request": self.request}, self.object)
 
 
-class PlanListView(PermissionRequiredMixin, SingleTableView):
+class PlanListView(PermissionRequiredMixin, TablePageMixin, ListView):
     permission_required = "objectives.view_businessplan"
     table_class = PlanTable
     template_name = "objectives/plan_list.html"
-    table_pagination = {"per_page": 25}
 
     def get_queryset(self):
         shown = Action.objects.not_hidden().filter(plan=OuterRef("pk")).values("plan").annotate(total=Count("pk"))

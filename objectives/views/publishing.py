@@ -6,11 +6,11 @@ from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
-from django.views.generic import DetailView
-from django_tables2 import SingleTableView
+from django.views.generic import DetailView, ListView
 
 from core.formats import display_name
 from core.responses import attachment
+from core.views import TablePageMixin
 
 from ..models import PublishedReport
 from ..paper.build import build_paper
@@ -46,11 +46,10 @@ def publish_report(request, plan_pk: int, pk: int):
     return render(request, "objectives/publish_confirm.html", context)
 
 
-class PublishedReportListView(PermissionRequiredMixin, SingleTableView):
+class PublishedReportListView(PermissionRequiredMixin, TablePageMixin, ListView):
     permission_required = "objectives.view_progressround"
     template_name = "objectives/published_list.html"
     table_class = PublishedReportTable
-    table_pagination = {"per_page": 25}
 
     def get_queryset(self):
         return (

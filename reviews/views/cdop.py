@@ -7,10 +7,9 @@ list them by year and add new ones through reviews.services.
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
-from django.views.generic import CreateView, DetailView, FormView, UpdateView
-from django_tables2 import SingleTableView
+from django.views.generic import CreateView, DetailView, FormView, ListView, UpdateView
 
-from core.views import Crumbs, FormPageMixin, VersionedSaveMixin, trail
+from core.views import Crumbs, FormPageMixin, TablePageMixin, VersionedSaveMixin, trail
 
 from .. import services
 from ..forms.cdop import CdopActionForm, CdopYearForm
@@ -24,11 +23,10 @@ def cdop_crumbs(year: CdopYear | None = None) -> Crumbs:
     return trail("Child death overview panel", "reviews:cdop_list", year)
 
 
-class CdopYearListView(PermissionRequiredMixin, SingleTableView):
+class CdopYearListView(PermissionRequiredMixin, TablePageMixin, ListView):
     permission_required = "reviews.view_cdopyear"
     template_name = "reviews/cdop_list.html"
     table_class = CdopYearTable
-    table_pagination = {"per_page": 25}
 
     def get_queryset(self):
         return CdopYear.objects.order_by("-ends_on")

@@ -4,9 +4,8 @@ from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.db.models import Prefetch
 from django.views.generic import CreateView, DetailView, UpdateView
 from django_filters.views import FilterView
-from django_tables2 import SingleTableMixin
 
-from core.views import Crumbs, FormPageMixin, VersionedSaveMixin, trail
+from core.views import Crumbs, FormPageMixin, TablePageMixin, VersionedSaveMixin, trail
 from objectives.models import Objective
 
 from .. import services
@@ -21,12 +20,11 @@ def review_crumbs(review: Review | None = None) -> Crumbs:
     return trail("Case reviews", "reviews:review_list", review)
 
 
-class ReviewListView(PermissionRequiredMixin, SingleTableMixin, FilterView):
+class ReviewListView(PermissionRequiredMixin, TablePageMixin, FilterView):
     permission_required = "reviews.view_review"
     filterset_class = ReviewFilter
     table_class = ReviewTable
     template_name = "reviews/review_list.html"
-    table_pagination = {"per_page": 25}
 
     def get_queryset(self):
         return Review.objects.visible_to(self.request.user).select_related("subgroup").order_by("name")

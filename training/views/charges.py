@@ -1,6 +1,5 @@
 """The non-attendance charges report: what each agency owes for places booked and not used in a period."""
 
-
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.utils import timezone
 from django.views.generic import TemplateView

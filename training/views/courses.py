@@ -5,11 +5,10 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.views.generic import CreateView, DetailView, UpdateView
-from django_tables2 import SingleTableView
+from django.views.generic import CreateView, DetailView, ListView, UpdateView
 
 from core.formats import long_date
-from core.views import Crumbs, FormPageMixin, trail
+from core.views import Crumbs, FormPageMixin, TablePageMixin, trail
 
 from ..forms import CourseForm
 from ..models import Course, Registration, TrainingSession
@@ -26,11 +25,10 @@ def training_crumbs(course: Course | None = None, session: TrainingSession | Non
     return crumbs
 
 
-class CourseListView(PermissionRequiredMixin, SingleTableView):
+class CourseListView(PermissionRequiredMixin, TablePageMixin, ListView):
     permission_required = "training.view_course"
     table_class = CourseTable
     template_name = "training/course_list.html"
-    table_pagination = {"per_page": 25}
 
     def get_queryset(self):
         upcoming = Q(sessions__starts_at__gte=timezone.now())
