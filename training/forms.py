@@ -1,11 +1,9 @@
-"""Forms for courses, sessions, bookings, attendance, the register import, the charges period and the attendees'
-evaluations."""
+"""Forms for courses, sessions, bookings, attendance, the charges period and the attendees' evaluations."""
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 
-from objectives.importing.safety import max_bytes, megabytes
 from objectives.models import Agency, Objective
 
 from .models import Course, Evaluation, Registration, TrainingSession
@@ -123,14 +121,6 @@ class AttendanceForm(forms.Form):
 
     def outcomes(self) -> dict[int, str]:
         return {registration.pk: self.cleaned_data[name] for registration, name in self.rows}
-
-
-class RegisterUploadForm(forms.Form):
-    file = forms.FileField(label="Register file", widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}))
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["file"].help_text = f"A spreadsheet (.xlsx or .csv) of up to {megabytes(max_bytes())}."
 
 
 # The attendees' two evaluation forms: straight after the session, and the follow-up three months later.

@@ -1,13 +1,10 @@
 """The register import's upload form: the page's file field, read before anything is staged."""
 
-from objectives.importing.readers import read_upload
+from objectives.importing.spreadsheet_form import SpreadsheetUploadForm
 
-from ..forms import RegisterUploadForm
 from .register import read_register
 
 
-class RegisterImportForm(RegisterUploadForm):
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        self.content = read_upload(upload, read_register)
-        return upload
+class RegisterImportForm(SpreadsheetUploadForm):
+    file_label = "Register file"
+    reader = staticmethod(read_register)
