@@ -1,9 +1,12 @@
-"""Form pieces every app uses: a service's refusal on the form, a form after a conflict, a period."""
+"""Form pieces every app uses: a service's refusal on the form, a form after a conflict, a report's period."""
 
 import copy
+from datetime import date
 
 from django import forms
 from django.core.exceptions import ValidationError
+
+from .formats import financial_year
 
 DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
 
@@ -57,6 +60,21 @@ class PeriodForm(forms.Form):
         if starts_on and ends_on and ends_on < starts_on:
             self.add_error(self.end, "The end of the period must be on or after its start.")
         return cleaned
+
+    @classmethod
+    def for_report(cls, query, *, today: date, start: str = "starts_on", end: str = "ends_on"):
+        """A report page's period form and the (start, end) dates to report on.
+
+        The financial year `today` falls in unless the address names either date; None for the dates when the
+        address names an invalid period, so the page shows the form's message and no figures rather than
+        another period's.
+        """
+        starts_on, ends_on = financial_year(today)
+        asked = start in query or end in query
+        form = cls(query if asked else None, initial={start: starts_on, end: ends_on}, start=start, end=end)
+        if not asked:
+            return form, (starts_on, ends_on)
+        return form, form.period() if form.is_valid() else None
 
     def period(self) -> tuple:
         """The cleaned (start, end) dates of a valid form."""

@@ -4,7 +4,6 @@ from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.utils import timezone
 from django.views.generic import TemplateView
 
-from core.formats import financial_year
 from core.forms import PeriodForm
 from core.responses import csv_response
 
@@ -19,15 +18,10 @@ class ChargesView(PermissionRequiredMixin, TemplateView):
     template_name = "training/charges.html"
 
     def get(self, request, *args, **kwargs):
-        date_from, date_to = financial_year(timezone.localdate())
-        asked = "date_from" in request.GET or "date_to" in request.GET
-        initial = {"date_from": date_from, "date_to": date_to}
-        form = PeriodForm(request.GET if asked else None, initial=initial, start="date_from", end="date_to")
-        if form.is_bound and form.is_valid():
-            date_from, date_to = form.period()
-        elif form.is_bound:
-            # A bad period shows the form's message and no figures rather than figures for another period.
+        form, period = PeriodForm.for_report(request.GET, today=timezone.localdate(), start="date_from", end="date_to")
+        if period is None:
             return self.render_to_response(self.get_context_data(form=form, rows=None))
+        date_from, date_to = period
         rows = charges_by_agency(Registration.objects.visible_to(request.user), date_from, date_to)
         if request.GET.get("format") == "csv":
             return csv_response(

@@ -22,12 +22,10 @@ class UptakeView(PermissionRequiredMixin, TemplateView):
     template_name = "training/uptake.html"
 
     def get(self, request, *args, **kwargs):
-        default = uptake.Period.financial_year(timezone.localdate())
-        data = request.GET if {"starts_on", "ends_on"} & set(request.GET) else None
-        form = PeriodForm(data, initial={"starts_on": default.starts_on, "ends_on": default.ends_on})
-        if data is not None and not form.is_valid():
+        form, dates = PeriodForm.for_report(request.GET, today=timezone.localdate())
+        if dates is None:
             return self.render_to_response(self.get_context_data(form=form))
-        period = uptake.Period(*form.period()) if data else default
+        period = uptake.Period(*dates)
         registrations = Registration.objects.visible_to(request.user)
         if request.GET.get("format") == "csv":
             return self.csv(period, registrations, request.GET.get("table", ""))
