@@ -62,6 +62,21 @@ def test_the_period_must_not_end_before_it_starts():
     assert form.errors["ends_on"] == ["The end of the period must be on or after its start."]
 
 
+@pytest.mark.parametrize(
+    ("query", "period"),
+    [
+        ({}, (date(2025, 4, 1), date(2026, 3, 31))),
+        ({"date_from": "2025-06-01", "date_to": "2025-06-30"}, (date(2025, 6, 1), date(2025, 6, 30))),
+        ({"date_to": "2025-06-30"}, None),
+        ({"date_from": "2025-07-01", "date_to": "2025-06-30"}, None),
+    ],
+)
+def test_a_report_period_is_the_financial_year_unless_the_address_names_a_valid_one(query, period):
+    form, dates = PeriodForm.for_report(query, today=date(2026, 3, 6), start="date_from", end="date_to")
+    assert dates == period
+    assert form.is_bound == bool(query)
+
+
 def test_commands_read_a_day_and_an_address():
     assert parse_day("2026-03-06") == date(2026, 3, 6)
     assert parse_base_url("https://scp.example.org") == "https://scp.example.org"
