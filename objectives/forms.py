@@ -1,6 +1,5 @@
 """Forms for the plan and its actions, rounds and progress. Each names what is wrong in the users' words."""
 
-
 from django import forms
 from django.db.models import Q
 

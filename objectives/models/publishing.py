@@ -34,4 +34,3 @@ class PublishedReport(models.Model):
 
     def get_absolute_url(self):
         return reverse("objectives:published_detail", args=[self.pk])
-
