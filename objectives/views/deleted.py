@@ -1,17 +1,14 @@
 """Deleting hides: the confirm pages, the list of hidden items and the restore buttons (board managers only)."""
 
-from contextlib import contextmanager
-
-from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, TemplateView
 
 from core.formats import plural
+from core.outcomes import reported
 from core.views import TablePageMixin
 
 from ..models import Action, Aim, Objective
@@ -119,15 +116,9 @@ class ActionDeleteView(HideView):
         return reverse("objectives:action_list")
 
 
-@contextmanager
 def _reporting(request, item, done: str):
     """Tell the user the outcome: "Action 1.1.3 restored.", or why it could not be done."""
-    try:
-        yield
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, f"{label(item).capitalize()} {done}")
+    return reported(request, f"{label(item).capitalize()} {done}")
 
 
 @require_POST

@@ -13,6 +13,7 @@ from django.views.generic import FormView
 from django_filters.views import FilterView
 
 from core.formats import display_name, plural
+from core.outcomes import reported, say_refused
 from core.views import Crumbs, TablePageMixin, trail
 
 from ..people_forms import PersonFilter, PersonForm, PersonUpdateForm
@@ -139,7 +140,7 @@ def deactivate_person(request, pk):
     try:
         ended = people.deactivate_person(changed_by=request.user, person=person)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        say_refused(request, error)
         return redirect("objectives:person_list")
     was = "was" if ended == 1 else "were"
     sessions = f" and {plural(ended, 'signed-in session')} {was} ended" if ended else ""
@@ -151,10 +152,6 @@ def deactivate_person(request, pk):
 @permission_required("auth.change_user", raise_exception=True)
 def reactivate_person(request, pk):
     person = get_object_or_404(User, pk=pk)
-    try:
+    with reported(request, f"{display_name(person)} reactivated: they can sign in again."):
         people.reactivate_person(changed_by=request.user, person=person)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect("objectives:person_list")
-    messages.success(request, f"{display_name(person)} reactivated: they can sign in again.")
     return redirect("objectives:person_list")

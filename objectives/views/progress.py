@@ -24,7 +24,57 @@ from .actions import action_crumbs
 State = ProgressUpdate.State
 
 
-class ProgressEditView(PermissionRequiredMixin, FormView):
+class _UpdateFormMixin:
+    """What the writer's page and the manager's review share: the saved update in the form, the same
+    read-only rule, and a service's refusal or a stale version shown on the form."""
+
+    update: ProgressUpdate | None
+    action: Action
+    progress_round: ProgressRound
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            update=self.update,
+            action=self.action,
+            progress_round=self.progress_round,
+            read_only_reason=self._read_only_reason(),
+            breadcrumbs=action_crumbs(self.action),
+        )
+        return context
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        # A copy, so the text shown as saved stays the saved text when the form is sent back with errors.
+        kwargs["instance"] = copy.copy(self.update)
+        return kwargs
+
+    def _read_only_reason(self) -> str:
+        # A closed round makes the update read-only whatever its state and whoever asks.
+        if self.progress_round.is_closed:
+            return self.progress_round.closed_notice
+        return self._open_round_reason()
+
+    def _open_round_reason(self) -> str:
+        """Why this person may not change the update while its round is open; empty if they may."""
+        raise NotImplementedError
+
+    def _refused(self, form, write):
+        """Run the service call `write`; the page showing its refusal, or None when it went through."""
+        try:
+            write()
+        except ConflictError as conflict:
+            self.update = conflict.saved
+            return self.render_to_response(
+                self.get_context_data(form=form_after_conflict(form, conflict.saved), conflict=conflict)
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+            return self.form_invalid(form)
+        return None
+
+
+class ProgressEditView(_UpdateFormMixin, PermissionRequiredMixin, FormView):
     permission_required = "objectives.submit_progressupdate"
     form_class = ProgressForm
     template_name = "objectives/progress_form.html"
@@ -51,38 +101,23 @@ class ProgressEditView(PermissionRequiredMixin, FormView):
     def is_manager(self) -> bool:
         return is_board_manager(self.request.user)
 
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        # A copy, so the text shown as saved stays the saved text when the form is sent back with errors.
-        kwargs["instance"] = copy.copy(self.update)
-        return kwargs
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        update, label = self.update, self.progress_round.label
-        read_only = self._read_only_reason()
+        read_only = context["read_only_reason"]
         buttons = [] if read_only else self._buttons()
-        verb = "Progress" if read_only else "Edit progress" if update else "Write progress"
+        verb = "Progress" if read_only else "Edit progress" if self.update else "Write progress"
         context.update(
-            action=self.action,
-            progress_round=self.progress_round,
-            update=update,
             is_manager=self.is_manager,
-            read_only_reason=read_only,
             buttons=buttons,
             can_accept=any(intent == "accept" for intent, _ in buttons),
-            heading=f"{verb} for {label}",
-            breadcrumbs=action_crumbs(self.action),
+            heading=f"{verb} for {self.progress_round.label}",
         )
         return context
 
-    def _read_only_reason(self) -> str:
-        update = self.update
-        if self.progress_round.is_closed:
-            return self.progress_round.closed_notice
-        if workflow.may_edit(self.request.user, update):
+    def _open_round_reason(self) -> str:
+        if workflow.may_edit(self.request.user, self.update):
             return ""
-        return workflow.edit_refusal(update)
+        return workflow.edit_refusal(self.update)
 
     def _buttons(self) -> list[tuple[str, str]]:
         """(intent, label) of each button this person may press, the default first."""
@@ -101,16 +136,10 @@ class ProgressEditView(PermissionRequiredMixin, FormView):
         if intent not in {"save", "submit" if workflow.may_submit(self.request.user) else "accept"}:
             form.add_error(None, "Choose one of the buttons below the form to save your progress.")
             return self.form_invalid(form)
-        try:
-            update = self._write(intent, form.cleaned_data)
-        except ConflictError as conflict:
-            self.update = conflict.saved
-            return self.render_to_response(
-                self.get_context_data(form=form_after_conflict(form, conflict.saved), conflict=conflict)
-            )
-        except ValidationError as error:
-            add_service_error(form, error)
-            return self.form_invalid(form)
+        refused = self._refused(form, lambda: self._write(intent, form.cleaned_data))
+        if refused is not None:
+            return refused
+        update = self.update
         done = {
             "submit": "submitted to the board manager",
             "accept": "accepted",
@@ -121,18 +150,19 @@ class ProgressEditView(PermissionRequiredMixin, FormView):
         form.warn_writer(self.request)
         return redirect(self.action)
 
-    def _write(self, intent: str, data: dict) -> ProgressUpdate:
-        """Call the workflow service the button asks for."""
+    def _write(self, intent: str, data: dict) -> None:
+        """Call the workflow service the button asks for; the update it returns is the page's from now on."""
         fields = {name: data[name] for name in ("rag", "progress", "impact")}
         common = {"action": self.action, "progress_round": self.progress_round, "expected_version": data["version"]}
         if intent == "submit":
-            return services.submit_progress(author=self.request.user, **common, **fields)
-        if intent == "accept":
-            return services.save_and_accept_progress(manager=self.request.user, **common, **fields)
-        return services.save_progress(author=self.request.user, **common, **fields)
+            self.update = services.submit_progress(author=self.request.user, **common, **fields)
+        elif intent == "accept":
+            self.update = services.save_and_accept_progress(manager=self.request.user, **common, **fields)
+        else:
+            self.update = services.save_progress(author=self.request.user, **common, **fields)
 
 
-class ProgressReviewView(PermissionRequiredMixin, FormView):
+class ProgressReviewView(_UpdateFormMixin, PermissionRequiredMixin, FormView):
     permission_required = "objectives.review_progressupdate"
     form_class = ReviewForm
     template_name = "objectives/progress_review.html"
@@ -147,33 +177,27 @@ class ProgressReviewView(PermissionRequiredMixin, FormView):
         ).prefetch_related("action__lead_agencies")
         return get_object_or_404(updates, pk=self.kwargs["pk"])
 
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        # A copy, so the text shown as saved stays the saved text when the form is sent back with errors.
-        kwargs["instance"] = copy.copy(self.update)
-        return kwargs
+    # The update's own, so a conflict that swaps in the saved row swaps these too.
+    @property
+    def action(self) -> Action:
+        return self.update.action
+
+    @property
+    def progress_round(self) -> ProgressRound:
+        return self.update.round
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        update = self.update
         context.update(
-            update=update,
-            action=update.action,
-            progress_round=update.round,
-            read_only_reason=self._read_only_reason(),
             waiting=self._queue().count(),
             # The text as the agency saved it, so the warnings stay put while the manager edits.
-            identifier_warnings=context["form"].identifier_warnings(update),
-            heading=f"Review progress for {update.round.label}",
-            breadcrumbs=action_crumbs(update.action),
+            identifier_warnings=context["form"].identifier_warnings(self.update),
+            heading=f"Review progress for {self.progress_round.label}",
         )
         return context
 
-    def _read_only_reason(self) -> str:
-        update = self.update
-        if update.round.is_closed:
-            return update.round.closed_notice
-        return workflow.review_note(update)
+    def _open_round_reason(self) -> str:
+        return workflow.review_note(self.update)
 
     def _queue(self):
         """The round's other submitted updates, in ref order: what the board manager reviews next."""
@@ -189,16 +213,9 @@ class ProgressReviewView(PermissionRequiredMixin, FormView):
             return self.form_invalid(form)
         # The manager was shown the submitted text's warnings; only what their own edits brought in is news.
         already_shown = set(form.identifier_warnings(self.update))
-        try:
-            self._review(intent, form.cleaned_data)
-        except ConflictError as conflict:
-            self.update = conflict.saved
-            return self.render_to_response(
-                self.get_context_data(form=form_after_conflict(form, conflict.saved), conflict=conflict)
-            )
-        except ValidationError as error:
-            add_service_error(form, error)
-            return self.form_invalid(form)
+        refused = self._refused(form, lambda: self._review(intent, form.cleaned_data))
+        if refused is not None:
+            return refused
         done = "accepted" if intent == "accept" else "returned to the agency"
         messages.success(self.request, f"{self.update.round.label}: progress for {self.update.action} {done}.")
         if intent == "accept":

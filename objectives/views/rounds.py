@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import DetailView
 
 from core.formats import display_name, plural
+from core.outcomes import reported, say_refused
 
 from ..models import Action, Agency, ProgressRound
 from ..roles import is_agency_scoped
@@ -46,12 +47,8 @@ class RoundDetailView(PermissionRequiredMixin, DetailView):
 @require_POST
 def close_round(request, pk):
     progress_round = get_object_or_404(ProgressRound, pk=pk)
-    try:
+    with reported(request, f"{progress_round.label} closed: its progress is now read-only."):
         round_services.close_round(progress_round=progress_round, closed_by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, f"{progress_round.label} closed: its progress is now read-only.")
     return redirect("objectives:round_detail", pk=pk)
 
 
@@ -59,12 +56,8 @@ def close_round(request, pk):
 @require_POST
 def reopen_round(request, pk):
     progress_round = get_object_or_404(ProgressRound, pk=pk)
-    try:
+    with reported(request, f"{progress_round.label} reopened: agencies can write and submit progress again."):
         round_services.reopen_round(progress_round=progress_round, reopened_by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, f"{progress_round.label} reopened: agencies can write and submit progress again.")
     return redirect("objectives:round_detail", pk=pk)
 
 
@@ -78,7 +71,7 @@ def remind_agency(request, pk, agency_pk):
             progress_round=progress_round, agency=agency, sent_by=request.user, base_url=request.build_absolute_uri("/")
         )
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        say_refused(request, error)
         return redirect("objectives:round_detail", pk=pk)
     if run.sent:
         names = ", ".join(display_name(reminder.user) for reminder in run.sent)
