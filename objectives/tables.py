@@ -16,6 +16,7 @@ from core.rating import NO_UPDATE, PALETTE, badge
 
 from .models import Action, BusinessPlan
 from .services import people
+from .templatetags.objectives_tags import action_target
 
 User = get_user_model()
 
@@ -76,9 +77,7 @@ class ActionTable(tables.Table):
         return format_html_join(", ", "{}", ((str(agency),) for agency in record.lead_agencies.all())) or "—"
 
     def render_target_on(self, record):
-        if record.is_overdue:
-            return format_html('{} <strong class="overdue">Overdue</strong>', record.target_display)
-        return record.target_display
+        return action_target(record)
 
     def render_latest_rag(self, value):
         return badge(value)
