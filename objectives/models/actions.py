@@ -15,13 +15,11 @@ from ..dates import format_target
 from ..refs import nesting_problem
 from ..roles import is_board_manager
 from .agencies import Agency
-from .plan import BusinessPlan, Objective, RefModel, RefQuerySet
+from .plan import BusinessPlan, Objective, RefModel, RefQuerySet, SoftDeleteModel
 from .progress import ProgressUpdate
 
 
 class ActionQuerySet(RefQuerySet):
-    hidden_with = ("objective", "objective__aim")
-
     def visible_to(self, user):
         """Every reader sees the whole plan, less what was deleted."""
         if not user.has_perm("objectives.view_action"):
@@ -74,7 +72,9 @@ class ActionQuerySet(RefQuerySet):
         return counts
 
 
-class Action(RefModel):
+class Action(SoftDeleteModel, RefModel):
+    hidden_with = ("objective", "objective__aim")
+
     class Status(models.TextChoices):
         OPEN = "open", "Open"
         COMPLETED = "completed", "Completed"
@@ -127,11 +127,6 @@ class Action(RefModel):
             raise ValidationError({"ref": f"Action {self.ref} already exists in this plan."})
         if self.status != self.Status.COMPLETED:
             self.completed_on = None
-
-    @property
-    def is_hidden(self) -> bool:
-        """The row-by-row twin of not_hidden()."""
-        return self.is_deleted or (self.objective is not None and self.objective.is_hidden)
 
     @property
     def target_display(self) -> str:

@@ -38,13 +38,10 @@ class BusinessPlan(models.Model):
 
 
 class SoftDeleteQuerySet(models.QuerySet):
-    # The relations whose deletion hides a row too: an objective goes with its aim, an action with both.
-    hidden_with: tuple[str, ...] = ()
-
     def not_hidden(self):
         """Rows shown in the plan: neither deleted themselves nor under a deleted aim or objective."""
         shown = self.filter(is_deleted=False)
-        for parent in self.hidden_with:
+        for parent in self.model.hidden_with:
             # exclude(), not filter(): a review's or CDOP year's action has no objective and stays shown.
             shown = shown.exclude(**{f"{parent}__is_deleted": True})
         return shown
@@ -54,7 +51,33 @@ class SoftDeleteQuerySet(models.QuerySet):
         return self.filter(is_deleted=True)
 
 
-class Aim(models.Model):
+class SoftDeleteModel(models.Model):
+    """A row that deleting hides (the board manager can restore it), with the parents that hide it too.
+
+    Each model declares its own `is_deleted` field where it stands, so forms and history keep their field order.
+    """
+
+    # The relations whose deletion hides a row too: an objective goes with its aim, an action with both.
+    # The query (not_hidden) and the row (is_hidden) both read this one list.
+    hidden_with: tuple[str, ...] = ()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_hidden(self) -> bool:
+        """The row-by-row twin of not_hidden()."""
+        return self.is_deleted or any(parent is not None and parent.is_deleted for parent in self._hiding_parents())
+
+    def _hiding_parents(self):
+        for path in self.hidden_with:
+            parent = self
+            for name in path.split("__"):
+                parent = getattr(parent, name) if parent is not None else None
+            yield parent
+
+
+class Aim(SoftDeleteModel):
     plan = models.ForeignKey(BusinessPlan, on_delete=models.CASCADE, related_name="aims")
     number = models.PositiveSmallIntegerField()
     title = models.CharField(max_length=300)
@@ -77,11 +100,6 @@ class Aim(models.Model):
     def get_absolute_url(self):
         return reverse("objectives:plan_detail", args=[self.plan_id]) + f"#aim-{self.number}"
 
-    @property
-    def is_hidden(self) -> bool:
-        """The row-by-row twin of not_hidden()."""
-        return self.is_deleted
-
 
 class RefQuerySet(SoftDeleteQuerySet):
     def in_ref_order(self):
@@ -89,8 +107,8 @@ class RefQuerySet(SoftDeleteQuerySet):
         return self.order_by("sort_key")
 
 
-class ObjectiveQuerySet(RefQuerySet):
-    hidden_with = ("aim",)
+# Kept by name: what hides an objective is on the model (hidden_with), so its queryset adds nothing.
+ObjectiveQuerySet = RefQuerySet
 
 
 class RefModel(models.Model):
@@ -111,7 +129,9 @@ class RefModel(models.Model):
         super().save(*args, **kwargs)
 
 
-class Objective(RefModel):
+class Objective(SoftDeleteModel, RefModel):
+    hidden_with = ("aim",)
+
     plan = models.ForeignKey(BusinessPlan, on_delete=models.CASCADE, related_name="objectives", editable=False)
     aim = models.ForeignKey(Aim, on_delete=models.CASCADE, related_name="objectives")
     title = models.CharField(max_length=500)
@@ -131,11 +151,6 @@ class Objective(RefModel):
 
     def get_absolute_url(self):
         return reverse("objectives:plan_detail", args=[self.plan_id]) + f"#objective-{self.ref}"
-
-    @property
-    def is_hidden(self) -> bool:
-        """The row-by-row twin of not_hidden()."""
-        return self.is_deleted or self.aim.is_hidden
 
     def clean(self):
         # The plan follows the aim; the reference must sit under the aim's number.
