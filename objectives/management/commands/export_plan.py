@@ -3,6 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from objectives.exporting import WRITERS
+from objectives.management.plan_option import add_plan_argument
 from objectives.models import BusinessPlan
 
 
@@ -14,7 +15,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", type=Path, help="The file to write, ending in .xlsx or .csv.")
-        parser.add_argument("--plan", required=True, help='The business plan\'s title, such as "2025/26".')
+        add_plan_argument(parser)
 
     def handle(self, *args, file, plan, **options):
         writer = WRITERS.get(file.suffix.lower().removeprefix("."))

@@ -3,6 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from objectives.management.plan_option import add_plan_argument
 from objectives.models import BusinessPlan, ProgressRound
 from objectives.paper.build import build_paper
 from objectives.paper.files import FILE_FORMATS, FileFormat
@@ -19,7 +20,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--plan", required=True, help='The business plan\'s title, such as "2025/26".')
+        add_plan_argument(parser)
         parser.add_argument(
             "--round",
             required=True,

@@ -11,6 +11,7 @@ from objectives.importing.applying import apply_changes
 from objectives.importing.checking import check_rows
 from objectives.importing.plans import PlanProblem, find_or_build_plan
 from objectives.importing.readers import FileProblem, read_rows
+from objectives.management.plan_option import add_plan_argument
 from objectives.models import Agency
 
 
@@ -30,7 +31,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", type=Path, help="The .csv (UTF-8), .xlsx or .docx file.")
-        parser.add_argument("--plan", required=True, help='The business plan\'s title, such as "2025/26".')
+        add_plan_argument(parser)
         parser.add_argument("--dry-run", action="store_true", help="Check the file and say what would change.")
         parser.add_argument("--starts", type=_iso_date, help="A new plan's start date, if its title has no years.")
         parser.add_argument("--ends", type=_iso_date, help="A new plan's end date, if its title has no years.")
