@@ -8,26 +8,12 @@ prints the median and the slowest run per page. The aim: well under 200 ms each.
 """
 
 import argparse
-import os
 import statistics
-import sys
-import tempfile
-import time
 from io import StringIO
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-# Set before Django reads the settings: a database of our own, and development settings.
-DATABASE = Path(tempfile.mkdtemp(prefix="mscb-bench-")) / "pages.sqlite3"
-os.environ["DATABASE_URL"] = f"sqlite:///{DATABASE}"
-os.environ["DJANGO_DEBUG"] = "true"
-os.environ["MFA_REQUIRED"] = "false"
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mscb.settings")
+from _common import setup_django, timed_gets
 
-import django  # noqa: E402
-
-django.setup()
+setup_django("pages")
 
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.core.management import call_command  # noqa: E402
@@ -83,12 +69,7 @@ def main() -> None:
         client.force_login(get_user_model().objects.get(username=username))
         for path in paths:
             client.get(path)  # warm the template cache
-            timings = []
-            for _ in range(runs):
-                started = time.perf_counter()
-                response = client.get(path)
-                timings.append(time.perf_counter() - started)
-                assert response.status_code == 200, (path, response.status_code)
+            timings, _ = timed_gets(client, path, runs)
             median = statistics.median(timings)
             flag = "" if median < AIM_SECONDS else "  over the aim"
             print(f"{path:<48} {username:<15} {median * 1000:>9.1f} {max(timings) * 1000:>10.1f}{flag}")

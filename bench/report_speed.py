@@ -9,26 +9,12 @@ median and best of the runs. Aims on the development machine: PDF < 3 s, Word < 
 """
 
 import argparse
-import os
 import statistics
-import sys
-import tempfile
-import time
 from datetime import date
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-# Set before Django reads the settings: a database of our own, and development settings.
-DATABASE = Path(tempfile.mkdtemp(prefix="mscb-bench-")) / "bench.sqlite3"
-os.environ["DATABASE_URL"] = f"sqlite:///{DATABASE}"
-os.environ["DJANGO_DEBUG"] = "true"
-os.environ["MFA_REQUIRED"] = "false"
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mscb.settings")
+from _common import setup_django, timed_gets
 
-import django  # noqa: E402
-
-django.setup()
+setup_django("bench")
 
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.contrib.auth.models import Group  # noqa: E402
@@ -95,17 +81,9 @@ def build_plan() -> ProgressRound:
 
 
 def timed(client: Client, url: str, runs: int, *, cold: bool = True) -> tuple[list[float], int]:
-    seconds, size = [], 0
-    for _ in range(runs):
-        if cold:
-            # Downloads keep each file for an hour; the figures are for making it, not remembering it.
-            cache.clear()
-        start = time.perf_counter()
-        response = client.get(url)
-        seconds.append(time.perf_counter() - start)
-        assert response.status_code == 200, f"{url} answered {response.status_code}"
-        size = len(response.content)
-    return seconds, size
+    # Downloads keep each file for an hour; the figures are for making it, not remembering it.
+    seconds, response = timed_gets(client, url, runs, before_each=cache.clear if cold else None)
+    return seconds, len(response.content)
 
 
 def main() -> None:

@@ -40,6 +40,13 @@ class BusinessPlanAdmin(SimpleHistoryAdmin):
     inlines = [AimInline, RoundInline]
 
 
+class HideInsteadAdmin(SimpleHistoryAdmin):
+    """The admin of a row the app hides on Delete: no real delete, so the board manager can restore it."""
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 class ObjectiveInline(admin.TabularInline):
     model = Objective
     fields = ["ref", "title"]
@@ -48,11 +55,7 @@ class ObjectiveInline(admin.TabularInline):
 
 
 @admin.register(Aim)
-class AimAdmin(SimpleHistoryAdmin):
-    # Hide instead (the app's Delete): the board manager can restore what is hidden.
-    def has_delete_permission(self, request, obj=None):
-        return False
-
+class AimAdmin(HideInsteadAdmin):
     list_display = ["number", "title", "plan"]
     list_filter = ["plan"]
     list_select_related = ["plan"]
@@ -68,11 +71,7 @@ class ActionInline(admin.TabularInline):
 
 
 @admin.register(Objective)
-class ObjectiveAdmin(SimpleHistoryAdmin):
-    # Hide instead (the app's Delete): the board manager can restore what is hidden.
-    def has_delete_permission(self, request, obj=None):
-        return False
-
+class ObjectiveAdmin(HideInsteadAdmin):
     list_display = ["ref", "title", "aim", "plan"]
     list_filter = ["plan"]
     list_select_related = ["aim", "plan"]
@@ -105,11 +104,7 @@ class ProgressUpdateInline(admin.StackedInline):
 
 
 @admin.register(Action)
-class ActionAdmin(SimpleHistoryAdmin):
-    # Hide instead (the app's Delete): the board manager can restore what is hidden.
-    def has_delete_permission(self, request, obj=None):
-        return False
-
+class ActionAdmin(HideInsteadAdmin):
     list_display = ["ref", "short_text", "objective", "target_on", "status", "is_deleted"]
     list_filter = ["plan", "status", "is_deleted", "lead_agencies"]
     list_select_related = ["objective", "plan"]
