@@ -7,11 +7,36 @@
 - training_admin: runs courses, sessions and registrations.
 """
 
+from pathlib import Path
+
 import pytest
 
 from objectives import roles
 from tests.factories import ActionFactory, AgencyFactory, UserFactory
 from training.roles import TRAINING_ADMINS
+
+BROWSER_TESTS = Path(__file__).resolve().parent / "browser"
+# pytest-playwright's fixtures, and the live server they drive: asking for any of them (even by naming a
+# parametrize argument `page`) makes a browser test, which flushes the database when it ends.
+BROWSER_FIXTURES = frozenset({"page", "context", "browser", "browser_name", "live_server"})
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark everything under tests/browser `browser`; refuse browser fixtures anywhere else.
+
+    `make test` runs the database tests and the browser tests in separate pytest runs (`-m "not browser"`,
+    then `-m browser`), so the browser tests' flushes never empty the data-migration rows other tests read.
+    """
+    for item in items:
+        if BROWSER_TESTS in item.path.parents:
+            item.add_marker(pytest.mark.browser)
+            continue
+        used = BROWSER_FIXTURES.intersection(getattr(item, "fixturenames", ()))
+        if used:
+            raise pytest.UsageError(
+                f"{item.nodeid} asks for {', '.join(sorted(used))}: browser tests live in tests/browser "
+                "(rename a parametrize argument that clashes with a pytest-playwright fixture)"
+            )
 
 
 @pytest.fixture(autouse=True)

@@ -2,6 +2,11 @@
 
 Without a Chromium the tests are skipped with the reason; REQUIRE_BROWSER=1 (as in CI) makes
 that a failure instead, so a missing browser can never turn the journey tests green by absence.
+
+The live server needs a transactional database, which Django flushes after each test, emptying the
+rows the data migrations filled (bank holidays, subgroups, CDOP categories, roles). Each test here
+therefore asks for `serialized_rollback=True`: it starts from the migrated database whatever ran before.
+tests/conftest.py marks them all `browser`, and `make test` runs them in a pytest run of their own.
 """
 
 import os

@@ -13,7 +13,7 @@ from tests.browser.accessibility import assert_no_axe_violations
 from tests.browser.pages import sign_in
 from tests.objectives.import_files import committee_plan
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from objectives.models import Action, BusinessPlan
 from tests.browser.accessibility import assert_no_axe_violations
 from tests.browser.pages import sign_in
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 NEW_PROGRESS = "Browser test: the audit of 40 cases found\n\n- fewer repeat referrals\n- quicker strategy meetings"
 

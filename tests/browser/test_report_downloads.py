@@ -13,7 +13,7 @@ from objectives.models import BusinessPlan, PublishedReport
 from tests.browser.accessibility import assert_no_axe_violations
 from tests.browser.pages import sign_in
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from reviews.models import Review
 from tests.browser.accessibility import assert_no_axe_violations
 from tests.browser.pages import sign_in
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 RECOMMENDATION = "Police should share exploitation concerns with youth justice within one working day."
 ACTION = "Set up a daily exploitation briefing between the police and the youth justice service."

@@ -11,7 +11,7 @@ from objectives.models import Action, BusinessPlan, ProgressUpdate
 from tests.browser.accessibility import assert_no_axe_violations
 from tests.browser.pages import sign_in
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 FIRST_TEXT = "Police joined 12 of the 14 strategy discussions this quarter."
 SECOND_TEXT = "Police joined 12 of the 14 strategy discussions this quarter.\n\n- 2 missed: both out of hours"

@@ -12,7 +12,7 @@ from tests.browser.pages import sign_in
 from tests.factories import AgencyFactory, BusinessPlanFactory, ProgressRoundFactory
 from tests.training.factories import CourseFactory, RegistrationFactory, TrainingSessionFactory
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 LONDON = ZoneInfo("Europe/London")
 

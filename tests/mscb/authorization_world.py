@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group, Permission
 from core.models import StagedUpload
 from objectives.models import Action, Aim, Objective, ProgressRound, ProgressUpdate, PublishedReport
 from objectives.services.publishing import publish_report
-from reviews.models import CdopYear, Recommendation, Review
+from reviews.models import BankHoliday, CdopCategory, CdopYear, Recommendation, Review
 from tests.factories import (
     ActionFactory,
     AimFactory,
@@ -56,6 +56,8 @@ class World:
     recommendation: Recommendation
     review_import: StagedUpload
     cdop_year: CdopYear
+    bank_holiday: BankHoliday
+    cdop_category: CdopCategory
 
 
 def build_world(*, lead_agency, other_agency, board_manager) -> World:
@@ -121,6 +123,9 @@ def build_world(*, lead_agency, other_agency, board_manager) -> World:
         recommendation=recommendation,
         review_import=review_import,
         cdop_year=CdopYearFactory(),
+        # Its own rows, not the ones the data migrations filled: a flushed database has none of those.
+        bank_holiday=BankHoliday.objects.create(on=date(2031, 6, 30), name="A one-off holiday"),
+        cdop_category=CdopCategory.objects.create(name="A category of the matrix's own", position=99),
     )
 
 
@@ -142,6 +147,9 @@ def admin_object_for(app_label: str, model_name: str, world: World):
         ("reviews", "review"): world.review,
         ("reviews", "recommendation"): world.recommendation,
         ("reviews", "cdopyear"): world.cdop_year,
+        ("reviews", "subgroup"): world.review.subgroup,
+        ("reviews", "bankholiday"): world.bank_holiday,
+        ("reviews", "cdopcategory"): world.cdop_category,
     }
     if (app_label, model_name) in known:
         return known[app_label, model_name]

@@ -178,7 +178,8 @@ def test_after_an_action_conflict_saving_again_goes_through(action, board_manage
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="needs row locks and concurrent connections")
-@pytest.mark.django_db(transaction=True)
+# Serialized rollback: it starts from the migrated rows whatever transactional test flushed them before.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_first_updates_committed_at_once_end_in_one_update_and_a_conflict(lead_agency):
     action = ActionFactory(lead_agencies=[lead_agency])
     progress_round = ProgressRoundFactory(plan=action.plan)

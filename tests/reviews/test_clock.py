@@ -14,14 +14,6 @@ pytestmark = pytest.mark.django_db
 filled = importlib.import_module("reviews.migrations.0002_fill_bank_holidays_2012_to_2030")
 
 
-@pytest.fixture
-def bank_holidays():
-    """The table as the migration fills it (browser tests' flushes may have emptied it since)."""
-    for year in (2024, 2025):
-        for day, name in filled.bank_holidays(year):
-            BankHoliday.objects.get_or_create(on=day, defaults={"name": name})
-
-
 def days(year):
     return [day for day, _name in filled.bank_holidays(year)]
 
@@ -79,23 +71,23 @@ def test_the_migration_fills_2012_to_2030():
     assert all(8 <= len(days(year)) <= 10 for year in range(2012, 2031))
 
 
-def test_working_days_skip_the_weekend(bank_holidays):
+def test_working_days_skip_the_weekend():
     panel, _rapid = statutory_deadlines(date(2025, 3, 5))
 
     assert panel == date(2025, 3, 12)
 
 
-def test_working_days_skip_easter(bank_holidays):
+def test_working_days_skip_easter():
     panel, _rapid = statutory_deadlines(date(2025, 4, 17))
 
     assert panel == date(2025, 4, 28)
 
 
-def test_working_days_count_back_over_christmas_and_new_year(bank_holidays):
+def test_working_days_count_back_over_christmas_and_new_year():
     assert add_working_days(date(2025, 1, 2), -3) == date(2024, 12, 27)
 
 
-def test_a_notice_on_the_friday_before_christmas(bank_holidays):
+def test_a_notice_on_the_friday_before_christmas():
     notice = date(2024, 12, 20)
 
     panel, rapid = statutory_deadlines(notice)
@@ -104,7 +96,7 @@ def test_a_notice_on_the_friday_before_christmas(bank_holidays):
     assert rapid == date(2025, 1, 15)
 
 
-def test_a_holiday_the_admin_adds_moves_the_deadline(bank_holidays):
+def test_a_holiday_the_admin_adds_moves_the_deadline():
     before = add_working_days(date(2025, 3, 5), 5)
     BankHoliday.objects.create(on=date(2025, 3, 10), name="A one-off holiday")
 
@@ -112,7 +104,7 @@ def test_a_holiday_the_admin_adds_moves_the_deadline(bank_holidays):
     assert add_working_days(date(2025, 3, 5), 5) == date(2025, 3, 13)
 
 
-def test_a_holiday_added_later_moves_the_stored_deadlines_of_the_reviews_it_falls_within(bank_holidays):
+def test_a_holiday_added_later_moves_the_stored_deadlines_of_the_reviews_it_falls_within():
     running = ReviewFactory(incident_notified_on=date(2025, 3, 5))
     long_done = ReviewFactory(incident_notified_on=date(2025, 1, 6))
     history_before = long_done.history.count()

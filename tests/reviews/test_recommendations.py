@@ -66,11 +66,11 @@ def edit_data(recommendation, **changes):
 
 @pytest.mark.parametrize("persona", ["reader", "contributor", "other_contributor", "training_admin"])
 @pytest.mark.parametrize("method", ["get", "post"])
-@pytest.mark.parametrize("page", [create_url, update_url, action_url])
+@pytest.mark.parametrize("url_of", [create_url, update_url, action_url])
 def test_only_the_board_manager_may_add_or_edit_recommendations_and_their_actions(
-    request, client, recommendation, persona, method, page
+    request, client, recommendation, persona, method, url_of
 ):
-    url = page(recommendation.review if page is create_url else recommendation)
+    url = url_of(recommendation.review if url_of is create_url else recommendation)
     client.force_login(request.getfixturevalue(persona))
 
     response = getattr(client, method)(url, {"number": "9", "text": "Sneaked in"})
@@ -80,9 +80,9 @@ def test_only_the_board_manager_may_add_or_edit_recommendations_and_their_action
     assert not Action.objects.exists()
 
 
-@pytest.mark.parametrize("page", [create_url, update_url, action_url])
-def test_anonymous_visitors_are_sent_to_sign_in(client, recommendation, page):
-    response = client.get(page(recommendation.review if page is create_url else recommendation))
+@pytest.mark.parametrize("url_of", [create_url, update_url, action_url])
+def test_anonymous_visitors_are_sent_to_sign_in(client, recommendation, url_of):
+    response = client.get(url_of(recommendation.review if url_of is create_url else recommendation))
 
     assert response.status_code == HTTPStatus.FOUND
     assert response.url.startswith(reverse("login"))
