@@ -20,7 +20,7 @@ def client_ip_address(request: HttpRequest) -> str:
     proxy_count = settings.AXES_IPWARE_PROXY_COUNT
     if not proxy_count:
         return remote_addr
-    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+    forwarded = [part.strip() for part in request.headers.get("x-forwarded-for", "").split(",") if part.strip()]
     if len(forwarded) < proxy_count:
         return remote_addr
     try:
