@@ -9,7 +9,7 @@ PORT ?= 8000
 # DATABASE_URL says otherwise.
 RUN_ENV := DJANGO_DEBUG=true BOARD_NAME="Eastmere Safeguarding Children Partnership" BOARD_SHORT_NAME=ESCP
 
-.PHONY: run test install migrate demo lint format clean
+.PHONY: run test test-fast install migrate demo lint format clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,12 +30,21 @@ demo: migrate
 run: demo
 	$(RUN_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# The database tests, then the browser tests in a run of their own, since the live server flushes the
+# database after each of them. Each run shuffles the order (pytest-randomly) and prints its seed: replay
+# with `make test PYTEST_ARGS=--randomly-seed=N`. Fresh test databases every time, as in CI.
 test: install
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -m "not browser" $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -m browser $(PYTEST_ARGS)
 
+# While working: the database tests only, keeping the test database between runs (it saves the
+# migrations on PostgreSQL; SQLite's test database lives in memory and is always new).
+test-fast: install
+	$(BIN)/python -m pytest -m "not browser" --reuse-db $(PYTEST_ARGS)
+
+# The pre-commit hooks (ruff, django-upgrade, djLint) over every file, as CI runs them.
 lint: install
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
+	$(BIN)/pre-commit run --all-files --show-diff-on-failure
 
 format: install
 	$(BIN)/ruff format .

@@ -1,4 +1,6 @@
-"""Role fixtures: the people the authorization tests act as.
+"""How the suite runs (browser tests apart, a kept database made whole), then the role fixtures.
+
+Role fixtures: the people the authorization tests act as.
 
 - board_manager: the Board managers role (and staff, for the admin);
 - contributor: an Agency contributor in `lead_agency`, which leads `led_action`;
@@ -7,9 +9,12 @@
 - training_admin: runs courses, sessions and registrations.
 """
 
+import importlib
 from pathlib import Path
 
 import pytest
+from django.apps import apps
+from django.db import connection
 
 from objectives import roles
 from tests.factories import ActionFactory, AgencyFactory, UserFactory
@@ -19,6 +24,11 @@ BROWSER_TESTS = Path(__file__).resolve().parent / "browser"
 # pytest-playwright's fixtures, and the live server they drive: asking for any of them (even by naming a
 # parametrize argument `page`) makes a browser test, which flushes the database when it ends.
 BROWSER_FIXTURES = frozenset({"page", "context", "browser", "browser_name", "live_server"})
+# The data migrations whose rows tests read (bank holidays, subgroups, CDOP categories).
+DATA_MIGRATIONS = [
+    "reviews.migrations.0002_fill_bank_holidays_2012_to_2030",
+    "reviews.migrations.0004_fill_subgroups_and_cdop_categories",
+]
 
 
 def pytest_collection_modifyitems(config, items):
@@ -37,6 +47,22 @@ def pytest_collection_modifyitems(config, items):
                 f"{item.nodeid} asks for {', '.join(sorted(used))}: browser tests live in tests/browser "
                 "(rename a parametrize argument that clashes with a pytest-playwright fixture)"
             )
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, django_db_keepdb):
+    """A database kept by --reuse-db (`make test-fast`) is whole again before any test reads it.
+
+    Migrations already applied do not run again on a kept database, and a transactional test in the run
+    that kept it left it flushed. Filling is idempotent, so an intact database is unchanged.
+    """
+    if not django_db_keepdb:
+        return
+    with django_db_blocker.unblock():
+        for name in DATA_MIGRATIONS:
+            importlib.import_module(name).fill(apps, None)
+        if hasattr(connection, "_test_serialized_contents"):  # what serialized rollback restores
+            connection._test_serialized_contents = connection.creation.serialize_db_to_string()
 
 
 @pytest.fixture(autouse=True)
