@@ -33,11 +33,17 @@ def env_bool(name: str, default: bool) -> bool:
 
 
 def env_list(name: str, default: list[str]) -> list[str]:
-    """Read a comma-separated list, ignoring blanks."""
+    """Read a comma-separated list; a blank value is an empty list, an empty or spaced item an error."""
     value = os.environ.get(name)
     if value is None:
         return default
-    return [item.strip() for item in value.split(",") if item.strip()]
+    if not value.strip():
+        return []
+    items = [item.strip() for item in value.split(",")]
+    # "a,,b" or "a b" is a typing slip that would otherwise quietly drop or garble a host name.
+    if any(not item or len(item.split()) > 1 for item in items):
+        raise ImproperlyConfigured(f"{name} must be values separated by single commas, not {value!r}.")
+    return items
 
 
 def env_int(name: str, default: int) -> int:

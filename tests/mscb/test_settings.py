@@ -57,6 +57,13 @@ def test_nonsense_in_a_yes_no_variable_is_a_configuration_error():
     assert "DJANGO_DEBUG must be true or false" in result.stderr
 
 
+def test_an_empty_item_in_allowed_hosts_stops_the_start():
+    result = run_python(_PROBE, **production_env(DJANGO_ALLOWED_HOSTS="scp.example.org,,www.scp.example.org"))
+
+    assert result.returncode != 0
+    assert "DJANGO_ALLOWED_HOSTS must be values separated by single commas" in result.stderr
+
+
 def test_debug_off_turns_on_secure_cookies_hsts_and_the_ssl_redirect():
     result = run_python(_PROBE, **production_env(BOARD_NAME="Fenbridge Safeguarding Partnership"))
 
