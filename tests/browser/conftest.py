@@ -37,6 +37,22 @@ def _require_chromium():
     pytest.skip(reason)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _serialized_rollback_survives_playwright(request, django_db_setup):
+    """Hand the database contents serialized at setup to the connection Django uses once Playwright runs.
+
+    Starting Playwright's sync API gives the test thread a new context, and with it a new connection
+    object, without the contents serialized rollback restores. When database tests ran first in the same
+    pytest run, the browser tests would silently start from whatever the last flush left.
+    """
+    from django.db import connection
+
+    contents = getattr(connection, "_test_serialized_contents", None)
+    request.getfixturevalue("playwright")
+    if contents is not None and not hasattr(connection, "_test_serialized_contents"):
+        connection._test_serialized_contents = contents
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM_PATH, "args": CHROMIUM_ARGS}
