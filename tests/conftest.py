@@ -38,6 +38,11 @@ def pytest_collection_modifyitems(config, items):
     then `-m browser`), so the browser tests' flushes never empty the data-migration rows other tests read.
     """
     for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker and marker.kwargs.get("transaction") and not marker.kwargs.get("serialized_rollback"):
+            # A flush that re-runs post_migrate makes the roles again under new ids, and the next
+            # serialized restore then collides with them: every transactional test restores instead.
+            raise pytest.UsageError(f"{item.nodeid}: a transactional test needs serialized_rollback=True")
         if BROWSER_TESTS in item.path.parents:
             item.add_marker(pytest.mark.browser)
             continue

@@ -94,7 +94,7 @@ def test_a_preview_can_apply_only_changes_with_no_problem(board_manager):
     assert not Preview(upload).can_apply
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite runs one write at a time anyway")
 def test_two_confirmations_at_once_apply_once():
     upload = staged(UserFactory(username="manager.one"))
