@@ -5,6 +5,7 @@ from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
 
+from core.responses import FORMULA_STARTS
 from objectives.dates import DateFormatError, parse_flexible_date
 from objectives.models import ProgressUpdate
 from objectives.refs import validate_ref
@@ -45,21 +46,11 @@ def quoted(value) -> str:
     return f"“{shorten(str(value))}”"
 
 
-# A spreadsheet may run a cell that starts with one of these as a formula ("formula injection").
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def guard_formula(text: str) -> str:
-    """The text with an apostrophe before it if a spreadsheet could take it for a formula.
-
-    Text that already starts with apostrophes before such a character gets one more, so that
-    `unguard_formula`, which takes one away, always gives the text back unchanged.
-    """
-    return "'" + text if text.lstrip("'").startswith(FORMULA_STARTS) else text
-
-
 def unguard_formula(text: str) -> str:
-    """The text without the one apostrophe an export put before a formula-like start (such as "'- bullet")."""
+    """The text without the one apostrophe `core.responses.guard_formula` put before a formula-like start.
+
+    Such as "'- bullet" from an export, which comes back as "- bullet".
+    """
     stripped = text.strip()
     if stripped.startswith("'") and stripped[1:].lstrip("'").startswith(FORMULA_STARTS):
         return stripped[1:]

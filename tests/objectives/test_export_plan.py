@@ -11,8 +11,9 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from core.responses import guard_formula
 from objectives.exporting import plan_csv, plan_rows, plan_xlsx
-from objectives.importing.cells import guard_formula, unguard_formula
+from objectives.importing.cells import unguard_formula
 from objectives.importing.columns import COLUMNS
 from objectives.models import BusinessPlan, ProgressUpdate
 from tests.factories import (
