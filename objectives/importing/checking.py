@@ -9,7 +9,6 @@ from django.db import models
 from core.formats import month_year
 from objectives.dates import format_target
 from objectives.models import Action, Agency, Aim, BusinessPlan, Objective, ProgressRound, ProgressUpdate
-from objectives.refs import nesting_problem
 
 from .agencies import AgencyIndex
 from .cells import (
@@ -24,7 +23,7 @@ from .cells import (
 from .changes import Change, PlanChanges, RowError
 from .columns import COLUMNS, OPTIONAL_COLUMNS, REQUIRED_COLUMNS
 from .readers import SheetRow
-from .rows import cell_at, read_cells, read_sheet_header
+from .rows import read_cells, read_sheet_header
 
 _READERS = {
     "aim": read_aim_number,
@@ -106,17 +105,6 @@ def _read_row(sheet_row: SheetRow, positions: dict[str, int]) -> tuple[_Row, lis
     def error(column, message):
         errors.append(RowError(row.number, column, message))
 
-    # The models' own nesting rule: their clean() cannot check a parent that is not saved yet.
-    if row.aim is not None and row.objective is not None:
-        problem = nesting_problem(row.objective, str(row.aim), "aim")
-        if problem:
-            error("objective", problem)
-    if row.objective is not None and row.action is not None:
-        message = nesting_problem(row.action, row.objective, "objective")
-        if message and isinstance(cell_at(sheet_row, positions, "objective"), float):
-            message += " Excel stores 1.10 typed as a number as 1.1: format the objective column as text."
-        if message:
-            error("action", message)
     if row.progress_date is None and (row.progress or row.impact or row.rag):
         error("progress_date", "is empty; give the date the progress describes, such as December 2025.")
     return row, errors

@@ -5,9 +5,19 @@ One module per resource; every model is importable from here, as Django and the 
 
 from .actions import Action, ActionQuerySet
 from .agencies import Agency
-from .plan import Aim, BusinessPlan, Objective, ObjectiveQuerySet, RefModel, RefQuerySet, SoftDeleteQuerySet
+from .plan import (
+    Aim,
+    BusinessPlan,
+    Objective,
+    ObjectiveQuerySet,
+    RefModel,
+    RefQuerySet,
+    SoftDeleteQuerySet,
+    implicit_aim,
+)
 from .progress import ProgressRound, ProgressUpdate, ProgressUpdateQuerySet, ReminderLog
 from .publishing import PublishedReport
+from .shapes import LEVEL_NAMES, PlanShape, ReportColumn
 
 __all__ = [
     "Action",
@@ -15,8 +25,10 @@ __all__ = [
     "Agency",
     "Aim",
     "BusinessPlan",
+    "LEVEL_NAMES",
     "Objective",
     "ObjectiveQuerySet",
+    "PlanShape",
     "ProgressRound",
     "ProgressUpdate",
     "ProgressUpdateQuerySet",
@@ -24,5 +36,7 @@ __all__ = [
     "RefModel",
     "RefQuerySet",
     "ReminderLog",
+    "ReportColumn",
     "SoftDeleteQuerySet",
+    "implicit_aim",
 ]

@@ -12,7 +12,6 @@ from simple_history.models import HistoricalRecords
 from core import rating
 
 from ..dates import format_target
-from ..refs import nesting_problem
 from ..roles import is_board_manager
 from .agencies import Agency
 from .plan import BusinessPlan, Objective, RefModel, RefQuerySet, SoftDeleteModel
@@ -86,9 +85,28 @@ class Action(SoftDeleteModel, RefModel):
     objective = models.ForeignKey(Objective, on_delete=models.CASCADE, related_name="actions", null=True, blank=True)
     text = models.TextField("action")
     lead_agencies = models.ManyToManyField(Agency, related_name="led_actions", blank=True)
+    # Owners beside the lead agencies, as boards write them.
+    responsibility = models.CharField(
+        max_length=200, blank=True, help_text="Who is responsible, in the board's words, such as “Chair / DCS”."
+    )
+    lead_officer = models.CharField(
+        "lead officer", max_length=200, blank=True, help_text="A named person, such as “Sam Okafor, Head of Service”."
+    )
     target_on = models.DateField("target date", null=True, blank=True)
     target_is_month = models.BooleanField(
         "month only", default=False, help_text="The target is a month, such as March 2026, not a day."
+    )
+    timescale = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="A timescale in words, beside or instead of a date, such as “Across financial year 2026/27”.",
+    )
+    # The first target date, kept when the target is revised; see revise_target().
+    original_target_on = models.DateField("original target date", null=True, blank=True, editable=False)
+    original_target_is_month = models.BooleanField(default=False, editable=False)
+    times_slipped = models.PositiveSmallIntegerField("times slipped", default=0, editable=False)
+    success_measure = models.TextField(
+        "success measure", blank=True, help_text="How the board will know it worked: the output or outcome measured."
     )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.OPEN)
     completed_on = models.DateField(null=True, blank=True)
@@ -102,7 +120,13 @@ class Action(SoftDeleteModel, RefModel):
     class Meta:
         ordering = ["plan", "sort_key"]
         constraints = [
-            models.UniqueConstraint(fields=["plan", "ref"], name="action_ref_unique_in_plan"),
+            # Unique within the parent: the objective, or the plan for a review's or the CDOP's actions.
+            models.UniqueConstraint(
+                fields=["objective", "ref"], condition=Q(objective__isnull=False), name="action_ref_unique_in_objective"
+            ),
+            models.UniqueConstraint(
+                fields=["plan", "ref"], condition=Q(objective__isnull=True), name="action_ref_unique_in_plan"
+            ),
             models.CheckConstraint(
                 condition=Q(status="completed") | Q(completed_on__isnull=True),
                 name="only_completed_actions_have_completed_on",
@@ -118,19 +142,37 @@ class Action(SoftDeleteModel, RefModel):
     def clean(self):
         if self.objective_id:
             self.plan_id = self.objective.plan_id
-            problem = self.ref and nesting_problem(self.ref, self.objective.ref, "objective")
-            if problem:
-                raise ValidationError({"ref": problem})
-        # Actions from a case review or the CDOP have no objective but share the plan's references.
-        clash = Action.objects.filter(plan_id=self.plan_id, ref=self.ref).exclude(pk=self.pk)
-        if self.plan_id and self.ref and clash.exists():
-            raise ValidationError({"ref": f"Action {self.ref} already exists in this plan."})
+            clash = Action.objects.filter(objective_id=self.objective_id, ref=self.ref)
+            where = "here"
+        else:
+            # Actions from a case review or the CDOP have no objective and are unique in the plan.
+            clash = Action.objects.filter(plan_id=self.plan_id, objective__isnull=True, ref=self.ref)
+            where = "in this plan"
+        if self.plan_id and self.ref and clash.exclude(pk=self.pk).exists():
+            raise ValidationError({"ref": f"{self.ref} already exists {where}."})
         if self.status != self.Status.COMPLETED:
             self.completed_on = None
 
     @property
     def target_display(self) -> str:
         return format_target(self.target_on, self.target_is_month)
+
+    @property
+    def original_target_display(self) -> str:
+        """The first target, once a revision moved it; else ""."""
+        if self.original_target_on is None:
+            return ""
+        return format_target(self.original_target_on, self.original_target_is_month)
+
+    def revise_target(self, on: date | None, *, is_month: bool = False):
+        """Set a new target date, keeping the first one and counting each move later as a slip."""
+        if on == self.target_on and is_month == self.target_is_month:
+            return
+        if self.target_on is not None and on is not None and on > self.target_on:
+            if self.original_target_on is None:
+                self.original_target_on, self.original_target_is_month = self.target_on, self.target_is_month
+            self.times_slipped += 1
+        self.target_on, self.target_is_month = on, is_month
 
     @property
     def is_overdue(self) -> bool:

@@ -1,20 +1,59 @@
 """The business plan's structure: the plan, its aims and objectives, and how deleting hides them."""
 
+from functools import cached_property
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from ..refs import natural_sort_key, nesting_problem, validate_ref
+from core import rating
+from core.models import RatingScale
+
+from ..refs import natural_sort_key, validate_ref
+from .shapes import LEVEL_NAMES, PlanShape, default_report_columns, level_names_problem, progress_heading
+
+
+def default_rating_scale():
+    """New plans rate on RAG unless the board chooses another scale."""
+    return RatingScale.objects.filter(name=rating.DEFAULT_SCALE_NAME).values_list("pk", flat=True).first()
+
+
+class BusinessPlanQuerySet(models.QuerySet):
+    def with_scale(self):
+        """Plans with their rating scale and its levels, so plan.scale asks nothing more."""
+        return self.select_related("rating_scale").prefetch_related("rating_scale__levels")
 
 
 class BusinessPlan(models.Model):
     title = models.CharField(max_length=100, unique=True, help_text='Such as "2025/26".')
     starts_on = models.DateField("start date")
     ends_on = models.DateField("end date")
+    shape = models.CharField(
+        max_length=20,
+        choices=PlanShape.choices,
+        default=PlanShape.TREE,
+        help_text="How the plan is laid out. It can be changed only while the plan is empty.",
+    )
+    rating_scale = models.ForeignKey(
+        RatingScale, on_delete=models.PROTECT, related_name="plans", default=default_rating_scale
+    )
+    # What the board calls each level, on every page and in the paper.
+    aim_name = models.CharField("name of the top level", max_length=40, default=LEVEL_NAMES[PlanShape.TREE][0])
+    objective_name = models.CharField("name of the middle level", max_length=40, default="Objective")
+    action_name = models.CharField("name of an action", max_length=40, default="Action")
+    # The committee table's columns, in ReportColumn's order; see objectives.models.shapes.
+    report_columns = models.JSONField(default=default_report_columns)
+    progress_heading = models.CharField(
+        "progress column heading",
+        max_length=120,
+        default="Progress report <Month YYYY>",
+        help_text="<Month YYYY> becomes the round's month, such as December 2025; <Mon YYYY> becomes Dec 2025.",
+    )
 
     history = HistoricalRecords()
+    objects = BusinessPlanQuerySet.as_manager()
 
     class Meta:
         ordering = ["-starts_on", "title"]
@@ -29,8 +68,33 @@ class BusinessPlan(models.Model):
         return reverse("objectives:plan_detail", args=[self.pk])
 
     def clean(self):
+        errors = {}
         if self.starts_on and self.ends_on and self.ends_on <= self.starts_on:
-            raise ValidationError({"ends_on": "The end date must be after the start date."})
+            errors["ends_on"] = "The end date must be after the start date."
+        problem = level_names_problem(self)
+        if problem:
+            errors["aim_name"] = problem
+        if errors:
+            raise ValidationError(errors)
+
+    @cached_property
+    def scale(self) -> rating.Scale:
+        """The plan's rating scale as plain data (fetch plans with_scale() to read it without a query)."""
+        return self.rating_scale.as_scale()
+
+    def progress_heading_for(self, as_of) -> str:
+        """The progress column's heading for a round as of `as_of`."""
+        return progress_heading(self.progress_heading, as_of)
+
+    @property
+    def has_objectives(self) -> bool:
+        """Tree plans show their middle level; in two-level and list plans it is implicit and never shown."""
+        return self.shape == PlanShape.TREE
+
+    @property
+    def has_aims(self) -> bool:
+        """List plans have one implicit top level, never shown."""
+        return self.shape != PlanShape.LIST
 
     @property
     def latest_round(self):
@@ -79,8 +143,13 @@ class SoftDeleteModel(models.Model):
 
 class Aim(SoftDeleteModel):
     plan = models.ForeignKey(BusinessPlan, on_delete=models.CASCADE, related_name="aims")
-    number = models.PositiveSmallIntegerField()
+    # As the board writes it: "1", "1a", "P1". Called number as boards call it "priority 1a".
+    number = models.CharField(max_length=30, validators=[validate_ref])
+    sort_key = models.CharField(max_length=200, editable=False, db_index=True, default="")
     title = models.CharField(max_length=300)
+    strategic_lead = models.CharField(
+        max_length=200, blank=True, help_text="Who leads this for the board, such as “Director of Children's Services”."
+    )
     # Deleting hides; the board manager can restore. Nothing in the plan is ever lost.
     is_deleted = models.BooleanField("deleted", default=False)
 
@@ -88,17 +157,42 @@ class Aim(SoftDeleteModel):
     objects = SoftDeleteQuerySet.as_manager()
 
     class Meta:
-        ordering = ["plan", "number"]
+        ordering = ["plan", "sort_key"]
         constraints = [
             models.UniqueConstraint(fields=["plan", "number"], name="aim_number_unique_in_plan"),
-            models.CheckConstraint(condition=Q(number__gte=1), name="aim_number_positive"),
         ]
 
     def __str__(self):
-        return f"Aim {self.number}: {self.title}"
+        # Without the level's name, which would cost a query for the plan wherever aims are listed.
+        return f"{self.number}: {self.title}"
+
+    def save(self, *args, **kwargs):
+        self.sort_key = natural_sort_key(self.number)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "number" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "sort_key"}
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        clash = Aim.objects.filter(plan_id=self.plan_id, number=self.number).exclude(pk=self.pk)
+        if self.plan_id and self.number and clash.exists():
+            raise ValidationError({"number": f"{self.plan.aim_name} {self.number} already exists in this plan."})
+
+    def implicit_objective(self) -> "Objective":
+        """The one unnamed middle level under this aim in a two-level or list plan, made when first needed."""
+        objective, _ = Objective.objects.get_or_create(
+            aim=self, ref=self.number, defaults={"plan_id": self.plan_id, "title": self.title}
+        )
+        return objective
 
     def get_absolute_url(self):
         return reverse("objectives:plan_detail", args=[self.plan_id]) + f"#aim-{self.number}"
+
+
+def implicit_aim(plan: BusinessPlan) -> Aim:
+    """A list plan's one unnamed top level, made when first needed."""
+    aim, _ = Aim.objects.get_or_create(plan=plan, number="1", defaults={"title": plan.title})
+    return aim
 
 
 class RefQuerySet(SoftDeleteQuerySet):
@@ -112,7 +206,7 @@ ObjectiveQuerySet = RefQuerySet
 
 
 class RefModel(models.Model):
-    """An objective or action: a dotted reference unique within its plan, sorted naturally."""
+    """An objective or action: a reference as the board typed it, unique within its parent, sorted naturally."""
 
     ref = models.CharField("ref", max_length=30, validators=[validate_ref])
     # Derived from ref so the database can order and paginate naturally; never edited by hand.
@@ -143,22 +237,24 @@ class Objective(SoftDeleteModel, RefModel):
     class Meta:
         ordering = ["plan", "sort_key"]
         constraints = [
-            models.UniqueConstraint(fields=["plan", "ref"], name="objective_ref_unique_in_plan"),
+            models.UniqueConstraint(fields=["aim", "ref"], name="objective_ref_unique_in_aim"),
         ]
 
     def __str__(self):
-        return f"Objective {self.ref}: {self.title}"
+        return f"{self.ref}: {self.title}"
 
     def get_absolute_url(self):
         return reverse("objectives:plan_detail", args=[self.plan_id]) + f"#objective-{self.ref}"
 
     def clean(self):
-        # The plan follows the aim; the reference must sit under the aim's number.
+        # The plan follows the aim; the reference is unique under its aim.
         if self.aim_id:
             self.plan_id = self.aim.plan_id
-            problem = self.ref and nesting_problem(self.ref, str(self.aim.number), "aim")
-            if problem:
-                raise ValidationError({"ref": problem})
-            clash = Objective.objects.filter(plan_id=self.plan_id, ref=self.ref).exclude(pk=self.pk)
+            clash = Objective.objects.filter(aim_id=self.aim_id, ref=self.ref).exclude(pk=self.pk)
             if self.ref and clash.exists():
-                raise ValidationError({"ref": f"Objective {self.ref} already exists in this plan."})
+                aim = self.aim
+                raise ValidationError(
+                    {
+                        "ref": f"{aim.plan.objective_name} {self.ref} already exists under {aim.plan.aim_name} {aim.number}."
+                    }
+                )

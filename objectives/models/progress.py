@@ -106,6 +106,8 @@ class ProgressUpdate(models.Model):
         ACCEPTED = "accepted", "Accepted"
 
     class Rag(models.TextChoices):
+        """The built-in RAG scale's codes, for code that writes RAG ratings (the demo, the tests)."""
+
         NOT_STARTED = "not_started", "Not started"
         RED = "red", "Red"
         AMBER = "amber", "Amber"
@@ -124,7 +126,8 @@ class ProgressUpdate(models.Model):
         blank=True,
         help_text="What changed for children, with figures where you have them.",
     )
-    rag = models.CharField("RAG", max_length=20, choices=Rag.choices, default=Rag.NOT_STARTED)
+    # A level's code on the plan's rating scale (see core.rating); blank is no rating and prints as nothing.
+    rag = models.CharField("rating", max_length=20, blank=True, default="")
     state = models.CharField(max_length=20, choices=State.choices, default=State.DRAFT)
     return_comment = models.TextField(
         "comment", blank=True, help_text="Why the board manager returned the update, and what it needs."
@@ -167,6 +170,13 @@ class ProgressUpdate(models.Model):
     def clean(self):
         if self.action_id and self.round_id and self.action.plan_id not in (None, self.round.plan_id):
             raise ValidationError({"round": "This round belongs to another plan."})
+        if self.rag and self.round_id:
+            scale = self.round.plan.scale
+            if scale.find(self.rag) is None or scale.find(self.rag).value != self.rag:
+                allowed = f"one of {scale.allowed}" if scale.levels else "left blank: the plan has no rating scale"
+                raise ValidationError(
+                    {"rag": f"“{self.rag}” is not a rating on this plan's scale; it must be {allowed}."}
+                )
 
 
 class ReminderLog(models.Model):

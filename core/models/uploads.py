@@ -1,4 +1,4 @@
-"""The shared layer's one table: a file kept between its upload and the moment it is applied."""
+"""A file kept between its upload and the moment it is applied."""
 
 from django.conf import settings
 from django.db import models
