@@ -166,6 +166,9 @@ class Aim(SoftDeleteModel):
         # Without the level's name, which would cost a query for the plan wherever aims are listed.
         return f"{self.number}: {self.title}"
 
+    def get_absolute_url(self):
+        return reverse("objectives:plan_detail", args=[self.plan_id]) + f"#aim-{self.number}"
+
     def save(self, *args, **kwargs):
         self.sort_key = natural_sort_key(self.number)
         update_fields = kwargs.get("update_fields")
@@ -185,8 +188,6 @@ class Aim(SoftDeleteModel):
         )
         return objective
 
-    def get_absolute_url(self):
-        return reverse("objectives:plan_detail", args=[self.plan_id]) + f"#aim-{self.number}"
 
 
 def implicit_aim(plan: BusinessPlan) -> Aim:
