@@ -166,15 +166,15 @@ class Aim(SoftDeleteModel):
         # Without the level's name, which would cost a query for the plan wherever aims are listed.
         return f"{self.number}: {self.title}"
 
-    def get_absolute_url(self):
-        return reverse("objectives:plan_detail", args=[self.plan_id]) + f"#aim-{self.number}"
-
     def save(self, *args, **kwargs):
         self.sort_key = natural_sort_key(self.number)
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "number" in update_fields:
             kwargs["update_fields"] = {*update_fields, "sort_key"}
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("objectives:plan_detail", args=[self.plan_id]) + f"#aim-{self.number}"
 
     def clean(self):
         clash = Aim.objects.filter(plan_id=self.plan_id, number=self.number).exclude(pk=self.pk)
@@ -187,7 +187,6 @@ class Aim(SoftDeleteModel):
             aim=self, ref=self.number, defaults={"plan_id": self.plan_id, "title": self.title}
         )
         return objective
-
 
 
 def implicit_aim(plan: BusinessPlan) -> Aim:
@@ -253,9 +252,6 @@ class Objective(SoftDeleteModel, RefModel):
             self.plan_id = self.aim.plan_id
             clash = Objective.objects.filter(aim_id=self.aim_id, ref=self.ref).exclude(pk=self.pk)
             if self.ref and clash.exists():
-                aim = self.aim
-                raise ValidationError(
-                    {
-                        "ref": f"{aim.plan.objective_name} {self.ref} already exists under {aim.plan.aim_name} {aim.number}."
-                    }
-                )
+                names = self.aim.plan
+                where = f"{names.aim_name} {self.aim.number}"
+                raise ValidationError({"ref": f"{names.objective_name} {self.ref} already exists under {where}."})
