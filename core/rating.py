@@ -195,3 +195,16 @@ def empty_counts() -> dict[str, int]:
 def badge(value: str | None) -> SafeString:
     shown = RAG.rating(value)
     return format_html('<span class="rag {}">{}</span>', shown.css_class, shown.label)
+
+
+def css_rules(scales) -> str:
+    """The badge colours of these scales as CSS, for the stylesheet every page links and the PDF's own styles.
+
+    Kept out of inline style attributes, which the site's Content Security Policy blocks.
+    """
+    rules = []
+    for scale in scales:
+        for entry in scale.levels:
+            border = f" border-color: #{entry.border};" if entry.border else ""
+            rules.append(f".rag.{entry.css_class} {{ background: #{entry.fill}; color: #{entry.text};{border} }}")
+    return "\n".join(rules) + "\n"

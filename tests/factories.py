@@ -56,7 +56,7 @@ class AimFactory(DjangoModelFactory):
         model = Aim
 
     plan = factory.SubFactory(BusinessPlanFactory)
-    number = factory.Sequence(lambda n: n + 1)
+    number = factory.Sequence(lambda n: str(n + 1))
     title = factory.Sequence(lambda n: f"Aim title {n}")
 
 
