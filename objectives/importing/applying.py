@@ -2,9 +2,18 @@
 
 from django.db import models, transaction
 
-from objectives.models import Action, Agency, Aim, BusinessPlan, Objective, ProgressRound, ProgressUpdate
+from objectives.models import (
+    Action,
+    Agency,
+    Aim,
+    BusinessPlan,
+    Objective,
+    ProgressRound,
+    ProgressUpdate,
+    implicit_aim,
+)
 
-from .changes import PlanChanges
+from .changes import Change, PlanChanges
 
 # Parents before children, so each child can take its parent's new id.
 _SAVE_ORDER = (BusinessPlan, Agency, Aim, Objective, Action, ProgressRound, ProgressUpdate)
@@ -16,6 +25,9 @@ def apply_changes(changes: PlanChanges, *, reason: str = "") -> None:
     for change in sorted(changes.changes, key=lambda change: _SAVE_ORDER.index(type(change.instance))):
         instance = change.instance
         _take_parent_ids(instance)
+        if change.implicit:
+            _save_implicit(change)
+            continue
         # Checked already, but the database may have changed since; a ValidationError undoes everything.
         instance.full_clean()
         if reason:
@@ -30,3 +42,12 @@ def _take_parent_ids(instance: models.Model) -> None:
     for relation in instance._meta.concrete_fields:
         if relation.many_to_one and relation.is_cached(instance):
             setattr(instance, relation.name, relation.get_cached_value(instance))
+
+
+def _save_implicit(change: Change) -> None:
+    """Save an implicit level through the one rule that makes it, and give its id to the checked instance."""
+    instance = change.instance
+    saved = implicit_aim(instance.plan) if isinstance(instance, Aim) else instance.aim.implicit_objective()
+    instance.pk = saved.pk
+    instance._state.adding = False
+    instance._state.db = saved._state.db

@@ -1,9 +1,11 @@
-"""The plan import's upload form: the file, and the plan it goes into."""
+"""The plan import's upload form: the file, and the plan it goes into (for a new plan, its scale and shape)."""
 
 from django import forms
 
 from core.formats import financial_year_named
-from objectives.models import BusinessPlan
+from core.models import RatingScale
+from core.rating import DEFAULT_SCALE_NAME
+from objectives.models import BusinessPlan, PlanShape
 
 from .plans import PlanProblem, find_or_build_plan
 from .readers import read_plan_file, read_upload
@@ -26,6 +28,23 @@ class ImportUploadForm(forms.Form):
         max_length=100,
         required=False,
         help_text="For a new plan: its financial year, such as 2026/27. It runs from 1 April to 31 March.",
+    )
+    # Asked only of a new plan: an existing plan keeps its own, whatever is chosen here (the page says so).
+    shape = forms.ChoiceField(
+        label="New plan’s layout",
+        choices=PlanShape.choices,
+        initial=PlanShape.TREE,
+        required=False,
+        help_text="For a new plan only. Which columns the file needs follows from it.",
+    )
+    scale = forms.ModelChoiceField(
+        label="New plan’s rating scale",
+        queryset=RatingScale.objects.order_by("-is_built_in", "title"),
+        to_field_name="name",
+        required=False,
+        empty_label=None,
+        initial=DEFAULT_SCALE_NAME,
+        help_text="For a new plan only. The file’s ratings must be levels of this scale.",
     )
 
     def __init__(self, *args, **kwargs):
@@ -50,6 +69,9 @@ class ImportUploadForm(forms.Form):
         elif title:
             self._check_new_title(title)
         cleaned["plan_title"] = plan.title if plan else title
+        if plan:
+            # An existing plan keeps its scale and shape: the choices are for a new plan only.
+            cleaned["shape"], cleaned["scale"] = "", None
         return cleaned
 
     def _check_new_title(self, title: str):

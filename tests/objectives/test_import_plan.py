@@ -39,10 +39,10 @@ def test_csv_creates_the_aims_objectives_and_actions(tmp_path):
     run_import(path)
 
     plan = BusinessPlan.objects.get(title="2025/26")
-    assert list(plan.aims.values_list("number", "title")) == [(1, "Partners' work keeps children safe")]
+    assert list(plan.aims.values_list("number", "title")) == [("1", "Partners' work keeps children safe")]
     assert list(plan.objectives.in_ref_order().values_list("ref", "title", "aim__number")) == [
-        ("1.1", "Show how partners' work improves children's lives", 1),
-        ("1.2", "Hear children's voices", 1),
+        ("1.1", "Show how partners' work improves children's lives", "1"),
+        ("1.2", "Hear children's voices", "1"),
     ]
     assert list(plan.actions.in_ref_order().values_list("ref", "text", "objective__ref")) == [
         ("1.1.1", "Extend the audit programme", "1.1"),
@@ -112,7 +112,7 @@ def test_xlsx_refs_typed_as_numbers_are_read_as_refs(tmp_path):
     run_import(path)
 
     assert Objective.objects.get().ref == "2.1"
-    assert Action.objects.get().objective.aim.number == 2
+    assert Action.objects.get().objective.aim.number == "2"
 
 
 def test_xlsx_whole_numbers_written_with_a_point_read_as_typed(tmp_path):
@@ -122,7 +122,7 @@ def test_xlsx_whole_numbers_written_with_a_point_read_as_typed(tmp_path):
 
     run_import(path)
 
-    assert (Aim.objects.get().number, Aim.objects.get().title) == (1, "2025")
+    assert (Aim.objects.get().number, Aim.objects.get().title) == ("1", "2025")
 
 
 def test_xlsx_date_in_a_text_cell_reads_as_an_iso_date(tmp_path):
@@ -179,7 +179,7 @@ def test_csv_with_a_byte_order_mark_reads_the_first_column(tmp_path):
 
     run_import(path)
 
-    assert Aim.objects.get().number == 1
+    assert Aim.objects.get().number == "1"
 
 
 def test_header_may_be_in_any_order_case_and_spacing(tmp_path):
@@ -356,12 +356,12 @@ def test_rag_labels_and_values_in_any_case(tmp_path, cell, rag):
     assert ProgressUpdate.objects.get().rag == rag
 
 
-def test_progress_with_an_empty_rag_is_not_started(tmp_path):
+def test_progress_with_an_empty_rating_stays_unrated(tmp_path):
     path = write_csv(tmp_path / "plan.csv", [plan_row(progress_date="2025-12", progress="Planning has begun")])
 
     run_import(path)
 
-    assert ProgressUpdate.objects.get().rag == ProgressUpdate.Rag.NOT_STARTED
+    assert ProgressUpdate.objects.get().rag == ""
 
 
 def test_a_progress_date_with_no_progress_records_nothing(tmp_path):
@@ -436,7 +436,7 @@ def test_rows_are_numbered_as_the_spreadsheet_shows_them(tmp_path):
 
     errors = import_errors(path)
 
-    assert "Row 3, rag: “Purple” is not a RAG" in errors
+    assert "Row 3, rating: “Purple” is not a rating" in errors
 
 
 def test_an_action_may_have_a_row_for_each_round_of_progress(tmp_path):

@@ -12,7 +12,7 @@ from objectives.importing.checking import check_rows
 from objectives.importing.plans import PlanProblem, find_or_build_plan
 from objectives.importing.readers import FileProblem, read_rows
 from objectives.management.plan_option import add_plan_argument
-from objectives.models import Agency
+from objectives.models import Agency, PlanShape
 
 
 def _iso_date(text: str) -> date:
@@ -26,6 +26,7 @@ class Command(BaseCommand):
     help = (
         "Import a business plan from a .csv or .xlsx file with one row per action (and round of progress), "
         "or from a .docx in the committee layout (Aim paragraphs, then a table per objective). "
+        "--scale and --shape say how a plan the import creates is rated and laid out. "
         "All or nothing: a file with any bad row changes nothing. Safe to run again."
     )
 
@@ -35,12 +36,25 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="Check the file and say what would change.")
         parser.add_argument("--starts", type=_iso_date, help="A new plan's start date, if its title has no years.")
         parser.add_argument("--ends", type=_iso_date, help="A new plan's end date, if its title has no years.")
+        parser.add_argument(
+            "--scale",
+            default="",
+            help="A new plan's rating scale: rag (the default), brag, four-point, none, or a scale the board made. "
+            "For an existing plan it must be the plan's own.",
+        )
+        parser.add_argument(
+            "--shape",
+            default="",
+            choices=PlanShape.values,
+            help="A new plan's shape: tree (aims, objectives, actions; the default), two-level (priorities and "
+            "actions) or list (a numbered list). For an existing plan it must be the plan's own.",
+        )
 
-    def handle(self, *args, file, plan, dry_run, starts, ends, **options):
+    def handle(self, *args, file, plan, dry_run, starts, ends, scale, shape, **options):
         try:
             with file.open("rb") as handle:
                 rows = read_rows(handle, file.name)
-            business_plan = find_or_build_plan(plan, starts_on=starts, ends_on=ends)
+            business_plan = find_or_build_plan(plan, starts_on=starts, ends_on=ends, scale=scale, shape=shape)
         except OSError as error:
             raise CommandError(f"Cannot open {file}: {error.strerror}.") from None
         except (FileProblem, PlanProblem) as error:
