@@ -3,7 +3,6 @@
 import zipfile
 
 import pytest
-from django.core.exceptions import ValidationError
 from openpyxl import Workbook
 
 from objectives.models import Action, Agency, Aim, BusinessPlan, Objective, ProgressRound, ProgressUpdate

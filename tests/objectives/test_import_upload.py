@@ -12,6 +12,7 @@ from pytest_django.asserts import assertContains, assertNotContains, assertTempl
 from core.models import StagedUpload
 from objectives import roles
 from objectives.models import Action, Agency, BusinessPlan, ProgressUpdate
+from objectives.views.imports import PlanTarget
 from tests.factories import ActionFactory, AgencyFactory, BusinessPlanFactory, UserFactory
 from tests.objectives.import_files import committee_plan, plan_row, write_csv
 
@@ -69,10 +70,10 @@ def test_an_upload_is_kept_for_its_preview_and_nothing_is_imported_yet(manager_c
     plan_import = StagedUpload.objects.get()
     assert response.url == confirm_url(plan_import)
     assert len(plan_import.token) >= 40
-    assert (plan_import.uploaded_by, plan_import.file_name, plan_import.target_name) == (
+    assert (plan_import.uploaded_by, plan_import.file_name, PlanTarget.from_name(plan_import.target_name)) == (
         board_manager,
         "plan.csv",
-        "2026/27",
+        PlanTarget("2026/27"),
     )
     assert bytes(plan_import.content) == (tmp_path / "file.csv").read_bytes()
     assert plan_import.applied_at is None
@@ -84,7 +85,8 @@ def test_an_existing_plan_can_be_chosen(manager_client, tmp_path):
 
     upload(manager_client, csv_file(tmp_path, [plan_row()]), plan=plan.pk, new_title="")
 
-    assert StagedUpload.objects.get().target_name == "Neglect strategy"
+    # An existing plan keeps its own shape and scale, whatever the form's selects say.
+    assert PlanTarget.from_name(StagedUpload.objects.get().target_name) == PlanTarget("Neglect strategy")
 
 
 @pytest.mark.parametrize(
@@ -112,7 +114,7 @@ def test_a_new_title_that_names_an_existing_plan_imports_into_it(manager_client,
 
     upload(manager_client, csv_file(tmp_path, [plan_row()]), new_title="2025/26")
 
-    assert StagedUpload.objects.get().target_name == "2025/26"
+    assert PlanTarget.from_name(StagedUpload.objects.get().target_name).title == "2025/26"
 
 
 def test_a_file_over_the_size_limit_is_refused_with_a_clear_message(manager_client, tmp_path, settings):
@@ -166,7 +168,11 @@ def test_the_preview_counts_and_lists_what_would_be_created(manager_client, tmp_
     response = manager_client.get(confirm_url(plan_import))
 
     assertTemplateUsed(response, "objectives/import_preview.html")
-    assertContains(response, "Into Business plan 2026/27, a new plan from 1 April 2026 to 31 March 2027.")
+    assertContains(
+        response,
+        "Into Business plan 2026/27, a new plan from 1 April 2026 to 31 March 2027: "
+        "laid out as “Aims, objectives and actions”, rated on “RAG: Red, Amber, Green, with Not started and Complete”.",
+    )
     assertContains(response, '<tr><th scope="row">Actions</th><td>2</td><td>0</td></tr>', html=True)
     assertContains(response, '<tr><th scope="row">Agencies</th><td>1</td><td>0</td></tr>', html=True)
     assertContains(response, "<li>Youth Offending Service</li>", html=True)
@@ -193,7 +199,7 @@ def test_the_preview_lists_what_would_change_and_how(manager_client, tmp_path):
 def test_the_preview_shows_every_bad_row_and_no_confirm_button(manager_client, tmp_path):
     rows = [
         plan_row(action="1.1.1", progress_date="2025-12", rag="Purple"),
-        plan_row(action="1.1.2", target_date="soon"),
+        plan_row(action="1.1.2", target_date="2026-13"),
     ]
     plan_import = uploaded(manager_client, tmp_path, rows)
 
@@ -202,8 +208,9 @@ def test_the_preview_shows_every_bad_row_and_no_confirm_button(manager_client, t
     assertContains(response, "2 problems: nothing can be imported")
     assertContains(
         response,
-        "<tr><th scope='row'>Row 2</th><td>rag</td>"
-        "<td>“Purple” is not a RAG; write red, amber, green, complete (or blue) or not started.</td></tr>",
+        "<tr><th scope='row'>Row 2</th><td>rating</td><td>“Purple” is not a rating on this plan’s scale (RAG: Red, "
+        "Amber, Green, with Not started and Complete); write red, amber, green, complete or not_started, "
+        "or leave it empty.</td></tr>",
         html=True,
     )
     assertContains(response, "<th scope='row'>Row 3</th><td>target_date</td>", html=True)
@@ -341,3 +348,52 @@ def test_a_word_plans_bad_row_is_shown_with_its_table_and_row(manager_client):
     response = manager_client.get(confirm_url(StagedUpload.objects.get()))
 
     assertContains(response, "<th scope='row'>Table 1, row 3</th><td>action</td>", html=True)
+
+
+LIST_HEADER = ["action", "action_text", "responsibility", "progress_date", "progress", "rating"]
+
+
+def test_a_new_list_plan_takes_the_scale_and_shape_chosen(manager_client, tmp_path):
+    rows = [
+        ["1", "Review the threshold document", "Chair / DCS", "2026-12", "Presented to Committee Dec 2026", "2"],
+        ["2", "Train every school", "Training Sub-Group", "2026-12", "Half done", "Slipped"],
+    ]
+    file = SimpleUploadedFile("plan.csv", write_csv(tmp_path / "file.csv", rows, header=LIST_HEADER).read_bytes())
+    upload(manager_client, file, shape="list", scale="four-point")
+
+    preview = manager_client.get(confirm_url(StagedUpload.objects.get()))
+    manager_client.post(confirm_url(StagedUpload.objects.get()))
+
+    assertContains(preview, "laid out as “A numbered list”, rated on “Four-point: 1 Achieved to 4 Not achieved”")
+    assertContains(preview, '<tr><th scope="row">Recommendations</th><td>2</td><td>0</td></tr>', html=True)
+    assertContains(preview, "<li>Recommendation 1: Review the threshold document</li>", html=True)
+    assertNotContains(preview, "Aims")
+    assertNotContains(preview, "Objectives")
+    plan = BusinessPlan.objects.get(title="2026/27")
+    assert (plan.shape, plan.rating_scale.name, plan.action_name) == ("list", "four-point", "Recommendation")
+    assert list(ProgressUpdate.objects.order_by("action__sort_key").values_list("action__ref", "rag")) == [
+        ("1", "2"),
+        ("2", "3"),
+    ]
+    assert Action.objects.get(ref="1").responsibility == "Chair / DCS"
+
+
+def test_the_upload_page_asks_a_new_plans_shape_and_scale(manager_client):
+    response = manager_client.get(UPLOAD_URL)
+
+    assertContains(response, "New plan’s layout")
+    assertContains(response, '<option value="list">A numbered list</option>', html=True)
+    assertContains(response, "New plan’s rating scale")
+    assertContains(response, "Four-point: 1 Achieved to 4 Not achieved</option>")
+
+
+def test_an_existing_plan_keeps_its_shape_whatever_the_form_says(manager_client, tmp_path):
+    action = ActionFactory(ref="1.1.1", objective__ref="1.1", objective__aim__number="1")
+    plan_import = uploaded(
+        manager_client, tmp_path, [plan_row(action_text="New text")], plan=action.plan.pk, new_title="", shape="list"
+    )
+
+    response = manager_client.get(confirm_url(plan_import))
+
+    assertContains(response, "laid out as “Aims, objectives and actions”")
+    assertContains(response, '<tr><th scope="row">Actions</th><td>0</td><td>1</td></tr>', html=True)
