@@ -119,8 +119,6 @@ def _looks_like_a_date(text: str) -> bool:
     return any(part.isdigit() for part in parts) and all(part.isdigit() or part in _MONTHS for part in parts)
 
 
-
-
 def read_count(value) -> int:
     text = read_text(value)
     if not (text.isascii() and text.isdigit()):

@@ -125,7 +125,7 @@ def _take_rating_synonym(header_row: int, positions: dict[str, int]) -> list[Row
     if RATING_SYNONYM not in positions:
         return []
     if "rating" in positions:
-        message = "and rating are the same column (rag is its old name); keep one of them."
+        message = "is the rating column's old name, and the file has a rating column too; keep one of them."
         return [RowError(header_row, RATING_SYNONYM, message)]
     positions["rating"] = positions.pop(RATING_SYNONYM)
     return []

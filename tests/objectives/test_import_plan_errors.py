@@ -52,7 +52,9 @@ def test_a_file_with_both_rating_and_rag_columns_is_refused(tmp_path):
 
     errors = import_errors(path)
 
-    assert "Row 1, rag: and rating are the same column (rag is its old name); keep one of them." in errors
+    assert (
+        "Row 1, rag: is the rating column's old name, and the file has a rating column too; keep one of them." in errors
+    )
 
 
 def test_a_bad_progress_date_names_row_column_and_the_accepted_forms(tmp_path):

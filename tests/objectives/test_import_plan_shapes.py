@@ -5,6 +5,8 @@ from datetime import date
 
 import pytest
 
+from objectives.importing.checking import check_rows
+from objectives.importing.readers import read_rows
 from objectives.models import Action, Aim, BusinessPlan, Objective, ProgressUpdate
 from tests.factories import ActionFactory, BusinessPlanFactory
 from tests.objectives.import_files import HEADER, import_errors, plan_row, run_import, write_csv, write_xlsx
@@ -236,3 +238,21 @@ def test_the_original_target_in_a_file_is_kept_only_for_a_new_action(tmp_path):
         2,
     )
     assert "Actions: 0 created, 0 updated." in output
+
+
+@pytest.mark.parametrize("length", [2, 6])
+def test_checking_an_unchanged_list_takes_the_same_queries_whatever_its_length(
+    tmp_path, django_assert_num_queries, length
+):
+    rows = [[str(number), f"Do {number}", "Chair", "", "2025-12", "Done", "2"] for number in range(1, length + 1)]
+    path = write_csv(tmp_path / "plan.csv", rows, header=LIST_HEADER)
+    run_import(path, "--scale", "four-point", "--shape", "list")
+    plan = BusinessPlan.objects.with_scale().get()
+    with path.open("rb") as file:
+        sheet = read_rows(file, path.name)
+
+    # agencies, aims, objectives, actions, their lead agencies, rounds, progress updates
+    with django_assert_num_queries(7):
+        changes = check_rows(sheet, plan=plan)
+
+    assert (changes.changes, changes.errors) == ([], [])
