@@ -257,6 +257,12 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    # A refused request (403) is one line naming the person and the address, not a traceback.
+    "filters": {"refusal_in_one_line": {"()": "mscb.errors.RefusalInOneLine"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "loggers": {
+        "django.request": {"filters": ["refusal_in_one_line"]},
+        "django.security.csrf": {"filters": ["refusal_in_one_line"]},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }

@@ -24,3 +24,7 @@ urlpatterns = [
     path("reviews/", include("reviews.urls")),
     path("", include("objectives.urls")),
 ]
+
+# The 400 and 500 pages are drawn without the request (mscb.errors); Django's own handlers draw 403 and 404.
+handler400 = "mscb.errors.bad_request"
+handler500 = "mscb.errors.server_error"
