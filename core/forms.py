@@ -36,9 +36,25 @@ def warn_writer(form: forms.BaseForm, request, **kwargs) -> None:
         warn(request, **kwargs)
 
 
+class IsoDateField(forms.DateField):
+    """A date field whose box always shows YYYY-MM-DD, the only form a browser's date input accepts.
+
+    A date typed as 01/04/2026 (accepted, for browsers without a date picker) would otherwise be shown back
+    as typed, which a date input rejects: the box looks empty and the next "Show" fails.
+    """
+
+    def prepare_value(self, value):
+        if isinstance(value, str):
+            try:
+                return self.to_python(value) or value
+            except ValidationError:
+                return value
+        return value
+
+
 def _date_field(label: str) -> forms.DateField:
     widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    return forms.DateField(label=label, input_formats=DATE_INPUT_FORMATS, widget=widget)
+    return IsoDateField(label=label, input_formats=DATE_INPUT_FORMATS, widget=widget)
 
 
 class PeriodForm(forms.Form):

@@ -1,5 +1,6 @@
 import csv
 import io
+import re
 from datetime import datetime, timedelta
 from decimal import Decimal
 from http import HTTPStatus
@@ -7,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from core.formats import financial_year
 from tests.factories import AgencyFactory
@@ -118,3 +120,34 @@ def test_charges_ignore_agencies_with_no_one_missing(manager_client):
     response = manager_client.get(reverse("training:charges"))
 
     assert response.context["rows"] == []
+
+
+def date_boxes(html: str) -> dict[str, str]:
+    """The page's date inputs, by name, with the value each shows."""
+    return dict(re.findall(r'<input type="date" name="(\w+)" value="([^"]*)"', html))
+
+
+def test_charges_page_fills_its_date_boxes_with_dates_a_date_input_accepts(manager_client):
+    start, end = financial_year(timezone.localdate())
+
+    response = manager_client.get(reverse("training:charges"))
+
+    assert date_boxes(response.content.decode()) == {"date_from": start.isoformat(), "date_to": end.isoformat()}
+
+
+def test_a_period_typed_the_uk_way_is_shown_back_as_iso_dates(manager_client, charged):
+    response = manager_client.get(reverse("training:charges"), {"date_from": "01/04/2025", "date_to": "31/03/2026"})
+
+    assert date_boxes(response.content.decode()) == PERIOD
+    assert response.context["total_charge"] == "£300.00"
+
+
+@pytest.mark.parametrize("query", [{}, {"date_from": "01/04/2025", "date_to": "31/03/2026"}])
+def test_submitting_the_pages_own_form_shows_the_charges(manager_client, charged, query):
+    page = manager_client.get(reverse("training:charges"), query).content.decode()
+
+    response = manager_client.get(reverse("training:charges"), date_boxes(page))
+
+    assert response.context["form"].errors == {}
+    assert response.context["rows"] is not None
+    assert '<h2 class="h4 mb-0">' in response.content.decode()

@@ -155,6 +155,14 @@ def test_uptake_page_labels_its_date_inputs(reader_client, world):
     assert '<label class="form-label" for="id_ends_on">To</label>' in html
 
 
+def test_uptake_page_shows_a_period_typed_the_uk_way_back_as_iso_dates(reader_client, world):
+    html = reader_client.get(URL, {"starts_on": "01/04/2025", "ends_on": "31/03/2026"}).content.decode()
+
+    # A date input accepts only YYYY-MM-DD: shown as typed, the boxes would look empty and "Show" would fail.
+    assert 'name="starts_on" value="2025-04-01"' in html
+    assert 'name="ends_on" value="2026-03-31"' in html
+
+
 @pytest.mark.parametrize(
     ("query", "message"),
     [
