@@ -287,12 +287,31 @@ class Results:
     def response_percent(self) -> int | None:
         return round(100 * self.after_session["answered"] / self.attended) if self.attended else None
 
+    @property
+    def follow_up_sentence(self) -> str:
+        """ "8 attendees were sent the follow-up form; 5 have answered." """
+        sent, answered = self.follow_up_sent, self.follow_up["answered"]
+        if not sent:
+            return "No attendee has been sent the follow-up form yet."
+        were = "was" if sent == 1 else "were"
+        if not answered:
+            replies = "nobody has answered yet"
+        else:
+            replies = f"{answered} {'has' if answered == 1 else 'have'} answered"
+        return f"{plural(sent, 'attendee')} {were} sent the follow-up form; {replies}."
+
 
 def evaluation_results(evaluations, registrations) -> Results:
     """Response rate, mean scores and gain, score distributions and follow-up counts, in three queries."""
     counts = registrations.aggregate(
         attended=Count("pk", filter=Q(status=Registration.Status.ATTENDED), distinct=True),
-        follow_up_sent=Count("evaluation_links", filter=Q(evaluation_links__kind=Kind.FOLLOW_UP)),
+        # An answer means the form reached them, even with no link on record (sent on paper, or before links
+        # were recorded): counted as sent, so "8 of 0" cannot happen.
+        follow_up_sent=Count(
+            "pk",
+            filter=Q(evaluation_links__kind=Kind.FOLLOW_UP) | Q(evaluations__kind=Kind.FOLLOW_UP),
+            distinct=True,
+        ),
     )
     buckets = {
         f"{name}_{score}": Count("pk", filter=Q(**{name: score})) for name in SCORE_FIELDS for score in range(1, 6)

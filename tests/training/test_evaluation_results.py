@@ -10,7 +10,7 @@ from django.utils import timezone
 from tests.factories import UserFactory
 from tests.training.factories import EvaluationFactory, RegistrationFactory, TrainingSessionFactory
 from training.models import Evaluation, EvaluationLink, Registration
-from training.selectors import course_confidence_gain, results_for
+from training.selectors import Results, course_confidence_gain, results_for
 
 ATTENDED = Registration.Status.ATTENDED
 FOLLOW_UP = Evaluation.Kind.FOLLOW_UP
@@ -78,6 +78,34 @@ def test_session_results_count_the_follow_up_answers(session):
     assert results.follow_up_sent == 3
 
 
+def test_an_answer_counts_its_attendee_as_sent_the_follow_up_even_without_a_link_on_record(session):
+    """The demo's answers (and any sent on paper) have no link recorded: the page said "8 of 0 attendees"."""
+    unlinked = RegistrationFactory(session=session, status=ATTENDED)
+    EvaluationFactory(registration=unlinked, kind=FOLLOW_UP, practice_changed="no")
+
+    results = results_for(session=session)
+
+    assert (results.follow_up_sent, results.follow_up["answered"]) == (4, 3)
+
+
+@pytest.mark.parametrize(
+    ("sent", "answered", "sentence"),
+    [
+        (0, 0, "No attendee has been sent the follow-up form yet."),
+        (1, 0, "1 attendee was sent the follow-up form; nobody has answered yet."),
+        (1, 1, "1 attendee was sent the follow-up form; 1 has answered."),
+        (8, 1, "8 attendees were sent the follow-up form; 1 has answered."),
+        (8, 5, "8 attendees were sent the follow-up form; 5 have answered."),
+    ],
+)
+def test_the_follow_up_sentence_reads_right_for_none_one_and_many(sent, answered, sentence):
+    results = Results(
+        attended=8, after_session={}, distributions=[], follow_up={"answered": answered}, follow_up_sent=sent
+    )
+
+    assert results.follow_up_sentence == sentence
+
+
 def test_course_results_cover_every_session(session):
     later = ended_on(date(2025, 11, 5), course=session.course)
     answer(later, relevance=1, quality=1, before=1, after=1)
@@ -114,6 +142,7 @@ def test_the_session_results_page_shows_the_figures(reader_client, session):
 
     assert response.status_code == HTTPStatus.OK
     assert "3 of 4 attendees answered (75%)" in response.text
+    assert "<p>3 attendees were sent the follow-up form; 2 have answered.</p>" in response.text
     assert "+1.67" in response.text
     assert '<th scope="row">Relevance</th>' in response.text
 
