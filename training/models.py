@@ -122,6 +122,15 @@ class Registration(models.Model):
     def __str__(self):
         return f"{self.attendee_name} ({self.agency}) – {self.session}"
 
+    @property
+    def cancel_refusal(self) -> str:
+        """Why this registration cannot be cancelled, in words; "" when it can."""
+        if self.status == self.Status.CANCELLED:
+            return f"{self.attendee_name}’s registration is already cancelled."
+        if self.status in (self.Status.ATTENDED, self.Status.DID_NOT_ATTEND):
+            return f"{self.attendee_name}’s attendance is already marked, so the registration cannot be cancelled."
+        return ""
+
 
 class AgencyWorkforce(models.Model):
     """How many staff an agency has who should take multi-agency training, where it records the figure."""

@@ -68,12 +68,8 @@ def cancel_registration(*, registration: Registration) -> Registration | None:
     """Cancel a booking or waiting-list place; a freed place goes to the first waiting, who is returned."""
     _locked(registration.session)
     registration.refresh_from_db()
-    if registration.status == Status.CANCELLED:
-        raise ValidationError(f"{registration.attendee_name}’s registration is already cancelled.")
-    if registration.status in (Status.ATTENDED, Status.DID_NOT_ATTEND):
-        raise ValidationError(
-            f"{registration.attendee_name}’s attendance is already marked, so the registration cannot be cancelled."
-        )
+    if registration.cancel_refusal:
+        raise ValidationError(registration.cancel_refusal)
     freed_a_place = registration.status == Status.BOOKED
     registration.status = Status.CANCELLED
     registration.full_clean()

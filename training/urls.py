@@ -18,7 +18,7 @@ urlpatterns = [
     path("sessions/<int:pk>/send-evaluations/", evaluation.send_evaluation_links, name="send_evaluation_links"),
     path("sessions/<int:pk>/book/", registrations.RegistrationCreateView.as_view(), name="registration_create"),
     path("registrations/<int:pk>/edit/", registrations.RegistrationUpdateView.as_view(), name="registration_update"),
-    path("registrations/<int:pk>/cancel/", registrations.cancel_registration, name="registration_cancel"),
+    path("registrations/<int:pk>/cancel/", registrations.RegistrationCancelView.as_view(), name="registration_cancel"),
     path("charges/", charges.ChargesView.as_view(), name="charges"),
     path("uptake/", uptake.UptakeView.as_view(), name="uptake"),
     # Attendees answer without an account: the signed link is their key.

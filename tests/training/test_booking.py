@@ -148,14 +148,6 @@ def test_cancel_button_names_who_moved_up(training_admin_client):
     assert "Ben Waiting moved up from the waiting list and is now booked." in response.content.decode()
 
 
-def test_cancel_needs_post(training_admin_client):
-    registration = RegistrationFactory()
-
-    response = training_admin_client.get(reverse("training:registration_cancel", args=[registration.pk]))
-
-    assert response.status_code == HTTPStatus.METHOD_NOT_ALLOWED
-
-
 def test_editing_a_registration_to_another_live_email_is_refused(training_admin_client):
     session = TrainingSessionFactory()
     RegistrationFactory(session=session, email="taken@example.org")

@@ -1,12 +1,10 @@
-"""Booking someone onto a session, correcting their details, and cancelling."""
+"""Booking someone onto a session, correcting their details, and cancelling (after a confirmation page)."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import permission_required
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect
-from django.views.decorators.http import require_POST
-from django.views.generic import FormView, UpdateView
+from django.shortcuts import redirect
+from django.views.generic import DetailView, FormView, UpdateView
 
 from core.views import FormPageMixin
 
@@ -60,17 +58,28 @@ class RegistrationUpdateView(PermissionRequiredMixin, FormPageMixin, UpdateView)
         return self.object.session.get_absolute_url()
 
 
-@require_POST
-@permission_required("training.change_registration", raise_exception=True)
-def cancel_registration(request, pk):
-    registration = get_object_or_404(Registration.objects.visible_to(request.user).select_related("session"), pk=pk)
-    try:
-        promoted = services.cancel_registration(registration=registration)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+class RegistrationCancelView(PermissionRequiredMixin, DetailView):
+    """Confirm on GET, cancel on POST: a cancelled booking's place goes at once to the first on the waiting list."""
+
+    permission_required = "training.change_registration"
+    template_name = "training/registration_cancel.html"
+    context_object_name = "registration"
+
+    def get_queryset(self):
+        return Registration.objects.visible_to(self.request.user).select_related("session__course")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(breadcrumbs=training_crumbs(session=self.object.session), **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        registration = self.get_object()
+        try:
+            promoted = services.cancel_registration(registration=registration)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect(registration.session)
+        message = f"{registration.attendee_name}’s registration is cancelled."
+        if promoted is not None:
+            message += f" {promoted.attendee_name} moved up from the waiting list and is now booked."
+        messages.success(request, message)
         return redirect(registration.session)
-    message = f"{registration.attendee_name}’s registration is cancelled."
-    if promoted is not None:
-        message += f" {promoted.attendee_name} moved up from the waiting list and is now booked."
-    messages.success(request, message)
-    return redirect(registration.session)
