@@ -1,4 +1,6 @@
+from datetime import datetime, timedelta
 from http import HTTPStatus
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -172,3 +174,23 @@ def test_editing_a_registration_saves_it(training_admin_client):
     registration.refresh_from_db()
     assert response.status_code == HTTPStatus.FOUND
     assert registration.attendee_name == "Jo Bloggs"
+
+
+def test_booking_pages_write_the_session_date_as_the_site_does(training_admin_client):
+    """DATE_FORMAT "j F Y": "2 December 2026", never "02 December 2026"."""
+    starts = datetime(2026, 12, 2, 9, 30, tzinfo=ZoneInfo("Europe/London"))
+    session = TrainingSessionFactory(course__title="Neglect", starts_at=starts, ends_at=starts + timedelta(hours=3))
+    registration = RegistrationFactory(session=session)
+    pages = [
+        session.get_absolute_url(),
+        reverse("training:registration_create", args=[session.pk]),
+        reverse("training:registration_update", args=[registration.pk]),
+        reverse("training:registration_cancel", args=[registration.pk]),
+    ]
+
+    for page in pages:
+        html = training_admin_client.get(page).content.decode()
+        assert "2 December 2026" in html, page
+        assert "02 December" not in html, page
+    booking = training_admin_client.get(pages[1]).content.decode()
+    assert "<h1>Book a place on Neglect – 2 December 2026</h1>" in booking
