@@ -110,3 +110,14 @@ def test_editing_a_course_saves_it(training_admin_client):
 
     course.refresh_from_db()
     assert course.title == "Renamed"
+
+
+@pytest.mark.parametrize("client_name", ["reader_client", "training_admin_client", "contributor_client"])
+def test_the_training_page_links_to_uptake_and_uptake_back_to_training(request, client_name):
+    client = request.getfixturevalue(client_name)
+
+    course_list = client.get(reverse("training:course_list")).content.decode()
+    uptake = client.get(reverse("training:uptake")).content.decode()
+
+    assert f'href="{reverse("training:uptake")}">Training uptake</a>' in course_list
+    assert f'<li class="breadcrumb-item"><a href="{reverse("training:course_list")}">Training</a></li>' in uptake

@@ -13,6 +13,7 @@ from core.responses import csv_response
 from .. import selectors as uptake
 from ..charts import Bar, Series, horizontal_bar_chart
 from ..models import Registration
+from .courses import training_crumbs
 
 COUNT_HEADER = ["Booked", "Attended", "Did not attend", "Did-not-attend rate (%)", "Cancelled", "Waiting list"]
 
@@ -30,6 +31,9 @@ class UptakeView(PermissionRequiredMixin, TemplateView):
         if request.GET.get("format") == "csv":
             return self.csv(period, registrations, request.GET.get("table", ""))
         return self.render_to_response(self.get_context_data(form=form, **self.figures(period, registrations)))
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(breadcrumbs=training_crumbs(), **kwargs)
 
     def figures(self, period: uptake.Period, registrations) -> dict:
         courses = uptake.course_uptake(period, registrations)
