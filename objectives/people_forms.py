@@ -20,7 +20,7 @@ class PersonForm(forms.Form):
     email = forms.EmailField(
         label="Work e-mail",
         max_length=254,
-        help_text="They sign in with this address, and the invitation goes to it.",
+        help_text="It becomes their username for signing in, and the invitation goes to it.",
     )
     agencies = forms.ModelMultipleChoiceField(
         label="Agencies",
@@ -61,7 +61,7 @@ class PersonUpdateForm(PersonForm):
         super().__init__(*args, **kwargs)
         self.fields[
             "resend_invitation"
-        ].help_text = f"They have not chosen a password yet, and the link in an invitation works for {link_lasts()}."
+        ].help_text = f"They have not set a password yet, and the link in an invitation works for {link_lasts()}."
 
 
 class PersonFilter(django_filters.FilterSet):

@@ -63,7 +63,7 @@ class PersonCreateView(PermissionRequiredMixin, FormView):
             return self.form_invalid(form)
         name = display_name(person)
         messages.success(
-            self.request, f"{name} added. An invitation to choose a password was e-mailed to {person.email}."
+            self.request, f"{name} added. An invitation to set their password was e-mailed to {person.email}."
         )
         return redirect("objectives:person_list")
 

@@ -206,7 +206,7 @@ def test_adding_a_person_emails_an_invitation_saying_who_invited_them_to_which_b
     assert "Morgan Manager has invited you to the Fenbridge Safeguarding Children Partnership's" in mail.body
     assert "Your role: Agency contributor, for Fenbridge Police." in mail.body
     assert re.search(r"http://testserver/accounts/reset/\S+/\S+/", mail.body)
-    assert "sign in at http://testserver/accounts/login/ with your work e-mail address" in mail.body
+    assert "sign in at http://testserver/accounts/login/ with your username, jo.bloggs@police.example" in mail.body
 
 
 def test_the_invitation_link_lets_them_choose_a_password_and_sign_in(manager_client, mailoutbox):
