@@ -342,7 +342,7 @@ def test_a_word_plan_imports_through_the_pages(manager_client):
 
 def test_a_word_plans_bad_row_is_shown_with_its_table_and_row(manager_client):
     word_plan = committee_plan()
-    word_plan.document.tables[0].rows[2].cells[0].text = "1.1.x"
+    word_plan.document.tables[0].rows[2].cells[0].text = "1.1.1 new"
     upload(manager_client, SimpleUploadedFile("plan.docx", word_plan.bytes()))
 
     response = manager_client.get(confirm_url(StagedUpload.objects.get()))

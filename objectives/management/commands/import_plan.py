@@ -52,9 +52,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, file, plan, dry_run, starts, ends, scale, shape, **options):
         try:
-            with file.open("rb") as handle:
-                rows = read_rows(handle, file.name)
             business_plan = find_or_build_plan(plan, starts_on=starts, ends_on=ends, scale=scale, shape=shape)
+            with file.open("rb") as handle:
+                rows = read_rows(handle, file.name, shape=business_plan.shape)
         except OSError as error:
             raise CommandError(f"Cannot open {file}: {error.strerror}.") from None
         except (FileProblem, PlanProblem) as error:
