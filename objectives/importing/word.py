@@ -17,6 +17,7 @@ continues the action above it (a row split across two pages).
 """
 
 import io
+import re
 
 import docx
 from docx.table import Table, _Cell
@@ -29,6 +30,9 @@ from .word_action import WordAction, rows_of
 from .word_columns import Column, header, month_year
 from .word_headings import Heading, is_ref, objective_heading, ref_in_cell, strategic_lead, top_heading
 from .word_layout import Survey, check_layout
+
+# A paragraph naming the document's round: "Progress report March 2026", "Progress update as at 31 March 2026".
+_ROUND_PARAGRAPH = re.compile(r"(?:progress\s+(?:report|update|presented)|update)\b", re.IGNORECASE)
 
 
 def read_docx(data: bytes, filename: str, shape: str | None = None) -> list[SheetRow]:
@@ -89,7 +93,7 @@ class _PlanReader:
             self.aim.title = f"{self.aim.title} {text}".strip()
             return
         self.open_aim = None
-        if text.lower().startswith(("progress", "update")):
+        if _ROUND_PARAGRAPH.match(text):
             self.document_round = month_year(text) or self.document_round
 
     def _heading(self, text: str, others: list[str]) -> str:
@@ -134,7 +138,8 @@ class _PlanReader:
             if not texts:
                 continue
             first = texts[0]
-            if top_heading(first) or objective_heading(first) or header(cells, self.styles):
+            heading = _starts_row(first, cells, self.styles) and (top_heading(first) or objective_heading(first))
+            if heading or header(cells, self.styles):
                 return True
         first = next((cells for cells in rows if word_text.distinct_texts(cells, self.styles)), None)
         if not (first and self.columns and len(first) == len(self.columns)):
@@ -145,7 +150,7 @@ class _PlanReader:
 
     def _row(self, cells: list[_Cell | None], place: str):
         texts = word_text.distinct_texts(cells, self.styles)
-        if not texts or self._heading(texts[0], texts[1:]):
+        if not texts or (_starts_row(texts[0], cells, self.styles) and self._heading(texts[0], texts[1:])):
             return
         columns = header(cells, self.styles)
         if columns:
@@ -174,6 +179,12 @@ class _PlanReader:
                 self.current.mark(cell)
             self.actions.append(self.current)
         self.current.add(by_column, self.styles)
+
+
+def _starts_row(text: str, cells: list[_Cell | None], styles: dict[str, str]) -> bool:
+    """Whether the text is the row's first cell's: only there does it head the row, not in an action's text."""
+    first = next((cell for cell in cells if cell is not None), None)
+    return first is not None and word_text.flat(word_text.paragraphs(first, styles)) == text
 
 
 def _rounds(columns: list[Column | None]) -> list[str]:

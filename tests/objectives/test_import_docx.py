@@ -9,10 +9,18 @@ from datetime import date
 
 import pytest
 
+from objectives.importing.safety import FileProblem
 from objectives.importing.word import read_docx
 from objectives.models import Action, Aim, Objective, PlanShape, ProgressUpdate
 from tests.objectives.import_files import WordPlan, committee_plan, import_errors, run_import
-from tests.objectives.word_plans import PROGRESS_ROW, header_of, imported
+from tests.objectives.word_plans import (
+    PROGRESS_ROW,
+    header_of,
+    imported,
+    one_action_plan,
+    priorities_plan,
+    recommendations_plan,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -320,3 +328,36 @@ def test_refs_are_read_as_typed(tmp_path):
         ("P1", "P1.1", "P1.a"),
         ("P1", "P1.1", "CS-2/3"),
     ]
+
+
+def test_without_a_shape_a_document_with_no_plan_tables_hears_of_every_layout():
+    word_plan = WordPlan().paragraph("Minutes of the board meeting").table(["Item", "Notes"], header=None)
+
+    with pytest.raises(FileProblem) as raised:
+        read_docx(word_plan.bytes(), "plan.docx")
+
+    message = str(raised.value)
+    assert message.startswith("plan.docx has no plan tables: the import looks for “Aim 1: …” paragraphs")
+    assert "; or, for a plan of two levels, headings such as “Priority 1a: Early help”" in message
+    assert "; or, for a numbered list, a table with a header row such as No | Recommendation" in message
+
+
+@pytest.mark.parametrize(
+    ("word_plan", "aim_column"),
+    [(committee_plan(), "objective"), (priorities_plan(), "aim"), (recommendations_plan(), None)],
+    ids=["tree", "two-level", "list"],
+)
+def test_without_a_shape_a_document_is_read_in_the_layout_it_has(word_plan, aim_column):
+    header = read_docx(word_plan.bytes(), "plan.docx")[0].cells
+
+    assert header[0] == ("aim" if aim_column else "action")
+    assert (aim_column in header) if aim_column else "aim" not in header
+
+
+def test_a_priority_word_in_an_actions_text_heads_nothing():
+    word_plan = one_action_plan("Audit", "Done")
+    word_plan.document.tables[0].add_row().cells[1].text = "Theme 2 Neglect is next"
+
+    (row,) = read_docx(word_plan.bytes(), "plan.docx", PlanShape.TREE)[1:]
+
+    assert (row.cells[0], row.cells[5]) == ("1", "Audit\n\nTheme 2 Neglect is next")

@@ -11,10 +11,11 @@ from pytest_django.asserts import assertContains, assertNotContains, assertTempl
 
 from core.models import StagedUpload
 from objectives import roles
-from objectives.models import Action, Agency, BusinessPlan, ProgressUpdate
+from objectives.models import Action, Agency, BusinessPlan, PlanShape, ProgressUpdate
 from objectives.views.imports import PlanTarget
 from tests.factories import ActionFactory, AgencyFactory, BusinessPlanFactory, UserFactory
 from tests.objectives.import_files import committee_plan, plan_row, write_csv
+from tests.objectives.word_plans import priorities_plan
 
 pytestmark = pytest.mark.django_db
 
@@ -397,3 +398,13 @@ def test_an_existing_plan_keeps_its_shape_whatever_the_form_says(manager_client,
 
     assertContains(response, "laid out as “Aims, objectives and actions”")
     assertContains(response, '<tr><th scope="row">Actions</th><td>0</td><td>1</td></tr>', html=True)
+
+
+def test_a_word_plan_is_read_in_the_layout_of_the_plans_shape(manager_client):
+    BusinessPlanFactory(title="2025/26", shape=PlanShape.LIST)
+    upload(manager_client, SimpleUploadedFile("plan.docx", priorities_plan().bytes()), new_title="2025/26")
+
+    response = manager_client.get(confirm_url(StagedUpload.objects.get()))
+
+    assertContains(response, "plan.docx has headings such as “Priority 1a Early Help and Prevention”, but this plan")
+    assertNotContains(response, "Import into")
