@@ -98,9 +98,12 @@ class _PlanReader:
 
     def _heading(self, text: str, others: list[str]) -> str:
         """Take a top heading, objective or strategic lead from a paragraph or row, and say which ("" if none)."""
-        top = top_heading(text, others)
+        # A priority row may give its strategic lead in a cell of its own.
+        leads = {other: strategic_lead(other) for other in others}
+        top = top_heading(text, [other for other in others if leads[other] is None])
         if top:
-            self.survey.saw_top(text if not others else f"{text} {others[0]}")
+            self.survey.saw_top(" ".join((text, top.title)) if others else text)
+            top.strategic_lead = next((lead for lead in leads.values() if lead), "")
             self.aim, self.objective, self.current = top, None, None
             return "top"
         objective = objective_heading(text, others)

@@ -167,3 +167,16 @@ def test_a_two_level_plan_imports_with_text_timescales_and_success_measures(tmp_
         ("1", "Chair", "", date(2026, 3, 31), "Toolkit used in 50 cases"),
     ]
     assert not plan.rounds.exists()
+
+
+def test_a_priority_row_may_give_its_strategic_lead_in_a_cell_of_its_own():
+    word_plan = WordPlan().table(ACTION_ROW, header=TWO_LEVEL_HEADER)
+    table = word_plan.document.tables[0]
+    priority_row = table.add_row()
+    priority_row.cells[0].merge(priority_row.cells[2]).text = "Priority 3: Exploitation"
+    priority_row.cells[3].merge(priority_row.cells[-1]).text = "Strategic lead: Detective Inspector"
+    table.rows[0]._tr.addprevious(priority_row._tr)
+
+    (row,) = read_word_rows(word_plan, PlanShape.TWO_LEVEL)
+
+    assert (row["aim"], row["aim_title"], row["strategic_lead"]) == ("3", "Exploitation", "Detective Inspector")
