@@ -30,6 +30,7 @@ from .word_action import WordAction, rows_of
 from .word_columns import Column, header, month_year
 from .word_headings import Heading, is_ref, objective_heading, ref_in_cell, strategic_lead, top_heading
 from .word_layout import Survey, check_layout
+from .word_numbering import ListNumbers
 
 # A paragraph naming the document's round: "Progress report March 2026", "Progress update as at 31 March 2026".
 _ROUND_PARAGRAPH = re.compile(r"(?:progress\s+(?:report|update|presented)|update)\b", re.IGNORECASE)
@@ -44,7 +45,7 @@ def read_docx(data: bytes, filename: str, shape: str | None = None) -> list[Shee
         document = docx.Document(io.BytesIO(data))
         # Looked up once: python-docx's paragraph.style searches every style for each paragraph.
         styles = {style.styleId: style.name_val or "" for style in document.styles.element.style_lst}
-        reader = _PlanReader(styles)
+        reader = _PlanReader(styles, ListNumbers(document))
         for block in document.iter_inner_content():
             if isinstance(block, Paragraph):
                 reader.paragraph(block)
@@ -65,8 +66,9 @@ def read_docx(data: bytes, filename: str, shape: str | None = None) -> list[Shee
 class _PlanReader:
     """Walks the document's paragraphs and tables in order, keeping the current headings and header."""
 
-    def __init__(self, styles: dict[str, str]):
+    def __init__(self, styles: dict[str, str], list_numbers: ListNumbers):
         self.styles = styles
+        self.list_numbers = list_numbers
         self.aim: Heading | None = None
         self.objective: Heading | None = None
         # The header's column for each grid position: (kind, round), or None for a column the import ignores.
@@ -172,7 +174,7 @@ class _PlanReader:
         ref_paragraphs = [
             paragraph for cell in word_text.once(ref_cells) for paragraph in word_text.paragraphs(cell, self.styles)
         ]
-        ref = ref_in_cell(word_text.flat(ref_paragraphs))
+        ref = ref_in_cell(word_text.flat(ref_paragraphs)) or self._list_number(ref_cells)
         # Our call: a row with no ref of its own (empty, or merged down from above) goes on with the action
         # above it, as a row split over two pages does.
         continues = self.current is not None and (not ref or any(self.current.has(cell) for cell in ref_cells))
@@ -182,6 +184,13 @@ class _PlanReader:
                 self.current.mark(cell)
             self.actions.append(self.current)
         self.current.add(by_column, self.styles)
+
+    def _list_number(self, ref_cells: list[_Cell]) -> str:
+        """The number Word shows in an empty ref cell that is a numbered list ("1." with no text)."""
+        numbers = [
+            self.list_numbers.number(paragraph) for cell in word_text.once(ref_cells) for paragraph in cell.paragraphs
+        ]
+        return next((number for number in numbers if number), "")
 
 
 def _starts_row(text: str, cells: list[_Cell | None], styles: dict[str, str]) -> bool:

@@ -140,3 +140,22 @@ def test_a_list_plan_imports_with_the_four_point_scale(tmp_path):
     ]
     assert list(actions.values_list("progress_updates__rag", flat=True)) == ["1", "2", "3"]
     assert not plan.actions.filter(lead_agencies__isnull=False).exists()
+
+
+def test_a_number_column_numbered_by_word_gives_each_row_its_number():
+    word_plan = recommendations_plan(
+        ("", "Publish the report", "Chair", "March 2026", "Done", "1"),
+        ("", "Agree a protocol", "Chair", "March 2026", "Drafted", "2"),
+        ("", "Audit the training offer", "Chair", "March 2026", "Delayed", "3"),
+    )
+    for row in word_plan.document.tables[0].rows[1:]:
+        # Word's automatic numbering: the cell shows "1." but holds no text.
+        row.cells[0].paragraphs[0].style = "List Number"
+
+    rows = read_word_rows(word_plan, PlanShape.LIST)
+
+    assert [(row["action"], row["action_text"]) for row in rows] == [
+        ("1", "Publish the report"),
+        ("2", "Agree a protocol"),
+        ("3", "Audit the training offer"),
+    ]
