@@ -1,42 +1,22 @@
 """An action read from a Word plan's rows, and the import's rows it gives, in the columns of the plan's shape.
 
-The columns are the spreadsheet import's: a plan of two levels has no objective columns, a list neither aim
-nor objective columns. Responsibility, lead officer, success measure and strategic lead are there only
-when the document gives one, so a plan in the committee's usual layout reads as it always has.
+The columns are the spreadsheet import's (columns.PLAN_COLUMNS), less the levels the plan's shape does not have
+and the ones a document never gives (a slipped target's original, the times it slipped). A timescale in words
+goes in target_date, which the checker keeps as the timescale when it is not a date.
 """
 
 from dataclasses import dataclass, field
 
 from docx.table import _Cell
 
-from objectives.models import PlanShape
-
 from . import word_text
 from .cells import SheetRow
+from .columns import PLAN_COLUMNS, absent_level_columns
 from .word_columns import Column
 from .word_headings import Heading
 from .word_lines import split_action, split_progress, stated_rating
 
-_LEVEL_COLUMNS = {
-    PlanShape.TREE: ("aim", "aim_title", "strategic_lead", "objective", "objective_title"),
-    PlanShape.TWO_LEVEL: ("aim", "aim_title", "strategic_lead"),
-    PlanShape.LIST: (),
-}
-_ACTION_COLUMNS = (
-    "action",
-    "action_text",
-    "lead_agency",
-    "responsibility",
-    "lead_officer",
-    "target_date",
-    "success_measure",
-    "progress_date",
-    "progress",
-    "impact",
-    "rag",
-)
-# Left out of the header when no action has one.
-_ONLY_IF_GIVEN = {"strategic_lead", "responsibility", "lead_officer", "success_measure"}
+_NEVER_IN_A_DOCUMENT = {"original_target_date", "times_slipped", "timescale"}
 
 
 @dataclass
@@ -74,14 +54,12 @@ class WordAction:
 
 def rows_of(actions: list[WordAction], shape: str, document_round: str) -> list[SheetRow]:
     """The header row, then a row for each action and round of its progress."""
-    values = [(action, row) for action in actions for row in _action_rows(action, document_round)]
-    wanted = (*_LEVEL_COLUMNS[shape], *_ACTION_COLUMNS)
-    columns = tuple(
-        column for column in wanted if column not in _ONLY_IF_GIVEN or any(row.get(column) for _, row in values)
-    )
+    absent = {*absent_level_columns(shape), *_NEVER_IN_A_DOCUMENT}
+    columns = tuple(column for column in PLAN_COLUMNS if column not in absent)
     rows = [SheetRow(1, columns, place="the document")]
-    for action, row in values:
-        rows.append(SheetRow(len(rows) + 1, tuple(row.get(column, "") for column in columns), place=action.place))
+    for action in actions:
+        for row in _action_rows(action, document_round):
+            rows.append(SheetRow(len(rows) + 1, tuple(row.get(column, "") for column in columns), place=action.place))
     return rows
 
 
@@ -119,5 +97,5 @@ def _progress(action: WordAction, round_text: str | None, document_round: str) -
         "progress_date": round_text or document_round,
         "progress": word_text.join(progress),
         "impact": word_text.join(action.cells.get(("impact", round_text), []) + impact),
-        "rag": rating,
+        "rating": rating,
     }

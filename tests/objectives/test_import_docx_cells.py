@@ -65,7 +65,7 @@ def test_a_line_that_states_no_rag_stays_in_the_progress_and_the_rating_blank(tm
 def test_a_rag_line_that_names_no_rag_is_reported(tmp_path):
     errors = import_errors(one_action_plan("Audit", ["Done", "RAG: purple"]).save(tmp_path / "plan.docx"))
 
-    assert "Table 1, row 3, rag: “purple” is not a RAG" in errors
+    assert "Table 1, row 3, rating: “purple” is not a rating on this plan’s scale" in errors
 
 
 @pytest.mark.parametrize(("cell", "rag"), [("A", ProgressUpdate.Rag.AMBER), ("RAG: Red", ProgressUpdate.Rag.RED)])
@@ -215,3 +215,19 @@ def test_an_evidence_of_impact_column_gives_the_impact(tmp_path):
 
     update = ProgressUpdate.objects.get()
     assert (update.progress, update.impact) == ("Done", "Fewer repeat referrals\n\n- 24% to 17%")
+
+
+def test_owner_timescale_and_success_measure_columns_reach_the_action(tmp_path):
+    header = ("Ref", "Action", "Lead", "Lead officer", "Timescale", "Success measure", "Progress report December 2025")
+    cells = ("Audit", "Chair / DCS", "Sam Officer", "Across financial year 2025/26", "All cases audited", "Done")
+
+    imported(tmp_path, one_action_plan(*cells, header=header))
+
+    action = Action.objects.get()
+    assert (action.responsibility, action.lead_officer, action.timescale, action.target_on) == (
+        "Chair / DCS",
+        "Sam Officer",
+        "Across financial year 2025/26",
+        None,
+    )
+    assert (action.success_measure, action.lead_agencies.exists()) == ("All cases audited", False)

@@ -408,3 +408,10 @@ def test_a_word_plan_is_read_in_the_layout_of_the_plans_shape(manager_client):
 
     assertContains(response, "plan.docx has headings such as “Priority 1a Early Help and Prevention”, but this plan")
     assertNotContains(response, "Import into")
+
+
+def test_the_upload_page_describes_every_word_layout(manager_client):
+    response = manager_client.get(UPLOAD_URL)
+
+    assertContains(response, "headings such as “Priority 1a: Early help” or “Theme 2 – Neglect”")
+    assertContains(response, "<em>No | Recommendation | Responsibility | Timescale | Progress | Assessment</em>")
