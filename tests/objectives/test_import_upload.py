@@ -11,11 +11,10 @@ from pytest_django.asserts import assertContains, assertNotContains, assertTempl
 
 from core.models import StagedUpload
 from objectives import roles
-from objectives.models import Action, Agency, BusinessPlan, PlanShape, ProgressUpdate
+from objectives.models import Action, Agency, BusinessPlan, ProgressUpdate
 from objectives.views.imports import PlanTarget
 from tests.factories import ActionFactory, AgencyFactory, BusinessPlanFactory, UserFactory
-from tests.objectives.import_files import committee_plan, plan_row, write_csv
-from tests.objectives.word_plans import priorities_plan
+from tests.objectives.import_files import plan_row, write_csv
 
 pytestmark = pytest.mark.django_db
 
@@ -327,30 +326,6 @@ def test_a_reader_may_not_see_the_preview(reader_client, board_manager):
     assert response.status_code == HTTPStatus.FORBIDDEN
 
 
-def test_a_word_plan_imports_through_the_pages(manager_client):
-    # Progress within the new plan's year: a round must fall within its plan.
-    file = SimpleUploadedFile("plan.docx", committee_plan("December 2026").bytes())
-
-    upload(manager_client, file)
-    plan_import = StagedUpload.objects.get()
-    preview = manager_client.get(confirm_url(plan_import))
-    manager_client.post(confirm_url(plan_import))
-
-    assertContains(preview, '<tr><th scope="row">Actions</th><td>4</td><td>0</td></tr>', html=True)
-    plan = BusinessPlan.objects.get(title="2026/27")
-    assert list(plan.actions.in_ref_order().values_list("ref", flat=True)) == ["1.1.1", "1.1.2", "1.2.1", "2.1.1"]
-
-
-def test_a_word_plans_bad_row_is_shown_with_its_table_and_row(manager_client):
-    word_plan = committee_plan()
-    word_plan.document.tables[0].rows[2].cells[0].text = "1.1.1 new"
-    upload(manager_client, SimpleUploadedFile("plan.docx", word_plan.bytes()))
-
-    response = manager_client.get(confirm_url(StagedUpload.objects.get()))
-
-    assertContains(response, "<th scope='row'>Table 1, row 3</th><td>action</td>", html=True)
-
-
 LIST_HEADER = ["action", "action_text", "responsibility", "progress_date", "progress", "rating"]
 
 
@@ -398,20 +373,3 @@ def test_an_existing_plan_keeps_its_shape_whatever_the_form_says(manager_client,
 
     assertContains(response, "laid out as “Aims, objectives and actions”")
     assertContains(response, '<tr><th scope="row">Actions</th><td>0</td><td>1</td></tr>', html=True)
-
-
-def test_a_word_plan_is_read_in_the_layout_of_the_plans_shape(manager_client):
-    BusinessPlanFactory(title="2025/26", shape=PlanShape.LIST)
-    upload(manager_client, SimpleUploadedFile("plan.docx", priorities_plan().bytes()), new_title="2025/26")
-
-    response = manager_client.get(confirm_url(StagedUpload.objects.get()))
-
-    assertContains(response, "plan.docx has headings such as “Priority 1a Early Help and Prevention”, but this plan")
-    assertNotContains(response, "Import into")
-
-
-def test_the_upload_page_describes_every_word_layout(manager_client):
-    response = manager_client.get(UPLOAD_URL)
-
-    assertContains(response, "headings such as “Priority 1a: Early help” or “Theme 2 – Neglect”")
-    assertContains(response, "<em>No | Recommendation | Responsibility | Timescale | Progress | Assessment</em>")
