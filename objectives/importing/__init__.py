@@ -3,8 +3,9 @@
 1. `safety.check_file` looks at the bytes first: the size limit (settings.IMPORT_MAX_BYTES, default 5 MB),
    the real type whatever the name says, and zip bombs, before any parser opens the file.
 2. `readers.read_plan_file` turns a .csv or .xlsx file into rows of cells with the row numbers the user sees;
-   `word.read_docx` turns a Word plan in the committee layout into the same rows, each saying where it was
-   (`word_text` reads its cells' paragraphs, bullets and merged cells).
+   `word.read_docx` turns a Word plan, laid out as the plan's shape is, into the same rows, each saying where it
+   was (`word_headings`, `word_columns`, `word_lines`, `word_numbering` and `word_text` read its parts, and
+   `word_layout` says when a document does not have its plan's layout).
 3. `checking.check_rows(rows, plan=plan)` compares those rows with the database and returns the changes and every
    problem (`RowError`), writing nothing, so the same result can drive a preview or a dry run. The columns a file
    needs follow the plan's shape (`columns`); `building.PlanBuilder` matches each row to the plan's aims, objectives

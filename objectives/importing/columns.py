@@ -24,22 +24,6 @@ PROGRESS_COLUMNS = ("progress_date", "progress", "impact", "rating")
 PLAN_COLUMNS = (*AIM_COLUMNS, *OBJECTIVE_COLUMNS, *ACTION_COLUMNS, *PROGRESS_COLUMNS)
 # "rag" is the rating column's old name; files written before plans had other scales still say it.
 RATING_SYNONYM = "rag"
-# The row layout the Word reader (word.py) writes today, in the old names; any subset of PLAN_COLUMNS (and "rag")
-# in any order is read, so the Word reader may move to the new names when it likes.
-COLUMNS = (
-    "aim",
-    "aim_title",
-    "objective",
-    "objective_title",
-    "action",
-    "action_text",
-    "lead_agency",
-    "target_date",
-    "progress_date",
-    "progress",
-    "impact",
-    "rag",
-)
 
 _REQUIRED = {
     PlanShape.TREE: ("aim", "aim_title", "objective", "objective_title", "action", "action_text"),

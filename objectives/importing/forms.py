@@ -50,7 +50,7 @@ class ImportUploadForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["file"].help_text = (
-            "A Word document (.docx) in the committee layout, or a spreadsheet (.xlsx or .csv) "
+            "A Word document (.docx) laid out as the plan is, or a spreadsheet (.xlsx or .csv) "
             f"in the import’s columns; up to {megabytes(max_bytes())}."
         )
 

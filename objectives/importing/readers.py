@@ -24,8 +24,8 @@ __all__ = ["FileProblem", "SheetRow", "read_plan_file", "read_rows", "read_uploa
 CSV_HELP = "In Excel, use Save As “CSV UTF-8 (Comma delimited) (*.csv)”."
 
 
-def read_rows(file: BinaryIO, filename: str) -> list[SheetRow]:
-    """The file's non-blank rows; the first is the header."""
+def read_rows(file: BinaryIO, filename: str, *, shape: str | None = None) -> list[SheetRow]:
+    """The file's non-blank rows; the first is the header. A Word plan is read in the layout of `shape`."""
     extension_of(filename)
     # A file on disk says its size before it is read; anything else (a pipe) shows it once read.
     with contextlib.suppress(AttributeError, OSError):
@@ -33,7 +33,7 @@ def read_rows(file: BinaryIO, filename: str) -> list[SheetRow]:
     # One byte past the limit is enough to know the file is too big, without reading all of it.
     data = file.read(max_bytes() + 1)
     check_size(len(data), filename)
-    return read_plan_file(data, filename)
+    return read_plan_file(data, filename, shape=shape)
 
 
 def read_upload(upload: UploadedFile, read: Callable[[bytes, str], object]) -> bytes:
@@ -50,11 +50,14 @@ def read_upload(upload: UploadedFile, read: Callable[[bytes, str], object]) -> b
     return content
 
 
-def read_plan_file(data: bytes, filename: str) -> list[SheetRow]:
-    """Rows from a file's bytes, once they are shown to be safe to open as the kind its name says."""
+def read_plan_file(data: bytes, filename: str, *, shape: str | None = None) -> list[SheetRow]:
+    """Rows from a file's bytes, once they are shown to be safe to open as the kind its name says.
+
+    A Word plan is read in the layout of the plan's `shape`; without one, in the layout it looks like.
+    """
     extension = check_file(data, filename)
     if extension == ".docx":
-        return read_docx(data, filename)
+        return read_docx(data, filename, shape)
     rows = _read_csv(data) if extension == ".csv" else _read_xlsx(data, filename)
     rows = [row for row in rows if not all(is_blank(cell) for cell in row.cells)]
     if not rows:

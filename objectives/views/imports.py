@@ -73,9 +73,9 @@ class PlanPreview(Preview):
 def preview_import(upload: StagedUpload) -> PlanPreview:
     """Read and check the stored file against the plan as it is now; write nothing."""
     try:
-        rows = read_plan_file(bytes(upload.content), upload.file_name)
         target = PlanTarget.from_name(upload.target_name)
         plan = find_or_build_plan(target.title, shape=target.shape, scale=target.scale)
+        rows = read_plan_file(bytes(upload.content), upload.file_name, shape=plan.shape)
     except (FileProblem, PlanProblem) as problem:
         return PlanPreview(upload, problem=str(problem))
     changes = check_rows(rows, plan=plan)

@@ -1,44 +1,42 @@
-"""Importing a Word plan in the committee layout, with import_plan; the files are built in each test."""
+"""Importing a Word plan in the committee layout (aims, objectives and actions), with import_plan.
+
+The files are built in each test; test_import_docx_cells reads what the cells say, and the other layouts
+have their own files (test_import_docx_list, test_import_docx_two_level).
+"""
 
 import zipfile
 from datetime import date
 
 import pytest
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 
-from objectives.models import Action, Aim, BusinessPlan, Objective, ProgressRound, ProgressUpdate
-from tests.objectives.import_files import Bullet, WordPlan, committee_plan, import_errors, run_import
+from objectives.importing.safety import FileProblem
+from objectives.importing.word import read_docx
+from objectives.models import Action, Aim, Objective, PlanShape, ProgressUpdate
+from tests.objectives.import_files import WordPlan, committee_plan, import_errors, run_import
+from tests.objectives.word_plans import (
+    PROGRESS_ROW,
+    header_of,
+    imported,
+    one_action_plan,
+    priorities_plan,
+    read_word_rows,
+    recommendations_plan,
+)
 
 pytestmark = pytest.mark.django_db
-
-PROGRESS_ROW = ("Ref", "Action", "Progress report December 2025")
-
-
-def imported(tmp_path, word_plan: WordPlan, plan="2025/26") -> BusinessPlan:
-    run_import(word_plan.save(tmp_path / "plan.docx"), plan=plan)
-    return BusinessPlan.objects.get(title=plan)
-
-
-def one_action_plan(*cells, header=PROGRESS_ROW) -> WordPlan:
-    return (
-        WordPlan()
-        .paragraph("Aim 1: Partners’ work keeps children safe")
-        .table(["1.1.1", *cells], objective=("Obj 1.1", "Show how partners’ work improves lives"), header=header)
-    )
 
 
 def test_aims_objectives_and_actions_come_from_the_paragraphs_and_tables(tmp_path):
     plan = imported(tmp_path, committee_plan())
 
     assert list(Aim.objects.filter(plan=plan).values_list("number", "title")) == [
-        (1, "Partners’ work keeps children safe"),
-        (2, "Children know who to contact"),
+        ("1", "Partners’ work keeps children safe"),
+        ("2", "Children know who to contact"),
     ]
     assert list(plan.objectives.in_ref_order().values_list("ref", "title", "aim__number")) == [
-        ("1.1", "Show how partners’ work improves children’s lives", 1),
-        ("1.2", "Hear children’s voices", 1),
-        ("2.1", "Tell children where to get help", 2),
+        ("1.1", "Show how partners’ work improves children’s lives", "1"),
+        ("1.2", "Hear children’s voices", "1"),
+        ("2.1", "Tell children where to get help", "2"),
     ]
     assert list(plan.actions.in_ref_order().values_list("ref", "text", "objective__ref")) == [
         ("1.1.1", "Extend the multi-agency audit programme", "1.1"),
@@ -220,134 +218,16 @@ def test_a_table_that_is_not_part_of_the_plan_is_ignored(tmp_path):
     assert plan.actions.count() == 4
 
 
-def test_paragraphs_bullets_and_line_breaks_become_the_progress_text(tmp_path):
-    progress = [
-        "The audit of 40 cases found:",
-        Bullet("fewer repeat referrals"),
-        Bullet("quicker strategy meetings", by_numbering=True),
-        "",
-        "Next: a second audit\nin the spring.",
-        "• a bullet typed by hand",
-    ]
-    imported(tmp_path, one_action_plan("Audit", progress))
-
-    assert ProgressUpdate.objects.get().progress == (
-        "The audit of 40 cases found:\n\n"
-        "- fewer repeat referrals\n"
-        "- quicker strategy meetings\n\n"
-        "Next: a second audit\nin the spring.\n\n"
-        "- a bullet typed by hand"
-    )
-
-
-@pytest.mark.parametrize(
-    ("lines", "rag"),
-    [
-        (["Done", "RAG: Amber"], ProgressUpdate.Rag.AMBER),
-        (["Done", "RAG rating – Red"], ProgressUpdate.Rag.RED),
-        (["Done", "Status: Green"], ProgressUpdate.Rag.GREEN),
-        (["Done", "Complete"], ProgressUpdate.Rag.COMPLETE),
-        (["Done\nNot started"], ProgressUpdate.Rag.NOT_STARTED),
-        (["Done", "RAG Green"], ProgressUpdate.Rag.GREEN),
-    ],
-)
-def test_a_rag_line_in_the_progress_gives_the_rag_and_leaves_the_text(tmp_path, lines, rag):
-    imported(tmp_path, one_action_plan("Audit", lines))
-
-    update = ProgressUpdate.objects.get()
-    assert (update.progress, update.rag) == ("Done", rag)
-
-
-@pytest.mark.parametrize("line", ["Status: awaiting the data", "RAG rated by the panel in March"])
-def test_a_line_that_states_no_rag_stays_in_the_progress(tmp_path, line):
-    imported(tmp_path, one_action_plan("Audit", [line]))
-
-    update = ProgressUpdate.objects.get()
-    assert (update.progress, update.rag) == (line, ProgressUpdate.Rag.NOT_STARTED)
-
-
-def test_a_rag_line_that_names_no_rag_is_reported(tmp_path):
-    errors = import_errors(one_action_plan("Audit", ["Done", "RAG: purple"]).save(tmp_path / "plan.docx"))
-
-    assert "Table 1, row 3, rag: “purple” is not a RAG" in errors
-
-
-@pytest.mark.parametrize(("cell", "rag"), [("A", ProgressUpdate.Rag.AMBER), ("RAG: Red", ProgressUpdate.Rag.RED)])
-def test_a_rag_column_gives_the_rag(tmp_path, cell, rag):
-    header = ("Ref", "Action", "Progress report December 2025", "RAG")
-
-    imported(tmp_path, one_action_plan("Audit", ["Done", "RAG: Green"], cell, header=header))
-
-    assert ProgressUpdate.objects.get().rag == rag
-
-
-def test_each_rag_column_belongs_to_the_progress_column_before_it(tmp_path):
-    header = ("Ref", "Action", "Progress report September 2025", "RAG", "Progress report December 2025", "RAG")
-
-    imported(tmp_path, one_action_plan("Audit", "Planned", "Red", "Done", "Green", header=header))
-
-    assert list(ProgressUpdate.objects.order_by("round__as_of").values_list("rag", flat=True)) == [
-        ProgressUpdate.Rag.RED,
-        ProgressUpdate.Rag.GREEN,
-    ]
-
-
-def test_an_impact_line_starts_the_evidence_of_impact(tmp_path):
-    imported(tmp_path, one_action_plan("Audit", ["Done", "Impact: repeat referrals down from 24% to 17%", "More"]))
-
-    update = ProgressUpdate.objects.get()
-    assert (update.progress, update.impact) == ("Done", "repeat referrals down from 24% to 17%\n\nMore")
-
-
-def test_lead_and_target_lines_in_the_action_cell_are_read(tmp_path):
-    imported(tmp_path, one_action_plan(["Extend the audit", "Lead: Police; Health", "Target: March 2026"], "Done"))
-
-    action = Action.objects.get()
-    assert action.text == "Extend the audit"
-    assert sorted(action.lead_agencies.values_list("name", flat=True)) == ["Health", "Police"]
-    assert (action.target_on, action.target_is_month) == (date(2026, 3, 31), True)
-
-
-def test_lead_agency_and_target_columns_are_read(tmp_path):
-    header = ("Ref", "Action", "Lead agency", "Target date", "Progress report December 2025")
-
-    imported(tmp_path, one_action_plan("Audit", ["Police", "Health"], "31/01/2026", "Done", header=header))
-
-    action = Action.objects.get()
-    assert sorted(action.lead_agencies.values_list("name", flat=True)) == ["Health", "Police"]
-    assert (action.target_on, action.target_is_month) == (date(2026, 1, 31), False)
-
-
-def test_two_progress_columns_give_two_rounds(tmp_path):
-    header = ("Ref", "Action", "Progress report September 2025", "Progress report December 2025")
-
-    imported(tmp_path, one_action_plan("Audit", "Planned", "Done", header=header))
-
-    assert list(ProgressUpdate.objects.order_by("round__as_of").values_list("round__as_of", "progress")) == [
-        (date(2025, 9, 30), "Planned"),
-        (date(2025, 12, 31), "Done"),
-    ]
-
-
-def test_a_progress_column_without_a_month_takes_the_documents_round(tmp_path):
-    word_plan = WordPlan().paragraph("Progress report March 2026", style="Title").paragraph("Aim 1: Safe")
-    word_plan.table(["1.1.1", "Audit", "Done"], objective=("Obj 1.1", "Lives"), header=("Ref", "Action", "Progress"))
-
-    imported(tmp_path, word_plan)
-
-    assert ProgressRound.objects.get().as_of == date(2026, 3, 31)
-
-
 def test_a_bad_row_names_its_table_and_row_and_nothing_is_imported(tmp_path):
     word_plan = (
         WordPlan()
         .paragraph("Aim 1: Safe")
-        .table(["1.1.1", "Audit", "Done"], ["1.1.x", "Publish", "Done"], objective=("Obj 1.1", "Lives"))
+        .table(["1.1.1", "Audit", "Done"], ["1.1.2 new", "Publish", "Done"], objective=("Obj 1.1", "Lives"))
     )
 
     errors = import_errors(word_plan.save(tmp_path / "plan.docx"))
 
-    assert "Table 1, row 4, action: “1.1.x” is not a reference." in errors
+    assert "Table 1, row 4, action: “1.1.2 new” is not a reference." in errors
     assert not Action.objects.exists()
 
 
@@ -369,7 +249,7 @@ def test_an_objective_before_any_aim_is_refused(tmp_path):
 
     errors = import_errors(word_plan.save(tmp_path / "plan.docx"))
 
-    assert "Table 1, row 3, aim: is empty; every row needs its aim number" in errors
+    assert "Table 1, row 3, aim: is empty; every row needs its aim reference, such as 1 or 1a." in errors
 
 
 def test_a_document_without_plan_tables_is_refused(tmp_path):
@@ -403,62 +283,91 @@ def test_an_aim_may_be_a_row_of_the_table(tmp_path):
     imported(tmp_path, word_plan)
 
     action = Action.objects.select_related("objective__aim").get()
-    assert (action.objective.aim.number, action.objective.aim.title) == (1, "Partners’ work keeps children safe")
+    assert (action.objective.aim.number, action.objective.aim.title) == ("1", "Partners’ work keeps children safe")
     assert (action.objective.ref, action.objective.title) == ("1.1", "Lives")
 
 
-def test_a_row_that_starts_a_column_late_keeps_its_cells_in_their_columns(tmp_path):
-    word_plan = one_action_plan("Audit", "Done")
-    row = word_plan.document.tables[0].add_row()
-    row.cells[2].text = "More, over the page."
-    # Word writes a row that leaves out its first cell with <w:gridBefore>, so the others keep their columns.
-    row._tr.remove(row._tr.tc_lst[0])
-    grid_before = OxmlElement("w:gridBefore")
-    grid_before.set(qn("w:val"), "1")
-    row._tr.get_or_add_trPr().append(grid_before)
-
-    imported(tmp_path, word_plan)
-
-    assert ProgressUpdate.objects.get().progress == "Done\n\nMore, over the page."
-
-
-def test_a_lead_officer_column_is_not_a_lead_agency(tmp_path):
-    header = ("Ref", "Action", "Lead officer", "Progress report December 2025")
-
-    imported(tmp_path, one_action_plan("Audit", "Sam Officer", "Done", header=header))
-
-    assert not Action.objects.get().lead_agencies.exists()
-    assert ProgressUpdate.objects.get().progress == "Done"
-
-
-def test_tracked_insertions_are_read_and_deletions_left_out(tmp_path):
-    word_plan = one_action_plan("Audit", "Done")
-    paragraph = word_plan.document.tables[0].rows[2].cells[1].paragraphs[0]._p
-    inserted, deleted = OxmlElement("w:ins"), OxmlElement("w:del")
-    inserted.append(_run(" and publish", "w:t"))
-    deleted.append(_run(" and forget", "w:delText"))
-    paragraph.append(inserted)
-    paragraph.append(deleted)
-
-    imported(tmp_path, word_plan)
-
-    assert Action.objects.get().text == "Audit and publish"
-
-
-def _run(text: str, tag: str):
-    run, element = OxmlElement("w:r"), OxmlElement(tag)
-    element.text = text
-    element.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-    run.append(element)
-    return run
-
-
-def test_an_evidence_of_impact_column_gives_the_impact(tmp_path):
-    header = ("Ref", "Action", "Progress report December 2025", "Evidence of impact")
-
-    imported(
-        tmp_path, one_action_plan("Audit", "Done", ["Fewer repeat referrals", Bullet("24% to 17%")], header=header)
+def test_a_plan_of_aims_and_objectives_has_every_level_and_the_import_columns_a_document_can_give():
+    assert header_of(committee_plan(), PlanShape.TREE) == (
+        "aim",
+        "aim_title",
+        "strategic_lead",
+        "objective",
+        "objective_title",
+        "action",
+        "action_text",
+        "lead_agency",
+        "responsibility",
+        "lead_officer",
+        "target_date",
+        "success_measure",
+        "progress_date",
+        "progress",
+        "impact",
+        "rating",
     )
 
-    update = ProgressUpdate.objects.get()
-    assert (update.progress, update.impact) == ("Done", "Fewer repeat referrals\n\n- 24% to 17%")
+
+def test_a_strategic_lead_under_an_aim_is_read(tmp_path):
+    word_plan = committee_plan().paragraph("Aim 3: Learning", style="Heading 2")
+    word_plan.paragraph("Strategic lead: Chair of the learning sub-group")
+    word_plan.table(["3.1.1", "Run the audit", "Done"], objective=("Obj 3.1", "Learn from reviews"))
+
+    plan = imported(tmp_path, word_plan)
+
+    assert list(Aim.objects.filter(plan=plan).values_list("number", "strategic_lead")) == [
+        ("1", ""),
+        ("2", ""),
+        ("3", "Chair of the learning sub-group"),
+    ]
+
+
+def test_refs_are_read_as_typed_and_need_not_nest(tmp_path):
+    word_plan = (
+        WordPlan()
+        .paragraph("Aim P1: Safe")
+        .table(["P1.a", "Audit", "Done"], ["CS-2/3", "Review", "Done"], objective=("Obj 7.1", "Lives"))
+    )
+
+    plan = imported(tmp_path, word_plan)
+
+    assert list(plan.actions.in_ref_order().values_list("objective__aim__number", "objective__ref", "ref")) == [
+        ("P1", "7.1", "CS-2/3"),
+        ("P1", "7.1", "P1.a"),
+    ]
+
+
+def test_without_a_shape_a_document_with_no_plan_tables_hears_of_every_layout():
+    word_plan = WordPlan().paragraph("Minutes of the board meeting").table(["Item", "Notes"], header=None)
+
+    with pytest.raises(FileProblem) as raised:
+        read_docx(word_plan.bytes(), "plan.docx")
+
+    message = str(raised.value)
+    assert message.startswith("plan.docx has no plan tables: the import looks for “Aim 1: …” paragraphs")
+    assert "; or, for a plan of two levels, headings such as “Priority 1a: Early help”" in message
+    assert "; or, for a numbered list, a table with a header row such as No | Recommendation" in message
+
+
+@pytest.mark.parametrize(
+    ("word_plan", "levels"),
+    [
+        (committee_plan(), {"aim", "objective"}),
+        (priorities_plan(), {"aim"}),
+        (recommendations_plan(), set()),
+    ],
+    ids=["tree", "two-level", "list"],
+)
+def test_without_a_shape_a_document_is_read_in_the_layout_it_has(word_plan, levels):
+    header = read_docx(word_plan.bytes(), "plan.docx")[0].cells
+
+    assert {"aim", "objective"} & set(header) == levels
+
+
+def test_a_priority_word_in_an_actions_text_heads_nothing():
+    word_plan = one_action_plan("Audit", "Done")
+    word_plan.document.tables[0].add_row().cells[1].text = "Theme 2 Neglect is next"
+
+    (row,) = read_word_rows(word_plan, PlanShape.TREE)
+
+    assert (row["aim"], row["action_text"]) == ("1", "Audit\n\nTheme 2 Neglect is next")

@@ -14,7 +14,7 @@ from objectives import roles
 from objectives.models import Action, Agency, BusinessPlan, ProgressUpdate
 from objectives.views.imports import PlanTarget
 from tests.factories import ActionFactory, AgencyFactory, BusinessPlanFactory, UserFactory
-from tests.objectives.import_files import committee_plan, plan_row, write_csv
+from tests.objectives.import_files import plan_row, write_csv
 
 pytestmark = pytest.mark.django_db
 
@@ -324,30 +324,6 @@ def test_a_reader_may_not_see_the_preview(reader_client, board_manager):
     response = reader_client.get(confirm_url(plan_import))
 
     assert response.status_code == HTTPStatus.FORBIDDEN
-
-
-def test_a_word_plan_imports_through_the_pages(manager_client):
-    # Progress within the new plan's year: a round must fall within its plan.
-    file = SimpleUploadedFile("plan.docx", committee_plan("December 2026").bytes())
-
-    upload(manager_client, file)
-    plan_import = StagedUpload.objects.get()
-    preview = manager_client.get(confirm_url(plan_import))
-    manager_client.post(confirm_url(plan_import))
-
-    assertContains(preview, '<tr><th scope="row">Actions</th><td>4</td><td>0</td></tr>', html=True)
-    plan = BusinessPlan.objects.get(title="2026/27")
-    assert list(plan.actions.in_ref_order().values_list("ref", flat=True)) == ["1.1.1", "1.1.2", "1.2.1", "2.1.1"]
-
-
-def test_a_word_plans_bad_row_is_shown_with_its_table_and_row(manager_client):
-    word_plan = committee_plan()
-    word_plan.document.tables[0].rows[2].cells[0].text = "1.1.x"
-    upload(manager_client, SimpleUploadedFile("plan.docx", word_plan.bytes()))
-
-    response = manager_client.get(confirm_url(StagedUpload.objects.get()))
-
-    assertContains(response, "<th scope='row'>Table 1, row 3</th><td>action</td>", html=True)
 
 
 LIST_HEADER = ["action", "action_text", "responsibility", "progress_date", "progress", "rating"]

@@ -25,7 +25,8 @@ def _iso_date(text: str) -> date:
 class Command(BaseCommand):
     help = (
         "Import a business plan from a .csv or .xlsx file with one row per action (and round of progress), "
-        "or from a .docx in the committee layout (Aim paragraphs, then a table per objective). "
+        "or from a .docx laid out as the plan's shape (Aim paragraphs then a table per objective; Priority "
+        "headings then a table of actions; or one numbered table). "
         "--scale and --shape say how a plan the import creates is rated and laid out. "
         "All or nothing: a file with any bad row changes nothing. Safe to run again."
     )
@@ -52,9 +53,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, file, plan, dry_run, starts, ends, scale, shape, **options):
         try:
-            with file.open("rb") as handle:
-                rows = read_rows(handle, file.name)
             business_plan = find_or_build_plan(plan, starts_on=starts, ends_on=ends, scale=scale, shape=shape)
+            with file.open("rb") as handle:
+                rows = read_rows(handle, file.name, shape=business_plan.shape)
         except OSError as error:
             raise CommandError(f"Cannot open {file}: {error.strerror}.") from None
         except (FileProblem, PlanProblem) as error:
