@@ -51,8 +51,8 @@ def _marked(row: PaperRow, before: PaperRow | None) -> PaperRow:
     if before is None:
         changes.append(NEW_ACTION)
     else:
-        # A RAG first given since then is new progress, not a change of RAG.
-        if before.has_update and row.has_update and before.rag != row.rag:
+        # A RAG first given (or left blank) since then is new progress, not a change of RAG.
+        if before.rag and row.rag and before.has_update and row.has_update and before.rag != row.rag:
             changes.append(f"RAG changed from {before.rag_label} to {row.rag_label}")
         if row.has_update and (row.progress, row.impact) != (before.progress, before.impact):
             changes.append(NEW_PROGRESS)

@@ -1,4 +1,4 @@
-"""Small python-docx pieces every section of the Word paper uses: bold text, shading, the RAG in words, widths.
+"""Small python-docx pieces every section of the Word paper uses: bold text, shading, a rating in words, widths.
 
 Shared so the objectives table and other apps' sections (case reviews, CDOP) look the same in Word.
 """
@@ -7,20 +7,17 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import RGBColor
 
-from core.rating import rating
-
 
 def bold(paragraph, text: str) -> None:
     paragraph.add_run(text).bold = True
 
 
-def rag_run(paragraph, rag: str, label: str) -> None:
-    """The RAG in bold words, shaded in its colour; the shading only repeats the words."""
+def rating_run(paragraph, label: str, fill: str, text: str) -> None:
+    """A rating in bold words, shaded in its level's fill; the shading only repeats the words."""
     run = paragraph.add_run(f" {label} ")
     run.bold = True
-    shown = rating(rag)
-    run.font.color.rgb = RGBColor.from_string(shown.text)
-    shade_run(run, shown.fill)
+    run.font.color.rgb = RGBColor.from_string(text)
+    shade_run(run, fill)
 
 
 def shade_cell(cell, fill: str) -> None:
