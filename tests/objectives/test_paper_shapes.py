@@ -254,11 +254,11 @@ def test_list_word_file_has_one_table_and_the_four_point_key(manager_client, fla
     assert table[0][:2] == ["Ref", "Recommendation"]
     assert [row[0] for row in table[1:]] == ["1", "2", "3", "4", "5"]
     assert [row[-1].strip() for row in table[1:]] == [
-        "1 Achieved (fully)",
-        "3 Slipped",
-        "2 On track but not yet due for completion",
+        FOUR_POINT_LABELS[0],
+        FOUR_POINT_LABELS[2],
+        FOUR_POINT_LABELS[1],
         "",
-        "4 Not achieved",
+        FOUR_POINT_LABELS[3],
     ]
     assert "Success measure: Presented to Committee 1" in table[1][1]
 
