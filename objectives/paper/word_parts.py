@@ -7,6 +7,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import RGBColor
 
+from core.rating import rating
+
 
 def bold(paragraph, text: str) -> None:
     paragraph.add_run(text).bold = True
@@ -42,3 +44,9 @@ def _shading(fill: str):
     shading.set(qn("w:color"), "auto")
     shading.set(qn("w:fill"), fill)
     return shading
+
+
+def rag_run(paragraph, rag: str, label: str) -> None:
+    """A RAG rating in its RAG colours; kept for callers that do not know a plan (tests/core/test_rating.py)."""
+    shown = rating(rag)
+    rating_run(paragraph, label, shown.fill, shown.text)
