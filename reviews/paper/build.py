@@ -18,7 +18,7 @@ from django.db.models import IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from core.formats import long_date
-from core.rating import Scale
+from core.rating import DEFAULT_SCALE_NAME, Scale
 from objectives.models import Action, Agency, ProgressUpdate
 from objectives.paper.from_report import paper_row
 from objectives.paper.snapshot import PaperSection, to_data
@@ -63,6 +63,13 @@ def _rag_counts(rows: list[dict], scale: Scale) -> list[dict]:
         }
         for entry in scale.key_entries
     ]
+
+
+def summary_caption(scale: Scale) -> str:
+    """The open reviews table's caption, naming what its counts are counted by (nothing, on no scale)."""
+    if scale.is_none:
+        return "Open reviews and their action plans"
+    return f"Open reviews and their action plans by {'RAG' if scale.name == DEFAULT_SCALE_NAME else 'rating'}"
 
 
 def _progress_heading(plan, progress_round) -> str:
@@ -121,7 +128,11 @@ def build_case_reviews(*, plan, progress_round) -> PaperSection | None:
     return PaperSection(
         kind=REVIEWS_KIND,
         title=REVIEWS_TITLE,
-        data={"round_label": _progress_heading(plan, progress_round), "reviews": data},
+        data={
+            "round_label": _progress_heading(plan, progress_round),
+            "summary_caption": summary_caption(plan.scale),
+            "reviews": data,
+        },
     )
 
 

@@ -14,6 +14,7 @@ from objectives.paper.word_tables import TEXT_WIDTH, note
 
 OVERDUE = "Overdue"
 NOTHING_DUE = "Nothing due"
+# Papers published before the caption was stored were all counted by RAG.
 SUMMARY_CAPTION = "Open reviews and their action plans by RAG"
 SUMMARY_HEADER = ["Review", "Kind", "Status", "Next due"]
 NO_RECOMMENDATIONS = "No recommendations yet."
@@ -41,7 +42,7 @@ def summary_rows(section: PaperSection) -> list[list[str]]:
 def write_case_reviews(document, section: PaperSection) -> None:
     """Append the heading, the open reviews' table and each review's recommendations and actions."""
     document.add_heading(section.title, level=1)
-    _caption(document, SUMMARY_CAPTION)
+    _caption(document, section.data.get("summary_caption", SUMMARY_CAPTION))
     # As on the page: name, kind, status and next due take 52% of the width; each count of the plan's key 8%.
     counted = [count["label"] for count in section.data["reviews"][0]["rag_counts"]]
     shares = [0.12, 0.15, 0.10, 0.15] + [0.08] * len(counted)

@@ -218,3 +218,19 @@ def test_a_rating_left_blank_since_the_last_publication_is_not_a_rating_change(b
     paper = build_paper(progress_round=recommendations, author="")
 
     assert paper.rows[1].changes == ("New progress",)
+
+
+def test_case_review_counts_say_what_they_count_by(recommendations):
+    plan = recommendations.plan
+    recommendation = RecommendationFactory(review=ReviewFactory(name="Child S", code="CS"), number=1)
+    add_recommendation_action(recommendation, plan=plan, text="Share the learning", lead_agencies=[])
+
+    section = review_sections.build_case_reviews(plan=plan, progress_round=recommendations)
+    plan.rating_scale = RatingScale.objects.get(name="none")
+    plan.save()
+    del plan.scale
+    unrated = review_sections.build_case_reviews(plan=plan, progress_round=recommendations)
+
+    assert section.data["summary_caption"] == "Open reviews and their action plans by rating"
+    assert unrated.data["summary_caption"] == "Open reviews and their action plans"
+    assert unrated.data["reviews"][0]["rag_counts"] == []
