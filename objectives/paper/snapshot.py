@@ -132,15 +132,18 @@ class ChangeSummary:
     new_actions: int
     rag_changes: int
     new_progress: int
+    # "RAG" on the RAG scale (and in every summary published before plans had scales), else "rating".
+    rating_word: str = "RAG"
 
     @property
     def sentence(self) -> str:
         counts = [
             _count(self.new_actions, "new action"),
-            _count(self.rag_changes, "RAG change"),
+            _count(self.rag_changes, f"{self.rating_word} change"),
             _count(self.new_progress, "new progress text"),
         ]
-        said = ", ".join(count for count in counts if count) or "no new actions, RAG changes or new progress"
+        nothing = f"no new actions, {self.rating_word} changes or new progress"
+        said = ", ".join(count for count in counts if count) or nothing
         return f"Since the report published on {long_date(self.since)}: {said}."
 
 
@@ -172,6 +175,11 @@ class Paper:
     @property
     def title(self) -> str:
         return f"Business plan {self.plan_title}: {self.round_label}"
+
+    @property
+    def rating_word(self) -> str:
+        """What a change of rating is called: "RAG" on the RAG scale, as papers always said; else "rating"."""
+        return "RAG" if self.key_title == "RAG key" else "rating"
 
     @property
     def progress_column_heading(self) -> str:

@@ -234,3 +234,15 @@ def test_case_review_counts_say_what_they_count_by(recommendations):
     assert section.data["summary_caption"] == "Open reviews and their action plans by rating"
     assert unrated.data["summary_caption"] == "Open reviews and their action plans"
     assert unrated.data["reviews"][0]["rag_counts"] == []
+
+
+def test_a_change_of_rating_on_another_scale_is_called_a_rating_change(board_manager, recommendations):
+    publish_report(progress_round=recommendations, published_by=board_manager)
+    update = ProgressUpdate.objects.get(action__ref="2", round=recommendations)
+    update.rag = "4"
+    update.save()
+
+    paper = build_paper(progress_round=recommendations, author="")
+
+    assert paper.rows[1].changes == ("Rating changed from 3 Slipped to 4 Not achieved",)
+    assert "1 rating change" in paper.changes.sentence
