@@ -8,13 +8,15 @@ from ..models import ProgressRound
 from ..roles import is_board_manager
 from ..selectors.report import build_progress_report
 from .changes import mark_changes, previous_publication
+from .from_report import paper_from_report
 from .sections import build_sections
-from .snapshot import Paper, paper_from_report
+from .snapshot import Paper
 
 
 def build_paper(*, progress_round: ProgressRound, author: str) -> Paper:
     """The paper the report page shows and its files contain: in six queries (five for the report, one for the
-    previous publication) plus whatever registered sections need."""
+    previous publication) plus whatever registered sections need, once the round's plan has its rating scale
+    (see objectives.views.report.report_round)."""
     plan = progress_round.plan
     report = build_progress_report(plan=plan, progress_round=progress_round)
     paper = paper_from_report(report, author=author)

@@ -1,4 +1,4 @@
-"""What changed since the previous published report: new actions, RAG changes and new progress."""
+"""What changed since the previous published report: new actions, rating (RAG) changes and new progress."""
 
 from dataclasses import replace
 
@@ -26,11 +26,16 @@ def mark_changes(paper: Paper, previous: PublishedReport | None) -> Paper:
     if previous is None:
         return paper
     earlier = {row.action_id: row for row in from_snapshot(previous.snapshot).rows}
+    word = paper.rating_word
+    # "RAG changed from Amber to Green", "Rating changed from 2 On track … to 3 Slipped".
+    changed = f"{word[0].upper()}{word[1:]} changed"
     aims = tuple(
         replace(
             aim,
             objectives=tuple(
-                replace(objective, rows=tuple(_marked(row, earlier.get(row.action_id)) for row in objective.rows))
+                replace(
+                    objective, rows=tuple(_marked(row, earlier.get(row.action_id), changed) for row in objective.rows)
+                )
                 for objective in aim.objectives
             ),
         )
@@ -40,20 +45,21 @@ def mark_changes(paper: Paper, previous: PublishedReport | None) -> Paper:
     summary = ChangeSummary(
         since=timezone.localdate(previous.published_at),
         new_actions=sum(NEW_ACTION in row.changes for row in rows),
-        rag_changes=sum(any(change.startswith("RAG changed") for change in row.changes) for row in rows),
+        rag_changes=sum(any(change.startswith(changed) for change in row.changes) for row in rows),
         new_progress=sum(NEW_PROGRESS in row.changes for row in rows),
+        rating_word=word,
     )
     return replace(paper, aims=aims, changes=summary)
 
 
-def _marked(row: PaperRow, before: PaperRow | None) -> PaperRow:
+def _marked(row: PaperRow, before: PaperRow | None, changed: str) -> PaperRow:
     changes = []
     if before is None:
         changes.append(NEW_ACTION)
     else:
-        # A RAG first given since then is new progress, not a change of RAG.
-        if before.has_update and row.has_update and before.rag != row.rag:
-            changes.append(f"RAG changed from {before.rag_label} to {row.rag_label}")
+        # A RAG first given (or left blank) since then is new progress, not a change of RAG.
+        if before.rag and row.rag and before.has_update and row.has_update and before.rag != row.rag:
+            changes.append(f"{changed} from {before.rag_label} to {row.rag_label}")
         if row.has_update and (row.progress, row.impact) != (before.progress, before.impact):
             changes.append(NEW_PROGRESS)
     return replace(row, changes=tuple(changes))

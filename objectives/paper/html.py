@@ -8,8 +8,10 @@ from django.utils.safestring import SafeString, mark_safe
 
 from core.formats import long_date
 
+from ..models.shapes import plural
+from .layout import badge_css, table_layout
 from .sections import template_for
-from .snapshot import Paper
+from .snapshot import LEGACY_COLUMNS, Paper
 
 # mscb.css holds the RAG badge colours the report shares with every other page.
 STANDALONE_STYLESHEETS = ["css/mscb.css", "css/report.css"]
@@ -25,10 +27,19 @@ class MissingStylesheet(LookupError):
 
 
 def paper_context(paper: Paper) -> dict:
-    """What `_report_body.html` needs: the paper, its running heads and each later section's template."""
+    """What `_report_body.html` needs: the paper, its running heads and badge colours, its tables' columns, the
+    words for an empty level, and each later section's template."""
     return {
         "paper": paper,
         "page_css": page_margin_css(paper),
+        "badge_css": badge_css(paper),
+        "table": table_layout(paper),
+        # Case reviews and CDOP list their actions as papers always have: Ref, Action, progress.
+        "section_table": table_layout(paper, columns=LEGACY_COLUMNS, action_heading="Action"),
+        "no_aims": f"This business plan has no {plural(paper.aim_name).lower()} yet.",
+        "no_objectives": paper.none_of(paper.objective_name),
+        "no_actions": paper.none_of(paper.action_name),
+        "actions_title": plural(paper.action_name),
         "sections": [(section, template_for(section)) for section in paper.sections],
     }
 

@@ -8,7 +8,7 @@ from typing import get_args, get_origin, get_type_hints
 from core import rating
 from core.formats import long_date, plural
 
-from ..selectors.report import ProgressReport, ReportRow
+from ..models.shapes import plural as plural_name
 
 # Bumped when the snapshot's shape changes, so an old publication can still be read.
 SCHEMA = 1
@@ -16,6 +16,10 @@ SCHEMA = 1
 # Rows with less text than this are kept on one printed page; longer ones may split across pages
 # rather than leave half a page blank or be cut off.
 _KEEP_TOGETHER_CHARACTERS = 900
+
+NONE_NAMED = "None named"
+# What a snapshot published before plans had shapes and columns printed: a tree, Ref / Action / progress.
+LEGACY_COLUMNS = ("ref", "action", "progress")
 
 
 @dataclass(frozen=True)
@@ -37,14 +41,56 @@ class PaperRow:
     changes: tuple[str, ...] = ()
     # None in a case review or CDOP row published before those rows carried their action.
     action_id: int | None = None
+    # Fields below came with plans of every shape and scale; their defaults read older snapshots as they were.
+    responsibility: str = ""
+    lead_officer: str = ""
+    # `target` is the whole target in words (date, slips and timescale); these are its parts.
+    timescale: str = ""
+    original_target: str = ""
+    times_slipped: int = 0
+    success_measure: str = ""
+    # Whether the round had an update to show; None in older snapshots, where a blank RAG meant none.
+    reported: bool | None = None
+    # The rating's badge class and colours on the plan's scale; "" in older snapshots (RAG's then).
+    rating_class: str = ""
+    rating_fill: str = ""
+    rating_text: str = ""
 
     @property
     def has_update(self) -> bool:
-        return bool(self.rag)
+        return self.reported if self.reported is not None else bool(self.rag)
 
     @property
-    def rag_class(self) -> str:
-        return rating.rating(self.rag).key
+    def badge_class(self) -> str:
+        return self.rating_class or rating.rating(self.rag).css_class
+
+    @property
+    def badge_colours(self) -> tuple[str, str]:
+        """The badge's fill and text colours, for Word, which has no stylesheet."""
+        if self.rating_fill:
+            return self.rating_fill, self.rating_text
+        shown = rating.rating(self.rag)
+        return shown.fill, shown.text
+
+    @property
+    def lead_lines(self) -> tuple[str, ...]:
+        """The Responsibility or lead column: whichever of responsibility, lead agencies and lead officer are set."""
+        lines = [self.responsibility, ", ".join(self.lead_agencies)]
+        if self.lead_officer:
+            lines.append(f"Lead officer: {self.lead_officer}")
+        return tuple(line for line in lines if line) or (NONE_NAMED,)
+
+    @property
+    def lead_notes(self) -> tuple[str, ...]:
+        """The same under the action, when the table has no column for it."""
+        notes = []
+        if self.responsibility:
+            notes.append(f"Responsibility: {self.responsibility}")
+        if self.lead_agencies:
+            notes.append(f"Lead: {', '.join(self.lead_agencies)}")
+        if self.lead_officer:
+            notes.append(f"Lead officer: {self.lead_officer}")
+        return tuple(notes) or ("Lead: none named",)
 
     @property
     def keep_together(self) -> bool:
@@ -60,9 +106,15 @@ class PaperObjective:
 
 @dataclass(frozen=True)
 class PaperAim:
-    number: int
+    # Text as the board typed it ("1a"); a whole number in snapshots published before.
+    number: str
     title: str
     objectives: tuple[PaperObjective, ...]
+    strategic_lead: str = ""
+
+    @property
+    def rows(self) -> list[PaperRow]:
+        return [row for objective in self.objectives for row in objective.rows]
 
 
 @dataclass(frozen=True)
@@ -80,15 +132,18 @@ class ChangeSummary:
     new_actions: int
     rag_changes: int
     new_progress: int
+    # "RAG" on the RAG scale (and in every summary published before plans had scales), else "rating".
+    rating_word: str = "RAG"
 
     @property
     def sentence(self) -> str:
         counts = [
             _count(self.new_actions, "new action"),
-            _count(self.rag_changes, "RAG change"),
+            _count(self.rag_changes, f"{self.rating_word} change"),
             _count(self.new_progress, "new progress text"),
         ]
-        said = ", ".join(count for count in counts if count) or "no new actions, RAG changes or new progress"
+        nothing = f"no new actions, {self.rating_word} changes or new progress"
+        said = ", ".join(count for count in counts if count) or nothing
         return f"Since the report published on {long_date(self.since)}: {said}."
 
 
@@ -104,10 +159,56 @@ class Paper:
     aims: tuple[PaperAim, ...]
     sections: tuple[PaperSection, ...] = ()
     changes: ChangeSummary | None = None
+    # The plan's shape, names, columns and rating key as they were when the paper was made. The defaults are
+    # what every paper printed before plans had them, so older snapshots read and render as they did.
+    shape: str = "tree"
+    aim_name: str = "Aim"
+    objective_name: str = "Objective"
+    action_name: str = "Action"
+    columns: tuple[str, ...] = LEGACY_COLUMNS
+    # "" in older snapshots, whose progress column was headed with the round's label.
+    progress_heading: str = ""
+    # None in older snapshots (the RAG key); empty for a plan that rates nothing.
+    key: tuple[rating.Rating, ...] | None = None
+    key_title: str = "RAG key"
 
     @property
     def title(self) -> str:
         return f"Business plan {self.plan_title}: {self.round_label}"
+
+    @property
+    def rating_word(self) -> str:
+        """What a change of rating is called: "RAG" on the RAG scale, as papers always said; else "rating"."""
+        return "RAG" if self.key_title == "RAG key" else "rating"
+
+    @property
+    def progress_column_heading(self) -> str:
+        return self.progress_heading or self.round_label
+
+    @property
+    def key_entries(self) -> tuple[rating.Rating, ...]:
+        return rating.PALETTE if self.key is None else self.key
+
+    @property
+    def is_rated(self) -> bool:
+        return bool(self.key_entries)
+
+    @property
+    def shows_aims(self) -> bool:
+        return self.shape != "list"
+
+    @property
+    def shows_objectives(self) -> bool:
+        return self.shape == "tree"
+
+    @property
+    def objective_label(self) -> str:
+        # "Obj 1.1", as papers have always printed it, unless the board calls objectives something else.
+        return "Obj" if self.objective_name == "Objective" else self.objective_name
+
+    def none_of(self, name: str) -> str:
+        """ "No objectives", "No recommendations": an empty level in the plan's own words."""
+        return f"No {plural_name(name).lower()}"
 
     @property
     def rows(self) -> list[PaperRow]:
@@ -117,50 +218,6 @@ class Paper:
 def _count(number: int, noun: str) -> str:
     # Nothing of a kind is left out of the sentence rather than counted as "0".
     return "" if number == 0 else plural(number, noun)
-
-
-def paper_from_report(report: ProgressReport, *, author: str) -> Paper:
-    """The live report as a paper, with every text and label the files show."""
-    return Paper(
-        board_name=report.board_name,
-        committee_name=report.committee_name,
-        plan_title=report.plan.title,
-        round_label=report.progress_round.label,
-        as_of=report.progress_round.as_of,
-        produced_on=report.generated_on,
-        author=author,
-        aims=tuple(
-            PaperAim(
-                number=report_aim.aim.number,
-                title=report_aim.aim.title,
-                objectives=tuple(
-                    PaperObjective(
-                        ref=item.objective.ref, title=item.objective.title, rows=tuple(map(paper_row, item.rows))
-                    )
-                    for item in report_aim.objectives
-                ),
-            )
-            for report_aim in report.aims
-        ),
-    )
-
-
-def paper_row(row: ReportRow) -> PaperRow:
-    """A report row as the paper shows it; the case review and CDOP sections draw their actions with it too."""
-    update = row.update
-    return PaperRow(
-        action_id=row.action.pk,
-        ref=row.action.ref,
-        text=row.action.text,
-        lead_agencies=tuple(agency.name for agency in row.lead_agencies),
-        target=row.action.target_display,
-        status=row.status_note,
-        rag=update.rag if update else "",
-        rag_label=rating.label(update.rag if update else None),
-        progress=update.progress if update else "",
-        impact=update.impact if update else "",
-        earlier_round=update.round.label if update and row.is_from_earlier_round else "",
-    )
 
 
 def to_snapshot(paper: Paper) -> dict:

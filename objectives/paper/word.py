@@ -13,12 +13,24 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 from core.formats import long_date
-from core.rating import PALETTE
 
+from ..models.shapes import plural
+from .layout import table_layout
 from .sections import word_writer_for
-from .snapshot import Paper, PaperObjective
-from .word_parts import rag_run
-from .word_tables import MARGIN, PAGE_HEIGHT, PAGE_WIDTH, TEXT_WIDTH, action_row, action_table, finish, merged_row, note
+from .snapshot import Paper, PaperAim, PaperRow
+from .word_parts import bold, rating_run
+from .word_tables import (
+    MARGIN,
+    PAGE_HEIGHT,
+    PAGE_WIDTH,
+    TEXT_WIDTH,
+    action_row,
+    action_table,
+    column_widths,
+    finish,
+    merged_row,
+    note,
+)
 
 FONT = "Arial"
 # A zip entry's date would otherwise be the time of writing; a fixed one keeps the same paper the same bytes.
@@ -49,6 +61,7 @@ class _Writer:
         self.paper = paper
         # python-docx looks a style up among all styles on every use; naming its id once is much faster.
         self.bullet_style_id = document.styles["List Bullet"].style_id
+        self.layout = table_layout(paper)
 
     def page_setup(self):
         self._styles()
@@ -123,33 +136,52 @@ class _Writer:
             paragraph.add_run(value)
         if paper.changes:
             self.document.add_paragraph().add_run(paper.changes.sentence).bold = True
+        self._key()
+
+    def _key(self):
+        """The plan's rating key, each level shaded in its fill; none for a plan that rates nothing."""
+        if not self.paper.key_entries:
+            return
         key = self.document.add_paragraph()
-        key.add_run("RAG key").bold = True
-        for rating in PALETTE:
+        key.add_run(self.paper.key_title).bold = True
+        for entry in self.paper.key_entries:
             item = self.document.add_paragraph()
             item._p.style = self.bullet_style_id
-            rag_run(item, rating.value, rating.label)
-            item.add_run(f" {rating.meaning}")
+            rating_run(item, entry.label, entry.fill, entry.text)
+            item.add_run(f" {entry.meaning}")
 
     def aims(self):
-        if not self.paper.aims:
-            note(self.document.add_paragraph(), "This business plan has no aims yet.")
-        for aim in self.paper.aims:
-            self.document.add_heading(f"Aim {aim.number}: {aim.title}", level=1)
+        """The committee table in the plan's shape: by aim and objective, by top level, or one list."""
+        paper = self.paper
+        if not paper.shows_aims:
+            self._table(paper.rows)
+            return
+        if not paper.aims:
+            note(self.document.add_paragraph(), f"This business plan has no {plural(paper.aim_name).lower()} yet.")
+        for aim in paper.aims:
+            self._aim_heading(aim)
+            if not paper.shows_objectives:
+                self._table(aim.rows)
+                continue
             if not aim.objectives:
-                note(self.document.add_paragraph(), "No objectives")
+                note(self.document.add_paragraph(), paper.none_of(paper.objective_name))
             for objective in aim.objectives:
-                self._objective_table(objective)
-                # A paragraph between tables, or Word joins them into one.
-                self.document.add_paragraph().paragraph_format.space_after = Pt(6)
+                self._table(objective.rows, title=(f"{paper.objective_label} {objective.ref}", objective.title))
 
-    def _objective_table(self, objective: PaperObjective):
-        table = action_table(self.document, self.paper.round_label, title=(f"Obj {objective.ref}", objective.title))
-        for paper_row in objective.rows:
-            action_row(table, paper_row, self.bullet_style_id)
-        if not objective.rows:
-            note(merged_row(table).paragraphs[0], "No actions")
-        finish(table)
+    def _aim_heading(self, aim: PaperAim):
+        self.document.add_heading(f"{self.paper.aim_name} {aim.number}: {aim.title}", level=1)
+        if aim.strategic_lead:
+            bold(self.document.add_paragraph(), f"Strategic lead: {aim.strategic_lead}")
+
+    def _table(self, rows: list[PaperRow], *, title: tuple[str, str] | None = None):
+        table = action_table(self.document, self.layout, title=title)
+        for paper_row in rows:
+            action_row(table, paper_row, self.bullet_style_id, self.layout)
+        if not rows:
+            note(merged_row(table).paragraphs[0], self.paper.none_of(self.paper.action_name))
+        finish(table, column_widths(self.layout))
+        # A paragraph between tables, or Word joins them into one.
+        self.document.add_paragraph().paragraph_format.space_after = Pt(6)
 
 
 def _document_defaults(styles):

@@ -1,4 +1,4 @@
-"""Small python-docx pieces every section of the Word paper uses: bold text, shading, the RAG in words, widths.
+"""Small python-docx pieces every section of the Word paper uses: bold text, shading, a rating in words, widths.
 
 Shared so the objectives table and other apps' sections (case reviews, CDOP) look the same in Word.
 """
@@ -14,13 +14,12 @@ def bold(paragraph, text: str) -> None:
     paragraph.add_run(text).bold = True
 
 
-def rag_run(paragraph, rag: str, label: str) -> None:
-    """The RAG in bold words, shaded in its colour; the shading only repeats the words."""
+def rating_run(paragraph, label: str, fill: str, text: str) -> None:
+    """A rating in bold words, shaded in its level's fill; the shading only repeats the words."""
     run = paragraph.add_run(f" {label} ")
     run.bold = True
-    shown = rating(rag)
-    run.font.color.rgb = RGBColor.from_string(shown.text)
-    shade_run(run, shown.fill)
+    run.font.color.rgb = RGBColor.from_string(text)
+    shade_run(run, fill)
 
 
 def shade_cell(cell, fill: str) -> None:
@@ -45,3 +44,9 @@ def _shading(fill: str):
     shading.set(qn("w:color"), "auto")
     shading.set(qn("w:fill"), fill)
     return shading
+
+
+def rag_run(paragraph, rag: str, label: str) -> None:
+    """A RAG rating in its RAG colours; kept for callers that do not know a plan (tests/core/test_rating.py)."""
+    shown = rating(rag)
+    rating_run(paragraph, label, shown.fill, shown.text)

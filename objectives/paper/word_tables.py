@@ -12,13 +12,12 @@ from docx.oxml import OxmlElement
 from docx.shared import Mm, Pt
 
 from ..text import progress_html
+from .layout import TableLayout
 from .snapshot import PaperRow
-from .word_parts import bold, rag_run, set_widths, shade_cell, shade_run
+from .word_parts import bold, rating_run, set_widths, shade_cell, shade_run
 
 PAGE_WIDTH, PAGE_HEIGHT, MARGIN = Mm(297), Mm(210), Mm(12)
 TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN
-# Ref, Action, Progress: the same 8/32/60 split as the web page and the PDF.
-COLUMN_WIDTHS = [int(TEXT_WIDTH * share) for share in (0.08, 0.32, 0.60)]
 TITLE_FILL, COLUMN_FILL, CHANGE_FILL = "DBE4EE", "F3F2F1", "FFF2CC"
 _BLOCK = re.compile(r"<p>(.*?)</p>|<ul>(.*?)</ul>", re.DOTALL)
 _ITEM = re.compile(r"<li>(.*?)</li>", re.DOTALL)
@@ -46,7 +45,11 @@ def table(document, header: list[str], widths: list[int], *, title: tuple[str, s
     new_table.autofit = False
     for column, width in zip(new_table.columns, widths, strict=True):
         column.width = width
-    if title:
+    if title and len(header) == 1:
+        title_row = new_table.add_row()
+        bold(title_row.cells[0].paragraphs[0], " ".join(title))
+        _header_row(title_row, TITLE_FILL)
+    elif title:
         title_row = new_table.add_row()
         bold(title_row.cells[0].paragraphs[0], title[0])
         bold(title_row.cells[1].merge(title_row.cells[-1]).paragraphs[0], title[1])
@@ -66,49 +69,102 @@ def _header_row(table_row, fill: str) -> None:
         shade_cell(cell, fill)
 
 
-def action_table(document, round_label: str, *, title: tuple[str, str] | None = None):
-    """An empty Ref / Action / progress table, under the objective's title row when there is one."""
-    return table(document, ["Ref", "Action", round_label], COLUMN_WIDTHS, title=title)
+def column_widths(layout: TableLayout) -> list[int]:
+    """Each column's width, in the same shares as the web page and the PDF."""
+    return [int(TEXT_WIDTH * column.share) for column in layout.columns]
 
 
-def finish(a_table, widths: list[int] = COLUMN_WIDTHS) -> None:
+def action_table(document, layout: TableLayout, *, title: tuple[str, str] | None = None):
+    """An empty table of actions in the layout's columns, under the objective's title row when there is one."""
+    return table(document, [column.heading for column in layout.columns], column_widths(layout), title=title)
+
+
+def finish(a_table, widths: list[int]) -> None:
     """Set every cell's width once the rows are in, as Word expects of a fixed-layout table."""
     for table_row in a_table.rows:
         set_widths(table_row, widths)
 
 
-def action_row(a_table, row: PaperRow, bullet_style) -> None:
-    """One action: its ref; its text, leads, target and status; what changed, its RAG in words and its progress."""
+def action_row(a_table, row: PaperRow, bullet_style, layout: TableLayout) -> None:
+    """One action in the layout's columns; what has no column of its own goes under the action or the progress."""
     table_row = a_table.add_row()
     if row.keep_together:
         _row_property(table_row, "w:cantSplit")
-    ref_cell, action_cell, progress_cell = table_row.cells
-    bold(ref_cell.paragraphs[0], row.ref)
-    write_blocks(action_cell, row.text, bullet_style)
-    meta = [f"Lead: {', '.join(row.lead_agencies) or 'none named'}"]
-    if row.target:
-        meta.append(f"Target: {row.target}")
-    if row.status:
-        meta.append(f"Status: {row.status}")
-    for line in meta:
-        action_cell.add_paragraph().add_run(line).font.size = Pt(8)
+    for column, cell in zip(layout.columns, table_row.cells, strict=True):
+        _CELL_WRITERS[column.key](cell, row, bullet_style, layout)
 
-    first = progress_cell.paragraphs[0]
+
+def _ref_cell(cell, row: PaperRow, bullet_style, layout: TableLayout) -> None:
+    bold(cell.paragraphs[0], row.ref)
+
+
+def _action_cell(cell, row: PaperRow, bullet_style, layout: TableLayout) -> None:
+    """The action's text, its success measure and whatever of lead and target has no column; its status."""
+    write_blocks(cell, row.text, bullet_style)
+    notes = []
+    if row.success_measure and not layout.shows.get("success_measure"):
+        notes.append(f"Success measure: {row.success_measure}")
+    if not layout.shows.get("lead"):
+        notes.extend(row.lead_notes)
+    if row.target and not layout.shows.get("target"):
+        notes.append(f"Target: {row.target}")
+    if row.status:
+        notes.append(f"Status: {row.status}")
+    for line in notes:
+        cell.add_paragraph().add_run(line).font.size = Pt(8)
+
+
+def _lead_cell(cell, row: PaperRow, bullet_style, layout: TableLayout) -> None:
+    for index, line in enumerate(row.lead_lines):
+        paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
+        paragraph.add_run(line)
+
+
+def _target_cell(cell, row: PaperRow, bullet_style, layout: TableLayout) -> None:
+    cell.paragraphs[0].add_run(row.target)
+
+
+def _success_measure_cell(cell, row: PaperRow, bullet_style, layout: TableLayout) -> None:
+    write_blocks(cell, row.success_measure, bullet_style)
+
+
+def _rating_cell(cell, row: PaperRow, bullet_style, layout: TableLayout) -> None:
+    if row.rag_label:
+        rating_run(cell.paragraphs[0], row.rag_label, *row.badge_colours)
+
+
+def _progress_cell(cell, row: PaperRow, bullet_style, layout: TableLayout) -> None:
+    """What changed, the rating in words when it has no column of its own, and the progress and its impact."""
+    first = cell.paragraphs[0]
     if row.changes:
         run = first.add_run("; ".join(row.changes))
         run.bold = True
         shade_run(run, CHANGE_FILL)
-        first = progress_cell.add_paragraph()
-    first.add_run("RAG:")
-    # The RAG in words; the shading only repeats it.
-    rag_run(first, row.rag, row.rag_label)
+        first = cell.add_paragraph()
+    if layout.rated and not layout.shows.get("rating") and row.rag_label:
+        # The rating in words; the shading only repeats it.
+        first.add_run("RAG:" if layout.is_legacy and not row.rating_class else "Rating:")
+        rating_run(first, row.rag_label, *row.badge_colours)
+    elif not row.has_update and not row.rag_label:
+        note(first, "No update")
     if row.earlier_round:
         first.add_run(f"  From {row.earlier_round}").italic = True
     if row.has_update:
-        write_blocks(progress_cell, row.progress, bullet_style, first_unused=False)
+        write_blocks(cell, row.progress, bullet_style, first_unused=False)
         if row.impact:
-            bold(progress_cell.add_paragraph(), "Evidence of impact")
-            write_blocks(progress_cell, row.impact, bullet_style, first_unused=False)
+            bold(cell.add_paragraph(), "Evidence of impact")
+            write_blocks(cell, row.impact, bullet_style, first_unused=False)
+
+
+_CELL_WRITERS = {
+    "ref": _ref_cell,
+    "action": _action_cell,
+    "lead": _lead_cell,
+    "target": _target_cell,
+    "success_measure": _success_measure_cell,
+    "rating": _rating_cell,
+    "progress": _progress_cell,
+}
 
 
 def group_row(a_table, heading: str, text: str, bullet_style) -> None:

@@ -54,7 +54,7 @@ class ProgressReport:
 
 def build_progress_report(*, plan: BusinessPlan, progress_round: ProgressRound) -> ProgressReport:
     """Gather a plan's aims, objectives and actions with the progress to show for a round, in five queries."""
-    aims = list(Aim.objects.not_hidden().filter(plan=plan).order_by("number"))
+    aims = list(Aim.objects.not_hidden().filter(plan=plan).order_by("sort_key"))
     objectives = list(Objective.objects.not_hidden().filter(aim__plan=plan).in_ref_order())
     actions = list(
         Action.objects.not_hidden().filter(objective__aim__plan=plan).in_ref_order().prefetch_related("lead_agencies")

@@ -17,6 +17,8 @@ from ..paper.build import build_paper
 from ..paper.changes import previous_publication
 from ..paper.files import FILE_FORMATS, file_name
 from ..paper.html import paper_fragment
+from ..paper.layout import badge_css
+from ..paper.snapshot import from_snapshot
 from ..services import publishing
 from ..tables import PublishedReportTable
 from .plans import plan_crumbs
@@ -65,12 +67,13 @@ class PublishedReportDetailView(PermissionRequiredMixin, DetailView):
     context_object_name = "published"
 
     def get_queryset(self):
-        return PublishedReport.objects.defer("snapshot", "pdf", "docx").select_related("plan", "round", "published_by")
+        return PublishedReport.objects.defer("pdf", "docx").select_related("plan", "round", "published_by")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        # The paper exactly as it was stored when it was published.
+        # The paper exactly as it was stored when it was published, in its rating colours as they were then.
         context["paper_html"] = paper_fragment(self.object.html)
+        context["badge_css"] = badge_css(from_snapshot(self.object.snapshot))
         return context
 
 

@@ -14,8 +14,10 @@ from ..paper.html import paper_context
 
 
 def report_round(plan_pk: int, pk: int) -> ProgressRound:
-    # The round must belong to the plan in the address, so a stray link cannot mix two plans.
-    return get_object_or_404(ProgressRound.objects.select_related("plan"), pk=pk, plan_id=plan_pk)
+    # The round must belong to the plan in the address, so a stray link cannot mix two plans. The plan comes with
+    # its rating scale, which the paper reads for every row.
+    rounds = ProgressRound.objects.select_related("plan__rating_scale").prefetch_related("plan__rating_scale__levels")
+    return get_object_or_404(rounds, pk=pk, plan_id=plan_pk)
 
 
 class ReportView(PermissionRequiredMixin, TemplateView):

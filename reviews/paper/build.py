@@ -18,9 +18,10 @@ from django.db.models import IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from core.formats import long_date
-from core.rating import PALETTE
+from core.rating import DEFAULT_SCALE_NAME, Scale
 from objectives.models import Action, Agency, ProgressUpdate
-from objectives.paper.snapshot import PaperSection, paper_row, to_data
+from objectives.paper.from_report import paper_row
+from objectives.paper.snapshot import PaperSection, to_data
 from objectives.selectors.report import ReportRow, latest_accepted_updates
 
 from ..models import CdopCategory, CdopFigure, CdopYear, Recommendation, Review
@@ -29,7 +30,7 @@ REVIEWS_KIND, REVIEWS_TITLE = "case_reviews", "Serious case reviews"
 CDOP_KIND, CDOP_TITLE = "cdop", "Child Death Overview Panel"
 
 
-def _action_rows(actions, progress_round) -> list[tuple[Action, dict]]:
+def _action_rows(actions, progress_round, scale: Scale) -> list[tuple[Action, dict]]:
     """Each action in reference order with what the paper shows of it, in three queries however many there are."""
     listed = list(actions.in_ref_order())
     agencies = defaultdict(list)
@@ -38,22 +39,42 @@ def _action_rows(actions, progress_round) -> list[tuple[Action, dict]]:
     for link in links.order_by("agency__name"):
         agencies[link.action_id].append(link.agency)
     updates = latest_accepted_updates(actions=actions, progress_round=progress_round)
-    return [(action, _row(action, agencies[action.pk], updates.get(action.pk), progress_round)) for action in listed]
+    return [
+        (action, _row(action, agencies[action.pk], updates.get(action.pk), progress_round, scale)) for action in listed
+    ]
 
 
-def _row(action: Action, lead_agencies: list[Agency], update: ProgressUpdate | None, progress_round) -> dict:
-    """The objectives table's row for the action, as JSON-ready data."""
+def _row(action: Action, lead_agencies: list[Agency], update: ProgressUpdate | None, progress_round, scale) -> dict:
+    """The objectives table's row for the action, rated on the plan's scale, as JSON-ready data."""
     earlier = update is not None and update.round_id != progress_round.pk
-    row = paper_row(ReportRow(action, lead_agencies, update, is_from_earlier_round=earlier))
+    row = paper_row(ReportRow(action, lead_agencies, update, is_from_earlier_round=earlier), scale)
     # Stored with the data, as the templates read it there; the objectives table asks the PaperRow instead.
     return {**to_data(row), "keep_together": row.keep_together}
 
 
-def _rag_counts(rows: list[dict]) -> list[dict]:
+def _rag_counts(rows: list[dict], scale: Scale) -> list[dict]:
+    """How many actions have each entry of the plan's key; none at all for a plan that rates nothing."""
     return [
-        {"rag": rating.value, "label": rating.label, "count": sum(row["rag"] == rating.value for row in rows)}
-        for rating in PALETTE
+        {
+            "rag": entry.value,
+            "label": entry.label,
+            # "No update" counts the actions with nothing reported, not those reported with a blank rating.
+            "count": sum(row["rag"] == entry.value and (bool(entry.value) or not row["reported"]) for row in rows),
+        }
+        for entry in scale.key_entries
     ]
+
+
+def summary_caption(scale: Scale) -> str:
+    """The open reviews table's caption, naming what its counts are counted by (nothing, on no scale)."""
+    if scale.is_none:
+        return "Open reviews and their action plans"
+    return f"Open reviews and their action plans by {'RAG' if scale.name == DEFAULT_SCALE_NAME else 'rating'}"
+
+
+def _progress_heading(plan, progress_round) -> str:
+    # Stored as "round_label", the key older publications have, so they still read.
+    return plan.progress_heading_for(progress_round.as_of)
 
 
 def _next_step(review: Review) -> dict | None:
@@ -84,7 +105,7 @@ def build_case_reviews(*, plan, progress_round) -> PaperSection | None:
         .select_related("recommendation_link")
     )
     rows = defaultdict(list)
-    for action, row in _action_rows(actions, progress_round):
+    for action, row in _action_rows(actions, progress_round, plan.scale):
         rows[action.recommendation_link.recommendation_id].append(row)
 
     data = []
@@ -100,12 +121,18 @@ def build_case_reviews(*, plan, progress_round) -> PaperSection | None:
                 "kind": review.get_kind_display(),
                 "status": review.get_status_display(),
                 "next_step": _next_step(review),
-                "rag_counts": _rag_counts(review_rows),
+                "rag_counts": _rag_counts(review_rows, plan.scale),
                 "recommendations": listed,
             }
         )
     return PaperSection(
-        kind=REVIEWS_KIND, title=REVIEWS_TITLE, data={"round_label": progress_round.label, "reviews": data}
+        kind=REVIEWS_KIND,
+        title=REVIEWS_TITLE,
+        data={
+            "round_label": _progress_heading(plan, progress_round),
+            "summary_caption": summary_caption(plan.scale),
+            "reviews": data,
+        },
     )
 
 
@@ -145,11 +172,11 @@ def build_cdop(*, plan, progress_round) -> PaperSection | None:
     figures = _figures(shown)
     actions = Action.objects.not_hidden().filter(plan=plan, cdop_link__isnull=False).select_related("cdop_link")
     rows = defaultdict(list)
-    for action, row in _action_rows(actions, progress_round):
+    for action, row in _action_rows(actions, progress_round, plan.scale):
         rows[action.cdop_link.year_id].append(row)
     groups = [{"title": year.title, "actions": rows[year.pk]} for year in years if rows[year.pk]]
     return PaperSection(
         kind=CDOP_KIND,
         title=CDOP_TITLE,
-        data={"round_label": progress_round.label, "year": figures, "action_groups": groups},
+        data={"round_label": _progress_heading(plan, progress_round), "year": figures, "action_groups": groups},
     )

@@ -6,16 +6,17 @@ committee sees one paper.
 
 from docx.shared import Pt
 
-from core.rating import PALETTE
 from objectives.paper import word_tables
+from objectives.paper.layout import section_layout
 from objectives.paper.snapshot import PaperRow, PaperSection, from_data
 from objectives.paper.word_parts import bold
 from objectives.paper.word_tables import TEXT_WIDTH, note
 
 OVERDUE = "Overdue"
 NOTHING_DUE = "Nothing due"
+# Papers published before the caption was stored were all counted by RAG.
 SUMMARY_CAPTION = "Open reviews and their action plans by RAG"
-SUMMARY_HEADER = ["Review", "Kind", "Status", "Next due"] + [rating.label for rating in PALETTE]
+SUMMARY_HEADER = ["Review", "Kind", "Status", "Next due"]
 NO_RECOMMENDATIONS = "No recommendations yet."
 NO_ACTIONS_IN_PLAN = "No actions in this plan"
 NO_CDOP_ACTIONS = "No actions from the panel's annual reports in this plan."
@@ -41,10 +42,12 @@ def summary_rows(section: PaperSection) -> list[list[str]]:
 def write_case_reviews(document, section: PaperSection) -> None:
     """Append the heading, the open reviews' table and each review's recommendations and actions."""
     document.add_heading(section.title, level=1)
-    _caption(document, SUMMARY_CAPTION)
-    # As on the page: name, kind, status and next due take 52% of the width; each of the six RAG counts 8%.
-    shares = [0.12, 0.15, 0.10, 0.15] + [0.08] * len(PALETTE)
-    _text_table(document, SUMMARY_HEADER, [int(TEXT_WIDTH * share) for share in shares], summary_rows(section))
+    _caption(document, section.data.get("summary_caption", SUMMARY_CAPTION))
+    # As on the page: name, kind, status and next due take 52% of the width; each count of the plan's key 8%.
+    counted = [count["label"] for count in section.data["reviews"][0]["rag_counts"]]
+    shares = [0.12, 0.15, 0.10, 0.15] + [0.08] * len(counted)
+    widths = [int(TEXT_WIDTH * share) for share in shares]
+    _text_table(document, SUMMARY_HEADER + counted, widths, summary_rows(section))
     for review in section.data["reviews"]:
         _spacer(document)
         document.add_heading(review["name"], level=2)
@@ -114,17 +117,18 @@ def cdop_actions_caption(section: PaperSection) -> str:
 
 def _action_table(document, round_label: str, groups: list[tuple[str, str, list[dict]]], *, empty: str) -> None:
     """A Ref / Action / progress table like the objectives', with a heading row per group that has a heading."""
-    table = word_tables.action_table(document, round_label)
+    layout = section_layout(round_label)
+    table = word_tables.action_table(document, layout)
     # python-docx looks a style up among all styles on every use; naming its id once is much faster.
     bullet_style = document.styles["List Bullet"].style_id
     for heading, text, rows in groups:
         if heading:
             word_tables.group_row(table, heading, text, bullet_style)
         for row in rows:
-            word_tables.action_row(table, from_data(PaperRow, row), bullet_style)
+            word_tables.action_row(table, from_data(PaperRow, row), bullet_style, layout)
         if not rows and empty:
             note(word_tables.merged_row(table).paragraphs[0], empty)
-    word_tables.finish(table)
+    word_tables.finish(table, word_tables.column_widths(layout))
 
 
 def _text_table(document, header: list[str], widths: list[int], rows: list[list[str]]) -> None:

@@ -271,7 +271,8 @@ def test_pdf_fetcher_refuses_a_path_that_climbs_out_of_the_static_folder():
 
 @pytest.fixture
 def december(db):
-    plan = BusinessPlanFactory(title="2025/26")
+    # The three columns papers printed before plans chose theirs; test_paper_shapes.py covers the others.
+    plan = BusinessPlanFactory(title="2025/26", report_columns=["ref", "action", "progress"])
     progress_round = ProgressRoundFactory(plan=plan, as_of=date(2025, 12, 31))
     objective = ObjectiveFactory(aim=AimFactory(plan=plan, number=1), ref="1.1")
     for number in (1, 2, 10):

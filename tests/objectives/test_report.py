@@ -170,7 +170,8 @@ def test_report_page_shows_aims_objectives_and_column_headers(manager_client, de
 
     assert '<h2 id="report-aim-1">Aim 1: Partners&#x27; work keeps children safe</h2>' in response.content.decode()
     assert '<td id="report-objective-1.1-ref">Obj 1.1</td>' in response.content.decode()
-    assert f'colspan="2">{objective.title}</td>' in response.content.decode()
+    # Ref, Action, Responsibility or lead, Target, Progress and Rating: the default columns.
+    assert f'colspan="5">{objective.title}</td>' in response.content.decode()
     assert '<th scope="col">Progress report December 2025</th>' in response.content.decode()
     assert "Extend the quality assurance framework" in response.content.decode()
 
@@ -187,8 +188,8 @@ def test_report_page_shows_lead_agencies_target_and_status(manager_client, decem
     response = manager_client.get(_report_url(december))
 
     assert action.ref in response.content.decode()
-    assert "Lead: Northshire Constabulary" in response.content.decode()
-    assert "Target: March 2026" in response.content.decode()
+    assert '<td class="report-lead"><p>Northshire Constabulary</p></td>' in response.content.decode()
+    assert '<td class="report-target">March 2026</td>' in response.content.decode()
     assert "Status: Withdrawn" in response.content.decode()
 
 
@@ -246,7 +247,7 @@ def test_report_page_ignores_later_rounds(manager_client, december, march, objec
     response = manager_client.get(_report_url(december))
 
     assert "Written in March." not in response.content.decode()
-    assert '<p class="report-rag"><span class="rag rag-none">No update</span></p>' in response.content.decode()
+    assert '<td class="report-rating"><span class="rag rag-none">No update</span></td>' in response.content.decode()
 
 
 def test_report_page_says_when_an_objective_has_no_actions_or_an_aim_no_objectives(manager_client, plan, december):
@@ -255,7 +256,7 @@ def test_report_page_says_when_an_objective_has_no_actions_or_an_aim_no_objectiv
 
     response = manager_client.get(_report_url(december))
 
-    assert '<td colspan="3" class="report-empty">No actions</td>' in response.content.decode()
+    assert '<td colspan="6" class="report-empty">No actions</td>' in response.content.decode()
     assert '<p class="report-empty">No objectives</p>' in response.content.decode()
 
 
@@ -317,8 +318,9 @@ def test_report_page_queries_do_not_grow_with_actions(
     # objectives, actions, their lead agencies, every update up to this round with its round,
     # the latest publication to mark changes against, the open case reviews and the CDOP years
     # (the reviews app's sections, with none here), and the training courses with a session
-    # in the period (the Training section, which has none here)
-    with django_assert_num_queries(14):
+    # in the period (the Training section, which has none here); the plan's rating scale comes with the round,
+    # and its levels in one more
+    with django_assert_num_queries(15):
         response = manager_client.get(_report_url(december))
 
     assert response.status_code == HTTPStatus.OK
@@ -334,8 +336,8 @@ def test_report_page_queries_stay_the_same_after_a_publication(
 
     # session, user, permissions (own and groups'), the round, aims, objectives, actions, lead agencies,
     # updates, the latest publication's snapshot, the open case reviews, the CDOP years, and the training
-    # courses with a session in the period
-    with django_assert_num_queries(14):
+    # courses with a session in the period; the levels of the plan's rating scale
+    with django_assert_num_queries(15):
         response = manager_client.get(_report_url(december))
 
     assert response.status_code == HTTPStatus.OK

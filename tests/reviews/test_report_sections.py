@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from docx import Document
 
-from objectives.models import Action, ProgressUpdate, PublishedReport
+from objectives.models import Action, BusinessPlan, ProgressUpdate, PublishedReport
 from objectives.paper.build import build_paper
 from objectives.paper.files import FILE_FORMATS
 from objectives.paper.snapshot import from_snapshot, to_snapshot
@@ -483,7 +483,9 @@ def test_word_file_has_the_open_reviews_table_and_the_actions_progress(manager_c
         [[cell.text for cell in row.cells] for row in table.rows]
         for table in Document(BytesIO(response.content)).tables
     ]
-    summary = next(table for table in tables if table[0] == paper_word.SUMMARY_HEADER)
+    # The counts' headings are the plan's rating key: RAG's five levels and "No update".
+    header = [*paper_word.SUMMARY_HEADER, "Red", "Amber", "Green", "Complete", "Not started", "No update"]
+    summary = next(table for table in tables if table[0] == header)
     due = child_s.due_on
     assert summary[1] == [
         "Child S",
@@ -504,9 +506,9 @@ def test_word_file_has_the_open_reviews_table_and_the_actions_progress(manager_c
     )
     assert actions[1][0].startswith("Recommendation 1\nAgencies share chronologies before strategy meetings.")
     assert actions[2][1].startswith("Train practitioners in multi-agency chronologies\nLead: ")
-    assert actions[2][2] == f"RAG: Amber \n{DECEMBER_PROGRESS}\nEvidence of impact\n{DECEMBER_IMPACT}"
-    assert actions[3][2] == f"RAG: Green   From Progress report June 2025\n{JUNE_PROGRESS}"
-    assert actions[4][2] == "RAG: No update "
+    assert actions[2][2] == f"Rating: Amber \n{DECEMBER_PROGRESS}\nEvidence of impact\n{DECEMBER_IMPACT}"
+    assert actions[3][2] == f"Rating: Green   From Progress report June 2025\n{JUNE_PROGRESS}"
+    assert actions[4][2] == "Rating: No update "
     document_text = response.content
     assert MARCH_PROGRESS.encode() not in document_text
 
@@ -522,7 +524,7 @@ def test_word_file_has_the_cdop_figures_and_actions(manager_client, december, wo
     active = CdopCategory.objects.filter(is_active=True).order_by("position", "name")
     assert by_category[1:] == [[category.name, str({1: 4, 2: 7}.get(category.position, 0))] for category in active]
     actions = next(table for table in tables if len(table) > 1 and table[1][0] == cdop_action.ref)
-    assert actions[1][2] == f"RAG: Green \n{CDOP_PROGRESS}"
+    assert actions[1][2] == f"Rating: Green \n{CDOP_PROGRESS}"
     texts = [paragraph.text for paragraph in document.paragraphs]
     assert "Actions from the 2024/25 annual report" in texts
     assert "Unsafe sleeping remains the most common modifiable factor." in texts
@@ -598,6 +600,13 @@ def test_a_publication_does_not_change_when_the_reviews_do(board_manager, decemb
 # Queries
 
 
+def with_scale(plan):
+    """The plan as the report page has it: its rating scale read with it, so rating rows asks nothing more."""
+    plan = BusinessPlan.objects.with_scale().get(pk=plan.pk)
+    assert plan.scale
+    return plan
+
+
 def _many_reviews(plan, december, agencies, count):
     for number in range(count):
         review = ReviewFactory(name=f"Review {number}", code=f"R{number}", due_on=date(2026, 1, 31))
@@ -614,6 +623,7 @@ def test_case_reviews_section_takes_five_queries_however_many_reviews_and_action
 ):
     _many_reviews(plan, december, AgencyFactory.create_batch(2), count)
 
+    plan = with_scale(plan)
     # open reviews, their recommendations, the plan's actions of them, their lead agencies, their updates
     with django_assert_num_queries(5):
         section = paper_builders.build_case_reviews(plan=plan, progress_round=december)
@@ -622,6 +632,7 @@ def test_case_reviews_section_takes_five_queries_however_many_reviews_and_action
 
 
 def test_case_reviews_section_takes_one_query_without_open_reviews(plan, december, django_assert_num_queries):
+    plan = with_scale(plan)
     # the open reviews (none, so nothing else is asked)
     with django_assert_num_queries(1):
         section = paper_builders.build_case_reviews(plan=plan, progress_round=december)
@@ -640,6 +651,7 @@ def test_cdop_section_takes_five_queries_however_many_years_and_actions(
             action = add_cdop_action(year, plan=plan, text="A CDOP action", lead_agencies=agencies)
             ProgressUpdateFactory(action=action, round=december)
 
+    plan = with_scale(plan)
     # the years, the chosen year's categories with their deaths, the plan's CDOP actions, their lead agencies,
     # their updates
     with django_assert_num_queries(5):
@@ -649,6 +661,7 @@ def test_cdop_section_takes_five_queries_however_many_years_and_actions(
 
 
 def test_cdop_section_takes_one_query_without_a_year(plan, december, django_assert_num_queries):
+    plan = with_scale(plan)
     # the years (none, so nothing else is asked)
     with django_assert_num_queries(1):
         section = paper_builders.build_cdop(plan=plan, progress_round=december)
@@ -669,8 +682,9 @@ def test_report_page_queries_do_not_grow_with_reviews_and_cdop_actions(
 
     # session, user, the user's own and their groups' permissions, the round with its plan, then the objectives
     # table (aims, objectives, actions, their lead agencies, updates), the latest publication, five for the
-    # case reviews, five for CDOP, and the training courses with a session in the period
-    with django_assert_num_queries(22):
+    # case reviews, five for CDOP, and the training courses with a session in the period; the levels of the
+    # plan's rating scale, which comes with the round
+    with django_assert_num_queries(23):
         html = _report(manager_client, december)
 
     assert html.count('<th scope="rowgroup" colspan="3">') == count * count

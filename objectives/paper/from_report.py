@@ -1,0 +1,106 @@
+"""The live report as a Paper: every text, label, name and colour the files show, worked out once."""
+
+from core import rating
+
+from ..models import Action
+from ..models.shapes import ReportColumn
+from ..selectors.report import ProgressReport, ReportRow
+from .snapshot import Paper, PaperAim, PaperObjective, PaperRow
+
+_SLIPS = {1: "slipped once", 2: "slipped twice"}
+
+
+def paper_from_report(report: ProgressReport, *, author: str) -> Paper:
+    """The live report as a paper, in the plan's shape, names, columns and rating scale."""
+    plan = report.plan
+    scale = plan.scale
+    return Paper(
+        board_name=report.board_name,
+        committee_name=report.committee_name,
+        plan_title=plan.title,
+        round_label=report.progress_round.label,
+        as_of=report.progress_round.as_of,
+        produced_on=report.generated_on,
+        author=author,
+        aims=tuple(
+            PaperAim(
+                number=report_aim.aim.number,
+                title=report_aim.aim.title,
+                strategic_lead=report_aim.aim.strategic_lead,
+                objectives=tuple(
+                    PaperObjective(
+                        ref=item.objective.ref,
+                        title=item.objective.title,
+                        rows=tuple(paper_row(row, scale) for row in item.rows),
+                    )
+                    for item in report_aim.objectives
+                ),
+            )
+            for report_aim in report.aims
+        ),
+        shape=plan.shape,
+        aim_name=plan.aim_name,
+        objective_name=plan.objective_name,
+        action_name=plan.action_name,
+        columns=chosen_columns(plan.report_columns),
+        progress_heading=plan.progress_heading_for(report.progress_round.as_of),
+        key=scale.key_entries,
+        key_title=key_title(scale),
+    )
+
+
+def chosen_columns(report_columns) -> tuple[str, ...]:
+    """The plan's columns in print order, always with the action itself (a table without it says nothing)."""
+    chosen = set(report_columns or ()) | {ReportColumn.ACTION.value}
+    return tuple(column.value for column in ReportColumn if column.value in chosen)
+
+
+def key_title(scale: rating.Scale) -> str:
+    return "RAG key" if scale.name == rating.DEFAULT_SCALE_NAME else "Rating key"
+
+
+def paper_row(row: ReportRow, scale: rating.Scale) -> PaperRow:
+    """A report row as the paper shows it; the case review and CDOP sections draw their actions with it too."""
+    action, update = row.action, row.update
+    shown = _shown_rating(update, scale)
+    return PaperRow(
+        action_id=action.pk,
+        ref=action.ref,
+        text=action.text,
+        lead_agencies=tuple(agency.name for agency in row.lead_agencies),
+        target=target_words(action),
+        status=row.status_note,
+        rag=update.rag if update else "",
+        rag_label=shown.label if shown else "",
+        progress=update.progress if update else "",
+        impact=update.impact if update else "",
+        earlier_round=update.round.label if update and row.is_from_earlier_round else "",
+        responsibility=action.responsibility,
+        lead_officer=action.lead_officer,
+        timescale=action.timescale,
+        original_target=action.original_target_display,
+        times_slipped=action.times_slipped,
+        success_measure=action.success_measure,
+        reported=update is not None,
+        rating_class=shown.css_class if shown else "",
+        rating_fill=shown.fill if shown else "",
+        rating_text=shown.text if shown else "",
+    )
+
+
+def _shown_rating(update, scale: rating.Scale) -> rating.Rating | None:
+    """The badge a row prints: its level; "No update" when nothing was reported; none for a blank rating."""
+    if scale.is_none:
+        return None
+    if update is None:
+        return rating.NO_UPDATE
+    return scale.rating(update.rag) if update.rag else None
+
+
+def target_words(action: Action) -> str:
+    """The target in words: "June 2026 (originally March 2026; slipped twice) – across 2026/27", or either part."""
+    date_part = action.target_display
+    if date_part and action.original_target_on:
+        slips = _SLIPS.get(action.times_slipped, f"slipped {action.times_slipped} times")
+        date_part = f"{date_part} (originally {action.original_target_display}; {slips})"
+    return " – ".join(part for part in (date_part, action.timescale) if part)
