@@ -14,6 +14,7 @@ def paper_from_report(report: ProgressReport, *, author: str) -> Paper:
     """The live report as a paper, in the plan's shape, names, columns and rating scale."""
     plan = report.plan
     scale = plan.scale
+    aims = _paper_aims(report, scale)
     return Paper(
         board_name=report.board_name,
         committee_name=report.committee_name,
@@ -22,22 +23,7 @@ def paper_from_report(report: ProgressReport, *, author: str) -> Paper:
         as_of=report.progress_round.as_of,
         produced_on=report.generated_on,
         author=author,
-        aims=tuple(
-            PaperAim(
-                number=report_aim.aim.number,
-                title=report_aim.aim.title,
-                strategic_lead=report_aim.aim.strategic_lead,
-                objectives=tuple(
-                    PaperObjective(
-                        ref=item.objective.ref,
-                        title=item.objective.title,
-                        rows=tuple(paper_row(row, scale) for row in item.rows),
-                    )
-                    for item in report_aim.objectives
-                ),
-            )
-            for report_aim in report.aims
-        ),
+        aims=aims,
         shape=plan.shape,
         aim_name=plan.aim_name,
         objective_name=plan.objective_name,
@@ -46,6 +32,27 @@ def paper_from_report(report: ProgressReport, *, author: str) -> Paper:
         progress_heading=plan.progress_heading_for(report.progress_round.as_of),
         key=scale.key_entries,
         key_title=key_title(scale),
+        # A key explains badges: a board that gave no ratings is not handed a key it never asked for.
+        shows_key=any(row.rating_class for aim in aims for objective in aim.objectives for row in objective.rows),
+    )
+
+
+def _paper_aims(report: ProgressReport, scale: rating.Scale) -> tuple[PaperAim, ...]:
+    return tuple(
+        PaperAim(
+            number=report_aim.aim.number,
+            title=report_aim.aim.title,
+            strategic_lead=report_aim.aim.strategic_lead,
+            objectives=tuple(
+                PaperObjective(
+                    ref=item.objective.ref,
+                    title=item.objective.title,
+                    rows=tuple(paper_row(row, scale) for row in item.rows),
+                )
+                for item in report_aim.objectives
+            ),
+        )
+        for report_aim in report.aims
     )
 
 

@@ -171,6 +171,8 @@ class Paper:
     # None in older snapshots (the RAG key); empty for a plan that rates nothing.
     key: tuple[rating.Rating, ...] | None = None
     key_title: str = "RAG key"
+    # False when no row carries a badge, so no key is printed; older snapshots always printed theirs.
+    shows_key: bool = True
 
     @property
     def title(self) -> str:
@@ -188,6 +190,11 @@ class Paper:
     @property
     def key_entries(self) -> tuple[rating.Rating, ...]:
         return rating.PALETTE if self.key is None else self.key
+
+    @property
+    def printed_key(self) -> tuple[rating.Rating, ...]:
+        """The key as the paper prints it: the scale's entries, or nothing when no row has a badge to explain."""
+        return self.key_entries if self.shows_key else ()
 
     @property
     def is_rated(self) -> bool:

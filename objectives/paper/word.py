@@ -140,11 +140,11 @@ class _Writer:
 
     def _key(self):
         """The plan's rating key, each level shaded in its fill; none for a plan that rates nothing."""
-        if not self.paper.key_entries:
+        if not self.paper.printed_key:
             return
         key = self.document.add_paragraph()
         key.add_run(self.paper.key_title).bold = True
-        for entry in self.paper.key_entries:
+        for entry in self.paper.printed_key:
             item = self.document.add_paragraph()
             item._p.style = self.bullet_style_id
             rating_run(item, entry.label, entry.fill, entry.text)

@@ -1,14 +1,10 @@
 """The committee paper in each plan's shape, names, columns and rating scale: the page, the PDF and the Word file."""
 
 import re
-import shutil
-import subprocess
 from datetime import date
-from io import BytesIO
 
 import pytest
 from django.urls import reverse
-from docx import Document
 
 from core.models import RatingScale
 from objectives.models import ProgressUpdate, implicit_aim
@@ -21,6 +17,7 @@ from tests.factories import (
     ProgressRoundFactory,
     ProgressUpdateFactory,
 )
+from tests.objectives.paper_reading import in_order, paper_page, paper_pdf_text, paper_word
 
 pytestmark = pytest.mark.django_db
 
@@ -103,53 +100,23 @@ def tree():
     return progress_round
 
 
-def _page(client, progress_round) -> str:
-    response = client.get(reverse("objectives:report", args=[progress_round.plan_id, progress_round.pk]))
-    assert response.status_code == 200
-    content = response.content.decode()
-    return content[content.index('<article class="report-paper">') :]
-
-
-def _pdf_text(client, progress_round, tmp_path) -> str:
-    if not shutil.which("pdftotext"):
-        pytest.skip("pdftotext (apt-get install poppler-utils) is needed to read the PDF back")
-    response = client.get(reverse("objectives:report_pdf", args=[progress_round.plan_id, progress_round.pk]))
-    path = tmp_path / "paper.pdf"
-    path.write_bytes(response.content)
-    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
-    return " ".join(text.split())
-
-
-def _word(client, progress_round):
-    response = client.get(reverse("objectives:report_docx", args=[progress_round.plan_id, progress_round.pk]))
-    document = Document(BytesIO(response.content))
-    paragraphs = [paragraph.text for paragraph in document.paragraphs]
-    tables = [[[cell.text for cell in row.cells] for row in table.rows] for table in document.tables]
-    return paragraphs, tables
-
-
-def _in_order(text: str, fragments: list[str]) -> bool:
-    positions = [text.find(fragment) for fragment in fragments]
-    return -1 not in positions and positions == sorted(positions)
-
-
 # A plan of two levels: priorities and their actions
 
 
 def test_two_level_page_prints_each_priority_in_its_name_with_its_actions_straight_under_it(manager_client, two_level):
-    html = _page(manager_client, two_level)
+    html = paper_page(manager_client, two_level)
 
     assert '<h2 id="report-aim-1a">Priority 1a: Early Help and Prevention</h2>' in html
     assert "Strategic lead: Chair of LSCB" in html
-    assert _in_order(html, ["Priority 1a:", "Priority 1b:"])
-    assert _in_order(html, [">Action 1a/1<", ">Action 1a/2<", ">Action 1a/10<", "Priority 1b"])
+    assert in_order(html, ["Priority 1a:", "Priority 1b:"])
+    assert in_order(html, [">Action 1a/1<", ">Action 1a/2<", ">Action 1a/10<", "Priority 1b"])
     assert '<td class="report-ref">1</td>' in html
     assert "report-objective-row" not in html
     assert "Obj " not in html
 
 
 def test_two_level_page_shows_every_chosen_column_with_the_plans_heading(manager_client, two_level):
-    html = _page(manager_client, two_level)
+    html = paper_page(manager_client, two_level)
 
     headings = re.findall(r'<th scope="col">(.*?)</th>', html)
     assert headings[:7] == [
@@ -171,19 +138,19 @@ def test_two_level_page_shows_every_chosen_column_with_the_plans_heading(manager
 
 
 def test_two_level_pdf_has_the_priorities_refs_heading_and_slipped_target(manager_client, two_level, tmp_path):
-    text = _pdf_text(manager_client, two_level, tmp_path)
+    text = paper_pdf_text(manager_client, two_level, tmp_path)
 
-    assert _in_order(text, ["Priority 1a: Early Help and Prevention", "Strategic lead: Chair of LSCB"])
-    assert _in_order(text, ["Action 1a/1", "Action 1a/2", "Action 1a/10", "Priority 1b: Neglect"])
+    assert in_order(text, ["Priority 1a: Early Help and Prevention", "Strategic lead: Chair of LSCB"])
+    assert in_order(text, ["Action 1a/1", "Action 1a/2", "Action 1a/10", "Priority 1b: Neglect"])
     assert "Progress presented to Committee Dec 2025" in text
     assert "(originally March 2026; slipped twice)" in text
     assert "Obj " not in text
 
 
 def test_two_level_word_file_has_the_priorities_columns_and_refs(manager_client, two_level):
-    paragraphs, tables = _word(manager_client, two_level)
+    paragraphs, tables = paper_word(manager_client, two_level)
 
-    assert _in_order("\n".join(paragraphs), ["Priority 1a: Early Help and Prevention", "Strategic lead: Chair of LSCB"])
+    assert in_order("\n".join(paragraphs), ["Priority 1a: Early Help and Prevention", "Strategic lead: Chair of LSCB"])
     first = tables[0]
     assert first[0] == [
         "Ref",
@@ -206,14 +173,14 @@ def test_two_level_word_file_has_the_priorities_columns_and_refs(manager_client,
 
 
 def test_list_page_prints_one_table_of_recommendations_on_the_four_point_scale(manager_client, flat_list):
-    html = _page(manager_client, flat_list)
+    html = paper_page(manager_client, flat_list)
 
     assert "<h2" not in html
     assert html.count('<table class="report-table') == 1
     assert '<th scope="col">Recommendation</th>' in html
-    assert _in_order(html, [f">Recommendation text {ref}<" for ref in ("1", "2", "3", "4", "5")])
+    assert in_order(html, [f">Recommendation text {ref}<" for ref in ("1", "2", "3", "4", "5")])
     assert '<p class="report-label">Rating key</p>' in html
-    assert _in_order(html, FOUR_POINT_LABELS)
+    assert in_order(html, FOUR_POINT_LABELS)
     assert '<td class="report-rating"><span class="rag rag-four-point-3">3 Slipped</span></td>' in html
     # Recommendation 4 was reported without a rating: its rating cell is empty.
     assert html.count('<td class="report-rating"></td>') == 1
@@ -221,7 +188,7 @@ def test_list_page_prints_one_table_of_recommendations_on_the_four_point_scale(m
 
 
 def test_list_page_prints_the_success_measure_under_the_recommendation_without_its_column(manager_client, flat_list):
-    html = _page(manager_client, flat_list)
+    html = paper_page(manager_client, flat_list)
 
     assert "<span>Success measure: Presented to Committee 3</span>" in html
     assert '<th scope="col">Success measure</th>' not in html
@@ -236,19 +203,19 @@ def test_list_page_gets_the_scales_colours_in_its_own_style(manager_client, flat
 
 
 def test_list_pdf_has_the_recommendations_in_order_and_the_four_point_key(manager_client, flat_list, tmp_path):
-    text = _pdf_text(manager_client, flat_list, tmp_path)
+    text = paper_pdf_text(manager_client, flat_list, tmp_path)
 
-    assert _in_order(text, ["Rating key", *FOUR_POINT_LABELS])
-    assert _in_order(text, [f"Recommendation text {ref}" for ref in ("1", "2", "3", "4", "5")])
+    assert in_order(text, ["Rating key", *FOUR_POINT_LABELS])
+    assert in_order(text, [f"Recommendation text {ref}" for ref in ("1", "2", "3", "4", "5")])
     assert "Success measure: Presented to Committee 1" in text
     assert "Aim 1" not in text
     assert "Not started" not in text
 
 
 def test_list_word_file_has_one_table_and_the_four_point_key(manager_client, flat_list):
-    paragraphs, tables = _word(manager_client, flat_list)
+    paragraphs, tables = paper_word(manager_client, flat_list)
 
-    assert _in_order("\n".join(paragraphs), ["Rating key", *FOUR_POINT_LABELS])
+    assert in_order("\n".join(paragraphs), ["Rating key", *FOUR_POINT_LABELS])
     assert not any(text.startswith("Aim ") for text in paragraphs)
     (table,) = tables
     assert table[0][:2] == ["Ref", "Recommendation"]
@@ -267,21 +234,21 @@ def test_list_word_file_has_one_table_and_the_four_point_key(manager_client, fla
 
 
 def test_tree_page_prints_aims_and_objectives_and_nothing_for_a_blank_rating(manager_client, tree):
-    html = _page(manager_client, tree)
+    html = paper_page(manager_client, tree)
 
     assert '<h2 id="report-aim-1">Aim 1: Keep children safe</h2>' in html
     assert '<td id="report-objective-1.1-ref">Obj 1.1</td>' in html
-    assert _in_order(html, [">1.1.1<", ">1.1.2<", ">1.1.10<"])
+    assert in_order(html, [">1.1.1<", ">1.1.2<", ">1.1.10<"])
     assert html.count('<td class="report-rating"></td>') == 3
     # "Not started" only in the key, where RAG lists it.
     assert html.count("Not started") == 1
 
 
 def test_tree_pdf_and_word_print_no_rating_where_none_was_given(manager_client, tree, tmp_path):
-    text = _pdf_text(manager_client, tree, tmp_path)
-    paragraphs, tables = _word(manager_client, tree)
+    text = paper_pdf_text(manager_client, tree, tmp_path)
+    paragraphs, tables = paper_word(manager_client, tree)
 
-    assert _in_order(text, ["Aim 1: Keep children safe", "Obj 1.1", "Tree action 1", "Tree action 2", "Tree action 10"])
+    assert in_order(text, ["Aim 1: Keep children safe", "Obj 1.1", "Tree action 1", "Tree action 2", "Tree action 10"])
     assert text.count("Not started") == 1
     assert [row[0] for row in tables[0][2:]] == ["1.1.1", "1.1.2", "1.1.10"]
     assert [row[-1] for row in tables[0][2:]] == ["", "", ""]
@@ -292,9 +259,9 @@ def test_a_plan_on_no_scale_prints_no_rating_column_and_no_key(manager_client, t
     plan.rating_scale = _scale("none")
     plan.save()
 
-    html = _page(manager_client, tree)
-    text = _pdf_text(manager_client, tree, tmp_path)
-    paragraphs, tables = _word(manager_client, tree)
+    html = paper_page(manager_client, tree)
+    text = paper_pdf_text(manager_client, tree, tmp_path)
+    paragraphs, tables = paper_word(manager_client, tree)
 
     for shown in (html, text, "\n".join(paragraphs)):
         assert "key" not in shown.lower()
@@ -308,8 +275,8 @@ def test_only_the_chosen_columns_are_printed(manager_client, tree):
     plan.report_columns = ["ref", "action", "progress"]
     plan.save()
 
-    html = _page(manager_client, tree)
-    paragraphs, tables = _word(manager_client, tree)
+    html = paper_page(manager_client, tree)
+    paragraphs, tables = paper_word(manager_client, tree)
 
     assert re.findall(r'<th scope="col">(.*?)</th>', html) == ["Ref", "Action", "Progress report December 2025"]
     assert tables[0][1] == ["Ref", "Action", "Progress report December 2025"]
@@ -323,7 +290,7 @@ def test_the_lead_column_names_the_responsibility_agencies_and_lead_officer(mana
     action.save()
     action.lead_agencies.set([AgencyFactory(name="Kent Police"), AgencyFactory(name="NHS Kent")])
 
-    html = _page(manager_client, tree)
+    html = paper_page(manager_client, tree)
 
     assert (
         '<td class="report-lead"><p>Training Sub-Group</p><p>Kent Police, NHS Kent</p>'
@@ -334,6 +301,6 @@ def test_the_lead_column_names_the_responsibility_agencies_and_lead_officer(mana
 def test_an_action_with_no_update_shows_no_update_in_words(manager_client, tree):
     ProgressUpdate.objects.filter(action__ref="1.1.2").delete()
 
-    html = _page(manager_client, tree)
+    html = paper_page(manager_client, tree)
 
     assert '<td class="report-rating"><span class="rag rag-none">No update</span></td>' in html

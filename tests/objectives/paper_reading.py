@@ -1,0 +1,52 @@
+"""Reading a round's committee paper back as a reader sees it: the page, the PDF's text and the Word file."""
+
+import shutil
+import subprocess
+from io import BytesIO
+
+import pytest
+from django.urls import reverse
+from docx import Document
+from docx.text.paragraph import Paragraph
+
+
+def paper_page(client, progress_round) -> str:
+    response = client.get(reverse("objectives:report", args=[progress_round.plan_id, progress_round.pk]))
+    assert response.status_code == 200
+    content = response.content.decode()
+    return content[content.index('<article class="report-paper">') :]
+
+
+def paper_pdf_text(client, progress_round, tmp_path) -> str:
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext (apt-get install poppler-utils) is needed to read the PDF back")
+    response = client.get(reverse("objectives:report_pdf", args=[progress_round.plan_id, progress_round.pk]))
+    path = tmp_path / "paper.pdf"
+    path.write_bytes(response.content)
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return " ".join(text.split())
+
+
+def paper_word(client, progress_round):
+    response = client.get(reverse("objectives:report_docx", args=[progress_round.plan_id, progress_round.pk]))
+    document = Document(BytesIO(response.content))
+    paragraphs = [paragraph.text for paragraph in document.paragraphs]
+    tables = [[[cell.text for cell in row.cells] for row in table.rows] for table in document.tables]
+    return paragraphs, tables
+
+
+def in_order(text: str, fragments: list[str]) -> bool:
+    positions = [text.find(fragment) for fragment in fragments]
+    return -1 not in positions and positions == sorted(positions)
+
+
+def paper_word_text(client, progress_round) -> str:
+    """The Word file's paragraphs and table rows (cells joined by " | ") in the order the document has them."""
+    response = client.get(reverse("objectives:report_docx", args=[progress_round.plan_id, progress_round.pk]))
+    lines = []
+    for block in Document(BytesIO(response.content)).iter_inner_content():
+        if isinstance(block, Paragraph):
+            lines.append(block.text)
+        else:
+            lines.extend(" | ".join(cell.text for cell in row.cells) for row in block.rows)
+    return "\n".join(lines)
