@@ -99,7 +99,8 @@ def test_a_two_level_plan_with_text_timescales_and_success_measures(manager_clie
         assert in_order(text, ["Audit early help", "Priority 1b", "Launch the neglect toolkit"]), kind
         assert "Early Help and Prevention" in text, kind
         assert TIMESCALE in text, kind
-        assert "Success measure" in text and "Staff trained" in text, kind
+        assert "Success measure" in text, kind
+        assert "Staff trained" in text, kind
         assert "Progress report December 2025" in text, kind
         for absent in ("Aim 1", "Objective", "Not started"):
             assert absent not in text, (kind, absent)
@@ -122,6 +123,6 @@ def test_a_tree_plan_whose_board_gave_no_ratings(manager_client, tmp_path):
 
     for kind, text in _all_three(manager_client, _round(plan), tmp_path).items():
         assert in_order(text, ["Tree action 1.1.1", "Tree action 1.1.2", "Tree action 1.1.10"]), kind
-        assert "Aim 1" in text and "1.1" in text, kind
+        assert "Aim 1" in text, kind
         assert "originally March 2026" in text, kind
         assert "Not started" not in text, kind
