@@ -138,13 +138,24 @@ def _many_to_many_rows(link: models.ManyToManyField, merged: Agency, kept: Agenc
         if link.model is Agency
         else (link.m2m_reverse_field_name(), link.m2m_field_name())
     )
-    ids = sorted(through.objects.filter(**{agency_column: merged}).values_list(f"{other_column}_id", flat=True))
+    linked = through.objects.filter(**{agency_column: merged}).order_by(f"{other_column}_id")
+    ids = list(linked.values_list(f"{other_column}_id", flat=True))
     shared = through.objects.filter(**{agency_column: kept, f"{other_column}_id__in": ids}).count()
     return ids, shared
 
 
+def _unique_with(model, link: models.Field) -> bool:
+    """Whether any unique rule of `model` involves `link`: only those can break when only `link` changes."""
+    if link.unique or any(link.name in fields for fields in model._meta.unique_together):
+        return True
+    constraints = [c for c in model._meta.constraints if isinstance(c, models.UniqueConstraint)]
+    return any(link.name in c.fields or link.name in str(c.condition) for c in constraints)
+
+
 def _foreign_key_clashes(model, link: models.Field, ids, kept: Agency) -> list[str]:
     """The unique rules each row would break once it points at the kept agency; checked, nothing saved."""
+    if not ids or not _unique_with(model, link):
+        return []
     clashes = []
     for row in model._base_manager.filter(pk__in=ids):
         named = f"{capfirst(model._meta.verbose_name)} “{row}”"  # as it is now, before pointing it elsewhere
@@ -166,7 +177,7 @@ def plan_merge(*, merged: Agency, kept: Agency) -> MergePlan:
             ids, shared = _many_to_many_rows(link, merged, kept)
             moving.append(_describe(model, link, ids, shared))
         else:
-            ids = sorted(model._base_manager.filter(**{link.name: merged}).values_list("pk", flat=True))
+            ids = list(model._base_manager.filter(**{link.name: merged}).order_by("pk").values_list("pk", flat=True))
             moving.append(_describe(model, link, ids))
             clashes += _foreign_key_clashes(model, link, ids, kept)
     return MergePlan(merged=merged, kept=kept, moving=tuple(moving), clashes=tuple(clashes))

@@ -211,3 +211,20 @@ def test_readers_and_contributors_may_not_merge(contributor_client, police, kent
 
     assert response.status_code == HTTPStatus.FORBIDDEN
     assert Agency.objects.filter(pk=police.pk).exists()
+
+
+@pytest.mark.parametrize("row_count", [2, 6])
+def test_the_preview_queries_do_not_grow_with_what_moves(
+    manager_client, police, kent_police, django_assert_num_queries, row_count
+):
+    ActionFactory.create_batch(row_count, lead_agencies=[police])
+    UserFactory.create_batch(row_count, agencies=[police])
+    RegistrationFactory.create_batch(row_count, agency=police)
+
+    # session, user, the merged agency, permissions (own, groups), the kept agency among the active ones;
+    # then contributors and actions (ids, then the links the kept agency has too), registrations, workforce and
+    # recommendations (ids; no unique rule of a registration involves its agency, so none is checked row by row)
+    with django_assert_num_queries(13):
+        response = manager_client.get(merge_url(police, kent_police))
+
+    assert response.context["plan"].action_count == row_count
