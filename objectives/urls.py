@@ -1,6 +1,19 @@
 from django.urls import path
 
-from .views import actions, deleted, exports, imports, my_actions, people, plans, progress, publishing, report, rounds
+from .views import (
+    actions,
+    agencies,
+    deleted,
+    exports,
+    imports,
+    my_actions,
+    people,
+    plans,
+    progress,
+    publishing,
+    report,
+    rounds,
+)
 
 app_name = "objectives"
 urlpatterns = [
@@ -40,6 +53,11 @@ urlpatterns = [
     path("people/<int:pk>/edit/", people.PersonUpdateView.as_view(), name="person_update"),
     path("people/<int:pk>/deactivate/", people.deactivate_person, name="person_deactivate"),
     path("people/<int:pk>/reactivate/", people.reactivate_person, name="person_reactivate"),
+    # Agencies
+    path("agencies/", agencies.AgencyListView.as_view(), name="agency_list"),
+    path("agencies/new/", agencies.AgencyCreateView.as_view(), name="agency_create"),
+    path("agencies/<int:pk>/edit/", agencies.AgencyUpdateView.as_view(), name="agency_update"),
+    path("agencies/<int:pk>/merge/", agencies.AgencyMergeView.as_view(), name="agency_merge"),
     # Deleting hides; the board manager restores
     path("deleted/", deleted.DeletedListView.as_view(), name="deleted_list"),
     path("aims/<int:pk>/delete/", deleted.AimDeleteView.as_view(), name="aim_delete"),
