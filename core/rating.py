@@ -92,6 +92,19 @@ class Scale:
         """Every level and "none" at 0, in the key's order."""
         return dict.fromkeys((entry.key for entry in self.key_entries), 0)
 
+    def counted(self, rows) -> dict[str, int]:
+        """`rows` of (stored value, how many) summed into the key's entries; {} for a scale of no levels.
+
+        A value the scale no longer has keeps its own entry, after the key's, so no action goes uncounted.
+        """
+        if self.is_none:
+            return {}
+        counts = self.empty_counts()
+        for value, number in rows:
+            key = self.rating(value).key
+            counts[key] = counts.get(key, 0) + number
+        return counts
+
     def find(self, text: str) -> Rating | None:
         """The level whose code or label is `text`, ignoring case and spaces at the ends; None if none is."""
         wanted = text.strip().casefold()
@@ -105,6 +118,15 @@ class Scale:
         """The values an import or form accepts, in words: "red, amber, green, complete or not_started"."""
         codes = [level.value for level in self.levels]
         return codes[0] if len(codes) == 1 else f"{', '.join(codes[:-1])} or {codes[-1]}"
+
+
+@dataclass(frozen=True)
+class Tally:
+    """How many actions stand at each entry of one scale's key: what a page's counts show for that scale."""
+
+    scale: Scale
+    counts: dict[str, int]  # {} on a scale of no levels, whose actions are still in `total`
+    total: int
 
 
 def css_class_for(scale_name: str, code: str) -> str:

@@ -77,7 +77,8 @@ def test_action_list_shows_each_action_with_its_columns(manager_client, objectiv
     assert '<span class="rag rag-red">Red</span>' in content
 
 
-def test_action_list_filter_form_is_a_labelled_get_form(manager_client):
+def test_action_list_filter_form_is_a_labelled_get_form(manager_client, objective):
+    # With a plan, whose RAG scale gives the rating filter its levels.
     content = manager_client.get(LIST_URL).content.decode()
 
     assert '<form method="get"' in content
@@ -154,9 +155,10 @@ def test_action_list_queries_do_not_grow_with_actions(manager_client, objective,
     for _ in range(rows):
         ProgressUpdateFactory(action__objective=objective, action__lead_agencies=agencies, round=progress_round)
 
-    # session, user, the user's and their groups' permissions, count, one page of actions with plan,
-    # objective and latest RAG, their lead agencies, and the choices of the plan, objective and lead agency filters
-    with django_assert_num_queries(10):
+    # session, user, the user's and their groups' permissions, the plans' rating scales and their levels (for the
+    # rating filter and column), count, one page of actions with plan, scale, objective and latest rating, their
+    # lead agencies, their scales' levels, and the choices of the plan, objective and lead agency filters
+    with django_assert_num_queries(13):
         response = manager_client.get(LIST_URL)
 
     assert response.status_code == HTTPStatus.OK
@@ -209,7 +211,7 @@ def test_filter_by_latest_rag_ignores_earlier_rounds(manager_client, objective):
     ProgressUpdateFactory(action=recovered, round=december, rag="green")
     ProgressUpdateFactory(action__objective=objective, action__ref="1.1.2", round=december, rag="red")
 
-    response = manager_client.get(LIST_URL, {"rag": "red"})
+    response = manager_client.get(LIST_URL, {"rag": f"{objective.plan.rating_scale_id}:red"})
 
     assert listed_refs(response) == ["1.1.2"]
 
