@@ -32,7 +32,7 @@ class Rating:
     rank: int  # place on the scale, for sorting; 0 is nothing reported
     is_complete: bool = False  # counts as done (Complete, Blue, "1 Achieved")
     is_exception: bool = False  # listed among the exceptions the committee should see (Red, "3 Slipped")
-    css_class: str = ""  # the class that colours its badge; see core.views_css
+    css_class: str = ""  # the class that colours its badge; see core.stylesheets
 
     @property
     def key(self) -> str:
@@ -130,10 +130,13 @@ class Tally:
 
 
 def css_class_for(scale_name: str, code: str) -> str:
-    """The class that colours a level's badge: static CSS has RAG's; core.views_css serves every scale's."""
+    """The class that colours a level's badge: static CSS has RAG's; /ratings.css (core.stylesheets) every scale's.
+
+    "--" parts scale from code: slugify never leaves two hyphens together, so no two scales' classes collide.
+    """
     if scale_name == DEFAULT_SCALE_NAME:
         return f"rag-{code}"
-    return f"rag-{slugify(scale_name) or 'scale'}-{slugify(code) or 'level'}"
+    return f"rag-{slugify(scale_name) or 'scale'}--{slugify(code) or 'level'}"
 
 
 def level(value, label, meaning, fill, text, rank, *, complete=False, exception=False, scale="rag") -> Rating:

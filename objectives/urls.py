@@ -1,6 +1,19 @@
 from django.urls import path
 
-from .views import actions, deleted, exports, imports, my_actions, people, plans, progress, publishing, report, rounds
+from .views import (
+    actions,
+    deleted,
+    exports,
+    imports,
+    my_actions,
+    people,
+    plans,
+    progress,
+    publishing,
+    report,
+    rounds,
+    scales,
+)
 
 app_name = "objectives"
 urlpatterns = [
@@ -40,6 +53,12 @@ urlpatterns = [
     path("people/<int:pk>/edit/", people.PersonUpdateView.as_view(), name="person_update"),
     path("people/<int:pk>/deactivate/", people.deactivate_person, name="person_deactivate"),
     path("people/<int:pk>/reactivate/", people.reactivate_person, name="person_reactivate"),
+    # Rating scales, and moving a plan to another
+    path("scales/", scales.ScaleListView.as_view(), name="scale_list"),
+    path("scales/new/", scales.ScaleCreateView.as_view(), name="scale_create"),
+    path("scales/<int:pk>/edit/", scales.ScaleUpdateView.as_view(), name="scale_update"),
+    path("scales/<int:pk>/delete/", scales.delete_scale, name="scale_delete"),
+    path("plans/<int:pk>/rating-scale/", scales.PlanScaleChangeView.as_view(), name="plan_scale_change"),
     # Deleting hides; the board manager restores
     path("deleted/", deleted.DeletedListView.as_view(), name="deleted_list"),
     path("aims/<int:pk>/delete/", deleted.AimDeleteView.as_view(), name="aim_delete"),

@@ -63,8 +63,8 @@ class ActionDetailView(PermissionRequiredMixin, DetailView):
     def get_queryset(self):
         return (
             Action.objects.visible_to(self.request.user)
-            .select_related("objective__aim", "plan")
-            .prefetch_related("lead_agencies")
+            .select_related("objective__aim", "plan__rating_scale")
+            .prefetch_related("lead_agencies", "plan__rating_scale__levels")
         )
 
     def get_context_data(self, **kwargs):

@@ -448,10 +448,11 @@ def test_action_page_queries_do_not_grow_with_rounds_or_history(
         action.text = f"Wording {month}"
         action.save()
 
-    # session, user, the user's and their groups' permissions, action with objective, aim and plan,
-    # its lead agencies, the plan's rounds, its updates with their people, action history, update history,
-    # lead agencies in the action history, and the people named in the changes
-    with django_assert_num_queries(12):
+    # session, user, the user's and their groups' permissions, action with objective, aim, plan and its rating
+    # scale, its lead agencies, the scale's levels (ratings in the history in its words), the plan's rounds, its
+    # updates with their people, action history, update history, lead agencies in the action history, and the
+    # people named in the changes
+    with django_assert_num_queries(13):
         response = manager_client.get(action.get_absolute_url())
 
     assert response.status_code == HTTPStatus.OK
@@ -474,10 +475,11 @@ def test_action_page_queries_for_a_contributor_do_not_grow(
         )  # fmt: skip
     client.force_login(contributor)
 
-    # session, user, the user's and their groups' permissions, action with objective, aim and plan,
-    # whether the user may write its progress, its lead agencies, the plan's rounds, its updates with
-    # their people, action history, update history, lead agencies in the action history, people named
-    with django_assert_num_queries(13):
+    # session, user, the user's and their groups' permissions, action with objective, aim, plan and its rating
+    # scale, whether the user may write its progress, its lead agencies, the scale's levels, the plan's rounds,
+    # its updates with their people, action history, update history, lead agencies in the action history,
+    # people named
+    with django_assert_num_queries(14):
         response = client.get(action.get_absolute_url())
 
     assert response.status_code == HTTPStatus.OK
