@@ -16,6 +16,12 @@ class RatingScaleForm(forms.ModelForm):
 
 
 class RatingLevelForm(forms.ModelForm):
+    # Seven characters, so "#B4232A" as a colour picker or a designer writes it is accepted and stored as B4232A.
+    fill = forms.CharField(label="Colour", max_length=7, help_text=RatingLevel._meta.get_field("fill").help_text)
+    text = forms.CharField(
+        label="Text colour", max_length=7, required=False, help_text=RatingLevel._meta.get_field("text").help_text
+    )
+
     class Meta:
         model = RatingLevel
         fields = [
@@ -32,7 +38,6 @@ class RatingLevelForm(forms.ModelForm):
         widgets = {"position": forms.NumberInput(attrs={"min": 1})}
 
     def _colour(self, name: str) -> str:
-        # "#b4232a" as a colour picker or a designer writes it is the same colour as B4232A.
         return self.cleaned_data[name].strip().removeprefix("#").upper()
 
     def clean_fill(self):
