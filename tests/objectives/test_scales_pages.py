@@ -79,8 +79,8 @@ def test_a_manager_creates_a_scale_with_its_levels(manager_client):
         ("late", "Late", 2),
     ]
     done, late = scale.levels.all()
-    assert done.counts_as_complete and not done.is_exception
-    assert late.is_exception and not late.counts_as_complete
+    assert (done.counts_as_complete, done.is_exception) == (True, False)
+    assert (late.counts_as_complete, late.is_exception) == (False, True)
 
 
 def test_a_colour_written_with_a_hash_is_stored_as_six_hex_digits(manager_client):
