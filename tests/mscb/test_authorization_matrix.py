@@ -12,6 +12,7 @@ import pytest
 from django.test import Client
 from django.urls import URLResolver, get_resolver
 
+from tests.factories import RatingLevelFactory
 from tests.mscb.authorization_world import admin_object_for, build_world
 
 pytestmark = pytest.mark.django_db
@@ -62,6 +63,13 @@ ROUTE_KWARGS = {
     "people/<int:pk>/deactivate/": lambda w: {"pk": w.person.pk},
     "people/<int:pk>/reactivate/": lambda w: {"pk": w.person.pk},
     "deleted/": lambda w: {},
+    "ratings.css": lambda w: {},
+    "scales/": lambda w: {},
+    "scales/new/": lambda w: {},
+    # A board's own scale that no plan uses, so the manager's delete goes through.
+    "scales/<int:pk>/edit/": lambda w: {"pk": RatingLevelFactory().scale_id},
+    "scales/<int:pk>/delete/": lambda w: {"pk": RatingLevelFactory().scale_id},
+    "plans/<int:pk>/rating-scale/": lambda w: {"pk": w.plan.pk},
     "aims/<int:pk>/delete/": lambda w: {"pk": w.aim.pk},
     "objectives/<int:pk>/delete/": lambda w: {"pk": w.objective.pk},
     "actions/<int:pk>/delete/": lambda w: {"pk": w.action.pk},
@@ -434,6 +442,13 @@ GET_EXPECTED = {
     "people/<int:pk>/deactivate/": (302, 405, 405, 405, 405, 405),
     "people/<int:pk>/reactivate/": (302, 405, 405, 405, 405, 405),
     "deleted/": (302, 403, 403, 403, 200, 403),
+    # Only colours, linked from every page including the sign-in page.
+    "ratings.css": (200, 200, 200, 200, 200, 200),
+    "scales/": (302, 403, 403, 403, 200, 403),
+    "scales/new/": (302, 403, 403, 403, 200, 403),
+    "scales/<int:pk>/edit/": (302, 403, 403, 403, 200, 403),
+    "scales/<int:pk>/delete/": (302, 405, 405, 405, 405, 405),
+    "plans/<int:pk>/rating-scale/": (302, 403, 403, 403, 200, 403),
     "aims/<int:pk>/delete/": (302, 403, 403, 403, 200, 403),
     "objectives/<int:pk>/delete/": (302, 403, 403, 403, 200, 403),
     "actions/<int:pk>/delete/": (302, 403, 403, 403, 200, 403),
@@ -466,6 +481,10 @@ POST_EXPECTED = {
     "actions/<int:pk>/progress/<int:round_pk>/": (302, 403, 200, 404, 200, 403),
     "progress/<int:pk>/review/": (302, 403, 403, 403, 200, 403),
     "aims/<int:pk>/delete/": (302, 403, 403, 403, 302, 403),
+    "scales/new/": (302, 403, 403, 403, 200, 403),
+    "scales/<int:pk>/edit/": (302, 403, 403, 403, 200, 403),
+    "scales/<int:pk>/delete/": (302, 403, 403, 403, 302, 403),
+    "plans/<int:pk>/rating-scale/": (302, 403, 403, 403, 200, 403),
     "training/registrations/<int:pk>/cancel/": (302, 403, 403, 403, 302, 302),
     "training/sessions/<int:pk>/send-evaluations/": (302, 403, 403, 403, 302, 302),
     "reviews/new/": (302, 403, 403, 403, 200, 403),
