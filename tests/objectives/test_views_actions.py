@@ -354,7 +354,7 @@ def test_action_page_history_says_who_changed_what(manager_client, board_manager
         "Action 1.1.1 added",
     ]
     assert {entry.who for entry in history[:3]} == {"Morgan Manager"}
-    rag_change = next(change for change in history[0].changes if change.field == "RAG")
+    rag_change = next(change for change in history[0].changes if change.field == "Rating")
     assert (rag_change.old, rag_change.new) == ("Red", "Amber")
     action_changes = {change.field: (change.old, change.new) for change in history[2].changes}
     assert action_changes["Action"] == ("Old wording", "New wording")
@@ -376,7 +376,7 @@ def test_action_page_history_shows_what_a_new_update_was_written_with(manager_cl
     history = manager_client.get(action.get_absolute_url()).context["history"]
 
     assert {change.field: (change.old, change.new) for change in history[0].changes} == {
-        "RAG": ("", "Red"),
+        "Rating": ("", "Red"),
         "Progress": ("", "Stalled."),
     }
 
@@ -405,7 +405,7 @@ def test_action_page_history_tells_the_workflow_in_words(manager_client, board_m
     accepted = {change.field: (change.old, change.new) for change in history[0].changes}
     assert accepted["State"] == ("Submitted", "Accepted")
     assert accepted["Progress"] == ("Agency words: 17%.", "Edited: 17%.")
-    assert accepted["RAG"] == ("Green", "Amber")
+    assert accepted["Rating"] == ("Green", "Amber")
     assert accepted["Accepted by"] == ("", "Morgan Manager")
     returned = {change.field: (change.old, change.new) for change in history[2].changes}
     assert returned["State"] == ("Submitted", "Returned")
