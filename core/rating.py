@@ -130,13 +130,10 @@ class Tally:
 
 
 def css_class_for(scale_name: str, code: str) -> str:
-    """The class that colours a level's badge: static CSS has RAG's; /ratings.css (core.stylesheets) every scale's.
-
-    "--" parts scale from code: slugify never leaves two hyphens together, so no two scales' classes collide.
-    """
+    """The class that colours a level's badge: static CSS has RAG's; /ratings.css (core.stylesheets) every scale's."""
     if scale_name == DEFAULT_SCALE_NAME:
         return f"rag-{code}"
-    return f"rag-{slugify(scale_name) or 'scale'}--{slugify(code) or 'level'}"
+    return f"rag-{slugify(scale_name) or 'scale'}-{slugify(code) or 'level'}"
 
 
 def level(value, label, meaning, fill, text, rank, *, complete=False, exception=False, scale="rag") -> Rating:
