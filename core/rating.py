@@ -32,7 +32,7 @@ class Rating:
     rank: int  # place on the scale, for sorting; 0 is nothing reported
     is_complete: bool = False  # counts as done (Complete, Blue, "1 Achieved")
     is_exception: bool = False  # listed among the exceptions the committee should see (Red, "3 Slipped")
-    css_class: str = ""  # the class that colours its badge; see core.views_css
+    css_class: str = ""  # the class that colours its badge; see core.stylesheets
 
     @property
     def key(self) -> str:
@@ -92,6 +92,19 @@ class Scale:
         """Every level and "none" at 0, in the key's order."""
         return dict.fromkeys((entry.key for entry in self.key_entries), 0)
 
+    def counted(self, rows) -> dict[str, int]:
+        """`rows` of (stored value, how many) summed into the key's entries; {} for a scale of no levels.
+
+        A value the scale no longer has keeps its own entry, after the key's, so no action goes uncounted.
+        """
+        if self.is_none:
+            return {}
+        counts = self.empty_counts()
+        for value, number in rows:
+            key = self.rating(value).key
+            counts[key] = counts.get(key, 0) + number
+        return counts
+
     def find(self, text: str) -> Rating | None:
         """The level whose code or label is `text`, ignoring case and spaces at the ends; None if none is."""
         wanted = text.strip().casefold()
@@ -107,8 +120,17 @@ class Scale:
         return codes[0] if len(codes) == 1 else f"{', '.join(codes[:-1])} or {codes[-1]}"
 
 
+@dataclass(frozen=True)
+class Tally:
+    """How many actions stand at each entry of one scale's key: what a page's counts show for that scale."""
+
+    scale: Scale
+    counts: dict[str, int]  # {} on a scale of no levels, whose actions are still in `total`
+    total: int
+
+
 def css_class_for(scale_name: str, code: str) -> str:
-    """The class that colours a level's badge: static CSS has RAG's; core.views_css serves every scale's."""
+    """The class that colours a level's badge: static CSS has RAG's; /ratings.css (core.stylesheets) every scale's."""
     if scale_name == DEFAULT_SCALE_NAME:
         return f"rag-{code}"
     return f"rag-{slugify(scale_name) or 'scale'}-{slugify(code) or 'level'}"

@@ -4,6 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from core.stylesheets import ratings_css
 from mscb import two_factor
 from mscb.forms import SignInForm
 
@@ -20,6 +21,8 @@ urlpatterns = [
     path("accounts/two-factor/set-up/", two_factor.EnrolView.as_view(), name="two_factor_enrol"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
+    # Every rating scale's badge colours (CSP keeps colours out of style attributes).
+    path("ratings.css", ratings_css, name="ratings_css"),
     path("training/", include("training.urls")),
     path("reviews/", include("reviews.urls")),
     path("", include("objectives.urls")),

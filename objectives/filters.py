@@ -5,7 +5,9 @@ from django.db.models import Q
 from django.template.defaultfilters import truncatechars
 from django_filters.fields import ModelChoiceField
 
-from core.rating import PALETTE
+from core.models import RatingScale
+from core.rating import NO_UPDATE as NO_UPDATE_RATING
+from core.rating import Scale
 
 from .models import Action, Agency, BusinessPlan, Objective
 
@@ -23,6 +25,26 @@ class ObjectiveFilter(django_filters.ModelChoiceFilter):
     field_class = ObjectiveChoiceField
 
 
+def rating_scales_in_use(plan_pk: str | None = None) -> list[Scale]:
+    """The scales (with levels) of the plans the list may show, or of the one plan chosen: two queries.
+
+    Every reader sees every plan, so these are the scales of all plans; RAG comes too, as actions of no plan use it.
+    """
+    plans = BusinessPlan.objects.all()
+    if plan_pk and plan_pk.isdigit():
+        plans = plans.filter(pk=plan_pk)
+    rows = RatingScale.objects.filter(pk__in=plans.values("rating_scale_id")).prefetch_related("levels")
+    return [scale for scale in (row.as_scale() for row in rows) if not scale.is_none]
+
+
+def rating_choices(scales: list[Scale]) -> list:
+    """The rating filter's choices: each scale's levels under its title (as "scale id:code"), then No update."""
+    grouped = [
+        (scale.title, [(f"{scale.pk}:{level.value}", level.label) for level in scale.levels]) for scale in scales
+    ]
+    return [*grouped, (NO_UPDATE, NO_UPDATE_RATING.label)]
+
+
 class ActionFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label="Search", method="filter_text", help_text="A reference or words in the action.")
     plan = django_filters.ModelChoiceFilter(
@@ -35,12 +57,7 @@ class ActionFilter(django_filters.FilterSet):
     lead_agency = django_filters.ModelChoiceFilter(
         label="Lead agency", field_name="lead_agencies", queryset=Agency.objects.all(), empty_label="Any agency"
     )
-    rag = django_filters.ChoiceFilter(
-        label="Latest RAG",
-        choices=[(rating.value or NO_UPDATE, rating.label) for rating in PALETTE],
-        method="filter_rag",
-        empty_label="Any RAG",
-    )
+    rag = django_filters.ChoiceFilter(label="Latest rating", choices=[], method="filter_rag", empty_label="Any rating")
     status = django_filters.ChoiceFilter(choices=Action.Status.choices, empty_label="Any status")
     overdue = django_filters.ChoiceFilter(
         label="Overdue", choices=YES_NO, method="filter_overdue", empty_label="Either"
@@ -50,6 +67,14 @@ class ActionFilter(django_filters.FilterSet):
         model = Action
         fields = ["q", "plan", "objective", "lead_agency", "rag", "status", "overdue"]
 
+    def __init__(self, *args, rating_scales: list[Scale], **kwargs):
+        super().__init__(*args, **kwargs)
+        # A rating is a level of one scale, so two scales' "red" (or "1") are told apart by the scale's id.
+        if rating_scales:
+            self.filters["rag"].extra["choices"] = rating_choices(rating_scales)
+        else:
+            del self.filters["rag"]
+
     def filter_text(self, queryset, name, value):
         value = value.strip()
         if not value:
@@ -57,10 +82,11 @@ class ActionFilter(django_filters.FilterSet):
         return queryset.filter(Q(ref__startswith=value) | Q(text__icontains=value))
 
     def filter_rag(self, queryset, name, value):
-        # The RAG that counts is the latest update's, annotated by for_table().
+        # The rating that counts is the latest accepted update's, annotated by for_table().
         if value == NO_UPDATE:
-            return queryset.filter(latest_rag__isnull=True)
-        return queryset.filter(latest_rag=value)
+            return queryset.filter(Q(latest_rag__isnull=True) | Q(latest_rag=""))
+        scale_pk, _, code = value.partition(":")
+        return queryset.filter(plan__rating_scale_id=scale_pk, latest_rag=code)
 
     def filter_overdue(self, queryset, name, value):
         if value == "yes":

@@ -3,6 +3,8 @@
 from django import forms
 from django.db.models import Q
 
+from core.rating import RAG, Scale
+
 from .dates import DateFormatError, format_target, parse_flexible_date
 from .identifiers import IdentifierWarningsMixin
 from .models import Action, Agency, Aim, BusinessPlan, Objective, ProgressRound, ProgressUpdate
@@ -157,15 +159,27 @@ class ProgressForm(IdentifierWarningsMixin, forms.ModelForm):
         model = ProgressUpdate
         fields = ["rag", "progress", "impact"]
         widgets = {
-            "rag": forms.RadioSelect,
             "progress": forms.Textarea(attrs={"rows": 8}),
             "impact": forms.Textarea(attrs={"rows": 5}),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, scale: Scale | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         # Blank while there is no update yet: a save then finding one means someone else wrote it first.
         self.fields["version"].initial = self.instance.version if self.instance.pk else None
+        self._rate_on(scale or RAG)
+
+    def _rate_on(self, scale: Scale) -> None:
+        """The rating as a choice of the plan's levels, "No rating" first (a new update's); none on a "none" scale."""
+        if scale.is_none:
+            del self.fields["rag"]
+            return
+        self.fields["rag"] = forms.ChoiceField(
+            label="Rating",
+            choices=[("", "No rating"), *((level.value, level.label) for level in scale.levels)],
+            required=False,
+            help_text="Leave it as “No rating” if the plan gives none this round: nothing is printed for it.",
+        )
 
 
 class ReviewForm(ProgressForm):

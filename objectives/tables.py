@@ -5,14 +5,16 @@ Columns only format: the views' querysets fetch what they show.
 
 import django_tables2 as tables
 from django.contrib.auth import get_user_model
-from django.db.models import Case, IntegerField, Value, When
+from django.db.models import OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.template.defaultfilters import truncatewords
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
+from core import rating
 from core.formats import DATE_FORMAT, DATETIME_FORMAT, display_name
-from core.rating import NO_UPDATE, PALETTE, badge
+from core.models import RatingLevel
 
 from .models import Action, BusinessPlan
 from .services import people
@@ -20,11 +22,15 @@ from .templatetags.objectives_tags import action_target
 
 User = get_user_model()
 
-# Ascending RAG follows the scale: no update, not started, red, amber, green, complete.
-RAG_RANK = Case(
-    *(When(latest_rag=rating.value, then=Value(rating.rank)) for rating in PALETTE if rating.value),
-    default=Value(NO_UPDATE.rank),
-    output_field=IntegerField(),
+# Ascending rating follows each plan's own scale by the levels' ranks (RAG: not started, red, amber, green,
+# complete); no update (or a code the scale lacks) sorts first. Worked out in SQL, so sorting costs no query.
+RATING_RANK = Coalesce(
+    Subquery(
+        RatingLevel.objects.filter(scale_id=OuterRef("plan__rating_scale_id"), code=OuterRef("latest_rag")).values(
+            "rank"
+        )[:1]
+    ),
+    Value(rating.NO_UPDATE.rank),
 )
 
 
@@ -60,7 +66,7 @@ class ActionTable(tables.Table):
     lead_agencies = tables.Column(verbose_name="Lead agencies", empty_values=(), orderable=False)
     target_on = tables.Column(verbose_name="Target", order_by=("target_on", "sort_key", "pk"))
     status = tables.Column(order_by=("status", "sort_key", "pk"))
-    latest_rag = tables.Column(verbose_name="Latest RAG", empty_values=())
+    latest_rag = tables.Column(verbose_name="Latest rating", empty_values=())
 
     class Meta:
         model = Action
@@ -79,11 +85,12 @@ class ActionTable(tables.Table):
     def render_target_on(self, record):
         return action_target(record)
 
-    def render_latest_rag(self, value):
-        return badge(value)
+    def render_latest_rag(self, value, record):
+        # On the action's own plan's scale (fetched by for_table()); a blank rating prints nothing.
+        return (record.plan.scale if record.plan else rating.RAG).badge(value)
 
     def order_latest_rag(self, queryset, is_descending):
-        queryset = queryset.annotate(rag_rank=RAG_RANK).order_by(
+        queryset = queryset.annotate(rag_rank=RATING_RANK).order_by(
             "-rag_rank" if is_descending else "rag_rank", "sort_key", "pk"
         )
         return queryset, True

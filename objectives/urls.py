@@ -13,6 +13,7 @@ from .views import (
     publishing,
     report,
     rounds,
+    scales,
 )
 
 app_name = "objectives"
@@ -58,6 +59,12 @@ urlpatterns = [
     path("agencies/new/", agencies.AgencyCreateView.as_view(), name="agency_create"),
     path("agencies/<int:pk>/edit/", agencies.AgencyUpdateView.as_view(), name="agency_update"),
     path("agencies/<int:pk>/merge/", agencies.AgencyMergeView.as_view(), name="agency_merge"),
+    # Rating scales, and moving a plan to another
+    path("scales/", scales.ScaleListView.as_view(), name="scale_list"),
+    path("scales/new/", scales.ScaleCreateView.as_view(), name="scale_create"),
+    path("scales/<int:pk>/edit/", scales.ScaleUpdateView.as_view(), name="scale_update"),
+    path("scales/<int:pk>/delete/", scales.delete_scale, name="scale_delete"),
+    path("plans/<int:pk>/rating-scale/", scales.PlanScaleChangeView.as_view(), name="plan_scale_change"),
     # Deleting hides; the board manager restores
     path("deleted/", deleted.DeletedListView.as_view(), name="deleted_list"),
     path("aims/<int:pk>/delete/", deleted.AimDeleteView.as_view(), name="aim_delete"),

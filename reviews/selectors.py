@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.db.models import OuterRef, Prefetch, Q, Subquery
 
+from core.rating import Tally
 from objectives.models import Action, Agency, ProgressUpdate
 
 from .models import CdopCategory, CdopFigure, CdopYear, Recommendation, Review
@@ -15,7 +16,7 @@ from .models import CdopCategory, CdopFigure, CdopYear, Recommendation, Review
 class ReviewActionPlan:
     # Each recommendation carries `shown_actions`; each action its `latest_update` (None when there is none).
     recommendations: list[Recommendation]
-    rag_counts: dict[str, int]
+    rag_counts: list[Tally]  # by latest rating, one tally per scale the actions' plans use
     action_count: int
 
 
@@ -55,8 +56,10 @@ def review_action_plan(review: Review, *, user) -> ReviewActionPlan:
     )
     actions = list(
         review_actions(review, user=user)
-        .select_related("recommendation_link")
-        .prefetch_related(Prefetch("lead_agencies", queryset=Agency.objects.order_by("name")))
+        .select_related("recommendation_link", "plan__rating_scale")
+        .prefetch_related(
+            Prefetch("lead_agencies", queryset=Agency.objects.order_by("name")), "plan__rating_scale__levels"
+        )
         .order_by("sort_key", "pk")
     )
     updates = latest_accepted_progress(actions, user=user)
@@ -68,7 +71,7 @@ def review_action_plan(review: Review, *, user) -> ReviewActionPlan:
         recommendation.shown_actions = by_recommendation[recommendation.pk]
     return ReviewActionPlan(
         recommendations=recommendations,
-        rag_counts=review_actions(review, user=user).rag_counts(),
+        rag_counts=review_actions(review, user=user).rating_tallies(),
         action_count=len(actions),
     )
 
@@ -81,7 +84,10 @@ def cdop_actions(user, years):
 def cdop_year_actions(year: CdopYear, *, user) -> list[Action]:
     """The year's actions in plan order, each with its `latest_update` (None when there is none): three queries."""
     actions = list(
-        cdop_actions(user, [year]).prefetch_related("lead_agencies").order_by("plan__starts_on", "sort_key", "pk")
+        cdop_actions(user, [year])
+        .select_related("plan__rating_scale")
+        .prefetch_related("lead_agencies", "plan__rating_scale__levels")
+        .order_by("plan__starts_on", "sort_key", "pk")
     )
     latest = latest_accepted_progress(actions, user=user)
     for action in actions:

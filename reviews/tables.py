@@ -35,7 +35,7 @@ class CdopYearTable(tables.Table):
     deaths_reviewed = tables.Column(verbose_name="Deaths reviewed", attrs=NUMBER)
     with_modifiable_factors = tables.Column(verbose_name="With modifiable factors", attrs=NUMBER)
     action_count = tables.Column(verbose_name="Actions", attrs=NUMBER)
-    rag_counts = tables.Column(verbose_name="Actions by latest RAG", empty_values=())
+    rag_counts = tables.Column(verbose_name="Actions by latest rating", empty_values=())
 
     class Meta:
         model = CdopYear
@@ -51,4 +51,4 @@ class CdopYearTable(tables.Table):
     def render_rag_counts(self, value, record):
         if not record.action_count:
             return "No actions yet"
-        return render_to_string("objectives/_rag_counts.html", {"counts": value})
+        return render_to_string("objectives/_rating_tallies.html", {"tallies": value})

@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from factory.django import DjangoModelFactory
 
+from core.models import RatingLevel, RatingScale
 from objectives.models import Action, Agency, Aim, BusinessPlan, Objective, ProgressRound, ProgressUpdate
 
 
@@ -111,3 +112,24 @@ class ProgressUpdateFactory(DjangoModelFactory):
     rag = ProgressUpdate.Rag.GREEN
     # Accepted progress is what the board reports; workflow tests name the state they need.
     state = ProgressUpdate.State.ACCEPTED
+
+
+class RatingScaleFactory(DjangoModelFactory):
+    """A board's own scale; add its levels with RatingLevelFactory(scale=...)."""
+
+    class Meta:
+        model = RatingScale
+
+    name = factory.Sequence(lambda n: f"scale-{n}")
+    title = factory.Sequence(lambda n: f"Scale {n}")
+
+
+class RatingLevelFactory(DjangoModelFactory):
+    class Meta:
+        model = RatingLevel
+
+    scale = factory.SubFactory(RatingScaleFactory)
+    position = factory.Sequence(lambda n: n + 1)
+    code = factory.Sequence(lambda n: f"level-{n}")
+    label = factory.Sequence(lambda n: f"Level {n}")
+    fill = "00703C"

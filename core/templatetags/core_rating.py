@@ -1,4 +1,4 @@
-"""The rating palette in templates: a badge, and the palette itself for a key."""
+"""Ratings in templates: a level's badge on its plan's scale, and the key of a scale."""
 
 from django import template
 
@@ -8,12 +8,21 @@ register = template.Library()
 
 
 @register.simple_tag
+def rating_badge(scale, value):
+    """{% rating_badge plan.scale update.rag %}: the badge in words and colour; a blank rating prints nothing.
+
+    Without a scale (None), RAG's, the scale of actions that belong to no plan.
+    """
+    return (scale or rating.RAG).badge(value)
+
+
+@register.simple_tag
 def rag_badge(value):
-    """{% rag_badge update.rag %}: the badge; "" or "none" means no update yet."""
+    """{% rag_badge value %}: RAG's badge, for pages that do not yet know their plan's scale."""
     return rating.badge(value)
 
 
 @register.simple_tag
-def rating_palette():
-    """{% rating_palette as ratings %}: every rating in the key's order, for a RAG key."""
-    return rating.PALETTE
+def rating_palette(scale=None):
+    """{% rating_palette plan.scale as ratings %}: the scale's key in order (RAG's without a scale)."""
+    return (scale or rating.RAG).key_entries

@@ -10,6 +10,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from core import rating
+from core.models import RatingScale
 
 from ..dates import format_target
 from ..roles import is_board_manager
@@ -52,23 +53,53 @@ class ActionQuerySet(RefQuerySet):
 
     def for_table(self):
         """Exactly what the action list's columns show."""
-        return self.select_related("objective", "plan").prefetch_related("lead_agencies").with_latest_rag()
+        # The plan's scale and its levels come along, so each row's badge is on its own plan's scale without a query.
+        return (
+            self.select_related("objective", "plan__rating_scale")
+            .prefetch_related("lead_agencies", "plan__rating_scale__levels")
+            .with_latest_rag()
+        )
 
-    def rag_counts(self) -> dict[str, int]:
-        """How many of these actions stand at each RAG, by their latest update."""
+    def rag_counts(self, scale: rating.Scale | None = None) -> dict[str, int]:
+        """How many of these actions stand at each entry of `scale`'s key (RAG's without one), by latest update."""
         rows = self.with_latest_rag().values("latest_rag").annotate(total=Count("pk")).order_by()
-        counts = rating.empty_counts()
-        for row in rows:
-            counts[rating.rating(row["latest_rag"]).key] += row["total"]
-        return counts
+        return (scale or rating.RAG).counted((row["latest_rag"], row["total"]) for row in rows)
 
-    def rag_counts_by(self, field: str, keys) -> dict:
-        """rag_counts() for each of `keys`, the values of `field` (such as a CDOP year's id), in one query."""
-        rows = self.with_latest_rag().values(field, "latest_rag").annotate(total=Count("pk")).order_by()
-        counts = {key: rating.empty_counts() for key in keys}
-        for row in rows:
-            counts[row[field]][rating.rating(row["latest_rag"]).key] += row["total"]
-        return counts
+    def rating_tallies(self) -> list[rating.Tally]:
+        """Counts by latest rating on each scale these actions' plans use (RAG without a plan), in three queries.
+
+        For pages whose actions may come from plans with different scales, such as a review's or the panel's.
+        """
+        return self.rag_counts_by(None, [None])[None]
+
+    def rag_counts_by(self, field: str | None, keys) -> dict:
+        """rating_tallies() for each of `keys`, the values of `field` (such as a CDOP year's id), in three queries."""
+        grouping = [field] if field else []
+        rows = list(
+            self.with_latest_rag()
+            .values(*grouping, "plan__rating_scale_id", "latest_rag")
+            .annotate(total=Count("pk"))
+            .order_by()
+        )
+        scales = _scales_by_pk({row["plan__rating_scale_id"] for row in rows})
+        return {key: _tallies([row for row in rows if not field or row[field] == key], scales) for key in keys}
+
+
+def _tallies(rows: list[dict], scales: dict) -> list[rating.Tally]:
+    """One tally per scale these rows' actions rate on, in the scales' order (a "none" scale's counts nothing)."""
+    tallies = []
+    for pk, scale in scales.items():
+        mine = [(row["latest_rag"], row["total"]) for row in rows if row["plan__rating_scale_id"] == pk]
+        if mine:
+            tallies.append(rating.Tally(scale, scale.counted(mine), sum(number for _, number in mine)))
+    return tallies
+
+
+def _scales_by_pk(pks: set) -> dict:
+    """Each scale by pk as plain data, in the scales' own order; None (actions of no plan) is RAG."""
+    found = RatingScale.objects.filter(pk__in=pks - {None}).prefetch_related("levels") if pks - {None} else []
+    scales = {scale.pk: scale.as_scale() for scale in found}
+    return {None: rating.RAG, **scales} if None in pks else scales
 
 
 class Action(SoftDeleteModel, RefModel):

@@ -9,6 +9,7 @@ from django.db.models import ForeignKey
 from django.utils.text import capfirst
 
 from core.formats import display_name, long_date, long_datetime
+from core.rating import RAG, Scale
 
 from ..models import Action, ProgressRound, ProgressUpdate
 
@@ -47,7 +48,8 @@ def change_history(action: Action, rounds: list[ProgressRound], *, show_drafts: 
     """
     round_labels = {progress_round.pk: progress_round.label for progress_round in rounds}
     raw = [*_action_edits(action), *_update_edits(action, round_labels, show_drafts=show_drafts)]
-    words = _Words(raw, round_labels)
+    # Ratings in the words of the action's plan's scale (RAG for an action of no plan).
+    words = _Words(raw, round_labels, action.plan.scale if action.plan_id else RAG)
     entries = [
         HistoryEntry(
             when=first.history_date,
@@ -161,8 +163,9 @@ def _lead_agencies_by_record(records) -> dict[int, str]:
 class _Words:
     """Raw history values in words: choices, yes/no, dates and times, and names for foreign keys."""
 
-    def __init__(self, raw, round_labels: dict[int, str]):
+    def __init__(self, raw, round_labels: dict[int, str], scale: Scale):
         self.round_labels = round_labels
+        self.scale = scale
         wanted: dict[type, set] = {}
         for _, _, changes, _ in raw:
             for field, old, new in changes:
@@ -185,6 +188,8 @@ class _Words:
             if related is None:
                 return "(removed)"
             return display_name(related) if hasattr(related, "get_username") else str(related)
+        if field.model is ProgressUpdate and field.name == "rag":
+            return self.scale.label(value)
         if field.choices:
             return str(dict(field.flatchoices).get(value, value))
         if isinstance(value, bool):

@@ -12,7 +12,7 @@ from django_filters.views import FilterView
 from core.views import Crumbs, FormPageMixin, TablePageMixin, VersionedSaveMixin
 
 from .. import action_sources
-from ..filters import ActionFilter
+from ..filters import ActionFilter, rating_scales_in_use
 from ..forms import ActionForm
 from ..models import Action, Aim, Objective, ProgressRound, ProgressUpdate
 from ..roles import is_board_manager
@@ -33,6 +33,17 @@ class ActionListView(PermissionRequiredMixin, TablePageMixin, FilterView):
         # Newest plan first, then natural ref order, until the user sorts by a column.
         return Action.objects.visible_to(self.request.user).for_table().order_by("-plan__starts_on", "sort_key", "pk")
 
+    @cached_property
+    def rating_scales(self):
+        return rating_scales_in_use(self.request.GET.get("plan"))
+
+    def get_filterset_kwargs(self, filterset_class):
+        return {**super().get_filterset_kwargs(filterset_class), "rating_scales": self.rating_scales}
+
+    def get_table_kwargs(self):
+        # Plans that rate nothing have no rating column.
+        return {} if self.rating_scales else {"exclude": ("latest_rag",)}
+
 
 @dataclass
 class TimelineEntry:
@@ -52,8 +63,8 @@ class ActionDetailView(PermissionRequiredMixin, DetailView):
     def get_queryset(self):
         return (
             Action.objects.visible_to(self.request.user)
-            .select_related("objective__aim", "plan")
-            .prefetch_related("lead_agencies")
+            .select_related("objective__aim", "plan__rating_scale")
+            .prefetch_related("lead_agencies", "plan__rating_scale__levels")
         )
 
     def get_context_data(self, **kwargs):

@@ -47,6 +47,8 @@ class _UpdateFormMixin:
         kwargs = super().get_form_kwargs()
         # A copy, so the text shown as saved stays the saved text when the form is sent back with errors.
         kwargs["instance"] = copy.copy(self.update)
+        # Rated on the plan's own scale (fetched with the action); RAG for an action of no plan.
+        kwargs["scale"] = self.action.plan.scale if self.action.plan_id else None
         return kwargs
 
     def _read_only_reason(self) -> str:
@@ -82,8 +84,9 @@ class ProgressEditView(_UpdateFormMixin, PermissionRequiredMixin, FormView):
     # Looked up after the permission check; another agency's action is not found, so a POST changes nothing.
     @cached_property
     def action(self) -> Action:
-        actions = Action.objects.editable_by(self.request.user).select_related("objective", "plan")
-        return get_object_or_404(actions.prefetch_related("lead_agencies"), pk=self.kwargs["pk"])
+        actions = Action.objects.editable_by(self.request.user).select_related("objective", "plan__rating_scale")
+        actions = actions.prefetch_related("lead_agencies", "plan__rating_scale__levels")
+        return get_object_or_404(actions, pk=self.kwargs["pk"])
 
     @cached_property
     def progress_round(self) -> ProgressRound:
@@ -152,7 +155,8 @@ class ProgressEditView(_UpdateFormMixin, PermissionRequiredMixin, FormView):
 
     def _write(self, intent: str, data: dict) -> None:
         """Call the workflow service the button asks for; the update it returns is the page's from now on."""
-        fields = {name: data[name] for name in ("rag", "progress", "impact")}
+        # No rating field on a plan that rates nothing: its updates stay blank.
+        fields = {"rag": data.get("rag", ""), "progress": data["progress"], "impact": data["impact"]}
         common = {"action": self.action, "progress_round": self.progress_round, "expected_version": data["version"]}
         if intent == "submit":
             self.update = services.submit_progress(author=self.request.user, **common, **fields)
@@ -173,8 +177,8 @@ class ProgressReviewView(_UpdateFormMixin, PermissionRequiredMixin, FormView):
         shown = Action.objects.not_hidden()
         updates = ProgressUpdate.objects.visible_to(self.request.user).filter(action__in=shown)
         updates = updates.select_related(
-            "action__objective", "action__plan", "round", "author", "submitted_by", "accepted_by"
-        ).prefetch_related("action__lead_agencies")
+            "action__objective", "action__plan__rating_scale", "round", "author", "submitted_by", "accepted_by"
+        ).prefetch_related("action__lead_agencies", "action__plan__rating_scale__levels")
         return get_object_or_404(updates, pk=self.kwargs["pk"])
 
     # The update's own, so a conflict that swaps in the saved row swaps these too.
@@ -229,6 +233,8 @@ class ProgressReviewView(_UpdateFormMixin, PermissionRequiredMixin, FormView):
         """Accept the update with the manager's edits, or return it with their comment."""
         common = {"update": self.update, "manager": self.request.user, "expected_version": data["version"]}
         if intent == "accept":
-            services.accept_progress(**common, rag=data["rag"], progress=data["progress"], impact=data["impact"])
+            services.accept_progress(
+                **common, rag=data.get("rag", ""), progress=data["progress"], impact=data["impact"]
+            )
         else:
             services.return_progress(**common, comment=data["return_comment"])

@@ -33,11 +33,11 @@ class CdopYearListView(PermissionRequiredMixin, TablePageMixin, ListView):
 
     def get_table_data(self):
         years = list(super().get_table_data())
-        # Every year's actions counted by latest RAG in one query, however many years and actions.
+        # Every year's actions counted by latest rating on their plans' scales in three queries, however many.
         counts = cdop_actions(self.request.user, years).rag_counts_by("cdop_link__year_id", [year.pk for year in years])
         for year in years:
             year.rag_counts = counts[year.pk]
-            year.action_count = sum(counts[year.pk].values())
+            year.action_count = sum(tally.total for tally in counts[year.pk])
         return years
 
 
@@ -53,7 +53,7 @@ class CdopYearDetailView(PermissionRequiredMixin, DetailView):
         context["categories"] = cdop_categories_counted(year)
         context["categorised"] = sum(category.deaths or 0 for category in context["categories"])
         context["actions"] = cdop_year_actions(year, user=user)
-        context["rag_counts"] = cdop_actions(user, [year]).rag_counts()
+        context["rag_counts"] = cdop_actions(user, [year]).rating_tallies()
         context["breadcrumbs"] = cdop_crumbs()
         return context
 

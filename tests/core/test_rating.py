@@ -1,9 +1,12 @@
 import re
 from datetime import date
+from http import HTTPStatus
 from io import BytesIO
 from pathlib import Path
 
+import pytest
 from django.conf import settings
+from django.urls import reverse
 from docx import Document
 
 from core import rating
@@ -13,6 +16,7 @@ from objectives.paper.html import render_standalone_html
 from objectives.paper.snapshot import Paper
 from objectives.paper.word import render_word
 from objectives.paper.word_parts import rag_run
+from tests.factories import RatingLevelFactory, RatingScaleFactory
 
 _CSS_RULE = re.compile(r"^\.rag-(\w+) \{([^}]*)\}", re.MULTILINE)
 _HEX = re.compile(r"#([0-9a-fA-F]{6})")
@@ -57,7 +61,8 @@ def test_blank_and_none_are_no_update():
 def test_the_css_classes_are_the_palettes_colours():
     classes = _css_classes()
 
-    assert set(classes) == {entry.key for entry in PALETTE}
+    # "unknown": a stored code its plan's scale no longer has, shown in words without a colour.
+    assert set(classes) == {entry.key for entry in PALETTE} | {"unknown"}
     for entry in PALETTE:
         shown = classes[entry.key]
         assert (shown["background"], shown["color"]) == (entry.fill, entry.text), entry.key
@@ -96,3 +101,61 @@ def test_the_page_key_lists_the_palette_in_order():
 
 def test_counts_start_at_zero_in_the_keys_order():
     assert list(rating.empty_counts().items()) == [(entry.key, 0) for entry in PALETTE]
+
+
+# Every scale's badges, from /ratings.css
+
+
+@pytest.mark.django_db
+def test_ratings_css_holds_a_boards_level_colour_without_sign_in(client):
+    scale = RatingScaleFactory(name="council")
+    RatingLevelFactory(scale=scale, code="late", fill="8A2BE2", text="FFFFFF")
+
+    response = client.get(reverse("ratings_css"))
+
+    assert response.status_code == HTTPStatus.OK
+    assert response["Content-Type"] == "text/css; charset=utf-8"
+    css = response.content.decode()
+    assert ".rag.rag-council-late { background: #8A2BE2; color: #FFFFFF; }" in css
+    assert ".rag.rag-four-point-3 { background: #FFBF47; color: #1A1A1A; border-color: #6F777B; }" in css
+
+
+@pytest.mark.django_db
+def test_ratings_css_is_not_sent_again_until_a_scale_changes(client):
+    etag = client.get(reverse("ratings_css"))["ETag"]
+
+    unchanged = client.get(reverse("ratings_css"), headers={"if-none-match": etag})
+    RatingLevelFactory(fill="8A2BE2", text="FFFFFF")
+    changed = client.get(reverse("ratings_css"), headers={"if-none-match": etag})
+
+    assert unchanged.status_code == HTTPStatus.NOT_MODIFIED
+    assert changed.status_code == HTTPStatus.OK
+    assert "no-cache" in changed["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_every_page_links_the_ratings_stylesheet_after_the_sites_own(client):
+    html = client.get(reverse("login")).content.decode()
+
+    assert html.index("css/mscb.css") < html.index(f'href="{reverse("ratings_css")}"')
+
+
+def test_counts_follow_the_scale_and_keep_a_code_it_no_longer_has():
+    counts = rating.FOUR_POINT.counted([("1", 2), ("", 1), (None, 1), ("gone", 1)])
+
+    assert counts == {"1": 2, "2": 0, "3": 0, "4": 0, "none": 2, "gone": 1}
+
+
+def test_a_scale_of_no_levels_counts_nothing():
+    assert rating.NO_RATING.counted([("", 3)]) == {}
+
+
+def test_a_blank_rating_prints_nothing_on_any_scale():
+    assert rating.FOUR_POINT.badge("") == "" == rating.NO_RATING.badge(None)
+
+
+def test_the_badge_tag_uses_the_scale_it_is_given():
+    from core.templatetags.core_rating import rating_badge
+
+    assert rating_badge(rating.FOUR_POINT, "3") == '<span class="rag rag-four-point-3">3 Slipped</span>'
+    assert rating_badge(None, "red") == '<span class="rag rag-red">Red</span>'

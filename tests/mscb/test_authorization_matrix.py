@@ -12,6 +12,7 @@ import pytest
 from django.test import Client
 from django.urls import URLResolver, get_resolver
 
+from tests.factories import RatingLevelFactory
 from tests.mscb.authorization_world import admin_object_for, build_world
 
 pytestmark = pytest.mark.django_db
@@ -66,6 +67,13 @@ ROUTE_KWARGS = {
     "agencies/<int:pk>/edit/": lambda w: {"pk": w.lead_agency.pk},
     "agencies/<int:pk>/merge/": lambda w: {"pk": w.lead_agency.pk},
     "deleted/": lambda w: {},
+    "ratings.css": lambda w: {},
+    "scales/": lambda w: {},
+    "scales/new/": lambda w: {},
+    # A board's own scale that no plan uses, so the manager's delete goes through.
+    "scales/<int:pk>/edit/": lambda w: {"pk": RatingLevelFactory().scale_id},
+    "scales/<int:pk>/delete/": lambda w: {"pk": RatingLevelFactory().scale_id},
+    "plans/<int:pk>/rating-scale/": lambda w: {"pk": w.plan.pk},
     "aims/<int:pk>/delete/": lambda w: {"pk": w.aim.pk},
     "objectives/<int:pk>/delete/": lambda w: {"pk": w.objective.pk},
     "actions/<int:pk>/delete/": lambda w: {"pk": w.action.pk},
@@ -442,6 +450,13 @@ GET_EXPECTED = {
     "agencies/<int:pk>/edit/": (302, 403, 403, 403, 200, 403),
     "agencies/<int:pk>/merge/": (302, 403, 403, 403, 200, 403),
     "deleted/": (302, 403, 403, 403, 200, 403),
+    # Only colours, linked from every page including the sign-in page.
+    "ratings.css": (200, 200, 200, 200, 200, 200),
+    "scales/": (302, 403, 403, 403, 200, 403),
+    "scales/new/": (302, 403, 403, 403, 200, 403),
+    "scales/<int:pk>/edit/": (302, 403, 403, 403, 200, 403),
+    "scales/<int:pk>/delete/": (302, 405, 405, 405, 405, 405),
+    "plans/<int:pk>/rating-scale/": (302, 403, 403, 403, 200, 403),
     "aims/<int:pk>/delete/": (302, 403, 403, 403, 200, 403),
     "objectives/<int:pk>/delete/": (302, 403, 403, 403, 200, 403),
     "actions/<int:pk>/delete/": (302, 403, 403, 403, 200, 403),
@@ -478,6 +493,10 @@ POST_EXPECTED = {
     "agencies/new/": (302, 403, 403, 403, 200, 403),
     "agencies/<int:pk>/edit/": (302, 403, 403, 403, 200, 403),
     "agencies/<int:pk>/merge/": (302, 403, 403, 403, 200, 403),
+    "scales/new/": (302, 403, 403, 403, 200, 403),
+    "scales/<int:pk>/edit/": (302, 403, 403, 403, 200, 403),
+    "scales/<int:pk>/delete/": (302, 403, 403, 403, 302, 403),
+    "plans/<int:pk>/rating-scale/": (302, 403, 403, 403, 200, 403),
     "training/registrations/<int:pk>/cancel/": (302, 403, 403, 403, 302, 302),
     "training/sessions/<int:pk>/send-evaluations/": (302, 403, 403, 403, 302, 302),
     "reviews/new/": (302, 403, 403, 403, 200, 403),

@@ -77,7 +77,8 @@ def test_action_list_shows_each_action_with_its_columns(manager_client, objectiv
     assert '<span class="rag rag-red">Red</span>' in content
 
 
-def test_action_list_filter_form_is_a_labelled_get_form(manager_client):
+def test_action_list_filter_form_is_a_labelled_get_form(manager_client, objective):
+    # With a plan, whose RAG scale gives the rating filter its levels.
     content = manager_client.get(LIST_URL).content.decode()
 
     assert '<form method="get"' in content
@@ -154,9 +155,10 @@ def test_action_list_queries_do_not_grow_with_actions(manager_client, objective,
     for _ in range(rows):
         ProgressUpdateFactory(action__objective=objective, action__lead_agencies=agencies, round=progress_round)
 
-    # session, user, the user's and their groups' permissions, count, one page of actions with plan,
-    # objective and latest RAG, their lead agencies, and the choices of the plan, objective and lead agency filters
-    with django_assert_num_queries(10):
+    # session, user, the user's and their groups' permissions, the plans' rating scales and their levels (for the
+    # rating filter and column), count, one page of actions with plan, scale, objective and latest rating, their
+    # lead agencies, their scales' levels, and the choices of the plan, objective and lead agency filters
+    with django_assert_num_queries(13):
         response = manager_client.get(LIST_URL)
 
     assert response.status_code == HTTPStatus.OK
@@ -209,7 +211,7 @@ def test_filter_by_latest_rag_ignores_earlier_rounds(manager_client, objective):
     ProgressUpdateFactory(action=recovered, round=december, rag="green")
     ProgressUpdateFactory(action__objective=objective, action__ref="1.1.2", round=december, rag="red")
 
-    response = manager_client.get(LIST_URL, {"rag": "red"})
+    response = manager_client.get(LIST_URL, {"rag": f"{objective.plan.rating_scale_id}:red"})
 
     assert listed_refs(response) == ["1.1.2"]
 
@@ -352,7 +354,7 @@ def test_action_page_history_says_who_changed_what(manager_client, board_manager
         "Action 1.1.1 added",
     ]
     assert {entry.who for entry in history[:3]} == {"Morgan Manager"}
-    rag_change = next(change for change in history[0].changes if change.field == "RAG")
+    rag_change = next(change for change in history[0].changes if change.field == "Rating")
     assert (rag_change.old, rag_change.new) == ("Red", "Amber")
     action_changes = {change.field: (change.old, change.new) for change in history[2].changes}
     assert action_changes["Action"] == ("Old wording", "New wording")
@@ -374,7 +376,7 @@ def test_action_page_history_shows_what_a_new_update_was_written_with(manager_cl
     history = manager_client.get(action.get_absolute_url()).context["history"]
 
     assert {change.field: (change.old, change.new) for change in history[0].changes} == {
-        "RAG": ("", "Red"),
+        "Rating": ("", "Red"),
         "Progress": ("", "Stalled."),
     }
 
@@ -403,7 +405,7 @@ def test_action_page_history_tells_the_workflow_in_words(manager_client, board_m
     accepted = {change.field: (change.old, change.new) for change in history[0].changes}
     assert accepted["State"] == ("Submitted", "Accepted")
     assert accepted["Progress"] == ("Agency words: 17%.", "Edited: 17%.")
-    assert accepted["RAG"] == ("Green", "Amber")
+    assert accepted["Rating"] == ("Green", "Amber")
     assert accepted["Accepted by"] == ("", "Morgan Manager")
     returned = {change.field: (change.old, change.new) for change in history[2].changes}
     assert returned["State"] == ("Submitted", "Returned")
@@ -446,10 +448,11 @@ def test_action_page_queries_do_not_grow_with_rounds_or_history(
         action.text = f"Wording {month}"
         action.save()
 
-    # session, user, the user's and their groups' permissions, action with objective, aim and plan,
-    # its lead agencies, the plan's rounds, its updates with their people, action history, update history,
-    # lead agencies in the action history, and the people named in the changes
-    with django_assert_num_queries(12):
+    # session, user, the user's and their groups' permissions, action with objective, aim, plan and its rating
+    # scale, its lead agencies, the scale's levels (ratings in the history in its words), the plan's rounds, its
+    # updates with their people, action history, update history, lead agencies in the action history, and the
+    # people named in the changes
+    with django_assert_num_queries(13):
         response = manager_client.get(action.get_absolute_url())
 
     assert response.status_code == HTTPStatus.OK
@@ -472,10 +475,11 @@ def test_action_page_queries_for_a_contributor_do_not_grow(
         )  # fmt: skip
     client.force_login(contributor)
 
-    # session, user, the user's and their groups' permissions, action with objective, aim and plan,
-    # whether the user may write its progress, its lead agencies, the plan's rounds, its updates with
-    # their people, action history, update history, lead agencies in the action history, people named
-    with django_assert_num_queries(13):
+    # session, user, the user's and their groups' permissions, action with objective, aim, plan and its rating
+    # scale, whether the user may write its progress, its lead agencies, the scale's levels, the plan's rounds,
+    # its updates with their people, action history, update history, lead agencies in the action history,
+    # people named
+    with django_assert_num_queries(14):
         response = client.get(action.get_absolute_url())
 
     assert response.status_code == HTTPStatus.OK

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from core.models import RatingScale
 from objectives.models import Action, ProgressUpdate
 from tests.factories import ActionFactory, ProgressRoundFactory, ProgressUpdateFactory, UserFactory
 
@@ -87,7 +88,7 @@ def test_progress_page_is_prefilled_with_the_draft_and_its_version(contributor_c
 
     content = response.content.decode()
     assert "<h1>Edit progress for Progress report December 2025</h1>" in content
-    assert re.search(r'value="amber"\s+id="id_rag_\d"\s+required checked', content)
+    assert '<option value="amber" selected>Amber</option>' in content
     assert "Half done.</textarea>" in content
     assert "Fewer referrals.</textarea>" in content
     assert '<input type="hidden" name="version" value="1"' in content
@@ -276,3 +277,50 @@ def test_an_unknown_action_is_not_found(manager_client, december):
     response = manager_client.get(reverse("objectives:progress_edit", args=[999, december.pk]))
 
     assert response.status_code == HTTPStatus.NOT_FOUND
+
+
+# The rating, on the plan's own scale
+
+
+def test_a_new_update_starts_with_no_rating_chosen(contributor_client, action, december):
+    content = contributor_client.get(edit_url(action, december)).content.decode()
+
+    assert '<option value="" selected>No rating</option>' in content
+    assert '<option value="not_started">Not started</option>' in content
+
+
+def test_saving_with_no_rating_keeps_the_update_blank(contributor_client, action, december):
+    contributor_client.post(edit_url(action, december), post_data(rag=""))
+
+    assert ProgressUpdate.objects.get().rag == ""
+
+
+def test_the_rating_offers_the_plans_own_scale(contributor_client, action, december):
+    action.plan.rating_scale = RatingScale.objects.get(name="four-point")
+    action.plan.save()
+
+    content = contributor_client.get(edit_url(action, december)).content.decode()
+
+    assert '<option value="3">3 Slipped</option>' in content
+    assert '<option value="green">' not in content
+
+
+def test_a_rating_off_the_plans_scale_is_refused(contributor_client, action, december):
+    action.plan.rating_scale = RatingScale.objects.get(name="four-point")
+    action.plan.save()
+
+    response = contributor_client.post(edit_url(action, december), post_data(rag="green"))
+
+    assert "Select a valid choice. green is not one of the available choices." in response.content.decode()
+    assert not ProgressUpdate.objects.exists()
+
+
+def test_a_plan_that_rates_nothing_has_no_rating_field(contributor_client, action, december):
+    action.plan.rating_scale = RatingScale.objects.get(name="none")
+    action.plan.save()
+
+    response = contributor_client.get(edit_url(action, december))
+    contributor_client.post(edit_url(action, december), post_data(rag="green"))
+
+    assert 'name="rag"' not in response.content.decode()
+    assert ProgressUpdate.objects.get().rag == ""

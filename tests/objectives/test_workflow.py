@@ -135,7 +135,7 @@ def test_the_managers_edits_are_accepted_and_the_agencys_words_stay_in_history(
     assert accepted.who == "Morgan Manager"
     changes = {change.field: (change.old, change.new) for change in accepted.changes}
     assert changes["Progress"] == ("Agency words.", "Manager's words.")
-    assert changes["RAG"] == ("Green", "Amber")
+    assert changes["Rating"] == ("Green", "Amber")
     # The lead agency sees the same history, their own words included.
     agency_history = agency_client.get(action.get_absolute_url()).context["history"]
     assert ("Agency words.", "Manager's words.") in [(c.old, c.new) for c in agency_history[0].changes]
@@ -231,8 +231,9 @@ def test_review_page_queries_do_not_grow_with_the_queue(manager, action, decembe
         submitted(ActionFactory(objective=action.objective), december)
 
     # session, user, the user's and their groups' permissions, the update with its action, objective,
-    # plan, round and people, the action's lead agencies, the count of others waiting
-    with django_assert_num_queries(7):
+    # plan and its rating scale, round and people, the action's lead agencies, the scale's levels, the count of
+    # others waiting
+    with django_assert_num_queries(8):
         response = manager.get(review_url(update))
 
     assert response.context["waiting"] == waiting

@@ -136,8 +136,9 @@ def test_list_queries_do_not_grow_with_years_or_actions(
             action = cdop_action(cdop_year, plan)
             ProgressUpdateFactory(action=action, round=december, rag=Rag.AMBER)
 
-    # session, user, the user's and the groups' permissions, the years, their actions counted by year and RAG
-    with django_assert_num_queries(6):
+    # session, user, the user's and the groups' permissions, the years, their actions counted by year and rating,
+    # the scales of their plans and those scales' levels
+    with django_assert_num_queries(8):
         response = manager_client.get(reverse("reviews:cdop_list"))
 
     assert response.status_code == HTTPStatus.OK
@@ -256,8 +257,9 @@ def test_detail_queries_do_not_grow_with_actions_or_categories(
         ProgressUpdateFactory(action=action, round=december, rag=Rag.GREEN)
 
     # session, user, the user's and the groups' permissions, the year, the categories with this year's figures,
-    # the actions, their lead agencies, their accepted updates with rounds, the RAG counts
-    with django_assert_num_queries(10):
+    # the actions with their plans' scales, their lead agencies, the scales' levels, their accepted updates with
+    # rounds, the rating counts, the scales counted on and their levels
+    with django_assert_num_queries(13):
         response = manager_client.get(year.get_absolute_url())
 
     assert response.status_code == HTTPStatus.OK

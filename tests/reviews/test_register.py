@@ -422,10 +422,10 @@ def test_detail_counts_the_whole_review_by_rag_and_leaves_out_hidden_actions(rea
 
     response = reader_client.get(review.get_absolute_url())
 
-    counts = response.context["action_plan"].rag_counts
-    assert counts == {"not_started": 0, "red": 1, "amber": 0, "green": 2, "complete": 0, "none": 1}
+    [tally] = response.context["action_plan"].rag_counts
+    assert tally.counts == {"red": 1, "amber": 0, "green": 2, "complete": 0, "not_started": 0, "none": 1}
     html = response.content.decode()
-    assert "Latest RAG of the review's 4 actions" in html
+    assert "Latest rating of the review's 4 actions" in html
     assert '<span class="rag rag-green">Green</span> <span class="rag-count">2</span>' in html
     assert '<span class="rag rag-none">No update</span> <span class="rag-count">1</span>' in html
     assert "A hidden action." not in html
@@ -477,8 +477,8 @@ def test_detail_queries_do_not_grow_with_recommendations_or_actions(
 
     # session, user, the user's and the groups' permissions, the review with its subgroup, its objectives with
     # their plans, the recommendations, their agencies, the actions, their lead agencies, their latest accepted
-    # updates with rounds, the RAG counts
-    with django_assert_num_queries(12):
+    # updates with rounds, the actions' plans' scales' levels, the rating counts, the scales counted on and their levels
+    with django_assert_num_queries(15):
         response = manager_client.get(review.get_absolute_url())
 
     assert response.status_code == HTTPStatus.OK
