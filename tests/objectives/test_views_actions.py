@@ -289,6 +289,7 @@ def test_action_page_shows_the_action(manager_client, objective):
     assert content.count("<h1") == 1
     assert "<h1>Action 1.1.1</h1>" in content
     assert "Objective 1.1: Show how partners&#x27; work helps" in content
+    assert "Aim 1: " in content
     assert "<p>Audit repeat referrals.</p>\n<p>Report to the board.</p>" in content
     assert "Health, Police" in content or "Police, Health" in content
     assert 'March 2020 <strong class="overdue">Overdue</strong>' in content
@@ -352,11 +353,11 @@ def test_action_page_history_says_who_changed_what(manager_client, board_manager
         "Action 1.1.1 added",
     ]
     assert {entry.who for entry in history[:3]} == {"Morgan Manager"}
-    rag_change = next(change for change in history[0].changes if change.field == "RAG")
+    rag_change = next(change for change in history[0].changes if change.field == "Rating")
     assert (rag_change.old, rag_change.new) == ("Red", "Amber")
     action_changes = {change.field: (change.old, change.new) for change in history[2].changes}
     assert action_changes["Action"] == ("Old wording", "New wording")
-    assert action_changes["Target date"] == ("", "31 March 2026")
+    assert action_changes["Target date"] == ("", "March 2026")
     assert action_changes["Month only"] == ("No", "Yes")
     content = response.content.decode()
     assert '<th scope="row">Lead agencies</th>' in content
@@ -374,7 +375,7 @@ def test_action_page_history_shows_what_a_new_update_was_written_with(manager_cl
     history = manager_client.get(action.get_absolute_url()).context["history"]
 
     assert {change.field: (change.old, change.new) for change in history[0].changes} == {
-        "RAG": ("", "Red"),
+        "Rating": ("", "Red"),
         "Progress": ("", "Stalled."),
     }
 
@@ -403,7 +404,7 @@ def test_action_page_history_tells_the_workflow_in_words(manager_client, board_m
     accepted = {change.field: (change.old, change.new) for change in history[0].changes}
     assert accepted["State"] == ("Submitted", "Accepted")
     assert accepted["Progress"] == ("Agency words: 17%.", "Edited: 17%.")
-    assert accepted["RAG"] == ("Green", "Amber")
+    assert accepted["Rating"] == ("Green", "Amber")
     assert accepted["Accepted by"] == ("", "Morgan Manager")
     returned = {change.field: (change.old, change.new) for change in history[2].changes}
     assert returned["State"] == ("Submitted", "Returned")
@@ -446,10 +447,10 @@ def test_action_page_queries_do_not_grow_with_rounds_or_history(
         action.text = f"Wording {month}"
         action.save()
 
-    # session, user, the user's and their groups' permissions, action with objective, aim and plan,
-    # its lead agencies, the plan's rounds, its updates with their people, action history, update history,
-    # lead agencies in the action history, and the people named in the changes
-    with django_assert_num_queries(12):
+    # session, user, the user's and their groups' permissions, action with objective, aim, plan and scale,
+    # its lead agencies, the scale's levels, the plan's rounds, its updates with their people, action history,
+    # update history, lead agencies in the action history, and the people named in the changes
+    with django_assert_num_queries(13):
         response = manager_client.get(action.get_absolute_url())
 
     assert response.status_code == HTTPStatus.OK
@@ -472,10 +473,10 @@ def test_action_page_queries_for_a_contributor_do_not_grow(
         )  # fmt: skip
     client.force_login(contributor)
 
-    # session, user, the user's and their groups' permissions, action with objective, aim and plan,
-    # whether the user may write its progress, its lead agencies, the plan's rounds, its updates with
-    # their people, action history, update history, lead agencies in the action history, people named
-    with django_assert_num_queries(13):
+    # session, user, the user's and their groups' permissions, action with objective, aim, plan and scale,
+    # whether the user may write its progress, its lead agencies, the scale's levels, the plan's rounds, its
+    # updates with their people, action history, update history, lead agencies in the action history, people named
+    with django_assert_num_queries(14):
         response = client.get(action.get_absolute_url())
 
     assert response.status_code == HTTPStatus.OK
@@ -536,7 +537,7 @@ def test_adding_an_action_with_a_ref_in_use_says_so_and_saves_nothing(manager_cl
     )
 
     assert response.status_code == HTTPStatus.OK
-    assert "Action 1.1.1 already exists in this plan." in response.content.decode()
+    assert "Action 1.1.1 already exists under objective 1.1." in response.content.decode()
     assert Action.objects.count() == 1
 
 
