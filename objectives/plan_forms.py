@@ -5,6 +5,8 @@ from types import SimpleNamespace
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Fieldset, Layout
 from django import forms
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
 from core.models import RatingScale
 
@@ -18,9 +20,12 @@ SCALE_IN_USE_HELP = (
     "Progress in this plan has been rated on this scale, so it cannot be changed here: use “Change rating scale” "
     "on the plan's page, which shows what becomes of each rating before anything changes."
 )
-HEADING_HELP = (
-    "Write <Month YYYY> where the round's month goes in full, such as “Progress report <Month YYYY>” for "
-    "“Progress report December 2025”, or <Mon YYYY> for the short month, such as “Dec 2025”."
+# Escaped here: form templates print help text as HTML, which would swallow "<Month YYYY>" as a tag.
+HEADING_HELP = mark_safe(  # noqa: S308 - escaped in full
+    escape(
+        "Write <Month YYYY> where the round's month goes in full, such as “Progress report <Month YYYY>” for "
+        "“Progress report December 2025”, or <Mon YYYY> for the short month, such as “Dec 2025”."
+    )
 )
 
 
