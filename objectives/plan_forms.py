@@ -21,7 +21,7 @@ SCALE_IN_USE_HELP = (
     "on the plan's page, which shows what becomes of each rating before anything changes."
 )
 # Escaped here: form templates print help text as HTML, which would swallow "<Month YYYY>" as a tag.
-HEADING_HELP = mark_safe(  # noqa: S308 - escaped in full
+HEADING_HELP = mark_safe(
     escape(
         "Write <Month YYYY> where the round's month goes in full, such as “Progress report <Month YYYY>” for "
         "“Progress report December 2025”, or <Mon YYYY> for the short month, such as “Dec 2025”."
