@@ -246,10 +246,10 @@ def test_a_review_actions_page_queries_do_not_grow_with_the_review(
         services.add_recommendation_action(other, plan=plan, text="More", lead_agencies=[])
     ProgressRoundFactory(plan=plan)
 
-    # session, user, the user's permissions, their groups' permissions, the action with its plan,
-    # its lead agencies, the plan's rounds, its updates, which recommendation it carries out,
+    # session, user, the user's permissions, their groups' permissions, the action with its plan and scale,
+    # its lead agencies, the scale's levels, the plan's rounds, its updates, which recommendation it carries out,
     # which CDOP report it comes from, action history, update history, lead agencies in the action history
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(14):
         response = manager_client.get(review_action.get_absolute_url())
 
     assert response.context["source"].label == "Child S, recommendation 1"
