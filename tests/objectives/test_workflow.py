@@ -135,7 +135,7 @@ def test_the_managers_edits_are_accepted_and_the_agencys_words_stay_in_history(
     assert accepted.who == "Morgan Manager"
     changes = {change.field: (change.old, change.new) for change in accepted.changes}
     assert changes["Progress"] == ("Agency words.", "Manager's words.")
-    assert changes["RAG"] == ("Green", "Amber")
+    assert changes["Rating"] == ("Green", "Amber")
     # The lead agency sees the same history, their own words included.
     agency_history = agency_client.get(action.get_absolute_url()).context["history"]
     assert ("Agency words.", "Manager's words.") in [(c.old, c.new) for c in agency_history[0].changes]
