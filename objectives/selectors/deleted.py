@@ -26,9 +26,10 @@ def hidden_parent(item: Objective | Action) -> Aim | Objective | None:
         if item.objective.is_deleted:
             return item.objective
         aim = item.objective.aim
-        aim.plan = item.plan  # the same plan, already fetched: naming the aim asks nothing more
     else:
         aim = item.aim
+    # The same plan, already fetched with the item: naming the aim in its words asks nothing more.
+    aim.plan = item.plan
     return aim if aim.is_deleted else None
 
 
