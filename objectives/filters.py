@@ -9,7 +9,7 @@ from core.models import RatingScale
 from core.rating import NO_UPDATE as NO_UPDATE_RATING
 from core.rating import Scale
 
-from .models import Action, Agency, BusinessPlan, Objective
+from .models import Action, Agency, BusinessPlan, Objective, PlanShape
 
 NO_UPDATE = "none"
 YES_NO = [("yes", "Yes"), ("no", "No")]
@@ -50,8 +50,12 @@ class ActionFilter(django_filters.FilterSet):
     plan = django_filters.ModelChoiceFilter(
         label="Business plan", queryset=BusinessPlan.objects.all(), empty_label="Any plan"
     )
+    # Only tree plans show their objectives; the others' are implicit and never offered.
     objective = ObjectiveFilter(
-        queryset=Objective.objects.not_hidden().select_related("plan").order_by("-plan__starts_on", "sort_key"),
+        queryset=Objective.objects.not_hidden()
+        .filter(plan__shape=PlanShape.TREE)
+        .select_related("plan")
+        .order_by("-plan__starts_on", "sort_key"),
         empty_label="Any objective",
     )
     lead_agency = django_filters.ModelChoiceFilter(

@@ -1,5 +1,7 @@
 """Forms for the plan and its actions, rounds and progress. Each names what is wrong in the users' words."""
 
+from datetime import date
+
 from django import forms
 from django.db.models import Q
 
@@ -7,7 +9,8 @@ from core.rating import RAG, Scale
 
 from .dates import DateFormatError, format_target, parse_flexible_date
 from .identifiers import IdentifierWarningsMixin
-from .models import Action, Agency, Aim, BusinessPlan, Objective, ProgressRound, ProgressUpdate
+from .models import Action, Agency, Aim, Objective, ProgressRound, ProgressUpdate
+from .models.shapes import plural
 
 
 class DateInput(forms.DateInput):
@@ -19,50 +22,49 @@ class DateInput(forms.DateInput):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
-class PlanForm(forms.ModelForm):
-    class Meta:
-        model = BusinessPlan
-        fields = ["title", "starts_on", "ends_on"]
-        widgets = {"starts_on": DateInput(), "ends_on": DateInput()}
-        error_messages = {"title": {"unique": "A business plan with this title already exists."}}
-
-
 class AimForm(forms.ModelForm):
-    """An aim of the plan in the instance; the view sets the plan before binding."""
-
-    number = forms.IntegerField(label="Number", min_value=1, max_value=999)
+    """An aim (a priority, a theme) of the plan in the instance; the view sets the plan before binding."""
 
     class Meta:
         model = Aim
-        fields = ["number", "title"]
+        fields = ["number", "title", "strategic_lead"]
+        help_texts = {"number": "As the plan writes it, such as 1, 1a or P1."}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.aim_name = self.instance.plan.aim_name
+        self.fields["number"].label = f"{self.aim_name} number"
 
     def clean_number(self):
-        number = self.cleaned_data["number"]
+        number = self.cleaned_data["number"].strip()
         aim = self.instance
-        if Aim.objects.filter(plan_id=aim.plan_id, number=number).exclude(pk=aim.pk).exists():
-            raise forms.ValidationError(f"Aim {number} already exists in this plan.")
-        # Objective references start with the aim's number, so renumbering would break them.
+        # Boards number what sits under an aim from its number (1.1, 1.2 under 1), so renumbering would strand it.
         if aim.pk and number != aim.number and aim.objectives.exists():
+            under = plural(aim.plan.objective_name if aim.plan.has_objectives else aim.plan.action_name).lower()
             raise forms.ValidationError(
-                f"Aim {aim.number} has objectives numbered {aim.number}.1 and so on, so its number cannot change."
+                f"{self.aim_name} {aim.number} has {under} numbered from it, so its number cannot change."
             )
         return number
 
 
 class ObjectiveForm(forms.ModelForm):
-    """An objective of the aim in the instance; the model's clean() checks the reference against the plan."""
+    """An objective of the aim in the instance; the model's clean() checks the reference is free under the aim."""
 
     class Meta:
         model = Objective
         fields = ["ref", "title"]
-        help_texts = {"ref": "Such as 1.2: the aim's number, a full stop and a number."}
+        help_texts = {"ref": "As the plan writes it, such as 1.2."}
 
     def clean_ref(self):
         ref = self.cleaned_data["ref"].strip()
         objective = self.instance
-        # Action references start with the objective's, so changing it would strand them.
+        # Boards number actions from their objective's reference, so changing it would strand them.
         if objective.pk and ref != objective.ref and objective.actions.exists():
-            raise forms.ValidationError(f"Objective {objective.ref} has actions, so its reference cannot change.")
+            names = objective.plan
+            raise forms.ValidationError(
+                f"{names.objective_name} {objective.ref} has {plural(names.action_name).lower()}, "
+                "so its reference cannot change."
+            )
         return ref
 
 
@@ -82,26 +84,42 @@ class VersionField(forms.IntegerField):
             return 0
 
 
-TARGET_HELP = "Such as 2026-03-31, 2026-03 or March 2026. Leave blank if there is no target date."
+TARGET_HELP = (
+    "Such as 2026-03-31, 2026-03 or March 2026. Leave blank if there is no target date. "
+    "A later date keeps the first one, which the plan shows as “originally …”."
+)
+ACTION_FIELDS = [
+    "ref",
+    "text",
+    "lead_agencies",
+    "responsibility",
+    "lead_officer",
+    "target",
+    "timescale",
+    "success_measure",
+    "status",
+]
 
 
 class ActionForm(IdentifierWarningsMixin, forms.ModelForm):
-    """An action of the objective in the instance, with its target written as boards write it."""
+    """An action of the objective in the instance, with its target written as boards write it.
 
-    warn_about_fields = ("text",)
+    The target is not set here: the service revises it through Action.revise_target(), which keeps the first date.
+    """
+
+    warn_about_fields = ("text", "success_measure")
     version = VersionField()
-    target = forms.CharField(
-        label="Target date",
-        required=False,
-        max_length=40,
-        help_text=TARGET_HELP,
-    )
+    target = forms.CharField(label="Target date", required=False, max_length=40, help_text=TARGET_HELP)
 
     class Meta:
         model = Action
-        fields = ["ref", "text", "lead_agencies", "status"]
-        widgets = {"lead_agencies": forms.CheckboxSelectMultiple, "text": forms.Textarea(attrs={"rows": 4})}
-        help_texts = {"ref": "Such as 1.2.3: the objective's reference, a full stop and a number."}
+        fields = [name for name in ACTION_FIELDS if name != "target"]
+        widgets = {
+            "lead_agencies": forms.CheckboxSelectMultiple,
+            "text": forms.Textarea(attrs={"rows": 4}),
+            "success_measure": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {"ref": "As the plan writes it, such as 1.2.3, 4 or 1a.2."}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -117,21 +135,20 @@ class ActionForm(IdentifierWarningsMixin, forms.ModelForm):
             # review and CDOP pages number the next one from it.
             self.fields["ref"].disabled = True
             self.fields["ref"].help_text = "Numbered by the review or CDOP year it comes from, so it cannot change."
-        self.order_fields(["ref", "text", "lead_agencies", "target", "status"])
+        self.order_fields(ACTION_FIELDS)
 
     def clean_ref(self):
         return self.cleaned_data["ref"].strip()
 
-    def clean_target(self):
+    def clean_target(self) -> tuple[date | None, bool]:
+        """(date, month only): what the service passes to Action.revise_target()."""
         text = self.cleaned_data["target"].strip()
         if not text:
-            self.instance.target_on, self.instance.target_is_month = None, False
-            return None
+            return None, False
         try:
-            self.instance.target_on, self.instance.target_is_month = parse_flexible_date(text)
+            return parse_flexible_date(text)
         except DateFormatError as error:
             raise forms.ValidationError(str(error)) from None
-        return self.instance.target_on
 
     def save(self, commit=True):
         action = self.instance

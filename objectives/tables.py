@@ -60,8 +60,9 @@ class ActionTable(tables.Table):
     ref = tables.Column(linkify=True, order_by=("sort_key", "plan__starts_on", "pk"), verbose_name="Ref")
     text = tables.Column(verbose_name="Action", orderable=False)
     plan = tables.Column(verbose_name="Plan", accessor="plan__title", order_by=("plan__starts_on", "sort_key", "pk"))
+    # An action's place in its plan: its objective, a two-level plan's priority, nothing in a list plan.
     objective = tables.Column(
-        verbose_name="Objective", accessor="objective__ref", order_by=("objective__sort_key", "sort_key", "pk")
+        verbose_name="Part of", accessor="objective__ref", order_by=("objective__sort_key", "sort_key", "pk")
     )
     lead_agencies = tables.Column(verbose_name="Lead agencies", empty_values=(), orderable=False)
     target_on = tables.Column(verbose_name="Target", order_by=("target_on", "sort_key", "pk"))
@@ -77,7 +78,15 @@ class ActionTable(tables.Table):
         return format_html('<a href="{}">{}</a>', record.get_absolute_url(), truncatewords(value, 15))
 
     def render_objective(self, value, record):
-        return format_html('<a href="{}">{}</a>', record.objective.get_absolute_url(), value)
+        plan = record.plan
+        if plan is None or not plan.has_aims:
+            return ""
+        if plan.has_objectives:
+            return format_html(
+                '<a href="{}">{} {}</a>', record.objective.get_absolute_url(), plan.objective_name, value
+            )
+        aim = record.objective.aim
+        return format_html('<a href="{}">{} {}</a>', aim.get_absolute_url(), plan.aim_name, aim.number)
 
     def render_lead_agencies(self, record):
         return format_html_join(", ", "{}", ((str(agency),) for agency in record.lead_agencies.all())) or "—"

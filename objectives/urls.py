@@ -30,6 +30,9 @@ urlpatterns = [
     path("rounds/<int:pk>/edit/", plans.RoundUpdateView.as_view(), name="round_update"),
     path("actions/", actions.ActionListView.as_view(), name="action_list"),
     path("objectives/<int:objective_pk>/actions/new/", actions.ActionCreateView.as_view(), name="action_create"),
+    # A two-level plan's actions sit under a priority, a list plan's in the plan itself.
+    path("aims/<int:aim_pk>/actions/new/", actions.ActionCreateView.as_view(), name="aim_action_create"),
+    path("plans/<int:plan_pk>/actions/new/", actions.ActionCreateView.as_view(), name="plan_action_create"),
     path("actions/<int:pk>/", actions.ActionDetailView.as_view(), name="action_detail"),
     path("actions/<int:pk>/edit/", actions.ActionUpdateView.as_view(), name="action_update"),
     path(

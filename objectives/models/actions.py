@@ -17,6 +17,7 @@ from ..roles import is_board_manager
 from .agencies import Agency
 from .plan import BusinessPlan, Objective, RefModel, RefQuerySet, SoftDeleteModel
 from .progress import ProgressUpdate
+from .shapes import in_sentence, times_in_words
 
 
 class ActionQuerySet(RefQuerySet):
@@ -55,7 +56,7 @@ class ActionQuerySet(RefQuerySet):
         """Exactly what the action list's columns show."""
         # The plan's scale and its levels come along, so each row's badge is on its own plan's scale without a query.
         return (
-            self.select_related("objective", "plan__rating_scale")
+            self.select_related("objective__aim", "plan__rating_scale")
             .prefetch_related("lead_agencies", "plan__rating_scale__levels")
             .with_latest_rag()
         )
@@ -174,15 +175,31 @@ class Action(SoftDeleteModel, RefModel):
         if self.objective_id:
             self.plan_id = self.objective.plan_id
             clash = Action.objects.filter(objective_id=self.objective_id, ref=self.ref)
-            where = "here"
         else:
             # Actions from a case review or the CDOP have no objective and are unique in the plan.
             clash = Action.objects.filter(plan_id=self.plan_id, objective__isnull=True, ref=self.ref)
-            where = "in this plan"
         if self.plan_id and self.ref and clash.exclude(pk=self.pk).exists():
-            raise ValidationError({"ref": f"{self.ref} already exists {where}."})
+            raise ValidationError({"ref": f"{self.name} already exists {self._where()}."})
         if self.status != self.Status.COMPLETED:
             self.completed_on = None
+
+    def _where(self) -> str:
+        """Where a reference must be unique, in the plan's words: under objective 1.1, under priority 1a."""
+        if self.objective_id is None or not self.plan.has_aims:
+            return "in this plan"
+        if self.plan.has_objectives:
+            return f"under {in_sentence(self.plan.objective_name)} {self.objective.ref}"
+        return f"under {in_sentence(self.plan.aim_name)} {self.objective.aim.number}"
+
+    @property
+    def name(self) -> str:
+        """ "Recommendation 3", "Action 1.1.2": the plan's word for an action and its reference."""
+        return f"{self.plan.action_name if self.plan_id else 'Action'} {self.ref}"
+
+    @property
+    def slippage_display(self) -> str:
+        """ "slipped twice", or "" for a target never moved later."""
+        return f"slipped {times_in_words(self.times_slipped)}" if self.times_slipped else ""
 
     @property
     def target_display(self) -> str:

@@ -12,7 +12,15 @@ from core import rating
 from core.models import RatingScale
 
 from ..refs import natural_sort_key, validate_ref
-from .shapes import LEVEL_NAMES, PlanShape, default_report_columns, level_names_problem, progress_heading
+from .shapes import (
+    LEVEL_NAMES,
+    PlanShape,
+    default_report_columns,
+    in_sentence,
+    level_names_problem,
+    plural,
+    progress_heading,
+)
 
 
 def default_rating_scale():
@@ -95,6 +103,16 @@ class BusinessPlan(models.Model):
     def has_aims(self) -> bool:
         """List plans have one implicit top level, never shown."""
         return self.shape != PlanShape.LIST
+
+    @property
+    def is_shape_fixed(self) -> bool:
+        """Whether anything was added under the shape (deleted items too, which could come back)."""
+        return self.pk is not None and self.aims.exists()
+
+    @property
+    def top_items_name(self) -> str:
+        """What the plan's first level is called in the plural: Aims, Priorities, or (a list) Recommendations."""
+        return plural(self.aim_name if self.has_aims else self.action_name)
 
     @property
     def latest_round(self):
@@ -253,5 +271,5 @@ class Objective(SoftDeleteModel, RefModel):
             clash = Objective.objects.filter(aim_id=self.aim_id, ref=self.ref).exclude(pk=self.pk)
             if self.ref and clash.exists():
                 names = self.aim.plan
-                where = f"{names.aim_name} {self.aim.number}"
+                where = f"{in_sentence(names.aim_name)} {self.aim.number}"
                 raise ValidationError({"ref": f"{names.objective_name} {self.ref} already exists under {where}."})

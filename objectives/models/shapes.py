@@ -56,6 +56,27 @@ def plural(name: str) -> str:
     return name if name.endswith("s") else name + "s"
 
 
+def in_sentence(name: str) -> str:
+    """A level's name inside a sentence: "under priority 1a", but "under CSE theme 2" keeps its capitals."""
+    if len(name) > 1 and name[1].isupper():
+        return name
+    return name[:1].lower() + name[1:]
+
+
+def level_words(plan) -> dict[str, str]:
+    """The level names as they read inside a sentence: {"aim": "priority", "aims": "priorities", …}."""
+    words = {}
+    for level in ("aim", "objective", "action"):
+        name = getattr(plan, f"{level}_name")
+        words[level], words[f"{level}s"] = in_sentence(name), in_sentence(plural(name))
+    return words
+
+
+def times_in_words(count: int) -> str:
+    """once, twice, 3 times."""
+    return {1: "once", 2: "twice"}.get(count, f"{count} times")
+
+
 def level_names_problem(plan) -> str | None:
     """Why the plan's level names cannot stand, or None: they must differ, or the pages would be ambiguous."""
     names = [plan.aim_name.strip().casefold(), plan.action_name.strip().casefold()]

@@ -6,13 +6,16 @@ from datetime import datetime
 from django.urls import reverse
 
 from ..models import Action, Aim, BusinessPlan, Objective
+from ..models.shapes import in_sentence
 
 
 def label(item: Aim | Objective | Action) -> str:
-    """How pages name an item: "aim 1", "objective 1.1", "action 1.1.3"."""
+    """How pages name an item, in its plan's words: "aim 1", "priority 1a", "objective 1.1", "recommendation 3"."""
     if isinstance(item, Aim):
-        return f"aim {item.number}"
-    return f"{item._meta.model_name} {item.ref}"
+        return f"{in_sentence(item.plan.aim_name)} {item.number}"
+    if isinstance(item, Objective):
+        return f"{in_sentence(item.plan.objective_name)} {item.ref}"
+    return in_sentence(item.name)
 
 
 def hidden_parent(item: Objective | Action) -> Aim | Objective | None:
@@ -25,6 +28,8 @@ def hidden_parent(item: Objective | Action) -> Aim | Objective | None:
         aim = item.objective.aim
     else:
         aim = item.aim
+    # The same plan, already fetched with the item: naming the aim in its words asks nothing more.
+    aim.plan = item.plan
     return aim if aim.is_deleted else None
 
 

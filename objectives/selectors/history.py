@@ -11,6 +11,7 @@ from django.utils.text import capfirst
 from core.formats import display_name, long_date, long_datetime
 from core.rating import RAG, Scale
 
+from ..dates import format_target
 from ..models import Action, ProgressRound, ProgressUpdate
 
 State = ProgressUpdate.State
@@ -20,7 +21,17 @@ _VERBS = {"+": "added", "~": "changed", "-": "deleted"}
 _SAME_EDIT = timedelta(seconds=2)
 # What a new row is shown with: the fields a person wrote, not the ones the system keeps.
 _ADDED_FIELDS = {
-    Action: ["ref", "text", "target_on", "target_is_month", "status"],
+    Action: [
+        "ref",
+        "text",
+        "responsibility",
+        "lead_officer",
+        "target_on",
+        "target_is_month",
+        "timescale",
+        "success_measure",
+        "status",
+    ],
     ProgressUpdate: ["rag", "progress", "impact", "submitted_by", "submitted_at", "accepted_by", "accepted_at"],
 }
 
@@ -74,7 +85,8 @@ def _action_edits(action: Action) -> list[tuple]:
         old, new = (agencies.get(record.history_id, "") if record else "" for record in (before, last))
         if old != new and (first.history_type == "~" or before is None):
             changes.append((lead_agencies, old, new))
-        raw.append((first, f"Action {last.ref} {_VERBS[first.history_type]}", changes, False))
+        name = action.plan.action_name if action.plan_id else "Action"
+        raw.append((first, f"{name} {last.ref} {_VERBS[first.history_type]}", changes, False))
     return raw
 
 
@@ -144,10 +156,25 @@ def _diff(before, first, last, *, excluded) -> list[tuple]:
         return []
     if before is None:
         fields = [model._meta.get_field(name) for name in _ADDED_FIELDS.get(model, [])]
-        return [(field, None, getattr(last, field.attname)) for field in fields if getattr(last, field.attname)]
-    delta = last.diff_against(before, excluded_fields=excluded)
-    changes = [(model._meta.get_field(change.field), change.old, change.new) for change in delta.changes]
+        changes = [(field, None, getattr(last, field.attname)) for field in fields if getattr(last, field.attname)]
+    else:
+        delta = last.diff_against(before, excluded_fields=excluded)
+        changes = [(model._meta.get_field(change.field), change.old, change.new) for change in delta.changes]
+    changes = [_as_month(change, before, last) for change in changes]
     return sorted(changes, key=lambda change: change[0].creation_counter)
+
+
+# A target date and the flag saying it is a month only, read together: "March 2026", not "31 March 2026".
+_MONTH_FLAGS = {"target_on": "target_is_month", "original_target_on": "original_target_is_month"}
+
+
+def _as_month(change: tuple, before, last) -> tuple:
+    field, old, new = change
+    flag = _MONTH_FLAGS.get(field.name)
+    if flag is None:
+        return change
+    old_words = format_target(old, getattr(before, flag)) if old and before else old
+    return field, old_words, format_target(new, getattr(last, flag)) if new else new
 
 
 def _lead_agencies_by_record(records) -> dict[int, str]:

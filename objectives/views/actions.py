@@ -1,8 +1,10 @@
 """Actions: the filtered list, an action's page with its progress and history, and its forms."""
 
 from dataclasses import dataclass
+from http import HTTPStatus
 
 from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.db import transaction
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -14,13 +16,14 @@ from core.views import Crumbs, FormPageMixin, TablePageMixin, VersionedSaveMixin
 from .. import action_sources
 from ..filters import ActionFilter, rating_scales_in_use
 from ..forms import ActionForm
-from ..models import Action, Aim, Objective, ProgressRound, ProgressUpdate
+from ..models import Action, Aim, BusinessPlan, Objective, PlanShape, ProgressRound, ProgressUpdate
+from ..models.shapes import in_sentence
 from ..roles import is_board_manager
 from ..selectors.history import change_history
 from ..services import actions as action_services
 from ..services import workflow
 from ..tables import ActionTable
-from .plans import HideLinkMixin, next_ref, plan_crumbs
+from .plans import HideLinkMixin, next_number, next_ref, plan_crumbs
 
 
 class ActionListView(PermissionRequiredMixin, TablePageMixin, FilterView):
@@ -101,33 +104,81 @@ def _timeline_entry(progress_round, update, user, *, can_write: bool) -> Timelin
     )
 
 
-class ActionCreateView(PermissionRequiredMixin, FormPageMixin, CreateView):
+class ActionCreateView(PermissionRequiredMixin, VersionedSaveMixin, FormPageMixin, CreateView):
+    """A new action under a tree plan's objective, a two-level plan's priority, or in a list plan.
+
+    The latter two store it in the implicit levels (see objectives.models.plan), made inside the save's
+    transaction so a refused form leaves nothing behind.
+    """
+
     permission_required = "objectives.add_action"
     form_class = ActionForm
-    submit_label = "Add action"
-    success_message = "{object} added."
 
-    # Looked up after the permission check, so a refused visitor learns nothing about the objective.
+    # Looked up after the permission check, so a refused visitor learns nothing about the parent.
     @cached_property
-    def objective(self):
-        return get_object_or_404(Objective.objects.not_hidden().select_related("plan"), pk=self.kwargs["objective_pk"])
+    def parent(self) -> Objective | Aim | BusinessPlan:
+        if "objective_pk" in self.kwargs:
+            objectives = Objective.objects.not_hidden().filter(plan__shape=PlanShape.TREE).select_related("plan")
+            return get_object_or_404(objectives, pk=self.kwargs["objective_pk"])
+        if "aim_pk" in self.kwargs:
+            aims = Aim.objects.not_hidden().filter(plan__shape=PlanShape.TWO_LEVEL).select_related("plan")
+            return get_object_or_404(aims, pk=self.kwargs["aim_pk"])
+        return get_object_or_404(BusinessPlan.objects.filter(shape=PlanShape.LIST), pk=self.kwargs["plan_pk"])
+
+    @cached_property
+    def plan(self) -> BusinessPlan:
+        return self.parent if isinstance(self.parent, BusinessPlan) else self.parent.plan
+
+    def post(self, request, *args, **kwargs):
+        with transaction.atomic():
+            response = super().post(request, *args, **kwargs)
+            if response.status_code != HTTPStatus.FOUND:
+                transaction.set_rollback(True)
+        return response
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
-        kwargs["instance"] = Action(objective=self.objective, plan=self.objective.plan)
+        kwargs["instance"] = Action(objective=self.objective(create=self.request.method == "POST"), plan=self.plan)
         return kwargs
 
+    def objective(self, *, create: bool) -> Objective | None:
+        """Where the action goes; an implicit one is made only when saving."""
+        if isinstance(self.parent, Objective):
+            return self.parent
+        return action_services.parent_objective(self.parent) if create else None
+
     def get_initial(self):
-        return {"ref": next_ref(self.objective.ref, self.objective.actions.values_list("ref", flat=True))}
+        if isinstance(self.parent, BusinessPlan):
+            return {"ref": next_number(Action.objects.filter(plan=self.plan).values_list("ref", flat=True))}
+        objective = self.objective(create=False)
+        refs = objective.actions.values_list("ref", flat=True) if objective else Action.objects.none()
+        parent_ref = self.parent.ref if objective is self.parent else self.parent.number
+        return {"ref": next_ref(parent_ref, refs)}
+
+    @property
+    def submit_label(self):
+        return f"Add {in_sentence(self.plan.action_name)}"
+
+    @property
+    def success_message(self):
+        return f"{self.plan.action_name} {{object.ref}} added."
 
     def get_heading(self):
-        return f"New action under objective {self.objective.ref}"
+        new = f"New {in_sentence(self.plan.action_name)}"
+        if isinstance(self.parent, Objective):
+            return f"{new} under {in_sentence(self.plan.objective_name)} {self.parent.ref}"
+        if isinstance(self.parent, Aim):
+            return f"{new} under {in_sentence(self.plan.aim_name)} {self.parent.number}"
+        return f"{new} in {self.plan}"
 
     def get_breadcrumbs(self):
-        return plan_crumbs(self.objective.plan)
+        return plan_crumbs(self.plan)
 
     def get_cancel_url(self):
-        return self.objective.get_absolute_url()
+        return self.parent.get_absolute_url()
+
+    def save_form(self, form):
+        return action_services.add_action(form=form)
 
 
 class ActionUpdateView(PermissionRequiredMixin, VersionedSaveMixin, HideLinkMixin, FormPageMixin, UpdateView):
@@ -135,13 +186,16 @@ class ActionUpdateView(PermissionRequiredMixin, VersionedSaveMixin, HideLinkMixi
     form_class = ActionForm
     conflict_noun = "this action"
     conflict_template = "objectives/_action_saved.html"
-    success_message = "{object} saved."
+
+    @property
+    def success_message(self):
+        return f"{self.object.name} saved."
 
     def get_queryset(self):
         return Action.objects.visible_to(self.request.user).select_related("objective", "plan")
 
     def get_heading(self):
-        return f"Edit action {self.object.ref}"
+        return f"Edit {in_sentence(self.object.name)}"
 
     def get_breadcrumbs(self):
         return action_crumbs(self.object)

@@ -11,7 +11,9 @@ from core.formats import plural
 from core.outcomes import reported
 from core.views import TablePageMixin
 
-from ..models import Action, Aim, Objective
+from ..models import Action, Aim, Objective, PlanShape
+from ..models.shapes import in_sentence
+from ..models.shapes import plural as plural_name
 from ..selectors.deleted import hidden_items, label
 from ..services import deletion
 from ..tables import HiddenItemTable
@@ -72,18 +74,19 @@ class HideView(PermissionRequiredMixin, DetailView):
 
 class AimDeleteView(HideView):
     permission_required = "objectives.delete_aim"
-    queryset = Aim.objects.not_hidden().select_related("plan")
+    # A list plan's one aim is implicit: it is never hidden on its own.
+    queryset = Aim.objects.not_hidden().exclude(plan__shape=PlanShape.LIST).select_related("plan")
 
     def hide(self):
         deletion.delete_aim(aim=self.object, by=self.request.user)
 
     def goes_with(self):
+        plan = self.object.plan
         objectives = self.object.objectives.not_hidden()
-        counts = {
-            "objectives": objectives.count(),
-            "actions": Action.objects.not_hidden().filter(objective__in=objectives).count(),
-        }
-        return f"{plural(counts['objectives'], 'objective')} and {plural(counts['actions'], 'action')}"
+        actions = counted(Action.objects.not_hidden().filter(objective__in=objectives).count(), plan.action_name)
+        if not plan.has_objectives:
+            return actions
+        return f"{counted(objectives.count(), plan.objective_name)} and {actions}"
 
     def get_success_url(self):
         return self.object.plan.get_absolute_url()
@@ -91,13 +94,14 @@ class AimDeleteView(HideView):
 
 class ObjectiveDeleteView(HideView):
     permission_required = "objectives.delete_objective"
-    queryset = Objective.objects.not_hidden().select_related("plan", "aim")
+    # Only a tree plan shows its objectives; the others' are implicit and go only with their aim.
+    queryset = Objective.objects.not_hidden().filter(plan__shape=PlanShape.TREE).select_related("plan", "aim")
 
     def hide(self):
         deletion.delete_objective(objective=self.object, by=self.request.user)
 
     def goes_with(self):
-        return plural(self.object.actions.not_hidden().count(), "action")
+        return counted(self.object.actions.not_hidden().count(), self.object.plan.action_name)
 
     def get_success_url(self):
         return self.object.aim.get_absolute_url()
@@ -105,15 +109,24 @@ class ObjectiveDeleteView(HideView):
 
 class ActionDeleteView(HideView):
     permission_required = "objectives.delete_action"
-    queryset = Action.objects.not_hidden().select_related("plan", "objective")
+    queryset = Action.objects.not_hidden().select_related("plan", "objective__aim")
 
     def hide(self):
         deletion.delete_action(action=self.object, by=self.request.user)
 
     def get_success_url(self):
-        if self.object.objective is not None:
-            return self.object.objective.get_absolute_url()
-        return reverse("objectives:action_list")
+        action = self.object
+        if action.objective is None:
+            return reverse("objectives:action_list")
+        # Back to where the plan's page shows it: its objective, its priority, or the list.
+        if action.plan.has_objectives:
+            return action.objective.get_absolute_url()
+        return action.objective.aim.get_absolute_url() if action.plan.has_aims else action.plan.get_absolute_url()
+
+
+def counted(number: int, level_name: str) -> str:
+    """ "1 priority", "3 recommendations": a count of a plan's level, in its own words."""
+    return plural(number, in_sentence(level_name), in_sentence(plural_name(level_name)))
 
 
 def _reporting(request, item, done: str):
@@ -124,8 +137,8 @@ def _reporting(request, item, done: str):
 @require_POST
 @permission_required("objectives.delete_aim", raise_exception=True)
 def restore_aim(request, pk):
-    aim = get_object_or_404(Aim.objects.deleted(), pk=pk)
-    with _reporting(request, aim, "restored, with the objectives and actions it hid."):
+    aim = get_object_or_404(Aim.objects.deleted().select_related("plan"), pk=pk)
+    with _reporting(request, aim, "restored, with everything it hid."):
         deletion.restore_aim(aim=aim, by=request.user)
     return redirect("objectives:deleted_list")
 
@@ -133,8 +146,10 @@ def restore_aim(request, pk):
 @require_POST
 @permission_required("objectives.delete_objective", raise_exception=True)
 def restore_objective(request, pk):
-    objective = get_object_or_404(Objective.objects.deleted().select_related("aim"), pk=pk)
-    with _reporting(request, objective, "restored, with the actions it hid."):
+    objective = get_object_or_404(Objective.objects.deleted().select_related("aim", "plan"), pk=pk)
+    with _reporting(
+        request, objective, f"restored, with the {in_sentence(plural_name(objective.plan.action_name))} it hid."
+    ):
         deletion.restore_objective(objective=objective, by=request.user)
     return redirect("objectives:deleted_list")
 
@@ -142,7 +157,7 @@ def restore_objective(request, pk):
 @require_POST
 @permission_required("objectives.delete_action", raise_exception=True)
 def restore_action(request, pk):
-    action = get_object_or_404(Action.objects.deleted().select_related("objective__aim"), pk=pk)
+    action = get_object_or_404(Action.objects.deleted().select_related("objective__aim", "plan"), pk=pk)
     with _reporting(request, action, "restored."):
         deletion.restore_action(action=action, by=request.user)
     return redirect("objectives:deleted_list")

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.views.generic import TemplateView
 
 from ..models import Action
+from ..models.shapes import level_words
 from ..roles import is_board_manager
 from ..selectors import rounds
 
@@ -27,6 +28,7 @@ class MyActionsView(PermissionRequiredMixin, TemplateView):
                         "progress_round": progress_round,
                         "rows": round_rows,
                         "is_past_deadline": rounds.is_past_deadline(progress_round, today),
+                        "level": level_words(progress_round.plan),
                     }
                 )
         context.update(

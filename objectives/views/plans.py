@@ -1,5 +1,7 @@
 """Business plans and their structure: aims, objectives and progress rounds."""
 
+import re
+
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.db.models import Count, OuterRef, Prefetch, Subquery
@@ -10,16 +12,33 @@ from django.views.generic import CreateView, DetailView, ListView, UpdateView
 
 from core.views import Crumbs, FormPageMixin, TablePageMixin, trail
 
-from ..forms import AimForm, ObjectiveForm, PlanForm, RoundForm
-from ..models import Action, Aim, BusinessPlan, Objective, ProgressRound
+from ..forms import AimForm, ObjectiveForm, RoundForm
+from ..models import Action, Aim, BusinessPlan, Objective, PlanShape, ProgressRound
+from ..models.shapes import in_sentence, level_words
+from ..plan_forms import PlanForm
 from ..tables import PlanTable
 from ..templatetags.deletion_tags import delete_url
 
 
 def next_ref(parent: str, refs) -> str:
-    """The reference after the highest under a parent: 1.3 after 1.1 and 1.2."""
-    last = max((int(ref.rsplit(".", 1)[-1]) for ref in refs), default=0)
-    return f"{parent}.{last + 1}"
+    """The reference after the highest numbered from a parent: 1.3 after 1.1 and 1.2.
+
+    Blank when the references already there are numbered some other way: the board knows its own pattern.
+    """
+    refs = list(refs)
+    numbers = [int(match[1]) for ref in refs if (match := re.fullmatch(re.escape(parent) + r"\.(\d+)", ref))]
+    if refs and not numbers:
+        return ""
+    return f"{parent}.{max(numbers, default=0) + 1}"
+
+
+def next_number(refs) -> str:
+    """The whole number after the highest that a reference starts with: 2 after 1a and 1b; blank if none does."""
+    refs = list(refs)
+    numbers = [int(match[0]) for ref in refs if (match := re.match(r"\d+", ref))]
+    if refs and not numbers:
+        return ""
+    return str(max(numbers, default=0) + 1)
 
 
 def plan_crumbs(plan: BusinessPlan | None = None) -> Crumbs:
@@ -79,7 +98,7 @@ class PlanDetailView(PermissionRequiredMixin, DetailView):
     context_object_name = "plan"
 
     def get_queryset(self):
-        # The whole tree in a fixed number of queries, however many actions the plan has.
+        # The whole plan in a fixed number of queries, whatever its shape and however many actions it has.
         actions = (
             Action.objects.visible_to(self.request.user)
             .with_latest_rag()
@@ -87,7 +106,7 @@ class PlanDetailView(PermissionRequiredMixin, DetailView):
             .prefetch_related("lead_agencies")
         )
         return BusinessPlan.objects.prefetch_related(
-            Prefetch("aims", queryset=Aim.objects.not_hidden().order_by("number")),
+            Prefetch("aims", queryset=Aim.objects.not_hidden()),
             Prefetch("aims__objectives", queryset=Objective.objects.not_hidden().in_ref_order()),
             Prefetch("aims__objectives__actions", queryset=actions),
             Prefetch("rounds", queryset=ProgressRound.objects.order_by("-as_of")),
@@ -95,22 +114,61 @@ class PlanDetailView(PermissionRequiredMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        shown = Action.objects.visible_to(self.request.user).filter(plan=self.object, objective__isnull=False)
+        plan = self.object
+        shown = Action.objects.visible_to(self.request.user).filter(plan=plan, objective__isnull=False)
         context["rag_counts"] = shown.rag_counts()
         context["breadcrumbs"] = plan_crumbs()
+        context["level"] = level_words(plan)
+        aims = list(plan.aims.all())
+        # Two-level and list plans show actions straight under their priorities, or in one list: the
+        # implicit levels they are stored in never appear.
+        context["aims"] = [(aim, actions_of(aim.objectives.all())) for aim in aims]
+        context["list_actions"] = actions_of(objective for aim in aims for objective in aim.objectives.all())
         return context
 
 
-class AimCreateView(PermissionRequiredMixin, FormPageMixin, CreateView):
+def actions_of(objectives) -> list[Action]:
+    """The prefetched actions of these objectives, in natural reference order."""
+    return sorted((action for objective in objectives for action in objective.actions.all()), key=sort_order)
+
+
+def sort_order(action: Action) -> tuple:
+    return (action.sort_key, action.pk)
+
+
+class PlanItemMixin:
+    """Pages about a plan's aims and objectives: headings in the plan's own level names."""
+
+    def level(self, field: str) -> str:
+        return in_sentence(getattr(self.get_plan(), field))
+
+    def get_plan(self) -> BusinessPlan:
+        raise NotImplementedError
+
+    def get_breadcrumbs(self):
+        return plan_crumbs(self.get_plan())
+
+
+class AimCreateView(PermissionRequiredMixin, PlanItemMixin, FormPageMixin, CreateView):
     permission_required = "objectives.add_aim"
     form_class = AimForm
-    submit_label = "Add aim"
-    success_message = "{object} added."
 
     # Looked up on first use, after the permission check, so a refused visitor learns nothing about the plan.
+    # A list plan has no top level to add to.
     @cached_property
     def plan(self):
-        return get_object_or_404(BusinessPlan, pk=self.kwargs["plan_pk"])
+        return get_object_or_404(BusinessPlan.objects.exclude(shape=PlanShape.LIST), pk=self.kwargs["plan_pk"])
+
+    def get_plan(self):
+        return self.plan
+
+    @property
+    def submit_label(self):
+        return f"Add {self.level('aim_name')}"
+
+    @property
+    def success_message(self):
+        return f"{self.plan.aim_name} {{object.number}} added."
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
@@ -118,41 +176,51 @@ class AimCreateView(PermissionRequiredMixin, FormPageMixin, CreateView):
         return kwargs
 
     def get_initial(self):
-        numbers = self.plan.aims.values_list("number", flat=True)
-        return {"number": max(numbers, default=0) + 1}
+        return {"number": next_number(self.plan.aims.values_list("number", flat=True))}
 
     def get_heading(self):
-        return f"New aim in {self.plan}"
-
-    def get_breadcrumbs(self):
-        return plan_crumbs(self.plan)
+        return f"New {self.level('aim_name')} in {self.plan}"
 
 
-class AimUpdateView(PermissionRequiredMixin, HideLinkMixin, FormPageMixin, UpdateView):
+class AimUpdateView(PermissionRequiredMixin, PlanItemMixin, HideLinkMixin, FormPageMixin, UpdateView):
     permission_required = "objectives.change_aim"
     form_class = AimForm
-    queryset = Aim.objects.not_hidden().select_related("plan")
-    success_message = "{object} saved."
+    queryset = Aim.objects.not_hidden().exclude(plan__shape=PlanShape.LIST).select_related("plan")
+
+    def get_plan(self):
+        return self.object.plan
+
+    @property
+    def success_message(self):
+        return f"{self.object.plan.aim_name} {{object.number}} saved."
 
     def get_heading(self):
-        return f"Edit aim {self.object.number}"
-
-    def get_breadcrumbs(self):
-        return plan_crumbs(self.object.plan)
+        return f"Edit {self.level('aim_name')} {self.object.number}"
 
     def get_cancel_url(self):
         return self.object.get_absolute_url()
 
 
-class ObjectiveCreateView(PermissionRequiredMixin, FormPageMixin, CreateView):
+class ObjectiveCreateView(PermissionRequiredMixin, PlanItemMixin, FormPageMixin, CreateView):
     permission_required = "objectives.add_objective"
     form_class = ObjectiveForm
-    submit_label = "Add objective"
-    success_message = "{object} added."
 
+    # Only a tree plan shows its middle level; the others' is implicit.
     @cached_property
     def aim(self):
-        return get_object_or_404(Aim.objects.not_hidden().select_related("plan"), pk=self.kwargs["aim_pk"])
+        aims = Aim.objects.not_hidden().filter(plan__shape=PlanShape.TREE).select_related("plan")
+        return get_object_or_404(aims, pk=self.kwargs["aim_pk"])
+
+    def get_plan(self):
+        return self.aim.plan
+
+    @property
+    def submit_label(self):
+        return f"Add {self.level('objective_name')}"
+
+    @property
+    def success_message(self):
+        return f"{self.aim.plan.objective_name} {{object.ref}} added."
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
@@ -163,26 +231,26 @@ class ObjectiveCreateView(PermissionRequiredMixin, FormPageMixin, CreateView):
         return {"ref": next_ref(self.aim.number, self.aim.objectives.values_list("ref", flat=True))}
 
     def get_heading(self):
-        return f"New objective under aim {self.aim.number}"
-
-    def get_breadcrumbs(self):
-        return plan_crumbs(self.aim.plan)
+        return f"New {self.level('objective_name')} under {self.level('aim_name')} {self.aim.number}"
 
     def get_cancel_url(self):
         return self.aim.get_absolute_url()
 
 
-class ObjectiveUpdateView(PermissionRequiredMixin, HideLinkMixin, FormPageMixin, UpdateView):
+class ObjectiveUpdateView(PermissionRequiredMixin, PlanItemMixin, HideLinkMixin, FormPageMixin, UpdateView):
     permission_required = "objectives.change_objective"
     form_class = ObjectiveForm
-    queryset = Objective.objects.not_hidden().select_related("plan", "aim")
-    success_message = "{object} saved."
+    queryset = Objective.objects.not_hidden().filter(plan__shape=PlanShape.TREE).select_related("plan", "aim")
+
+    def get_plan(self):
+        return self.object.plan
+
+    @property
+    def success_message(self):
+        return f"{self.object.plan.objective_name} {{object.ref}} saved."
 
     def get_heading(self):
-        return f"Edit objective {self.object.ref}"
-
-    def get_breadcrumbs(self):
-        return plan_crumbs(self.object.plan)
+        return f"Edit {self.level('objective_name')} {self.object.ref}"
 
     def get_cancel_url(self):
         return self.object.get_absolute_url()

@@ -12,6 +12,7 @@ from core.formats import display_name, plural
 from core.outcomes import reported, say_refused
 
 from ..models import Action, Agency, ProgressRound
+from ..models.shapes import level_words
 from ..roles import is_agency_scoped
 from ..selectors import rounds
 from ..services import reminders
@@ -39,6 +40,7 @@ class RoundDetailView(PermissionRequiredMixin, DetailView):
             states=rounds.STATES,
             own_agencies_only=is_agency_scoped(user),
             breadcrumbs=plan_crumbs(self.object.plan),
+            level=level_words(self.object.plan),
         )
         return context
 

@@ -33,6 +33,9 @@ from training.services import make_token
 class World:
     plan: object
     aim: Aim
+    # A two-level plan's priority and a list plan, which add their actions without an objective's page.
+    priority: Aim
+    list_plan: object
     objective: Objective
     action: Action
     other_action: Action
@@ -70,6 +73,10 @@ def build_world(*, lead_agency, other_agency, board_manager) -> World:
     lead_update = ProgressUpdateFactory(action=action, round=progress_round, state=ProgressUpdate.State.SUBMITTED)
     other_update = ProgressUpdateFactory(action=other_action, round=progress_round, state=ProgressUpdate.State.DRAFT)
     hidden_aim = AimFactory(plan=plan, number=2, is_deleted=True)
+    priority = AimFactory(
+        plan=BusinessPlanFactory(title="Priorities", shape="two-level", aim_name="Priority"), number="1a"
+    )
+    list_plan = BusinessPlanFactory(title="Recommendations", shape="list", action_name="Recommendation")
     hidden_objective = ObjectiveFactory(aim=aim, ref="1.2", is_deleted=True)
     hidden_action = ActionFactory(objective=objective, ref="1.1.3", is_deleted=True)
     person = UserFactory(username="someone@example.org", email="someone@example.org")
@@ -100,6 +107,8 @@ def build_world(*, lead_agency, other_agency, board_manager) -> World:
     return World(
         plan=plan,
         aim=aim,
+        priority=priority,
+        list_plan=list_plan,
         objective=objective,
         action=action,
         other_action=other_action,

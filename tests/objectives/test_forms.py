@@ -8,12 +8,13 @@ from objectives.forms import (
     ActionForm,
     AimForm,
     ObjectiveForm,
-    PlanForm,
     ProgressForm,
     ReviewForm,
     RoundForm,
 )
 from objectives.models import Action, Aim, Objective, ProgressRound, ProgressUpdate
+from objectives.plan_forms import PlanForm
+from objectives.services import actions as action_services
 from tests.factories import (
     ActionFactory,
     AgencyFactory,
@@ -50,7 +51,7 @@ def test_action_form_reads_the_target_as_boards_write_it(objective, typed, targe
     form = action_form(objective, target=typed)
 
     assert form.is_valid(), form.errors
-    action = form.save()
+    action = action_services.add_action(form=form)
 
     assert (action.target_on, action.target_is_month) == (target_on, is_month)
 
@@ -58,10 +59,11 @@ def test_action_form_reads_the_target_as_boards_write_it(objective, typed, targe
 def test_action_form_clears_a_blanked_target(objective):
     action = ActionFactory(objective=objective, ref="1.1.1", target_on=date(2026, 3, 31), target_is_month=True)
 
-    form = action_form(objective, instance=action, target="")
+    form = action_form(objective, instance=action, target="", version="1")
 
     assert form.is_valid(), form.errors
-    assert (form.save().target_on, action.target_is_month) == (None, False)
+    saved = action_services.save_action(form=form, expected_version=form.cleaned_data["version"])
+    assert (saved.target_on, saved.target_is_month) == (None, False)
 
 
 def test_action_form_names_a_target_it_cannot_read(objective):
@@ -98,7 +100,7 @@ def test_action_form_names_a_duplicate_ref(objective):
     form = action_form(objective, ref="1.1.1")
 
     assert not form.is_valid()
-    assert form.errors["ref"] == ["Action 1.1.1 already exists in this plan."]
+    assert form.errors["ref"] == ["Action 1.1.1 already exists under objective 1.1."]
 
 
 def test_action_form_dates_completion_when_status_becomes_completed(objective):
@@ -126,20 +128,45 @@ def test_aim_form_refuses_renumbering_an_aim_with_objectives(objective):
     assert "its number cannot change" in form.errors["number"][0]
 
 
-def test_aim_form_refuses_a_number_below_one():
-    form = AimForm(data={"number": "0", "title": "Zero"}, instance=Aim(plan=BusinessPlanFactory()))
+def test_aim_form_refuses_a_number_with_a_space():
+    form = AimForm(data={"number": "1 a", "title": "Spaced"}, instance=Aim(plan=BusinessPlanFactory()))
 
     assert not form.is_valid()
-    assert "number" in form.errors
+    assert "no spaces" in form.errors["number"][0]
 
 
-def test_objective_form_names_a_ref_outside_its_aim():
+@pytest.mark.parametrize("number", ["1a", "P1", "12"])
+def test_aim_form_takes_the_number_the_board_types(number):
+    form = AimForm(data={"number": number, "title": "Early help"}, instance=Aim(plan=BusinessPlanFactory()))
+
+    assert form.is_valid(), form.errors
+    assert form.save().number == number
+
+
+def test_aim_form_names_a_duplicate_in_the_plans_words():
+    aim = AimFactory(number="1a", plan__aim_name="Priority", plan__shape="two-level")
+
+    form = AimForm(data={"number": "1a", "title": "Again"}, instance=Aim(plan=aim.plan))
+
+    assert not form.is_valid()
+    assert form.errors["number"] == ["Priority 1a already exists in this plan."]
+
+
+def test_objective_form_takes_a_ref_that_does_not_start_with_its_aims_number():
     aim = AimFactory(number=2)
 
-    form = ObjectiveForm(data={"ref": "3.1", "title": "Misplaced"}, instance=Objective(aim=aim))
+    form = ObjectiveForm(data={"ref": "3.1", "title": "Numbered by the board"}, instance=Objective(aim=aim))
+
+    assert form.is_valid(), form.errors
+
+
+def test_objective_form_names_a_duplicate_under_its_aim():
+    objective = ObjectiveFactory(ref="2.1", aim__number=2)
+
+    form = ObjectiveForm(data={"ref": "2.1", "title": "Again"}, instance=Objective(aim=objective.aim))
 
     assert not form.is_valid()
-    assert form.errors["ref"] == ["An objective of aim 2 has a reference such as 2.1."]
+    assert form.errors["ref"] == ["Objective 2.1 already exists under aim 2."]
 
 
 def test_objective_form_refuses_a_new_ref_for_an_objective_with_actions(objective):

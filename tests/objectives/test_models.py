@@ -4,7 +4,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 
-from objectives.models import Action, Objective, ProgressRound, ProgressUpdate
+from objectives.models import Action, Objective, ProgressRound, ProgressUpdate, implicit_aim
+from objectives.models.shapes import level_words
 from tests.factories import (
     ActionFactory,
     AimFactory,
@@ -58,23 +59,39 @@ def test_clean_names_a_duplicate_action_ref():
     action = ActionFactory(ref="1.1.1", objective__ref="1.1", objective__aim__number=1)
     duplicate = Action(objective=action.objective, ref="1.1.1", text="Again")
 
-    with pytest.raises(ValidationError, match="Action 1.1.1 already exists in this plan"):
+    with pytest.raises(ValidationError, match="Action 1.1.1 already exists under objective 1.1"):
         duplicate.full_clean()
 
 
-def test_clean_refuses_an_action_ref_outside_its_objective():
+def test_clean_names_a_duplicate_under_a_priority_in_the_plans_words():
+    plan = BusinessPlanFactory(shape="two-level", aim_name="Priority")
+    objective = AimFactory(plan=plan, number="1a").implicit_objective()
+    ActionFactory(objective=objective, ref="3")
+
+    with pytest.raises(ValidationError, match="Action 3 already exists under priority 1a"):
+        Action(objective=objective, ref="3", text="Again").full_clean()
+
+
+def test_clean_names_a_duplicate_in_a_list_plan_by_the_plans_word_for_an_action():
+    plan = BusinessPlanFactory(shape="list", action_name="Recommendation")
+    objective = implicit_aim(plan).implicit_objective()
+    ActionFactory(objective=objective, ref="5")
+
+    with pytest.raises(ValidationError, match="Recommendation 5 already exists in this plan"):
+        Action(objective=objective, ref="5", text="Again").full_clean()
+
+
+def test_an_action_ref_need_not_start_with_its_objectives():
     objective = ObjectiveFactory(ref="1.2", aim__number=1)
-    action = Action(objective=objective, ref="2.1.1", text="Misplaced")
 
-    with pytest.raises(ValidationError, match="such as 1.2.1"):
-        action.full_clean()
+    Action(objective=objective, ref="2.1.1", text="Numbered by the board").full_clean()
 
 
-def test_clean_refuses_a_ref_that_is_not_numbers_and_full_stops():
+def test_clean_refuses_a_ref_with_a_space():
     objective = ObjectiveFactory(ref="1.2", aim__number=1)
-    action = Action(objective=objective, ref="1.2.a", text="Lettered")
+    action = Action(objective=objective, ref="1.2 a", text="Spaced")
 
-    with pytest.raises(ValidationError, match="numbers separated by full stops"):
+    with pytest.raises(ValidationError, match="no spaces"):
         action.full_clean()
 
 
@@ -149,3 +166,46 @@ def test_changes_are_kept_with_who_made_them(board_manager):
     assert latest.text == "Second wording"
     assert latest.history_user == board_manager
     assert action.history.count() == 2
+
+
+def test_a_target_revised_later_twice_reads_as_slipped_twice():
+    action = ActionFactory(target_on=date(2026, 3, 31), target_is_month=True)
+
+    action.revise_target(date(2026, 4, 30), is_month=True)
+    action.revise_target(date(2026, 6, 30), is_month=True)
+
+    assert (action.target_display, action.original_target_display) == ("June 2026", "March 2026")
+    assert action.slippage_display == "slipped twice"
+
+
+def test_a_target_never_moved_later_has_no_slippage():
+    action = ActionFactory(target_on=date(2026, 3, 31))
+
+    action.revise_target(date(2026, 1, 31))
+
+    assert (action.original_target_display, action.slippage_display) == ("", "")
+
+
+def test_an_action_is_named_in_its_plans_word():
+    action = ActionFactory(ref="4", objective__aim__plan__action_name="Recommendation")
+
+    assert action.name == "Recommendation 4"
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [("Priority", ("priority", "priorities")), ("CSE theme", ("CSE theme", "CSE themes"))],
+)
+def test_level_names_read_inside_a_sentence(name, words):
+    plan = BusinessPlanFactory.build(aim_name=name)
+
+    assert (level_words(plan)["aim"], level_words(plan)["aims"]) == words
+
+
+def test_a_plans_shape_is_fixed_once_it_has_an_aim_even_a_deleted_one():
+    plan = BusinessPlanFactory()
+    assert not plan.is_shape_fixed
+
+    AimFactory(plan=plan, is_deleted=True)
+
+    assert plan.is_shape_fixed

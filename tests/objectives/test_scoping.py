@@ -15,6 +15,7 @@ from tests.factories import (
     ProgressUpdateFactory,
     UserFactory,
 )
+from tests.objectives.plan_data import plan_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -97,8 +98,8 @@ def plan_pages(action):
     plan, objective, aim = action.plan, action.objective, action.objective.aim
     progress_round = ProgressRoundFactory(plan=plan, as_of=date(2025, 9, 30))
     return [
-        ("plan_create", {}, {"title": "2030/31", "starts_on": "2030-04-01", "ends_on": "2031-03-31"}),
-        ("plan_update", {"pk": plan.pk}, {"title": "Renamed", "starts_on": "2025-04-01", "ends_on": "2026-03-31"}),
+        ("plan_create", {}, plan_form_data(title="2030/31", starts_on="2030-04-01", ends_on="2031-03-31")),
+        ("plan_update", {"pk": plan.pk}, plan_form_data(title="Renamed", starts_on="2025-04-01", ends_on="2026-03-31")),
         ("aim_create", {"plan_pk": plan.pk}, {"number": "9", "title": "New aim"}),
         ("aim_update", {"pk": aim.pk}, {"number": str(aim.number), "title": "Renamed"}),
         ("objective_create", {"aim_pk": aim.pk}, {"ref": f"{aim.number}.9", "title": "New objective"}),

@@ -291,6 +291,7 @@ def test_action_page_shows_the_action(manager_client, objective):
     assert content.count("<h1") == 1
     assert "<h1>Action 1.1.1</h1>" in content
     assert "Objective 1.1: Show how partners&#x27; work helps" in content
+    assert "Aim 1: " in content
     assert "<p>Audit repeat referrals.</p>\n<p>Report to the board.</p>" in content
     assert "Health, Police" in content or "Police, Health" in content
     assert 'March 2020 <strong class="overdue">Overdue</strong>' in content
@@ -358,7 +359,7 @@ def test_action_page_history_says_who_changed_what(manager_client, board_manager
     assert (rag_change.old, rag_change.new) == ("Red", "Amber")
     action_changes = {change.field: (change.old, change.new) for change in history[2].changes}
     assert action_changes["Action"] == ("Old wording", "New wording")
-    assert action_changes["Target date"] == ("", "31 March 2026")
+    assert action_changes["Target date"] == ("", "March 2026")
     assert action_changes["Month only"] == ("No", "Yes")
     content = response.content.decode()
     assert '<th scope="row">Lead agencies</th>' in content
@@ -540,7 +541,7 @@ def test_adding_an_action_with_a_ref_in_use_says_so_and_saves_nothing(manager_cl
     )
 
     assert response.status_code == HTTPStatus.OK
-    assert "Action 1.1.1 already exists in this plan." in response.content.decode()
+    assert "Action 1.1.1 already exists under objective 1.1." in response.content.decode()
     assert Action.objects.count() == 1
 
 
