@@ -240,8 +240,9 @@ def test_tree_page_prints_aims_and_objectives_and_nothing_for_a_blank_rating(man
     assert '<td id="report-objective-1.1-ref">Obj 1.1</td>' in html
     assert in_order(html, [">1.1.1<", ">1.1.2<", ">1.1.10<"])
     assert html.count('<td class="report-rating"></td>') == 3
-    # "Not started" only in the key, where RAG lists it.
-    assert html.count("Not started") == 1
+    # No row has a badge, so there is no key either: "Not started" is printed nowhere.
+    assert "Not started" not in html
+    assert "RAG key" not in html
 
 
 def test_tree_pdf_and_word_print_no_rating_where_none_was_given(manager_client, tree, tmp_path):
@@ -249,7 +250,8 @@ def test_tree_pdf_and_word_print_no_rating_where_none_was_given(manager_client, 
     paragraphs, tables = paper_word(manager_client, tree)
 
     assert in_order(text, ["Aim 1: Keep children safe", "Obj 1.1", "Tree action 1", "Tree action 2", "Tree action 10"])
-    assert text.count("Not started") == 1
+    assert "Not started" not in text
+    assert "RAG key" not in paragraphs
     assert [row[0] for row in tables[0][2:]] == ["1.1.1", "1.1.2", "1.1.10"]
     assert [row[-1] for row in tables[0][2:]] == ["", "", ""]
 
