@@ -15,6 +15,7 @@ from . import cdop, people, plan, reviews, training
 from .progress_december import ROUND as DECEMBER
 from .progress_march import ROUND as MARCH
 from .progress_september import ROUND as SEPTEMBER
+from .shaped_plans import load_shaped_plans
 
 ROUNDS = [SEPTEMBER, DECEMBER, MARCH]
 
@@ -24,7 +25,7 @@ OWNER_AND_MEASURE_FIELDS = ("responsibility", "lead_officer", "timescale", "succ
 
 @transaction.atomic
 def load_demo() -> Counter[type[models.Model]]:
-    """Create whichever demo users, agencies, plan, rounds and progress are missing; count them by model."""
+    """Create whichever demo users, agencies, plans, rounds and progress are missing; count them by model."""
     loader = _Loader()
     users = {spec["username"]: loader.user(spec) for spec in people.USERS}
     loader.manager = users[people.MANAGER]
@@ -39,6 +40,7 @@ def load_demo() -> Counter[type[models.Model]]:
     reviews.load_reviews(loader, business_plan, agencies, officers, today=timezone.localdate())
     cdop.load_cdop(loader, business_plan, agencies, officers)
     training.load_training(loader, agencies, today=timezone.localdate())
+    load_shaped_plans(loader, agencies)
     return loader.created
 
 

@@ -184,7 +184,9 @@ def test_load_demo_output_tells_how_to_log_in(demo_output):
 
 
 def test_load_demo_output_counts_what_it_created(demo_output):
-    assert "created 5 users, 11 agencies, 1 business plan, 3 aims, 7 objectives, 32 actions" in demo_output
+    # The list plan's implicit aim and the implicit objectives are never shown, so not counted either.
+    assert "created 5 users, 11 agencies, 3 business plans, 6 aims, 7 objectives, 42 actions" in demo_output
+    assert "5 progress rounds, 74 progress updates" in demo_output
     assert "3 reviews, 3 recommendations, 1 CDOP year" in demo_output
 
 
