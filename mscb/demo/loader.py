@@ -15,13 +15,17 @@ from . import cdop, people, plan, reviews, training
 from .progress_december import ROUND as DECEMBER
 from .progress_march import ROUND as MARCH
 from .progress_september import ROUND as SEPTEMBER
+from .shaped_plans import load_shaped_plans
 
 ROUNDS = [SEPTEMBER, DECEMBER, MARCH]
+
+# An action's other owners, its timescale in words and its success measure: text, blank unless the spec says.
+OWNER_AND_MEASURE_FIELDS = ("responsibility", "lead_officer", "timescale", "success_measure")
 
 
 @transaction.atomic
 def load_demo() -> Counter[type[models.Model]]:
-    """Create whichever demo users, agencies, plan, rounds and progress are missing; count them by model."""
+    """Create whichever demo users, agencies, plans, rounds and progress are missing; count them by model."""
     loader = _Loader()
     users = {spec["username"]: loader.user(spec) for spec in people.USERS}
     loader.manager = users[people.MANAGER]
@@ -36,6 +40,7 @@ def load_demo() -> Counter[type[models.Model]]:
     reviews.load_reviews(loader, business_plan, agencies, officers, today=timezone.localdate())
     cdop.load_cdop(loader, business_plan, agencies, officers)
     training.load_training(loader, agencies, today=timezone.localdate())
+    load_shaped_plans(loader, agencies)
     return loader.created
 
 
@@ -96,7 +101,7 @@ class _Loader:
         """The plan's aims, objectives and actions; returns each action with its lead agencies' short names."""
         actions = {}
         for aim_spec in plan.AIMS:
-            fields = {"title": aim_spec["title"]}
+            fields = {"title": aim_spec["title"], "strategic_lead": aim_spec.get("strategic_lead", "")}
             aim, _ = self.ensure(Aim, {"plan": business_plan, "number": aim_spec["number"]}, fields)
             for objective_spec in aim_spec["objectives"]:
                 fields = {"aim": aim, "title": objective_spec["title"]}
@@ -107,7 +112,7 @@ class _Loader:
         return actions
 
     def action(self, spec: dict, objective: Objective, agencies: dict[str, Agency]) -> Action:
-        """The action with this ref; a new one gets its target, status and lead agencies from the spec."""
+        """The action with this ref; a new one gets its target, owners, measure, status and lead agencies."""
         target_on, target_is_month = parse_flexible_date(spec["target"]) if "target" in spec else (None, False)
         completed_on = spec.get("completed_on")
         fields = {
@@ -117,11 +122,22 @@ class _Loader:
             "target_is_month": target_is_month,
             "status": Action.Status.COMPLETED if completed_on else Action.Status.OPEN,
             "completed_on": completed_on,
+            **{field: spec.get(field, "") for field in OWNER_AND_MEASURE_FIELDS},
         }
         action, is_new = self.ensure(Action, {"plan": objective.plan, "ref": spec["ref"]}, fields)
         if is_new:
-            action.lead_agencies.set([agencies[short_name] for short_name in spec["leads"]])
+            action.lead_agencies.set([agencies[short_name] for short_name in spec.get("leads", [])])
+            self.revise_target(action, spec.get("revised_targets", []))
         return action
+
+    def revise_target(self, action: Action, targets: list[str]) -> None:
+        """Move a new action's target as the board did during the year, one save a revision, as a form would."""
+        for target in targets:
+            on, is_month = parse_flexible_date(target)
+            action.revise_target(on, is_month=is_month)
+            action._history_user = self.manager
+            action.full_clean()
+            action.save()
 
     def progress(self, business_plan: BusinessPlan, spec: dict, actions: dict, officers: dict) -> None:
         """One progress round and its updates, each written by an officer of a lead agency if there is one."""

@@ -3,7 +3,7 @@
 The board manager is part-way through it: some updates are accepted, some submitted and waiting
 for review, some still drafts, one returned with a comment, and several actions have nothing yet
 (1.1.6, 1.1.9, 2.1.2, 2.2.3, 2.3.1, 2.3.2, 3.1.2, 3.2.1 and 3.2.2). Each update names its state;
-times are in the board's own time zone.
+times are in the board's own time zone. One accepted update (1.1.3) has no rating, as a board may choose.
 """
 
 from datetime import date
@@ -32,10 +32,13 @@ ROUND = {
             "state": "accepted",
             "submitted_at": _at(4, 11, 5),
             "accepted_at": _at(6, 9, 30),
-            "rag": "green",
+            # Left unrated on purpose: the subgroup rates the action plans once it has checked them all.
+            "rag": "",
             "progress": (
                 "Every agency's Section 11 action plan has been received. The subgroup checked the first six in "
-                "February and asked two agencies for dates against their safer recruitment actions."
+                "February and asked two agencies for dates against their safer recruitment actions.\n\n"
+                "No rating is given this quarter: the subgroup will rate the action plans when it has checked "
+                "all 11, in June."
             ),
             "impact": "",
         },

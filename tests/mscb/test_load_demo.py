@@ -1,14 +1,8 @@
 from datetime import date, timedelta
-from io import StringIO
 
-import pytest
-from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
-from django.core.management import call_command
-from django.db import transaction
 from django.db.models import Count, Q
-from django.test import override_settings
 from django.utils import timezone
 
 from mscb.demo import people
@@ -20,40 +14,13 @@ from reviews.models import CdopFigure, CdopYear, Recommendation, Review
 from training.models import AgencyWorkforce, Course, Evaluation, Registration, TrainingSession
 from training.roles import TRAINING_ADMINS
 
-
-def _load_demo() -> str:
-    output = StringIO()
-    call_command("load_demo", stdout=output)
-    return output.getvalue()
+from .demo_loaded import MAIN_PLAN, load_demo, row_counts
 
 
-def _row_counts() -> dict[str, int]:
-    """Rows in every table, history and many-to-many tables included."""
-    return {model._meta.label: model._default_manager.count() for model in apps.get_models(include_auto_created=True)}
+def test_load_demo_creates_the_business_plan_with_three_aims_seven_objectives_and_the_actions(demo_output):
+    plan = BusinessPlan.objects.get(title=MAIN_PLAN)
 
-
-@pytest.fixture(scope="module")
-def _demo_loaded_once(django_db_setup, django_db_blocker):
-    """Load the demo once for the module, in a transaction rolled back after its last test.
-
-    Each test's own `db` transaction nests inside as a savepoint, so a test that changes rows
-    leaves the loaded demo as it found it, and the module pays for one load instead of one a test.
-    """
-    fast_hasher = override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])
-    with django_db_blocker.unblock(), fast_hasher, transaction.atomic():
-        yield _load_demo()
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def demo_output(_demo_loaded_once, db):
-    return _demo_loaded_once
-
-
-def test_load_demo_creates_one_plan_with_three_aims_seven_objectives_and_the_actions(demo_output):
-    plan = BusinessPlan.objects.get()
-
-    assert plan.title == "2025/26"
+    assert (plan.shape, plan.scale.name) == ("tree", "rag")
     assert Aim.objects.filter(plan=plan).count() == 3
     assert Objective.objects.filter(plan=plan).count() == 7
     # Plus the actions of a case review's recommendations and the CDOP's, which have no objective.
@@ -69,7 +36,7 @@ def test_load_demo_numbers_actions_past_nine_so_natural_order_shows(demo_output)
 def test_load_demo_creates_agencies_with_statutory_partners_leading_actions(demo_output):
     assert 10 <= Agency.objects.count() <= 12
     assert Agency.objects.filter(is_statutory_partner=True).count() >= 3
-    assert not Action.objects.filter(lead_agencies=None).exists()
+    assert not Action.objects.filter(plan__title=MAIN_PLAN, lead_agencies=None).exists()
     assert Action.objects.filter(ref="1.1.2").get().lead_agencies.count() == 3
 
 
@@ -80,7 +47,7 @@ def test_load_demo_gives_month_only_day_and_missing_target_dates(demo_output):
 
 
 def test_load_demo_completes_some_actions_with_a_completion_date_and_a_complete_rag(demo_output):
-    completed = Action.objects.filter(status=Action.Status.COMPLETED).with_latest_rag()
+    completed = Action.objects.filter(plan__title=MAIN_PLAN, status=Action.Status.COMPLETED).with_latest_rag()
 
     assert completed.count() >= 3
     assert {action.latest_rag for action in completed} == {ProgressUpdate.Rag.COMPLETE}
@@ -88,7 +55,7 @@ def test_load_demo_completes_some_actions_with_a_completion_date_and_a_complete_
 
 
 def test_load_demo_creates_the_september_december_and_march_rounds(demo_output):
-    rounds = ProgressRound.objects.order_by("as_of")
+    rounds = ProgressRound.objects.filter(plan__title=MAIN_PLAN).order_by("as_of")
 
     assert [progress_round.label for progress_round in rounds] == [
         "Progress report September 2025",
@@ -99,7 +66,8 @@ def test_load_demo_creates_the_september_december_and_march_rounds(demo_output):
 
 
 def test_load_demo_closes_the_rounds_reported_to_the_committee_and_leaves_march_open(demo_output):
-    closed = {progress_round.label: progress_round.is_closed for progress_round in ProgressRound.objects.all()}
+    main_rounds = ProgressRound.objects.filter(plan__title=MAIN_PLAN)
+    closed = {progress_round.label: progress_round.is_closed for progress_round in main_rounds}
 
     assert closed == {
         "Progress report September 2025": True,
@@ -110,7 +78,8 @@ def test_load_demo_closes_the_rounds_reported_to_the_committee_and_leaves_march_
 
 def test_load_demo_reports_most_actions_in_both_closed_rounds_and_some_in_one_or_none(demo_output):
     reported = Count("progress_updates", filter=Q(progress_updates__round__closed_at__isnull=False))
-    rounds_per_action = list(Action.objects.annotate(reported=reported).values_list("reported", flat=True))
+    actions = Action.objects.filter(plan__title=MAIN_PLAN)
+    rounds_per_action = list(actions.annotate(reported=reported).values_list("reported", flat=True))
 
     assert rounds_per_action.count(2) > len(rounds_per_action) / 2
     assert rounds_per_action.count(1) >= 2
@@ -120,7 +89,7 @@ def test_load_demo_reports_most_actions_in_both_closed_rounds_and_some_in_one_or
 def test_load_demo_leaves_the_march_round_part_way_through(demo_output):
     march = ProgressRound.objects.get(as_of=date(2026, 3, 31))
 
-    plan_actions = Action.objects.filter(objective__isnull=False)
+    plan_actions = Action.objects.filter(plan=march.plan, objective__isnull=False)
     status = rounds.round_status(march, actions=plan_actions, today=date(2026, 3, 20))
 
     assert {count.state: count.number for count in status.counts} == {
@@ -155,10 +124,10 @@ def test_load_demo_records_who_submitted_and_accepted_the_march_updates(demo_out
     assert march.get(action__ref="1.1.8").state == "draft"
 
 
-def test_load_demo_spreads_updates_across_every_rag(demo_output):
-    rags = set(ProgressUpdate.objects.values_list("rag", flat=True))
+def test_load_demo_spreads_the_plans_updates_across_every_rag_and_leaves_one_unrated(demo_output):
+    rags = set(ProgressUpdate.objects.filter(action__plan__title=MAIN_PLAN).values_list("rag", flat=True))
 
-    assert rags == set(ProgressUpdate.Rag.values)
+    assert rags == {*ProgressUpdate.Rag.values, ""}
 
 
 def test_load_demo_writes_progress_with_paragraphs_bullets_and_evidence_of_impact(demo_output):
@@ -215,16 +184,18 @@ def test_load_demo_output_tells_how_to_log_in(demo_output):
 
 
 def test_load_demo_output_counts_what_it_created(demo_output):
-    assert "created 5 users, 11 agencies, 1 business plan, 3 aims, 7 objectives, 32 actions" in demo_output
+    # The list plan's implicit aim and the implicit objectives are never shown, so not counted either.
+    assert "created 5 users, 11 agencies, 3 business plans, 6 aims, 7 objectives, 42 actions" in demo_output
+    assert "5 progress rounds, 74 progress updates" in demo_output
     assert "3 reviews, 3 recommendations, 1 CDOP year" in demo_output
 
 
 def test_running_load_demo_twice_changes_no_table_or_history(demo_output):
-    before = _row_counts()
+    before = row_counts()
 
-    output = _load_demo()
+    output = load_demo()
 
-    assert _row_counts() == before
+    assert row_counts() == before
     assert before["objectives.HistoricalProgressUpdate"] > 0
     assert "nothing to create" in output
 
@@ -232,7 +203,7 @@ def test_running_load_demo_twice_changes_no_table_or_history(demo_output):
 def test_running_load_demo_again_creates_only_what_is_missing(demo_output):
     Action.objects.get(ref="1.1.10").delete()
 
-    output = _load_demo()
+    output = load_demo()
 
     assert "created 1 action, 3 progress updates." in output
     assert Action.objects.get(ref="1.1.10").progress_updates.count() == 3
@@ -243,7 +214,7 @@ def test_running_load_demo_again_keeps_a_changed_password(demo_output):
     manager.set_password("a-password-of-their-own")
     manager.save()
 
-    _load_demo()
+    load_demo()
 
     manager.refresh_from_db()
     assert manager.check_password("a-password-of-their-own")
@@ -362,8 +333,8 @@ def test_load_demo_gives_the_cdop_year_actions_with_progress(demo_output):
 def test_running_load_demo_again_re_creates_a_deleted_review_action_once(demo_output):
     Action.objects.get(ref="CS-1.1").delete()
 
-    first = _load_demo()
-    second = _load_demo()
+    first = load_demo()
+    second = load_demo()
 
     assert "created 1 action, 2 progress updates." in first
     assert "nothing to create" in second
@@ -374,7 +345,7 @@ def test_running_load_demo_again_re_creates_a_deleted_review_action_once(demo_ou
 def test_running_load_demo_again_re_creates_a_deleted_recommendation_with_its_actions(demo_output):
     Recommendation.objects.get(review__name="Child S", number=3).delete()
 
-    output = _load_demo()
+    output = load_demo()
 
     assert "created 1 recommendation, 2 recommendation actions." in output
     assert list(review_actions("Child S").filter(ref__startswith="CS-3.").values_list("ref", flat=True)) == [

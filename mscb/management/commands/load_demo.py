@@ -10,8 +10,8 @@ DEMO_URL = "http://127.0.0.1:8000/"
 class Command(BaseCommand):
     help = (
         "Load the fictional Eastmere board's demo data: agencies, the business plan 2025/26 with three progress "
-        "rounds, and demo users. Run it after `migrate` on a new database; running it again creates only what "
-        "is missing and changes nothing else."
+        "rounds, a scrutiny review's recommendations and a sub-group's plan by priority, and demo users. Run it "
+        "after `migrate` on a new database; running it again creates only what is missing and changes nothing else."
     )
 
     def handle(self, *args, **options):
