@@ -105,7 +105,7 @@ class PlanDetailView(PermissionRequiredMixin, DetailView):
             .in_ref_order()
             .prefetch_related("lead_agencies")
         )
-        return BusinessPlan.objects.prefetch_related(
+        return BusinessPlan.objects.with_scale().prefetch_related(
             Prefetch("aims", queryset=Aim.objects.not_hidden()),
             Prefetch("aims__objectives", queryset=Objective.objects.not_hidden().in_ref_order()),
             Prefetch("aims__objectives__actions", queryset=actions),
@@ -116,7 +116,7 @@ class PlanDetailView(PermissionRequiredMixin, DetailView):
         context = super().get_context_data(**kwargs)
         plan = self.object
         shown = Action.objects.visible_to(self.request.user).filter(plan=plan, objective__isnull=False)
-        context["rag_counts"] = shown.rag_counts()
+        context["rag_counts"] = shown.rag_counts(plan.scale)
         context["breadcrumbs"] = plan_crumbs()
         context["level"] = level_words(plan)
         aims = list(plan.aims.all())

@@ -6,6 +6,7 @@ from http import HTTPStatus
 import pytest
 from django.urls import reverse
 
+from core.models import RatingScale
 from objectives.models import Action, Aim, Objective, implicit_aim
 from tests.factories import (
     ActionFactory,
@@ -140,9 +141,9 @@ def test_two_level_plan_page_queries_do_not_grow_with_actions(
             action = ActionFactory(objective=objective, lead_agencies=[agency])
             ProgressUpdateFactory(action=action, round=progress_round)
 
-    # session, user, the user's and their groups' permissions, plan, aims, objectives,
-    # actions with latest rating, their lead agencies, rounds, rating counts
-    with django_assert_num_queries(11):
+    # session, user, the user's and their groups' permissions, plan with its rating scale, the scale's levels,
+    # aims, objectives, actions with latest rating, their lead agencies, rounds, rating counts
+    with django_assert_num_queries(12):
         response = manager_client.get(two_level_plan.get_absolute_url())
 
     assert response.content.decode().count('<th scope="row">') == actions + 1
@@ -308,3 +309,20 @@ def test_my_actions_names_a_list_plans_actions_in_its_words(manager_client, list
 
     assert "Recommendations wanting an update" in content
     assert '<th scope="col">Recommendation</th>' in content
+
+
+def test_a_list_plan_on_the_four_point_scale_counts_and_shows_its_own_ratings(manager_client):
+    plan = BusinessPlanFactory(shape="list", action_name="Recommendation", rating_scale=RatingScale.objects.get(name="four-point"))
+    progress_round = ProgressRoundFactory(plan=plan)
+    objective = implicit_aim(plan).implicit_objective()
+    for ref, rating in (("1", "1"), ("2", "3"), ("3", "")):
+        ProgressUpdateFactory(action=ActionFactory(objective=objective, ref=ref), round=progress_round, rag=rating)
+
+    response = manager_client.get(reverse("objectives:plan_detail", args=[plan.pk]))
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<span class="rag rag-four-point-1">1 Achieved (fully)</span> <span class="rag-count">1</span>' in html
+    assert "Not started" not in html
+    # The recommendation rated blank shows no badge in the table: two rows' badges and the counts' five.
+    assert html.count('class="rag rag-four-point-') == 2 + 4

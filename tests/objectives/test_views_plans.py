@@ -234,9 +234,9 @@ def test_plan_page_queries_do_not_grow_with_actions(manager_client, plan, action
             action = ActionFactory(objective=objective, lead_agencies=[agency])
             ProgressUpdateFactory(action=action, round=progress_round)
 
-    # session, user, the user's and their groups' permissions, plan, aims, objectives,
-    # actions with latest RAG, their lead agencies, rounds, RAG counts
-    with django_assert_num_queries(11):
+    # session, user, the user's and their groups' permissions, plan with its rating scale, the scale's levels,
+    # aims, objectives, actions with latest rating, their lead agencies, rounds, rating counts
+    with django_assert_num_queries(12):
         response = manager_client.get(plan.get_absolute_url())
 
     assert response.status_code == HTTPStatus.OK
