@@ -312,7 +312,9 @@ def test_my_actions_names_a_list_plans_actions_in_its_words(manager_client, list
 
 
 def test_a_list_plan_on_the_four_point_scale_counts_and_shows_its_own_ratings(manager_client):
-    plan = BusinessPlanFactory(shape="list", action_name="Recommendation", rating_scale=RatingScale.objects.get(name="four-point"))
+    plan = BusinessPlanFactory(
+        shape="list", action_name="Recommendation", rating_scale=RatingScale.objects.get(name="four-point")
+    )
     progress_round = ProgressRoundFactory(plan=plan)
     objective = implicit_aim(plan).implicit_objective()
     for ref, rating in (("1", "1"), ("2", "3"), ("3", "")):
