@@ -17,6 +17,7 @@ from objectives.models import Action, Agency, Aim, BusinessPlan, Objective, Prog
 from .agencies import AgencyIndex
 from .cells import quoted
 from .changes import Change, PlanChanges, RowError, action_name
+from .columns import ACTION_COLUMNS
 
 # implicit_aim(plan) numbers a list plan's one aim "1".
 IMPLICIT_AIM_NUMBER = "1"
@@ -39,17 +40,7 @@ _MESSAGE_COLUMNS = {
     ProgressUpdate: {None: "progress", "impact": "impact", "rag": "rating"},
 }
 # The action's cells that every row of one action (a row per round) must agree on, where given.
-_ACTION_CELLS = (
-    "action_text",
-    "lead_agency",
-    "responsibility",
-    "lead_officer",
-    "target_date",
-    "original_target_date",
-    "times_slipped",
-    "timescale",
-    "success_measure",
-)
+_ACTION_CELLS = ACTION_COLUMNS[1:]
 
 ActionKey = tuple[str, str, str]
 

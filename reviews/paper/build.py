@@ -108,23 +108,7 @@ def build_case_reviews(*, plan, progress_round) -> PaperSection | None:
     for action, row in _action_rows(actions, progress_round, plan.scale):
         rows[action.recommendation_link.recommendation_id].append(row)
 
-    data = []
-    for review in reviews:
-        listed = [
-            {"number": recommendation.number, "text": recommendation.text, "actions": rows[recommendation.pk]}
-            for recommendation in recommendations[review.pk]
-        ]
-        review_rows = [row for recommendation in listed for row in recommendation["actions"]]
-        data.append(
-            {
-                "name": review.name,
-                "kind": review.get_kind_display(),
-                "status": review.get_status_display(),
-                "next_step": _next_step(review),
-                "rag_counts": _rag_counts(review_rows, plan.scale),
-                "recommendations": listed,
-            }
-        )
+    data = [_review_data(review, recommendations[review.pk], rows, plan.scale) for review in reviews]
     return PaperSection(
         kind=REVIEWS_KIND,
         title=REVIEWS_TITLE,
@@ -134,6 +118,23 @@ def build_case_reviews(*, plan, progress_round) -> PaperSection | None:
             "reviews": data,
         },
     )
+
+
+def _review_data(review, recommendations, rows, scale) -> dict:
+    """One review as the section prints it: its state, next step, counts and each recommendation's actions."""
+    listed = [
+        {"number": recommendation.number, "text": recommendation.text, "actions": rows[recommendation.pk]}
+        for recommendation in recommendations
+    ]
+    review_rows = [row for recommendation in listed for row in recommendation["actions"]]
+    return {
+        "name": review.name,
+        "kind": review.get_kind_display(),
+        "status": review.get_status_display(),
+        "next_step": _next_step(review),
+        "rag_counts": _rag_counts(review_rows, scale),
+        "recommendations": listed,
+    }
 
 
 def _share(part: int, whole: int) -> str:
