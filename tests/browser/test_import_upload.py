@@ -56,12 +56,13 @@ def test_manager_imports_a_word_plan_through_the_upload_page(manager_page: Page,
 def test_a_word_plan_with_a_bad_row_shows_the_problem_and_imports_nothing(manager_page: Page, live_server, tmp_path):
     page = manager_page
     word_plan = committee_plan("December 2026")
-    word_plan.document.tables[0].rows[2].cells[0].text = "1.1.x"
+    # A space: references are one word, such as 1.1.2 or 1a.
+    word_plan.document.tables[0].rows[2].cells[0].text = "1.1.2 new"
 
     upload(page, live_server, word_plan.save(tmp_path / "plan.docx"))
 
     problem = page.get_by_role("row").filter(has=page.get_by_role("rowheader", name="Table 1, row 3"))
-    expect(problem).to_contain_text("“1.1.x” is not a reference.")
+    expect(problem).to_contain_text("“1.1.2 new” is not a reference.")
     expect(page.get_by_role("button", name="Import into Business plan 2026/27")).to_have_count(0)
     assert_no_axe_violations(page)
     assert not BusinessPlan.objects.filter(title="2026/27").exists()
