@@ -39,6 +39,10 @@ def pages() -> dict[str, list[str]]:
         f"/rounds/{latest.pk}/",
         f"/plans/{plan.pk}/rounds/{latest.pk}/report/",
         "/people/",
+        "/agencies/",
+        "/scales/",
+        f"/plans/{plan.pk}/rating-scale/",
+        *_other_shapes(),
         "/published/",
         "/training/",
         f"/training/sessions/{TrainingSession.objects.order_by('starts_at').first().pk}/",
@@ -54,6 +58,15 @@ def pages() -> dict[str, list[str]]:
     own = Action.objects.editable_by(officer).filter(plan=plan).in_ref_order().first()
     officer_pages = ["/my-actions/", own.get_absolute_url(), f"/actions/{own.pk}/progress/{latest.pk}/"]
     return {"manager": manager_pages, "police.officer": officer_pages}
+
+
+def _other_shapes() -> list[str]:
+    """The demo's plans in the list and two-level shapes: each one's page and latest committee report."""
+    paths = []
+    for other in BusinessPlan.objects.exclude(shape="tree").order_by("title"):
+        latest = other.rounds.order_by("-as_of").first()
+        paths += [other.get_absolute_url(), f"/plans/{other.pk}/rounds/{latest.pk}/report/"]
+    return paths
 
 
 def main() -> None:
