@@ -198,25 +198,13 @@ FOUR_POINT = Scale(
 NO_RATING = Scale("none", "No rating")
 BUILT_IN = (RAG, BRAG, FOUR_POINT, NO_RATING)
 
-# The RAG scale's, for callers that do not yet know their plan's scale (actions of no plan).
+# RAG's key: what papers published before plans had their own scales printed.
 PALETTE = RAG.key_entries
 
 
 def rating(value: str | None) -> Rating:
+    """A RAG level, for a paper published before plans had their own scales."""
     return RAG.rating(value)
-
-
-def label(value: str | None) -> str:
-    return RAG.rating(value).label
-
-
-def empty_counts() -> dict[str, int]:
-    return RAG.empty_counts()
-
-
-def badge(value: str | None) -> SafeString:
-    shown = RAG.rating(value)
-    return format_html('<span class="rag {}">{}</span>', shown.css_class, shown.label)
 
 
 def css_rules(scales) -> str:

@@ -17,12 +17,6 @@ def rating_badge(scale, value):
 
 
 @register.simple_tag
-def rag_badge(value):
-    """{% rag_badge value %}: RAG's badge, for pages that do not yet know their plan's scale."""
-    return rating.badge(value)
-
-
-@register.simple_tag
 def rating_palette(scale=None):
     """{% rating_palette plan.scale as ratings %}: the scale's key in order (RAG's without a scale)."""
     return (scale or rating.RAG).key_entries

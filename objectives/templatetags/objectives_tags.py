@@ -1,13 +1,9 @@
 from django import template
 from django.utils.html import format_html
 
-from core.templatetags.core_rating import rag_badge
-
 from ..text import progress_html
 
 register = template.Library()
-# The badge is core's; registered here too so templates that load objectives_tags keep {% rag_badge %}.
-register.simple_tag(rag_badge, name="rag_badge")
 
 
 @register.filter

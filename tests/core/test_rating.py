@@ -100,7 +100,7 @@ def test_the_page_key_lists_the_palette_in_order():
 
 
 def test_counts_start_at_zero_in_the_keys_order():
-    assert list(rating.empty_counts().items()) == [(entry.key, 0) for entry in PALETTE]
+    assert list(rating.RAG.empty_counts().items()) == [(entry.key, 0) for entry in PALETTE]
 
 
 # Every scale's badges, from /ratings.css
