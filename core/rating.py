@@ -133,7 +133,9 @@ def css_class_for(scale_name: str, code: str) -> str:
     """The class that colours a level's badge: static CSS has RAG's; /ratings.css (core.stylesheets) every scale's."""
     if scale_name == DEFAULT_SCALE_NAME:
         return f"rag-{code}"
-    return f"rag-{slugify(scale_name) or 'scale'}-{slugify(code) or 'level'}"
+    # slugify() never leaves "--" inside a part, so the double hyphen keeps scale "a" code "b-c" apart from
+    # scale "a-b" code "c".
+    return f"rag-{slugify(scale_name) or 'scale'}--{slugify(code) or 'level'}"
 
 
 def level(value, label, meaning, fill, text, rank, *, complete=False, exception=False, scale="rag") -> Rating:

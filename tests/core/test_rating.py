@@ -116,8 +116,8 @@ def test_ratings_css_holds_a_boards_level_colour_without_sign_in(client):
     assert response.status_code == HTTPStatus.OK
     assert response["Content-Type"] == "text/css; charset=utf-8"
     css = response.content.decode()
-    assert ".rag.rag-council-late { background: #8A2BE2; color: #FFFFFF; }" in css
-    assert ".rag.rag-four-point-3 { background: #FFBF47; color: #1A1A1A; border-color: #6F777B; }" in css
+    assert ".rag.rag-council--late { background: #8A2BE2; color: #FFFFFF; }" in css
+    assert ".rag.rag-four-point--3 { background: #FFBF47; color: #1A1A1A; border-color: #6F777B; }" in css
 
 
 @pytest.mark.django_db
@@ -157,5 +157,9 @@ def test_a_blank_rating_prints_nothing_on_any_scale():
 def test_the_badge_tag_uses_the_scale_it_is_given():
     from core.templatetags.core_rating import rating_badge
 
-    assert rating_badge(rating.FOUR_POINT, "3") == '<span class="rag rag-four-point-3">3 Slipped</span>'
+    assert rating_badge(rating.FOUR_POINT, "3") == '<span class="rag rag-four-point--3">3 Slipped</span>'
     assert rating_badge(None, "red") == '<span class="rag rag-red">Red</span>'
+
+
+def test_two_scales_whose_names_and_codes_run_together_get_their_own_classes():
+    assert rating.css_class_for("a", "b-c") != rating.css_class_for("a-b", "c")

@@ -181,7 +181,7 @@ def test_list_page_prints_one_table_of_recommendations_on_the_four_point_scale(m
     assert in_order(html, [f">Recommendation text {ref}<" for ref in ("1", "2", "3", "4", "5")])
     assert '<p class="report-label">Rating key</p>' in html
     assert in_order(html, FOUR_POINT_LABELS)
-    assert '<td class="report-rating"><span class="rag rag-four-point-3">3 Slipped</span></td>' in html
+    assert '<td class="report-rating"><span class="rag rag-four-point--3">3 Slipped</span></td>' in html
     # Recommendation 4 was reported without a rating: its rating cell is empty.
     assert html.count('<td class="report-rating"></td>') == 1
     assert "Not started" not in html
@@ -199,7 +199,7 @@ def test_list_page_prints_the_success_measure_under_the_recommendation_without_i
 def test_list_page_gets_the_scales_colours_in_its_own_style(manager_client, flat_list):
     response = manager_client.get(reverse("objectives:report", args=[flat_list.plan_id, flat_list.pk]))
 
-    assert ".rag.rag-four-point-1 { background: #1D70B8; color: #FFFFFF; }" in response.content.decode()
+    assert ".rag.rag-four-point--1 { background: #1D70B8; color: #FFFFFF; }" in response.content.decode()
 
 
 def test_list_pdf_has_the_recommendations_in_order_and_the_four_point_key(manager_client, flat_list, tmp_path):

@@ -147,12 +147,12 @@ def test_a_published_paper_keeps_the_plans_names_columns_and_scale_after_they_ch
     ]
     assert paper.key[0].fill == "1D70B8"
     row = paper.rows[1]
-    assert (row.rag_label, row.rating_class) == ("3 Slipped", "rag-four-point-3")
+    assert (row.rag_label, row.rating_class) == ("3 Slipped", "rag-four-point--3")
     assert row.target == "June 2026 (originally March 2026; slipped once)"
     assert (row.original_target, row.times_slipped) == ("March 2026", 1)
     assert row.success_measure == "Seen"
     assert '<th scope="col">Recommendation</th>' in published.html
-    assert '<span class="rag rag-four-point-3">3 Slipped</span>' in published.html
+    assert '<span class="rag rag-four-point--3">3 Slipped</span>' in published.html
 
 
 def test_the_published_page_gets_the_papers_own_badge_colours(manager_client, board_manager, recommendations):
@@ -160,7 +160,7 @@ def test_the_published_page_gets_the_papers_own_badge_colours(manager_client, bo
 
     response = manager_client.get(published.get_absolute_url())
 
-    assert ".rag.rag-four-point-1 { background: #1D70B8; color: #FFFFFF; }" in response.content.decode()
+    assert ".rag.rag-four-point--1 { background: #1D70B8; color: #FFFFFF; }" in response.content.decode()
 
 
 @pytest.mark.parametrize("count", [2, 12])
@@ -198,7 +198,7 @@ def test_case_review_actions_are_rated_on_their_plans_scale(recommendations):
     ]
     assert [count["count"] for count in review["rag_counts"]] == [0, 0, 1, 0, 0]
     row = review["recommendations"][0]["actions"][0]
-    assert (row["rag_label"], row["rating_class"]) == ("3 Slipped", "rag-four-point-3")
+    assert (row["rag_label"], row["rating_class"]) == ("3 Slipped", "rag-four-point--3")
 
 
 def test_the_pdf_gets_the_plans_badge_colours_in_its_own_style(recommendations):
@@ -206,7 +206,7 @@ def test_the_pdf_gets_the_plans_badge_colours_in_its_own_style(recommendations):
 
     html = render_to_string("objectives/report_pdf.html", paper_context(paper))
 
-    assert ".rag.rag-four-point-1 { background: #1D70B8; color: #FFFFFF; }" in html
+    assert ".rag.rag-four-point--1 { background: #1D70B8; color: #FFFFFF; }" in html
 
 
 def test_a_rating_left_blank_since_the_last_publication_is_not_a_rating_change(board_manager, recommendations):

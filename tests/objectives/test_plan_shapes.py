@@ -324,7 +324,7 @@ def test_a_list_plan_on_the_four_point_scale_counts_and_shows_its_own_ratings(ma
 
     html = response.content.decode()
     assert response.status_code == 200
-    assert '<span class="rag rag-four-point-1">1 Achieved (fully)</span> <span class="rag-count">1</span>' in html
+    assert '<span class="rag rag-four-point--1">1 Achieved (fully)</span> <span class="rag-count">1</span>' in html
     assert "Not started" not in html
     # The recommendation rated blank shows no badge in the table: two rows' badges and the counts' five.
-    assert html.count('class="rag rag-four-point-') == 2 + 4
+    assert html.count('class="rag rag-four-point--') == 2 + 4

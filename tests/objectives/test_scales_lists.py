@@ -32,8 +32,8 @@ def test_the_action_list_shows_four_point_ratings_in_their_own_words(manager_cli
 
     html = manager_client.get(LIST_URL).content.decode()
 
-    assert '<span class="rag rag-four-point-3">3 Slipped</span>' in html
-    assert '<span class="rag rag-four-point-1">1 Achieved (fully)</span>' in html
+    assert '<span class="rag rag-four-point--3">3 Slipped</span>' in html
+    assert '<span class="rag rag-four-point--1">1 Achieved (fully)</span>' in html
 
 
 def test_a_blank_rating_prints_nothing_on_the_action_list(manager_client):

@@ -41,7 +41,7 @@ def test_the_list_shows_each_scale_with_its_levels_in_words_and_the_plans_using_
 
     html = response.content.decode()
     assert "Council 1 to 4" in html
-    assert f'<span class="rag rag-{scale.name}-1">1 Achieved</span>' in html
+    assert f'<span class="rag rag-{scale.name}--1">1 Achieved</span>' in html
     assert ">2026/27</a>" in html
     assert "RAG: Red, Amber, Green" in html
     assert "Make a copy to change it" in html

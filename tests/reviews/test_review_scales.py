@@ -27,7 +27,7 @@ def test_a_reviews_counts_and_badges_use_each_actions_plan_scale(reader_client):
 
     html = reader_client.get(review.get_absolute_url()).content.decode()
 
-    assert '<span class="rag rag-four-point-3">3 Slipped</span> <span class="rag-count">1</span>' in html
+    assert '<span class="rag rag-four-point--3">3 Slipped</span> <span class="rag-count">1</span>' in html
     assert '<span class="rag rag-red">Red</span> <span class="rag-count">1</span>' in html
     # Each scale's counts under its name, as two scales' counts cannot share one key.
     assert "Four-point: 1 Achieved to 4 Not achieved" in html
