@@ -306,3 +306,23 @@ def test_an_action_with_no_update_shows_no_update_in_words(manager_client, tree)
     html = paper_page(manager_client, tree)
 
     assert '<td class="report-rating"><span class="rag rag-none">No update</span></td>' in html
+
+
+@pytest.mark.parametrize("count", [3, 12])
+def test_a_list_plans_report_page_takes_the_same_queries_whatever_its_length(
+    manager_client, count, django_assert_num_queries
+):
+    plan = BusinessPlanFactory(shape="list", action_name="Recommendation", rating_scale=_scale("four-point"))
+    progress_round = ProgressRoundFactory(plan=plan, as_of=date(2025, 12, 31))
+    objective = implicit_aim(plan).implicit_objective()
+    for number in range(1, count + 1):
+        action = ActionFactory(objective=objective, ref=str(number), lead_agencies=[AgencyFactory()])
+        ProgressUpdateFactory(action=action, round=progress_round, rag=str(number % 4 + 1))
+
+    # As a tree plan's page: session, user, permissions (own and groups'), the round with its plan and scale, the
+    # scale's levels, aims, objectives, actions, lead agencies, updates, the latest publication, the open case
+    # reviews, the CDOP years and the training courses; the implicit levels cost what a tree's levels cost
+    with django_assert_num_queries(15):
+        response = manager_client.get(reverse("objectives:report", args=[plan.pk, progress_round.pk]))
+
+    assert response.content.decode().count('<td class="report-ref">') == count
