@@ -113,7 +113,9 @@ def test_editing_a_course_saves_it(training_admin_client):
 
 
 @pytest.mark.parametrize("client_name", ["reader_client", "training_admin_client", "contributor_client"])
-def test_the_training_page_links_to_uptake_and_uptake_back_to_training(request, client_name):
+def test_the_training_page_links_to_uptake_and_uptake_back_to_training(request, db, client_name):
+    # `db` named here, not only through the client fetched below: pytest-django orders tests by the fixtures
+    # they name, and a test that names none runs after the transactional tests, on an emptied database.
     client = request.getfixturevalue(client_name)
 
     course_list = client.get(reverse("training:course_list")).content.decode()
