@@ -2,24 +2,31 @@
 
 Each bar has its value written beside it in words ("12 attended"), and each series its own fill pattern and
 legend entry, so nothing depends on colour. ElementTree writes the markup, so every label is escaped.
+
+The site's CSP refuses inline style attributes, so the chart carries classes only; static/css/mscb.css sets its
+size and type. The viewBox is narrow, about a phone's width, so its 16-unit words are drawn at 13 px on a
+320 px screen; the CSS lets it grow only a little beyond that on wider ones.
 """
 
+import textwrap
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 from django.utils.safestring import SafeString, mark_safe
 
-WIDTH = 720
-LABEL_HEIGHT = 20
+WIDTH = 360
+# One line of a bar's label; labels longer than LABEL_CHARACTERS wrap onto more lines.
+LINE_HEIGHT = 20
+LABEL_CHARACTERS = 38
 BAR_HEIGHT = 18
 BAR_GAP = 4
 ROW_GAP = 14
 TOP = 40
 LEFT = 8
-# Room to the right of the longest bar for its value in words.
-VALUE_ROOM = 190
-FONT = "font-family: Arial, sans-serif; font-size: 13px; fill: #1a1a1a"
+# Room to the right of the longest bar for its value in words ("125 did not attend").
+VALUE_ROOM = 160
 
 
 @dataclass(frozen=True)
@@ -41,8 +48,10 @@ def horizontal_bar_chart(
     *, chart_id: str, title: str, description: str, series: Sequence[Series], bars: Sequence[Bar]
 ) -> SafeString:
     """An SVG bar chart whose height grows with the number of bars; each bar group is labelled and valued."""
-    group_height = LABEL_HEIGHT + len(series) * (BAR_HEIGHT + BAR_GAP) + ROW_GAP
-    height = TOP + max(len(bars), 1) * group_height + 10
+    labels = [textwrap.wrap(bar.label, LABEL_CHARACTERS) or [""] for bar in bars]
+    bars_height = len(series) * (BAR_HEIGHT + BAR_GAP) + ROW_GAP
+    tops = list(accumulate((len(lines) * LINE_HEIGHT + bars_height for lines in labels), initial=TOP))
+    height = (tops[-1] if bars else TOP + LINE_HEIGHT + bars_height) + 10
     svg = _svg(chart_id, height)
     ET.SubElement(svg, "title", {"id": f"{chart_id}-title"}).text = title
     ET.SubElement(svg, "desc", {"id": f"{chart_id}-desc"}).text = description
@@ -51,14 +60,15 @@ def horizontal_bar_chart(
 
     largest = max((value for bar in bars for value in bar.values), default=0) or 1
     scale = (WIDTH - LEFT - VALUE_ROOM) / largest
-    for index, bar in enumerate(bars):
-        _bar_group(svg, chart_id, series, bar, top=TOP + index * group_height, scale=scale)
+    for bar, lines, top in zip(bars, labels, tops, strict=False):
+        _bar_group(svg, chart_id, series, bar, lines, top=top, scale=scale)
     if not bars:
-        _text(svg, LEFT, TOP + 14, "No figures for this period.", {"class": "chart-empty"})
+        _text(svg, LEFT, TOP + 16, "No figures for this period.", {"class": "chart-empty"})
     return mark_safe(ET.tostring(svg, encoding="unicode"))  # noqa: S308 - ElementTree escaped every text
 
 
 def _svg(chart_id: str, height: int) -> ET.Element:
+    # No width, height or style: the class sizes it (CSP refuses style attributes) and the viewBox keeps its shape.
     return ET.Element(
         "svg",
         {
@@ -67,19 +77,21 @@ def _svg(chart_id: str, height: int) -> ET.Element:
             "role": "img",
             "aria-labelledby": f"{chart_id}-title {chart_id}-desc",
             "viewBox": f"0 0 {WIDTH} {height}",
-            "width": "100%",
-            "style": f"max-width: {WIDTH}px",
             "id": chart_id,
         },
     )
 
 
-def _bar_group(svg, chart_id: str, series: Sequence[Series], bar: Bar, *, top: int, scale: float) -> None:
-    """One labelled group: a bar per series, each with its value in words beside it."""
+def _bar_group(
+    svg, chart_id: str, series: Sequence[Series], bar: Bar, lines: list[str], *, top: int, scale: float
+) -> None:
+    """One labelled group: its label on one line or more, then a bar per series with its value in words beside it."""
     group = ET.SubElement(svg, "g", {"class": "chart-row"})
-    _text(group, LEFT, top + 14, bar.label, {"class": "chart-label", "font-weight": "bold"})
+    label = _text(group, LEFT, top + 16, lines[0], {"class": "chart-label"})
+    for line in lines[1:]:
+        ET.SubElement(label, "tspan", {"x": str(LEFT), "dy": str(LINE_HEIGHT)}).text = line
     for number, (one_series, value) in enumerate(zip(series, bar.values, strict=True)):
-        y = top + LABEL_HEIGHT + number * (BAR_HEIGHT + BAR_GAP)
+        y = top + len(lines) * LINE_HEIGHT + 2 + number * (BAR_HEIGHT + BAR_GAP)
         width = max(round(value * scale), 1 if value else 0)
         ET.SubElement(
             group,
@@ -99,8 +111,10 @@ def _bar_group(svg, chart_id: str, series: Sequence[Series], bar: Bar, *, top: i
         _text(group, LEFT + width + 6, y + 14, f"{value} {one_series.name}", {"class": "chart-value"})
 
 
-def _text(parent, x: int, y: int, text: str, attributes: dict) -> None:
-    ET.SubElement(parent, "text", {"x": str(x), "y": str(y), "style": FONT, **attributes}).text = text
+def _text(parent, x: int, y: int, text: str, attributes: dict) -> ET.Element:
+    element = ET.SubElement(parent, "text", {"x": str(x), "y": str(y), **attributes})
+    element.text = text
+    return element
 
 
 def _patterns(svg, chart_id: str) -> None:
@@ -139,4 +153,4 @@ def _legend(svg, chart_id: str, series: Sequence[Series]) -> None:
             },
         )
         _text(legend, x + 22, 21, one_series.name, {"class": "chart-legend-label"})
-        x += 40 + 8 * len(one_series.name)
+        x += 40 + 9 * len(one_series.name)

@@ -2,7 +2,7 @@
 
 import xml.etree.ElementTree as ET
 
-from training.charts import Bar, Series, horizontal_bar_chart
+from training.charts import LABEL_CHARACTERS, Bar, Series, horizontal_bar_chart
 
 SVG = "{http://www.w3.org/2000/svg}"
 SERIES = [Series("attended", "solid"), Series("did not attend", "hatched")]
@@ -96,3 +96,23 @@ def test_an_empty_chart_says_there_are_no_figures():
     svg = _chart(bars=[])
 
     assert svg.find(f"{SVG}text[@class='chart-empty']").text == "No figures for this period."
+
+
+def test_chart_has_no_style_attribute_for_the_csp_to_refuse():
+    svg = horizontal_bar_chart(chart_id="c", title="t", description="d", series=SERIES, bars=BARS)
+
+    assert "style=" not in svg
+    assert ET.fromstring(svg).get("class") == "training-chart"
+
+
+def test_a_long_label_wraps_onto_lines_above_its_bars():
+    title = "Domestic abuse and safeguarding children: a full day for managers"
+    row = _chart(bars=[Bar(title, (3, 1))]).find(f"{SVG}g[@class='chart-row']")
+
+    label = row.find(f"{SVG}text[@class='chart-label']")
+    lines = [label.text, *(line.text for line in label.iter(f"{SVG}tspan"))]
+    last_baseline = int(label.get("y")) + sum(int(line.get("dy")) for line in label.iter(f"{SVG}tspan"))
+    assert " ".join(lines) == title
+    assert len(lines) == 2
+    assert all(len(line) <= LABEL_CHARACTERS for line in lines)
+    assert min(int(bar.get("y")) for bar in row.iter(f"{SVG}rect")) > last_baseline
