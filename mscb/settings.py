@@ -222,7 +222,7 @@ IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 5 * 1024 * 1024)
 # Forms and tables
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
-DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5.html"
+DJANGO_TABLES2_TEMPLATE = "includes/sortable_table.html"
 DJANGO_TABLES2_TABLE_ATTRS = {"class": "table table-striped align-middle"}
 
 # Security: with DEBUG off every secure setting is on.
