@@ -1,4 +1,4 @@
-"""GOV.UK's error pattern on every form: the summary of linked errors and "Error: " titles."""
+"""GOV.UK's error pattern on every form: the summary of linked errors, "Error: " titles, and no browser pop-ups."""
 
 import re
 from http import HTTPStatus
@@ -9,7 +9,9 @@ from django.template import Context, Template
 from django.urls import reverse
 
 from objectives import roles
-from tests.factories import UserFactory
+from tests.factories import AimFactory, BusinessPlanFactory, ObjectiveFactory, UserFactory
+from tests.reviews.factories import ReviewFactory
+from tests.training.factories import CourseFactory, TrainingSessionFactory
 from training.roles import TRAINING_ADMINS
 
 
@@ -107,3 +109,54 @@ def test_a_wrong_password_is_announced_at_once(client, db):
     summary = re.search(r"<div [^>]*data-error-summary[^>]*>", content).group(0)
     assert 'role="alert"' in summary
     assert "<title>Error: Sign in" in content
+
+
+def form_page_urls() -> list[str]:
+    plan = BusinessPlanFactory()
+    aim = AimFactory(plan=plan)
+    objective = ObjectiveFactory(aim=aim)
+    review = ReviewFactory()
+    course = CourseFactory()
+    session = TrainingSessionFactory(course=course)
+    return [
+        reverse("objectives:plan_create"),
+        reverse("objectives:plan_update", args=[plan.pk]),
+        reverse("objectives:aim_create", args=[plan.pk]),
+        reverse("objectives:objective_create", args=[aim.pk]),
+        reverse("objectives:action_create", args=[objective.pk]),
+        reverse("objectives:round_create", args=[plan.pk]),
+        reverse("objectives:action_list"),
+        reverse("objectives:person_create"),
+        reverse("objectives:agency_create"),
+        reverse("objectives:scale_create"),
+        reverse("objectives:plan_scale_change", args=[plan.pk]),
+        reverse("objectives:import_upload"),
+        reverse("reviews:review_list"),
+        reverse("reviews:review_create"),
+        reverse("reviews:review_import_upload", args=[review.pk]),
+        reverse("reviews:cdop_create"),
+        reverse("training:course_create"),
+        reverse("training:session_create", args=[course.pk]),
+        reverse("training:registration_create", args=[session.pk]),
+        reverse("training:charges"),
+        reverse("training:uptake"),
+    ]
+
+
+def test_no_form_lets_the_browser_stop_a_submit_with_its_own_pop_up(everyone_client):
+    for url in form_page_urls():
+        response = everyone_client.get(url)
+
+        assert response.status_code == HTTPStatus.OK, url
+        tags = re.findall(r"<form\b[^>]*>", response.content.decode())
+        assert len(tags) >= 2, url  # the page's own form and the sign-out button's
+        assert all("novalidate" in tag for tag in tags), (url, tags)
+
+
+@pytest.mark.parametrize("name", ["login", "password_reset"])
+def test_the_signed_out_forms_leave_checking_to_the_server_too(client, db, name):
+    response = client.get(reverse(name))
+
+    tags = re.findall(r"<form\b[^>]*>", response.content.decode())
+    assert tags
+    assert all("novalidate" in tag for tag in tags)
