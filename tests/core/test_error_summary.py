@@ -1,4 +1,5 @@
-"""GOV.UK's error pattern on every form: the summary of linked errors, "Error: " titles, and no browser pop-ups."""
+"""GOV.UK's error pattern on every form: the summary of linked errors, "Error: " titles, no browser pop-ups, and
+required or optional said in words."""
 
 import re
 from http import HTTPStatus
@@ -160,3 +161,14 @@ def test_the_signed_out_forms_leave_checking_to_the_server_too(client, db, name)
     tags = re.findall(r"<form\b[^>]*>", response.content.decode())
     assert tags
     assert all("novalidate" in tag for tag in tags)
+
+
+def test_an_optional_field_says_so_in_words_and_no_field_carries_a_bare_asterisk(everyone_client):
+    response = everyone_client.get(reverse("reviews:cdop_create"))
+
+    content = response.content.decode()
+    assert 'class="field-optional">(optional)</span>' in content
+    assert re.search(r"Summary\s*<span class=\"field-optional\">\(optional\)</span>", content)
+    assert re.search(r"Deaths reviewed\s*</label>", content)
+    assert "asteriskField" not in content
+    assert "*</span>" not in content
