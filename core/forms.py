@@ -95,3 +95,35 @@ class PeriodForm(forms.Form):
     def period(self) -> tuple:
         """The cleaned (start, end) dates of a valid form."""
         return self.cleaned_data[self.start], self.cleaned_data[self.end]
+
+
+def error_summary(*sources) -> list[tuple[str, str]]:
+    """Every error of the given forms and formsets as (message, link), for the summary atop a page.
+
+    Errors about the whole form come first and link nowhere. A field's error links to its box (`#id_<field>`),
+    named by its label, so that two "This field is required." links say which field each is; a hidden field's
+    links nowhere, as there is nothing there to go to.
+    """
+    items = []
+    for source in (source for source in sources if source):
+        if isinstance(source, forms.BaseFormSet):
+            items += [(str(error), "") for error in source.non_form_errors()]
+            items += error_summary(*source.forms)
+            continue
+        items += [(str(error), "") for error in source.non_field_errors()]
+        for field in (field for field in source if field.errors):
+            if field.is_hidden:
+                items += [(str(error), "") for error in field.errors]
+            else:
+                link = f"#{_first_box_id(field)}"
+                items += [(f"{field.label}: {error}", link) for error in field.errors]
+    return items
+
+
+def _first_box_id(field: forms.BoundField) -> str:
+    # Radio buttons and checkbox lists label no single box, so the link goes to the first choice, as GOV.UK's does.
+    # Only asked for a field with errors: listing the choices reads them from the database.
+    if field.id_for_label:
+        return field.id_for_label
+    subwidgets = field.subwidgets
+    return subwidgets[0].id_for_label if subwidgets else field.auto_id

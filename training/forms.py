@@ -143,7 +143,7 @@ class AfterSessionForm(forms.ModelForm):
     class Meta:
         model = Evaluation
         fields = ["relevance", "quality", "confidence_before", "confidence_after", "will_do_differently"]
-        labels = {"will_do_differently": "What will you do differently in your practice? (optional)"}
+        labels = {"will_do_differently": "What will you do differently in your practice?"}
         help_texts = {"will_do_differently": NO_CHILD_DATA}
         widgets = {"will_do_differently": forms.Textarea(attrs={"rows": 4})}
 
@@ -158,7 +158,7 @@ class FollowUpForm(forms.ModelForm):
     class Meta:
         model = Evaluation
         fields = ["practice_changed", "example"]
-        labels = {"example": "An example of what you do differently (optional)"}
+        labels = {"example": "An example of what you do differently"}
         help_texts = {"example": NO_CHILD_DATA}
         widgets = {"example": forms.Textarea(attrs={"rows": 4})}
 

@@ -39,7 +39,7 @@ def test_manager_adds_an_agency(manager_page: Page, live_server):
     page.get_by_role("link", name="Add an agency").click()
     assert_no_axe_violations(page)
 
-    page.get_by_role("textbox", name="Name*", exact=True).fill("Eastmere Fire and Rescue")
+    page.get_by_role("textbox", name="Name", exact=True).fill("Eastmere Fire and Rescue")
     page.get_by_label("Short name").fill("Fire")
     page.get_by_role("button", name="Add agency").click()
 

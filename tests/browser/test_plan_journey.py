@@ -38,7 +38,7 @@ def test_manager_writes_progress_and_finds_it_in_the_report_row(manager_page: Pa
     page.goto(f"{live_server.url}{action.get_absolute_url()}")
     page.get_by_role("link", name=f"progress for {current_round.label}").first.click()
     page.get_by_label("Rating").select_option("amber")
-    page.get_by_label("Progress", exact=True).fill(NEW_PROGRESS)
+    page.get_by_label("Progress (optional)", exact=True).fill(NEW_PROGRESS)
     # Only accepted progress reaches the report; the manager's own writing is accepted as it is saved.
     page.get_by_role("button", name="Save and accept").click()
     expect(page.locator(".alert-success")).to_contain_text("accepted")

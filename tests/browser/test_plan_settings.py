@@ -43,6 +43,7 @@ def test_a_plan_form_without_the_action_column_says_so_and_passes_axe(page: Page
     page.get_by_label("Action", exact=True).uncheck()
     page.get_by_role("button", name="Save").click()
 
-    expect(page.get_by_text("The committee table needs its Action column.")).to_be_visible()
+    expect(page.get_by_text("The committee table needs its Action column.", exact=True)).to_be_visible()
+    expect(page.get_by_role("link", name="Columns of the committee table: The committee table needs")).to_be_visible()
     assert_no_axe_violations(page)
     assert BusinessPlan.objects.get(pk=plan.pk).report_columns == plan.report_columns

@@ -29,7 +29,7 @@ def fill_level(page: Page, index: int, **fields: str) -> None:
 
 
 def labelled(words: str) -> re.Pattern:
-    """A field's label by its first words (a required field's ends in an asterisk)."""
+    """A field's label by its first words (an optional field's ends in "(optional)")."""
     return re.compile(rf"^\s*{words}")
 
 

@@ -76,7 +76,7 @@ def test_a_review_recommendation_from_its_action_to_the_report(two_people, live_
     expect(officer).to_have_url(f"{live_server.url}/actions/{action.pk}/progress/{progress_round.pk}/")
     assert_no_axe_violations(officer)
     officer.get_by_label("Rating").select_option("green")
-    officer.get_by_label("Progress", exact=True).fill(PROGRESS)
+    officer.get_by_label("Progress (optional)", exact=True).fill(PROGRESS)
     officer.get_by_role("button", name="Submit to the board manager").click()
     expect(officer.locator(".alert-success")).to_be_visible()
 

@@ -61,7 +61,7 @@ def test_a_round_from_submission_to_the_report(two_people, live_server, demo):
     expect(officer).to_have_url(f"{live_server.url}/actions/{action.pk}/progress/{progress_round.pk}/")
     assert_no_axe_violations(officer)
     officer.get_by_label("Rating").select_option("amber")
-    officer.get_by_label("Progress", exact=True).fill(FIRST_TEXT)
+    officer.get_by_label("Progress (optional)", exact=True).fill(FIRST_TEXT)
     officer.get_by_role("button", name="Submit to the board manager").click()
     expect(officer.locator(".alert-success")).to_be_visible()
 
@@ -79,7 +79,7 @@ def test_a_round_from_submission_to_the_report(two_people, live_server, demo):
     officer.goto(f"{live_server.url}/actions/{action.pk}/progress/{progress_round.pk}/")
     expect(officer.get_by_text(COMMENT)).to_be_visible()
     assert_no_axe_violations(officer)
-    officer.get_by_label("Progress", exact=True).fill(SECOND_TEXT)
+    officer.get_by_label("Progress (optional)", exact=True).fill(SECOND_TEXT)
     officer.get_by_role("button", name="Submit to the board manager").click()
     expect(officer.locator(".alert-success")).to_be_visible()
 

@@ -265,7 +265,7 @@ def test_an_impossible_filter_value_is_explained_not_an_error(manager_client, ob
 
     content = response.content.decode()
     assert response.status_code == HTTPStatus.OK
-    assert "These filters could not be applied" in content
+    assert "There is a problem" in content
     assert "Select a valid choice" in content
     assert listed_refs(response) == []
 

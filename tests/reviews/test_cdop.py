@@ -279,7 +279,8 @@ def test_the_form_has_a_number_field_per_active_category_labelled_with_its_name(
     content = text_of(response)
     assert response.status_code == HTTPStatus.OK
     for category in categories():
-        assert f'for="id_{field(category)}" class="form-label">\n                {category.name}\n' in content
+        optional = '<span class="field-optional">(optional)</span>'
+        assert f'for="id_{field(category)}" class="form-label">\n                {category.name} {optional}' in content
         assert f'type="number" name="{field(category)}" value="0" min="0"' in content
         assert category.name in content
     assert 'type="date" name="ends_on"' in content

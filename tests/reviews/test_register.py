@@ -213,7 +213,7 @@ def test_list_refuses_a_nonsense_filter_with_a_message_not_an_error(reader_clien
     response = reader_client.get(LIST_URL, query)
 
     assert response.status_code == HTTPStatus.OK
-    assert "These filters could not be applied" in response.content.decode()
+    assert "There is a problem" in response.content.decode()
 
 
 def test_list_offers_a_new_review_button_only_to_those_who_may_add_reviews(manager_client, client, reader):
@@ -607,7 +607,7 @@ def test_a_new_review_with_a_problem_is_refused_with_a_clear_message(manager_cli
     assert response.status_code == HTTPStatus.OK
     errors = response.context["form"].errors[field]
     assert any(error.startswith(message) for error in errors), errors
-    assert "Please correct the problems marked below." in response.content.decode()
+    assert f'<a href="#id_{field}" class="alert-link">' in response.content.decode()
     assert Review.objects.count() == 1
 
 

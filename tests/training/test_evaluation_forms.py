@@ -58,7 +58,8 @@ def test_a_missing_score_is_named_and_nothing_is_saved(client, attendee):
     response = client.post(form_url(attendee), {**ANSWERS, "quality": ""})
 
     assert response.status_code == HTTPStatus.OK
-    assert "Please answer the questions marked below." in response.text
+    summary_link = '<a href="#id_quality_0" class="alert-link">How good was the training?: This field is required.</a>'
+    assert summary_link in response.text
     assert response.context["form"].errors["quality"] == ["This field is required."]
     assert not Evaluation.objects.exists()
 
