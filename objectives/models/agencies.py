@@ -2,6 +2,8 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Value
+from django.db.models.functions import Coalesce, Lower, NullIf
 from simple_history.models import HistoricalRecords
 
 
@@ -18,7 +20,9 @@ class Agency(models.Model):
     history = HistoricalRecords(m2m_fields=[members])
 
     class Meta:
-        ordering = ["name"]
+        # By the name pages show (the short name, else the full name), so "Police" sorts under P wherever agencies
+        # are listed by it: filters, lead agencies columns, choices. Pages listing full names order by name.
+        ordering = [Lower(Coalesce(NullIf("short_name", Value("")), "name")), "name"]
         verbose_name_plural = "agencies"
 
     def __str__(self):

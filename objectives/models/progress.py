@@ -167,6 +167,12 @@ class ProgressUpdate(models.Model):
     def get_absolute_url(self):
         return self.action.get_absolute_url()
 
+    @property
+    def was_imported(self) -> bool:
+        """Accepted with nobody named as writer, submitter or acceptor: only an import leaves an update so."""
+        people = (self.author_id, self.submitted_by_id, self.accepted_by_id)
+        return self.state == self.State.ACCEPTED and all(person is None for person in people)
+
     def clean(self):
         if self.action_id and self.round_id and self.action.plan_id not in (None, self.round.plan_id):
             raise ValidationError({"round": "This round belongs to another plan."})

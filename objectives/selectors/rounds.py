@@ -125,6 +125,11 @@ class RoundStatus:
         return count_states(self.rows)
 
     @property
+    def without_accepted(self) -> int:
+        """How many actions have no accepted update: what closing the round would leave without progress."""
+        return sum(row.state != ProgressUpdate.State.ACCEPTED for row in self.rows)
+
+    @property
     def late_agencies(self) -> list[AgencyState]:
         return [agency for agency in self.agencies if agency.is_late]
 

@@ -3,6 +3,8 @@
 import hashlib
 
 from django.db import transaction
+from django.utils import timezone
+from django.utils.dateformat import format as format_date
 
 from core.formats import display_name
 
@@ -28,7 +30,7 @@ def publish_report(*, progress_round: ProgressRound, published_by) -> PublishedR
     report = PublishedReport(
         plan=progress_round.plan,
         round=progress_round,
-        title=paper.title,
+        title=publication_title(paper.title, earlier=progress_round.published_reports.count()),
         published_by=published_by,
         snapshot=snapshot,
         html=FILE_FORMATS["html"].render(frozen).decode("utf-8"),
@@ -40,3 +42,10 @@ def publish_report(*, progress_round: ProgressRound, published_by) -> PublishedR
     report.full_clean()
     report.save()
     return report
+
+
+def publication_title(title: str, *, earlier: int) -> str:
+    """The paper's title; a round published again is numbered and dated, so the list never shows two alike."""
+    if not earlier:
+        return title
+    return f"{title} (publication {earlier + 1}, {format_date(timezone.localdate(), 'j F Y')})"

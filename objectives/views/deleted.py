@@ -19,7 +19,7 @@ from ..services import deletion
 from ..tables import HiddenItemTable
 from .actions import action_trail
 
-RESTORE_HINT = "It can be restored from the deleted items."
+RESTORE_HINT = "It can be restored from Deleted items."
 
 
 class DeletedListView(PermissionRequiredMixin, TablePageMixin, TemplateView):
@@ -67,7 +67,7 @@ class HideView(PermissionRequiredMixin, DetailView):
 
     def post(self, request, *args, **kwargs):
         self.object = self.get_object()
-        with _reporting(request, self.object, f"hidden. {RESTORE_HINT}"):
+        with _reporting(request, self.object, f"deleted. {RESTORE_HINT}"):
             self.hide()
         return redirect(self.get_success_url())
 

@@ -59,7 +59,9 @@ class PlanListView(PermissionRequiredMixin, TablePageMixin, ListView):
     template_name = "objectives/plan_list.html"
 
     def get_queryset(self):
-        shown = Action.objects.not_hidden().filter(plan=OuterRef("pk")).values("plan").annotate(total=Count("pk"))
+        # The plan's own actions, as its page shows them: a case review's or the CDOP's actions have no objective.
+        shown = Action.objects.not_hidden().filter(plan=OuterRef("pk"), objective__isnull=False)
+        shown = shown.values("plan").annotate(total=Count("pk"))
         return BusinessPlan.objects.annotate(
             action_count=Coalesce(Subquery(shown.values("total")), 0)
         ).prefetch_related(Prefetch("rounds", queryset=ProgressRound.objects.order_by("-as_of")))

@@ -101,6 +101,14 @@ class ProgressEditView(_UpdateFormMixin, PermissionRequiredMixin, FormView):
         return updates.filter(action=self.action, round=self.progress_round).first()
 
     @cached_property
+    def last_round_update(self) -> ProgressUpdate | None:
+        """The action's accepted update in the latest earlier round of its plan: what the writer builds on."""
+        earlier = ProgressUpdate.objects.visible_to(self.request.user).filter(
+            action=self.action, state=State.ACCEPTED, round__as_of__lt=self.progress_round.as_of
+        )
+        return earlier.select_related("round").order_by("-round__as_of").first()
+
+    @cached_property
     def is_manager(self) -> bool:
         return is_board_manager(self.request.user)
 
@@ -114,6 +122,7 @@ class ProgressEditView(_UpdateFormMixin, PermissionRequiredMixin, FormView):
             buttons=buttons,
             can_accept=any(intent == "accept" for intent, _ in buttons),
             heading=f"{verb} for {self.progress_round.label}",
+            last_round_update=None if read_only else self.last_round_update,
         )
         return context
 

@@ -4,8 +4,9 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect
-from django.views.decorators.http import require_POST
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST
 from django.views.generic import DetailView
 
 from core.formats import display_name, plural
@@ -46,9 +47,20 @@ class RoundDetailView(PermissionRequiredMixin, DetailView):
 
 
 @permission_required("objectives.change_progressround", raise_exception=True)
-@require_POST
+@require_http_methods(["GET", "POST"])
 def close_round(request, pk):
-    progress_round = get_object_or_404(ProgressRound, pk=pk)
+    progress_round = get_object_or_404(ProgressRound.objects.select_related("plan"), pk=pk)
+    # Closing freezes every update, so the manager first sees how many actions would be left without progress.
+    if request.method == "GET":
+        round_url = reverse("objectives:round_detail", args=[pk])
+        status = rounds.round_status(progress_round, actions=Action.objects.visible_to(request.user))
+        context = {
+            "progress_round": progress_round,
+            "status": status,
+            "level": level_words(progress_round.plan),
+            "breadcrumbs": [*plan_crumbs(progress_round.plan), (progress_round.label, round_url)],
+        }
+        return render(request, "objectives/round_close.html", context)
     with reported(request, f"{progress_round.label} closed: its progress is now read-only."):
         round_services.close_round(progress_round=progress_round, closed_by=request.user)
     return redirect("objectives:round_detail", pk=pk)

@@ -97,3 +97,14 @@ def test_a_round_from_submission_to_the_report(two_people, live_server, demo):
     expect(row).to_contain_text(FIRST_TEXT)
     expect(row.locator("li")).to_have_text(["2 missed: both out of hours"])
     assert_no_axe_violations(manager)
+
+    # Closing asks first, saying how many actions still lack accepted progress; only the confirmation closes.
+    manager.goto(f"{live_server.url}/rounds/{progress_round.pk}/")
+    manager.get_by_role("link", name="Close round").click()
+    expect(manager.get_by_role("heading", level=1)).to_have_text(f"Close {progress_round.label}?")
+    expect(manager.get_by_role("status")).to_contain_text("no accepted update in this round")
+    assert_no_axe_violations(manager)
+    manager.get_by_role("button", name="Close round").click()
+    expect(manager.locator(".alert-success")).to_contain_text("its progress is now read-only")
+    progress_round.refresh_from_db()
+    assert progress_round.is_closed

@@ -178,7 +178,9 @@ def test_demo_password_passes_the_password_validators():
 
 
 def test_load_demo_output_tells_how_to_log_in(demo_output):
-    assert "http://127.0.0.1:8000/" in demo_output
+    assert "Sign in at http://127.0.0.1:8000/ (or the port given as `make run PORT=…`) as one of:" in demo_output
+    # `make run` starts the server right after loading the demo: no hint to start another.
+    assert "runserver" not in demo_output
     assert "manager" in demo_output
     assert people.PASSWORD in demo_output
 

@@ -19,8 +19,8 @@ def test_hiding_a_priority_says_which_actions_go_with_it_and_no_objective(manage
 
     content = response.content.decode()
     assert response.status_code == HTTPStatus.OK
-    assert "<h1>Hide priority 1a?</h1>" in content
-    assert "Its 2 actions will be hidden with it" in content
+    assert "<h1>Delete priority 1a?</h1>" in content
+    assert "Its 2 actions will be deleted with it" in content
 
 
 @pytest.mark.parametrize("hidden", [2, 6])

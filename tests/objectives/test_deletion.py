@@ -120,9 +120,11 @@ def test_hiding_an_action_asks_first_naming_it(manager_client, action):
 
     assert response.status_code == HTTPStatus.OK
     content = response.content.decode()
-    assert "<h1>Hide action 1.1.3?</h1>" in content
+    assert "<h1>Delete action 1.1.3?</h1>" in content
     assert "Audit the quality of strategy discussions" in content
-    assert "its progress updates and history are kept" in content
+    assert "Deleted items can be restored: their progress updates and history are kept" in content
+    assert '<button type="submit" class="btn btn-danger">Delete action 1.1.3</button>' in content
+    assert "Hide" not in content
     action.refresh_from_db()
     assert not action.is_deleted
 
@@ -135,16 +137,16 @@ def test_hiding_an_aim_says_how_many_objectives_and_actions_go_with_it(manager_c
     response = manager_client.get(reverse("objectives:aim_delete", args=[aim.pk]))
 
     content = response.content.decode()
-    assert "<h1>Hide aim 1?</h1>" in content
-    assert "Its 2 objectives and 3 actions will be hidden with it" in content
+    assert "<h1>Delete aim 1?</h1>" in content
+    assert "Its 2 objectives and 3 actions will be deleted with it" in content
 
 
 def test_hiding_an_objective_says_how_many_actions_go_with_it(manager_client, objective, action):
     response = manager_client.get(reverse("objectives:objective_delete", args=[objective.pk]))
 
     content = response.content.decode()
-    assert "<h1>Hide objective 1.1?</h1>" in content
-    assert "Its 1 action will be hidden with it" in content
+    assert "<h1>Delete objective 1.1?</h1>" in content
+    assert "Its 1 action will be deleted with it" in content
 
 
 @pytest.mark.parametrize("name", ["aim_delete", "objective_delete", "action_delete"])
@@ -174,7 +176,7 @@ def test_hiding_an_action_flags_it_and_returns_to_its_objective(manager_client, 
     action.refresh_from_db()
     assert action.is_deleted
     assert response.redirect_chain[0][0] == action.objective.get_absolute_url()
-    assert messages_of(response) == ["Action 1.1.3 hidden. It can be restored from the deleted items."]
+    assert messages_of(response) == ["Action 1.1.3 deleted. It can be restored from Deleted items."]
 
 
 def test_an_http_delete_request_deletes_nothing(manager_client, action):

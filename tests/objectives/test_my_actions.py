@@ -170,6 +170,30 @@ def test_my_actions_groups_actions_by_plan(contributor_client, objective, march,
     ]
 
 
+def test_my_actions_speaks_of_one_open_round_when_there_is_one(contributor_client, objective, march, lead_agency):
+    action(objective, "1.1.1", lead_agency)
+
+    content = page(contributor_client)
+
+    assert "where each one stands in the open progress round." in content
+    assert '<h2 id="counts" class="h4">Updates by state</h2>' in content
+
+
+def test_my_actions_speaks_of_several_open_rounds_when_it_adds_them_up(
+    contributor_client, objective, march, lead_agency
+):
+    action(objective, "1.1.1", lead_agency)
+    next_year = ObjectiveFactory(aim__plan__starts_on=date(2026, 4, 1), aim__plan__ends_on=date(2027, 3, 31))
+    ProgressRoundFactory(plan=next_year.plan, as_of=date(2026, 9, 30))
+    action(next_year, "1.1.1", lead_agency)
+
+    content = page(contributor_client)
+
+    assert "where each one stands in the 2 open progress rounds, one for each business plan." in content
+    assert "the open progress round" not in content
+    assert '<h2 id="counts" class="h4">Updates by state, all 2 rounds together</h2>' in content
+
+
 def test_my_actions_leaves_out_completed_and_deleted_actions(contributor_client, objective, march, lead_agency):
     action(objective, "1.1.1", lead_agency)
     action(objective, "1.1.2", lead_agency, status=Action.Status.COMPLETED, completed_on=date(2025, 11, 1))

@@ -156,6 +156,7 @@ def test_report_page_shows_the_cover(manager_client, plan, december, settings):
     assert "Northshire Safeguarding Children Partnership" in content
     assert "Report to the Children&#x27;s Scrutiny Committee" in content
     assert "Business plan 2025/26: Progress report December 2025" in content
+    assert "<title>Committee report: Progress report December 2025 – Business plan 2025/26 –" in content
     assert "31 December 2025" in content
     today = timezone.localdate()
     assert (

@@ -134,11 +134,11 @@ def test_only_the_board_manager_may_reopen_a_round(request, persona, march):
     assert march.is_closed
 
 
-def test_closing_a_round_needs_a_post(manager_client, march):
+def test_closing_a_round_needs_a_post_after_the_confirmation_page(manager_client, march):
     response = manager_client.get(reverse("objectives:round_close", args=[march.pk]))
 
     march.refresh_from_db()
-    assert response.status_code == HTTPStatus.METHOD_NOT_ALLOWED
+    assert response.status_code == HTTPStatus.OK
     assert not march.is_closed
 
 
@@ -246,8 +246,8 @@ def test_review_queue_holds_submitted_updates_longest_waiting_first(objective, m
 def test_round_page_shows_the_round_its_dates_and_that_it_is_open(manager_client, march):
     content = page(manager_client, march)
 
-    assert "<h1>Progress report March 2026</h1>" in content
-    assert "<title>Progress report March 2026 – Business plan" in content
+    assert "<h1>Round: Progress report March 2026</h1>" in content
+    assert "<title>Round: Progress report March 2026 – Business plan" in content
     assert "31 March 2026" in content
     assert "13 March 2026" in content
     assert "Open for updates" in content

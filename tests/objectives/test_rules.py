@@ -72,6 +72,16 @@ def test_the_plan_list_does_not_count_an_action_whose_objective_is_deleted(manag
     assert shown.text in plan_page.content.decode()
 
 
+def test_the_plan_list_counts_the_actions_the_plan_page_shows_not_review_or_cdop_actions(manager_client, action):
+    ActionFactory(objective=None, plan=action.plan, ref="CS-1.1")
+
+    response = manager_client.get(reverse("objectives:plan_list"))
+
+    counts = [row.record.action_count for row in response.context["table"].rows]
+    plan_page = manager_client.get(action.plan.get_absolute_url())
+    assert counts == [1] == [sum(plan_page.context["rag_counts"].values())]
+
+
 @pytest.mark.parametrize("hidden", ["objective", "aim"])
 def test_the_review_queue_neither_counts_nor_opens_an_update_under_a_deleted_parent(
     manager_client, action, december, hidden

@@ -67,6 +67,32 @@ def test_progress_page_for_a_new_update_says_write(contributor_client, action, d
     assert 'aria-label="Breadcrumb"' in content
 
 
+def test_a_new_update_shows_last_rounds_accepted_progress_and_presets_no_rating(contributor_client, action, december):
+    september = ProgressRoundFactory(plan=action.plan, as_of=date(2025, 9, 30))
+    june = ProgressRoundFactory(plan=action.plan, as_of=date(2025, 6, 30))
+    ProgressUpdateFactory(action=action, round=june, progress="June's words.", rag="red")
+    ProgressUpdateFactory(action=action, round=september, progress="Audit half done.", rag="amber")
+
+    content = contributor_client.get(edit_url(action, december)).content.decode()
+
+    assert '<h2 id="last-round-heading" class="h5">Last round: Progress report September 2025</h2>' in content
+    assert "Audit half done." in content
+    assert "Amber" in content
+    assert "June&#x27;s words." not in content
+    rating = content.split('name="rag"')[1].split("</select>")[0]
+    assert re.findall(r"<option[^>]*selected[^>]*>([^<]*)", rating) == ["No rating"]
+
+
+def test_last_rounds_progress_is_left_out_unless_accepted(contributor_client, action, december):
+    september = ProgressRoundFactory(plan=action.plan, as_of=date(2025, 9, 30))
+    ProgressUpdateFactory(action=action, round=september, progress="Draft words.", state=State.DRAFT)
+
+    content = contributor_client.get(edit_url(action, december)).content.decode()
+
+    assert "Last round:" not in content
+    assert "Draft words." not in content
+
+
 def test_a_contributor_can_save_a_draft_or_submit(contributor_client, action, december):
     response = contributor_client.get(edit_url(action, december))
 

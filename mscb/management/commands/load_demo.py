@@ -24,7 +24,8 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS(f"Demo data loaded: created {counts}."))
         else:
             self.stdout.write("Demo data already loaded: nothing to create.")
-        self.stdout.write(f"Run `python manage.py runserver` and log in at {DEMO_URL} as one of:")
+        # `make run` loads the demo and then starts the server itself, so the output tells no one to start it.
+        self.stdout.write(f"Sign in at {DEMO_URL} (or the port given as `make run PORT=…`) as one of:")
         for spec in people.USERS:
             self.stdout.write(f"  {spec['username']:<16} {spec['first_name']} {spec['last_name']}, {spec['role']}")
         self.stdout.write(f'with the password "{people.PASSWORD}" (set when each user was first created).')
