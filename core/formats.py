@@ -56,6 +56,14 @@ def plural(number: int, noun: str, many: str | None = None) -> str:
     return f"{number} {many or noun + 's'}"
 
 
+def in_words(items, last: str = "and") -> str:
+    """A list as a sentence says it: "red, amber or green" with last="or"; "" for none."""
+    items = [str(item) for item in items]
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {last} {items[-1]}"
+
+
 def financial_year(day: date) -> tuple[date, date]:
     """1 April to 31 March of the financial year a day falls in."""
     start_year = day.year if day.month >= 4 else day.year - 1

@@ -16,6 +16,7 @@ from django.utils.safestring import SafeString
 from django.utils.text import slugify
 
 from .contrast import border_needed
+from .formats import in_words
 
 # Pale fills get an outline so the badge's edge shows against the page (WCAG 1.4.11).
 OUTLINE = "6F777B"
@@ -105,6 +106,10 @@ class Scale:
             counts[key] = counts.get(key, 0) + number
         return counts
 
+    def has(self, code: str) -> bool:
+        """Whether `code` is exactly a level's stored code (not its label, not in another case)."""
+        return code in self._by_key
+
     def find(self, text: str) -> Rating | None:
         """The level whose code or label is `text`, ignoring case and spaces at the ends; None if none is."""
         wanted = text.strip().casefold()
@@ -116,8 +121,7 @@ class Scale:
     @property
     def allowed(self) -> str:
         """The values an import or form accepts, in words: "red, amber, green, complete or not_started"."""
-        codes = [level.value for level in self.levels]
-        return codes[0] if len(codes) == 1 else f"{', '.join(codes[:-1])} or {codes[-1]}"
+        return in_words((level.value for level in self.levels), "or")
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 
-from core.formats import financial_year_named
+from core.formats import financial_year_named, in_words
 from core.models import RatingScale
 from objectives.models import LEVEL_NAMES, BusinessPlan, PlanShape
 
@@ -29,7 +29,7 @@ def find_or_build_plan(
     plan = BusinessPlan.objects.with_scale().filter(title=title).first()
     rating_scale = _scale_named(scale) if scale else None
     if shape and shape not in PlanShape.values:
-        raise PlanProblem(f"“{shape}” is not a plan shape; choose {_in_words(PlanShape.values)}.")
+        raise PlanProblem(f"“{shape}” is not a plan shape; choose {in_words(PlanShape.values, 'or')}.")
     if plan is not None:
         _check_matches(plan, rating_scale, shape)
         return plan
@@ -82,10 +82,5 @@ def _scale_named(name: str) -> RatingScale:
     scale = RatingScale.objects.filter(name=name.strip()).first()
     if scale is None:
         names = list(RatingScale.objects.order_by("name").values_list("name", flat=True))
-        raise PlanProblem(f"There is no rating scale “{name}”; the scales are {_in_words(names)}.")
+        raise PlanProblem(f"There is no rating scale “{name}”; the scales are {in_words(names, 'or')}.")
     return scale
-
-
-def _in_words(names) -> str:
-    names = list(names)
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"

@@ -178,7 +178,7 @@ class ProgressUpdate(models.Model):
             raise ValidationError({"round": "This round belongs to another plan."})
         if self.rag and self.round_id:
             scale = self.round.plan.scale
-            if scale.find(self.rag) is None or scale.find(self.rag).value != self.rag:
+            if not scale.has(self.rag):
                 allowed = f"one of {scale.allowed}" if scale.levels else "left blank: the plan has no rating scale"
                 raise ValidationError(
                     {"rag": f"“{self.rag}” is not a rating on this plan's scale; it must be {allowed}."}

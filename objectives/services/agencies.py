@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.text import capfirst
 
-from core.formats import plural
+from core.formats import in_words, plural
 
 from ..models import Agency
 
@@ -71,10 +71,7 @@ class MergePlan:
     @property
     def summary(self) -> str:
         """What moves, in words: "4 actions and 2 contributors" (or "nothing")."""
-        parts = [rows.words for rows in self.moving if rows.count]
-        if not parts:
-            return "nothing"
-        return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+        return in_words(rows.words for rows in self.moving if rows.count) or "nothing"
 
     @property
     def done_message(self) -> str:
@@ -108,6 +105,11 @@ def _relations():
     return [(Agency, Agency._meta.get_field("members")), *found]
 
 
+def _key(link: models.Field) -> str:
+    """A relation's name across requests: app.model.field."""
+    return f"{link.model._meta.label_lower}.{link.name}"
+
+
 def _describe(model, link: models.Field, ids, already_kept=0) -> MovingRows:
     if link.model is Agency:
         # The agency's own many-to-many field: what moves are the rows at its other end (people).
@@ -117,7 +119,7 @@ def _describe(model, link: models.Field, ids, already_kept=0) -> MovingRows:
         noun, nouns = str(model._meta.verbose_name), str(model._meta.verbose_name_plural)
         place, words = str(model._meta.app_config.verbose_name), str(link.verbose_name)
     return MovingRows(
-        key=f"{link.model._meta.label_lower}.{link.name}",
+        key=_key(link),
         noun=noun,
         nouns=nouns,
         place=place,
@@ -186,7 +188,7 @@ def plan_merge(*, merged: Agency, kept: Agency) -> MergePlan:
 def _move(plan: MergePlan) -> None:
     merged, kept = plan.merged, plan.kept
     for model, link in _relations():
-        ids = plan.rows(f"{link.model._meta.label_lower}.{link.name}").ids
+        ids = plan.rows(_key(link)).ids
         if link.model is Agency:
             # Added before removing, so at no moment is a contributor left without either agency.
             kept.members.add(*ids)

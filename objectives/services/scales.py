@@ -63,7 +63,7 @@ def ratings_in_use(*, plan: BusinessPlan, new_scale: Scale) -> list[RatingInUse]
 
 
 def _proposal(code: str, current: Scale, new_scale: Scale) -> str:
-    if code in {level.value for level in new_scale.levels}:
+    if new_scale.has(code):
         return code
     by_label = new_scale.find(current.label(code))
     return by_label.value if by_label else ""
@@ -76,8 +76,8 @@ def change_plan_scale(*, plan: BusinessPlan, scale: RatingScale, mapping: dict[s
     Refused, changing nothing, if the plan holds a rating the mapping does not cover (someone rated an action
     since the preview) or maps to a level the new scale does not have.
     """
-    new_codes = {level.value for level in scale.as_scale().levels}
-    wrong = sorted(target for target in mapping.values() if target and target not in new_codes)
+    new_scale = scale.as_scale()
+    wrong = sorted(target for target in mapping.values() if target and not new_scale.has(target))
     if wrong:
         raise ValidationError(f"{scale.title} has no level “{wrong[0]}”; it may have changed. Please choose again.")
     updates = list(plan_updates(plan).exclude(rag="").select_for_update(of=("self",)).order_by("pk"))

@@ -4,14 +4,13 @@ import django_tables2 as tables
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import ValidationError
-from django.db.models import Count, IntegerField, OuterRef, Subquery
-from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.html import format_html
 from django.views import View
 from django.views.generic import CreateView, ListView, UpdateView
 
+from core.queries import count_of
 from core.views import Crumbs, FormPageMixin, TablePageMixin, trail
 
 from ..agency_forms import AgencyForm, MergeChoiceForm, MergeConfirmForm
@@ -23,12 +22,6 @@ MERGE_TEMPLATE = "objectives/agencies/agency_merge.html"
 
 def agency_crumbs() -> Crumbs:
     return trail("Agencies", "objectives:agency_list")
-
-
-def _count(queryset, column: str) -> Coalesce:
-    """The number of `queryset` rows whose `column` is the agency of the outer row, as one subquery."""
-    counted = queryset.filter(**{column: OuterRef("pk")}).values(column).annotate(total=Count("pk")).values("total")
-    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
 class AgencyTable(tables.Table):
@@ -73,8 +66,8 @@ class AgencyListView(PermissionRequiredMixin, TablePageMixin, ListView):
         # Deleted actions are not counted here; they still move in a merge, and its preview counts them.
         led = Action.lead_agencies.through.objects.filter(action__in=Action.objects.not_hidden())
         return Agency.objects.annotate(
-            action_count=_count(led, "agency"),
-            contributor_count=_count(Agency.members.through.objects.all(), "agency"),
+            action_count=count_of(led, "agency"),
+            contributor_count=count_of(Agency.members.through.objects.all(), "agency"),
         ).order_by("name")
 
 

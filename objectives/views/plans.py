@@ -4,12 +4,12 @@ import re
 
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.db.models import Count, OuterRef, Prefetch, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.functional import cached_property
 from django.views.generic import CreateView, DetailView, ListView, UpdateView
 
+from core.queries import count_of
 from core.views import Crumbs, FormPageMixin, TablePageMixin, trail
 
 from ..forms import AimForm, ObjectiveForm, RoundForm
@@ -60,11 +60,9 @@ class PlanListView(PermissionRequiredMixin, TablePageMixin, ListView):
 
     def get_queryset(self):
         # The plan's own actions, as its page shows them: a case review's or the CDOP's actions have no objective.
-        shown = Action.objects.not_hidden().filter(plan=OuterRef("pk"), objective__isnull=False)
-        shown = shown.values("plan").annotate(total=Count("pk"))
-        return BusinessPlan.objects.annotate(
-            action_count=Coalesce(Subquery(shown.values("total")), 0)
-        ).prefetch_related(Prefetch("rounds", queryset=ProgressRound.objects.order_by("-as_of")))
+        shown = Action.objects.not_hidden().filter(objective__isnull=False)
+        rounds = Prefetch("rounds", queryset=ProgressRound.objects.order_by("-as_of"))
+        return BusinessPlan.objects.annotate(action_count=count_of(shown, "plan")).prefetch_related(rounds)
 
 
 class PlanCreateView(PermissionRequiredMixin, FormPageMixin, CreateView):

@@ -88,3 +88,16 @@ def test_the_display_name_filter_uses_the_same_rule():
     rendered = template.render(Context({"person": User(username="sjones"), "nobody": None}))
 
     assert rendered == "sjones|the agency"
+
+
+@pytest.mark.parametrize(
+    ("items", "last", "said"),
+    [
+        ([], "and", ""),
+        (["red"], "or", "red"),
+        (["red", "amber"], "or", "red or amber"),
+        (["a", "b", "c"], "and", "a, b and c"),
+    ],
+)
+def test_a_list_reads_as_a_sentence_says_it(items, last, said):
+    assert formats.in_words(items, last) == said
