@@ -7,8 +7,6 @@ from ..models.shapes import ReportColumn
 from ..selectors.report import ProgressReport, ReportRow
 from .snapshot import Paper, PaperAim, PaperObjective, PaperRow
 
-_SLIPS = {1: "slipped once", 2: "slipped twice"}
-
 
 def paper_from_report(report: ProgressReport, *, author: str) -> Paper:
     """The live report as a paper, in the plan's shape, names, columns and rating scale."""
@@ -108,6 +106,9 @@ def target_words(action: Action) -> str:
     """The target in words: "June 2026 (originally March 2026; slipped twice) – across 2026/27", or either part."""
     date_part = action.target_display
     if date_part and action.original_target_on:
-        slips = _SLIPS.get(action.times_slipped, f"slipped {action.times_slipped} times")
-        date_part = f"{date_part} (originally {action.original_target_display}; {slips})"
+        # The action page's words for the slips, so the page and the paper say it alike.
+        details = "; ".join(
+            part for part in (f"originally {action.original_target_display}", action.slippage_display) if part
+        )
+        date_part = f"{date_part} ({details})"
     return " – ".join(part for part in (date_part, action.timescale) if part)
