@@ -16,7 +16,7 @@ from core import rating
 from core.formats import DATE_FORMAT, DATETIME_FORMAT, display_name
 from core.models import RatingLevel
 
-from .models import Action, BusinessPlan
+from .models import Action, Agency, BusinessPlan
 from .services import people
 from .templatetags.objectives_tags import action_target
 
@@ -172,3 +172,36 @@ class HiddenItemTable(tables.Table):
 
     def render_description(self, value):
         return truncatewords(value, 25)
+
+
+class AgencyTable(tables.Table):
+    caption = "Agencies, by name"
+    name = tables.Column(verbose_name="Agency")
+    short_name = tables.Column(verbose_name="Short name", default="—")
+    is_statutory_partner = tables.Column(verbose_name="Statutory partner")
+    is_active = tables.Column(verbose_name="Status")
+    action_count = tables.Column(verbose_name="Actions it leads", attrs={"td": {"class": "text-end"}})
+    contributor_count = tables.Column(verbose_name="Contributors", attrs={"td": {"class": "text-end"}})
+    change = tables.Column(verbose_name="Change", empty_values=(), orderable=False)
+
+    class Meta:
+        model = Agency
+        fields = ("name", "short_name", "is_statutory_partner", "is_active", "action_count", "contributor_count")
+        order_by = ("name",)
+        empty_text = "No agencies yet."
+
+    def render_is_statutory_partner(self, value):
+        return "Statutory partner" if value else "No"
+
+    def render_is_active(self, value):
+        return "Active" if value else "Inactive"
+
+    def render_change(self, record):
+        return format_html(
+            '<a href="{}">Edit<span class="visually-hidden"> {}</span></a> · '
+            '<a href="{}">Merge<span class="visually-hidden"> {}</span> into another agency</a>',
+            reverse("objectives:agency_update", args=[record.pk]),
+            record.name,
+            reverse("objectives:agency_merge", args=[record.pk]),
+            record.name,
+        )

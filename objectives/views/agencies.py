@@ -1,12 +1,10 @@
 """Agencies: the board manager's list, the add and edit pages, and merging one agency into another."""
 
-import django_tables2 as tables
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.html import format_html
 from django.views import View
 from django.views.generic import CreateView, ListView, UpdateView
 
@@ -16,45 +14,13 @@ from core.views import Crumbs, FormPageMixin, TablePageMixin, trail
 from ..agency_forms import AgencyForm, MergeChoiceForm, MergeConfirmForm
 from ..models import Action, Agency
 from ..services import agencies
+from ..tables import AgencyTable
 
 MERGE_TEMPLATE = "objectives/agencies/agency_merge.html"
 
 
 def agency_crumbs() -> Crumbs:
     return trail("Agencies", "objectives:agency_list")
-
-
-class AgencyTable(tables.Table):
-    caption = "Agencies, by name"
-    name = tables.Column(verbose_name="Agency")
-    short_name = tables.Column(verbose_name="Short name", default="—")
-    is_statutory_partner = tables.Column(verbose_name="Statutory partner")
-    is_active = tables.Column(verbose_name="Status")
-    action_count = tables.Column(verbose_name="Actions it leads", attrs={"td": {"class": "text-end"}})
-    contributor_count = tables.Column(verbose_name="Contributors", attrs={"td": {"class": "text-end"}})
-    change = tables.Column(verbose_name="Change", empty_values=(), orderable=False)
-
-    class Meta:
-        model = Agency
-        fields = ("name", "short_name", "is_statutory_partner", "is_active", "action_count", "contributor_count")
-        order_by = ("name",)
-        empty_text = "No agencies yet."
-
-    def render_is_statutory_partner(self, value):
-        return "Statutory partner" if value else "No"
-
-    def render_is_active(self, value):
-        return "Active" if value else "Inactive"
-
-    def render_change(self, record):
-        return format_html(
-            '<a href="{}">Edit<span class="visually-hidden"> {}</span></a> · '
-            '<a href="{}">Merge<span class="visually-hidden"> {}</span> into another agency</a>',
-            reverse("objectives:agency_update", args=[record.pk]),
-            record.name,
-            reverse("objectives:agency_merge", args=[record.pk]),
-            record.name,
-        )
 
 
 class AgencyListView(PermissionRequiredMixin, TablePageMixin, ListView):
