@@ -23,7 +23,8 @@ def test_an_empty_required_form_is_sent_and_the_focused_summary_leads_to_each_fi
     expect(page).to_have_title(re.compile(r"^Error: "))
     summary = page.locator("[data-error-summary]")
     expect(summary.get_by_role("heading", name="There is a problem")).to_be_visible()
-    assert page.evaluate("document.activeElement.hasAttribute('data-error-summary')")
+    # The script that moves the focus runs once the page has loaded; wait for it rather than race it.
+    expect(page.locator("[data-error-summary]")).to_be_focused()
     assert_no_axe_violations(page)
     first = summary.get_by_role("link").first
     target = first.get_attribute("href")
@@ -37,5 +38,5 @@ def test_a_wrong_password_is_summarised_in_focus(page: Page, live_server):
     sign_in(page, live_server.url, "morgan", "not-the-password")
 
     expect(page.get_by_role("alert")).to_contain_text("Please enter a correct username and password")
-    assert page.evaluate("document.activeElement.hasAttribute('data-error-summary')")
+    expect(page.locator("[data-error-summary]")).to_be_focused()
     assert_no_axe_violations(page)
