@@ -1,0 +1,1 @@
+// The idle-session warning (issue 18); filled in next.
