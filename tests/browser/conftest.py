@@ -10,9 +10,12 @@ tests/conftest.py marks them all `browser`, and `make test` runs them in a pytes
 """
 
 import os
+from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
+from django.test import override_settings
 
 CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 # The machine has no network beyond package registries: keep Chromium from phoning home.
@@ -67,3 +70,10 @@ def browser_context_args(browser_context_args):
 def artifacts_dir():
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture
+def demo(db):
+    """The demo board, loaded into the live server's database (a fast password hasher: it signs in five people)."""
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        call_command("load_demo", stdout=StringIO())

@@ -1,0 +1,60 @@
+"""The checks every page gets: axe at desktop width and at 320 px, and nothing wider than the screen.
+
+WCAG 2.2 1.4.10 (reflow): at 320 CSS pixels (a 1280 px window at 400% zoom) nothing may need scrolling in two
+directions, except a data table inside a scroll region a keyboard can reach and a screen reader can name.
+"""
+
+from playwright.sync_api import Page
+
+from mscb.demo import people
+from tests.browser.accessibility import axe_violations
+from tests.browser.pages import sign_in
+
+DESKTOP = {"width": 1280, "height": 900}
+NARROW = {"width": 320, "height": 800}
+
+# What is wider than the screen at 320 px: the page itself, or a cell whose words spill over its neighbour,
+# or a scroll region a keyboard cannot reach or a screen reader cannot name.
+_REFLOW_PROBLEMS = """
+() => {
+    const problems = [];
+    const root = document.documentElement;
+    if (root.scrollWidth > root.clientWidth + 1) problems.push(`the page is ${root.scrollWidth}px wide`);
+    for (const element of document.body.querySelectorAll("*")) {
+        if (element.scrollWidth <= element.clientWidth + 1 || element.clientWidth === 0) continue;
+        const overflow = getComputedStyle(element).overflowX;
+        const scrolls = ["auto", "scroll"].includes(overflow);
+        const named = element.getAttribute("aria-label") || element.getAttribute("aria-labelledby");
+        const classes = typeof element.className === "string" ? element.className.trim() : "";
+        const where = element.tagName.toLowerCase() + (element.id ? "#" + element.id : "")
+            + (classes ? "." + classes.split(/\\s+/).join(".") : "");
+        if (scrolls && (element.tabIndex < 0 || !named)) {
+            problems.push(`${where} scrolls sideways without a keyboard stop and a name`);
+        }
+        if (overflow === "visible" && ["TD", "TH"].includes(element.tagName)) {
+            problems.push(`${where}'s words spill out of it`);
+        }
+    }
+    return problems;
+}
+"""
+
+
+def problems_on(page: Page, url: str) -> list[str]:
+    problems = []
+    page.set_viewport_size(DESKTOP)
+    page.goto(url)
+    problems += [f"1280px {v}" for v in axe_violations(page)]
+    page.set_viewport_size(NARROW)
+    problems += [f"320px {v}" for v in axe_violations(page)]
+    problems += [f"320px reflow: {p}" for p in page.evaluate(_REFLOW_PROBLEMS)]
+    return problems
+
+
+def assert_no_page_problems(page: Page, live_server, username: str, urls: list[str]) -> None:
+    sign_in(page, live_server.url, username, people.PASSWORD)
+
+    problems = {url: problems_on(page, live_server.url + url) for url in urls}
+
+    report = "\n".join(f"{url}\n  " + "\n  ".join(found) for url, found in problems.items() if found)
+    assert not report, f"{sum(map(len, problems.values()))} problem(s) on {len(urls)} pages as {username}:\n{report}"
