@@ -12,6 +12,8 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 from django.test import Client
 from django.urls import Resolver404, resolve
 
+from objectives.models import BusinessPlan
+
 _HREF = re.compile(r'href="([^"]*)"')
 # Not pages: files the site serves and the links that sign out or download.
 _SKIPPED_PREFIXES = ("/static/", "/ratings.css", "/accounts/logout")
@@ -30,11 +32,16 @@ def _links(page_url: str, body: str) -> list[str]:
 
 
 def _pattern(path: str) -> str | None:
+    """The page's URL pattern; for a plan's pages, with the plan's shape, since each shape draws them differently."""
     try:
         match = resolve(path)
     except Resolver404:
         return None
-    return f"{match.view_name}:{match.route}"
+    pattern = f"{match.view_name}:{match.route}"
+    if match.route.startswith("plans/<int:"):
+        plan_pk = match.kwargs.get("plan_pk", match.kwargs.get("pk"))
+        pattern += f":{BusinessPlan.objects.filter(pk=plan_pk).values_list('shape', flat=True).first()}"
+    return pattern
 
 
 def pages_reachable_by(user, start: str = "/", within: str = "/", limit: int = 400) -> list[str]:
