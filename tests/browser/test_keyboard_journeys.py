@@ -1,0 +1,186 @@
+"""A progress round by keyboard alone: the police officer submits, the board manager accepts, the chair reads the report.
+
+Nobody clicks or fills a field: every step is Tab, Shift+Tab, Enter, Space, an arrow key or typing, as for someone
+who cannot use a mouse. At every stop the Tab key reaches, the focused element must be seen (not hidden, clipped
+or covered) with a focus ring 2 px wide or more of 3:1 or more against what it sits on (WCAG 2.4.7, 2.4.11, 1.4.11
+and 2.4.13's thickness). Only the sign-in page is opened by address; every later page is reached by its links.
+"""
+
+import pytest
+from playwright.sync_api import Locator, Page, expect
+
+from mscb.demo import people
+from objectives.models import Action, BusinessPlan
+from tests.browser.colours import assert_focus_visible, describe_focus, focused
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+PROGRESS = "Police joined 12 of the 14 strategy discussions this quarter."
+# More stops than the longest page in the journey has (the plan page: about 70), so a trap or a lost target shows.
+MOST_PRESSES = 150
+
+
+def is_focused(locator: Locator) -> bool:
+    return locator.evaluate("element => element === document.activeElement")
+
+
+def tab_to(page: Page, target: Locator, key: str = "Tab") -> list[str]:
+    """Press Tab (or Shift+Tab) until the target has the focus, checking the focus can be seen at every stop.
+
+    Fails if the focus stays put (a trap), leaves the page before reaching the target, or is hidden at any stop.
+    Returns the stops passed, for a failure message further on.
+    """
+    stops = []
+    for _ in range(MOST_PRESSES):
+        before = page.evaluate_handle("document.activeElement")
+        page.keyboard.press(key)
+        if focused(page).count() == 0:
+            raise AssertionError(f"{key} left the page before reaching {target}; stops: {stops}")
+        stops.append(assert_focus_visible(page))
+        assert not before.evaluate("element => element === document.activeElement"), f"{key} is trapped on {stops[-1]}"
+        if is_focused(target):
+            return stops
+    raise AssertionError(f"{key} never reached {target} in {MOST_PRESSES} presses; stops: {stops}")
+
+
+def follow(page: Page, link: Locator, key: str = "Tab") -> None:
+    """Tab (or Shift+Tab) to a link or button and press Enter on it, waiting for the page it opens."""
+    tab_to(page, link, key)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+
+def tab_to_the_end(page: Page) -> list[str]:
+    """Press Tab until the focus leaves the page, checking every stop: none may be hidden or ringless."""
+    stops = []
+    for _ in range(MOST_PRESSES):
+        page.keyboard.press("Tab")
+        if focused(page).count() == 0:
+            return stops
+        stops.append(assert_focus_visible(page))
+    raise AssertionError(f"Tab never left {page.url} in {MOST_PRESSES} presses; stops: {stops}")
+
+
+def sign_in_by_keyboard(page: Page, live_server_url: str, username: str) -> None:
+    # The only address typed: a keyboard user arrives at the sign-in page from a bookmark or a link in an e-mail.
+    page.goto(f"{live_server_url}/accounts/login/")
+    # Django's sign-in form puts the focus in Username (autofocus); the ring shows there too.
+    expect(page.get_by_label("Username")).to_be_focused()
+    assert_focus_visible(page)
+    page.keyboard.type(username)
+    tab_to(page, page.get_by_label("Password"))
+    page.keyboard.type(people.PASSWORD)
+    # Back to Username and forward again: Shift+Tab retraces the same stops.
+    tab_to(page, page.get_by_label("Username"), key="Shift+Tab")
+    tab_to(page, page.get_by_label("Password"))
+    follow(page, page.get_by_role("button", name="Sign in"))
+    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+
+
+def assert_skip_link_first_and_working(page: Page) -> None:
+    """The first Tab on a page reaches the skip link, seen; Enter on it moves the focus to the main content."""
+    page.keyboard.press("Tab")
+    skip_link = page.get_by_role("link", name="Skip to main content")
+    expect(skip_link).to_be_focused()
+    assert_focus_visible(page)
+    page.keyboard.press("Enter")
+    expect(page.locator("main")).to_be_focused()
+    # The next Tab goes into the content, past the menu.
+    page.keyboard.press("Tab")
+    assert focused(page).evaluate("element => element.closest('main') !== null"), describe_focus(page)
+    assert_focus_visible(page)
+
+
+def nav_link(page: Page, name: str) -> Locator:
+    return page.get_by_role("navigation", name="Main").get_by_role("link", name=name, exact=True)
+
+
+@pytest.fixture
+def plan(live_server, demo):
+    return BusinessPlan.objects.get(title="2025/26")
+
+
+@pytest.fixture
+def open_round(plan):
+    return plan.rounds.filter(closed_at__isnull=True).order_by("-as_of").get()
+
+
+@pytest.fixture
+def police_action(plan, open_round):
+    """An open action the police lead with nothing yet in the open round."""
+    return (
+        Action.objects.filter(plan=plan, lead_agencies__short_name="Police", status=Action.Status.OPEN)
+        .exclude(progress_updates__round=open_round)
+        .in_ref_order()
+        .first()
+    )
+
+
+@pytest.fixture
+def three_people(browser):
+    """The officer, the manager and the chair, each in a browser context (a session) of their own."""
+    contexts = [browser.new_context() for _ in range(3)]
+    yield [context.new_page() for context in contexts]
+    for context in contexts:
+        context.close()
+
+
+def submit_progress(page: Page, url: str, action: Action) -> None:
+    """The police officer: My actions, the action's progress form, a rating by arrow keys, text, submit."""
+    sign_in_by_keyboard(page, url, "police.officer")
+    assert_skip_link_first_and_working(page)
+    # The skip link left the focus in the content: back up through the menu to reach it.
+    follow(page, nav_link(page, "My actions"), key="Shift+Tab")
+    # The menu shows the page you are on; its link takes the same ring as the others.
+    tab_to(page, nav_link(page, "My actions"))
+    follow(page, page.get_by_role("link", name=f"Write update for action {action.ref}", exact=True))
+
+    rating = page.get_by_label("Rating")
+    tab_to(page, rating)
+    # A closed select steps through its options with the arrow keys: No rating, Red, Amber.
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    expect(rating).to_have_value("amber")
+    tab_to(page, page.get_by_label("Progress (optional)", exact=True))
+    page.keyboard.type(PROGRESS)
+    follow(page, page.get_by_role("button", name="Submit to the board manager"))
+    expect(page.locator(".alert-success")).to_contain_text("submitted to the board manager")
+
+
+def accept_progress(page: Page, url: str, plan: BusinessPlan, progress_round, action: Action) -> None:
+    """The board manager: the plan, its round's updates, the action's review, Accept pressed with Space."""
+    sign_in_by_keyboard(page, url, people.MANAGER)
+    assert_skip_link_first_and_working(page)
+    follow(page, page.get_by_role("link", name=plan.title, exact=True))
+    follow(page, page.get_by_role("link", name=f"Updates for {progress_round.label}", exact=True))
+    review = page.get_by_role("link", name=f"Review the update for action {action.ref}", exact=True)
+    follow(page, review)
+    expect(page.get_by_label("Progress (optional)", exact=True)).to_have_value(PROGRESS)
+    tab_to(page, page.get_by_role("button", name="Accept", exact=True))
+    with page.expect_navigation():
+        page.keyboard.press("Space")
+    expect(page.locator(".alert-success")).to_contain_text(f"progress for {action} accepted")
+
+
+def read_report(page: Page, url: str, plan: BusinessPlan, progress_round, action: Action) -> None:
+    """The chair: the plan list's link to the round's report, the accepted text in it, every stop on the page."""
+    sign_in_by_keyboard(page, url, "chair")
+    assert_skip_link_first_and_working(page)
+    plan_row = page.get_by_role("row").filter(has=page.get_by_role("link", name=plan.title, exact=True))
+    follow(page, plan_row.get_by_role("link", name=progress_round.label, exact=True))
+    expect(page.get_by_role("heading", level=1)).to_contain_text("progress report", ignore_case=True)
+    row = page.get_by_role("row").filter(has=page.get_by_role("cell", name=action.ref, exact=True))
+    expect(row).to_contain_text(PROGRESS)
+    assert_skip_link_first_and_working(page)
+    stops = tab_to_the_end(page)
+    assert any('"Download PDF"' in stop for stop in stops), stops
+
+
+def test_a_round_by_keyboard_alone_with_a_visible_focus_at_every_stop(
+    three_people, live_server, plan, open_round, police_action
+):
+    officer, manager, chair = three_people
+
+    submit_progress(officer, live_server.url, police_action)
+    accept_progress(manager, live_server.url, plan, open_round, police_action)
+    read_report(chair, live_server.url, plan, open_round, police_action)
