@@ -67,7 +67,7 @@ def ratio(css_colour: str, base: str) -> float:
     return contrast_ratio(hex_digits(over(css_colour, base)), hex_digits(base))
 
 
-def background_behind(locator: Locator) -> str:
+def background_behind(locator: Locator | ElementHandle) -> str:
     return locator.evaluate(_BACKGROUND_BEHIND)
 
 
@@ -83,7 +83,7 @@ def shadow_rings(box_shadow: str) -> list[tuple[str, float]]:
     return rings
 
 
-def focus_rings(locator: Locator) -> list[tuple[str, float]]:
+def focus_rings(locator: Locator | ElementHandle) -> list[tuple[str, float]]:
     """The focus indicator's rings as (colour, width in px that shows), outline and box-shadow alike.
 
     An outline drawn over a shadow ring hides all of it but the gap between the element and the outline.
@@ -97,7 +97,7 @@ def focus_rings(locator: Locator) -> list[tuple[str, float]]:
     return rings
 
 
-def best_focus_contrast(locator: Locator) -> float:
+def best_focus_contrast(locator: Locator | ElementHandle) -> float:
     """The best contrast, against what the element sits on, of any focus ring at least 2 px wide (1 if none)."""
     behind = background_behind(locator)
     rings = focus_rings(locator)
@@ -143,14 +143,17 @@ async element => {
     const style = getComputedStyle(element);
     if (box.width < 2 || box.height < 2) return "it has no size";
     if ((style.clip !== "auto" && style.clip !== "") || style.clipPath !== "none") return "it is clipped away";
-    if (!element.checkVisibility({opacityProperty: true, visibilityProperty: true})) return "it is hidden or transparent";
+    if (!element.checkVisibility({opacityProperty: true, visibilityProperty: true})) {
+        return "it is hidden or transparent";
+    }
     // A link that wraps has a box per line, and the middle of the whole may fall between them.
     const onTop = [...element.getClientRects()].map(part => {
         const x = Math.min(Math.max(part.left + part.width / 2, 0), innerWidth - 1);
         const y = Math.min(Math.max(part.top + part.height / 2, 0), innerHeight - 1);
         return document.elementFromPoint(x, y);
     });
-    const shows = top => !top || element.contains(top) || [...(element.labels || [])].some(label => label.contains(top));
+    const labels = [...(element.labels || [])];
+    const shows = top => !top || element.contains(top) || labels.some(label => label.contains(top));
     if (!onTop.some(shows)) {
         return `it is under <${onTop[0].tagName.toLowerCase()} class="${onTop[0].className}">`;
     }
@@ -160,16 +163,15 @@ async element => {
 
 
 def focused(page: Page) -> ElementHandle | None:
-    """The element the keyboard has focused, or None when the focus is on the page itself or left it.
+    """The element the keyboard has focused, or None when the focus is on the page itself or has left it.
 
-    document.activeElement, not a `:focus` locator: Playwright's CSS reaches into a date field's parts and finds
-    none or two there.
+    document.activeElement rather than a `:focus` locator: on a date field's calendar button the field matches
+    only :focus-within, and the locator would find nothing.
     """
-    element = page.evaluate_handle(
+    return page.evaluate_handle(
         "() => [document.body, document.documentElement, null].includes(document.activeElement) ? null"
         " : document.activeElement"
     ).as_element()
-    return element
 
 
 def describe_focus(page: Page) -> str:

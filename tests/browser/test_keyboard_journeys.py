@@ -7,6 +7,8 @@ or covered) with a focus ring 2 px wide or more of 3:1 or more against what it s
 and 2.4.13's thickness). Only the sign-in page is opened by address; every later page is reached by its links.
 """
 
+import re
+
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
@@ -191,23 +193,8 @@ def test_a_round_by_keyboard_alone_with_a_visible_focus_at_every_stop(
     read_report(chair, live_server.url, plan, open_round, police_action)
 
 
-def test_a_business_plan_made_by_keyboard_through_its_error_summary_radios_and_checkboxes(page: Page, live_server):
-    UserFactory(username="morgan", roles=[roles.BOARD_MANAGERS])
-    sign_in_by_keyboard(page, live_server.url, "morgan", PASSWORD)
-    assert_skip_link_first_and_working(page)
-    follow(page, page.get_by_role("link", name="New business plan"))
-
-    # Sent empty, the form opens on its error summary: in focus, ringed, its first link leading to the title.
-    follow(page, page.get_by_role("button", name="Create business plan"))
-    summary = page.locator("[data-error-summary]")
-    expect(summary).to_be_focused()
-    assert_focus_visible(page)
-    tab_to(page, summary.get_by_role("link").first)
-    page.keyboard.press("Enter")
-    expect(page.get_by_label("Title")).to_be_focused()
-    assert_focus_visible(page)
-    page.keyboard.type("Keyboard plan 2026/27")
-
+def fill_in_the_plan_form(page: Page) -> None:
+    """Dates typed into their parts, a radio chosen with an arrow key, a checkbox ticked with Space."""
     # A date field's day, month, year and calendar button are stops of their own, each ringed. Day and month are
     # the same number, so the date reads the same in whichever order the browser's language puts them.
     tab_to(page, page.get_by_label("Start date"))
@@ -227,8 +214,91 @@ def test_a_business_plan_made_by_keyboard_through_its_error_summary_radios_and_c
     page.keyboard.press("Space")
     expect(success_measure).to_be_checked()
 
+
+def test_a_business_plan_made_by_keyboard_through_its_error_summary_radios_and_checkboxes(page: Page, live_server):
+    UserFactory(username="morgan", roles=[roles.BOARD_MANAGERS])
+    sign_in_by_keyboard(page, live_server.url, "morgan", PASSWORD)
+    assert_skip_link_first_and_working(page)
+    follow(page, page.get_by_role("link", name="New business plan"))
+
+    # Sent empty, the form opens on its error summary: in focus, ringed, its first link leading to the title.
+    follow(page, page.get_by_role("button", name="Create business plan"))
+    summary = page.locator("[data-error-summary]")
+    expect(summary).to_be_focused()
+    assert_focus_visible(page)
+    tab_to(page, summary.get_by_role("link").first)
+    page.keyboard.press("Enter")
+    expect(page.get_by_label("Title")).to_be_focused()
+    assert_focus_visible(page)
+    page.keyboard.type("Keyboard plan 2026/27")
+    fill_in_the_plan_form(page)
+
     follow(page, page.get_by_role("button", name="Create business plan"))
     expect(page.locator(".alert-success")).to_contain_text("Keyboard plan 2026/27 created")
     plan = BusinessPlan.objects.get(title="Keyboard plan 2026/27")
     assert (plan.shape, str(plan.ends_on)) == ("two-level", "2027-03-03")
     assert "success_measure" in plan.report_columns
+
+
+# One of each kind of control the site uses, for the ring on grounds no journey above happens to cross.
+EVERY_CONTROL = """
+<a href="#x">A link</a>
+<button type="button" class="btn btn-primary">A button</button>
+<button type="button" class="btn btn-outline-light">An outline button</button>
+<a class="btn btn-link" href="#x">A link styled as a button</a>
+<table class="table table-striped"><tbody><tr><td><a href="#x">A link in a striped row</a></td></tr></tbody></table>
+<select class="form-select" aria-label="A select"><option>One</option><option>Two</option></select>
+<input type="text" class="form-control is-invalid" aria-label="A field in error">
+<input type="date" class="form-control" aria-label="A date">
+<div class="form-check"><input class="form-check-input" type="radio" id="r"><label for="r">A radio</label></div>
+<div class="form-check"><input class="form-check-input" type="checkbox" id="c"><label for="c">A checkbox</label></div>
+<details><summary>A summary</summary><p>Its details</p></details>
+<a class="nav-link" aria-current="page" href="#x">The current page in a menu</a>
+<ul class="pagination"><li class="page-item"><a class="page-link" href="#x">2</a></li></ul>
+<a class="alert-link" href="#x">A link in an alert</a>
+<button type="button" class="navbar-toggler" aria-label="The menu button of a narrow screen">
+  <span class="navbar-toggler-icon"></span>
+</button>
+"""
+
+
+@pytest.mark.parametrize("ground", ["bg-white", "bg-primary-dark", "alert alert-danger"])
+def test_every_kind_of_control_shows_a_ring_of_3_to_1_on_a_light_or_dark_ground(page: Page, live_server, ground):
+    # Drawn with the site's own stylesheets, served by the live server; no page of the site has all of these.
+    page.set_content(
+        f'<!doctype html><html lang="en-GB"><head><title>Controls</title>'
+        f'<link rel="stylesheet" href="{live_server.url}/static/bootstrap/css/bootstrap.min.css">'
+        f'<link rel="stylesheet" href="{live_server.url}/static/css/mscb.css"></head>'
+        f'<body><main class="{ground} p-4">{EVERY_CONTROL}</main></body></html>',
+        wait_until="load",
+    )
+
+    stops = tab_to_the_end(page)
+
+    # Six links, three buttons, the select, the field in error, the date's day, month, year and calendar button,
+    # the radio, the checkbox and the summary: every one reached and ringed.
+    assert len(stops) == 18, stops
+
+
+# What the check must catch: a focused element nobody can see, one covered by another, one without a ring.
+UNSEEN_FOCUS = {
+    "visually hidden": (
+        '<a href="#x" style="position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0,0,0,0)">Hidden</a>',
+        "cannot be seen: it has no size",
+    ),
+    "clipped": ('<a href="#x" style="clip-path:inset(50%)">Clipped</a>', "cannot be seen: it is clipped away"),
+    "covered": (
+        '<a href="#x">Covered</a><div style="position:fixed;inset:0;background:#fff"></div>',
+        "cannot be seen: it is under <div",
+    ),
+    "ringless": ('<a href="#x" style="outline:none">No ring</a>', "shows no focus ring"),
+}
+
+
+@pytest.mark.parametrize(("html", "complaint"), UNSEEN_FOCUS.values(), ids=UNSEEN_FOCUS.keys())
+def test_the_check_fails_a_focus_that_cannot_be_seen(page: Page, html, complaint):
+    page.set_content(f'<!doctype html><html lang="en-GB"><title>Unseen</title><body>{html}</body></html>')
+    page.keyboard.press("Tab")
+
+    with pytest.raises(AssertionError, match=re.escape(complaint)):
+        assert_focus_visible(page)
