@@ -134,9 +134,9 @@ _CAN_BE_SEEN = """
 async element => {
     // Bootstrap scrolls smoothly to a newly focused element: look once it has stood still for three frames.
     for (let still = 0, frames = 0, last = null; still < 3 && frames < 120; frames++) {
-        const top = element.getBoundingClientRect().top;
-        still = top === last ? still + 1 : 0;
-        last = top;
+        const {top, left} = element.getBoundingClientRect();
+        still = `${top} ${left}` === last ? still + 1 : 0;
+        last = `${top} ${left}`;
         await new Promise(resolve => requestAnimationFrame(resolve));
     }
     const box = element.getBoundingClientRect();

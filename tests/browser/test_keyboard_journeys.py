@@ -17,7 +17,7 @@ from objectives import roles
 from objectives.models import Action, BusinessPlan
 from tests.browser.colours import assert_focus_visible, describe_focus, focused
 from tests.browser.pages import PASSWORD
-from tests.factories import UserFactory
+from tests.factories import ActionFactory, AgencyFactory, ProgressRoundFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -81,7 +81,8 @@ def sign_in_by_keyboard(page: Page, live_server_url: str, username: str, passwor
     tab_to(page, page.get_by_label("Username"), key="Shift+Tab")
     tab_to(page, page.get_by_label("Password"))
     follow(page, page.get_by_role("button", name="Sign in"))
-    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+    # Signed in: the menu, folded away or not, offers to sign out.
+    expect(page.get_by_role("button", name="Sign out", include_hidden=True)).to_have_count(1)
 
 
 def assert_skip_link_first_and_working(page: Page) -> None:
@@ -238,6 +239,27 @@ def test_a_business_plan_made_by_keyboard_through_its_error_summary_radios_and_c
     plan = BusinessPlan.objects.get(title="Keyboard plan 2026/27")
     assert (plan.shape, str(plan.ends_on)) == ("two-level", "2027-03-03")
     assert "success_measure" in plan.report_columns
+
+
+def test_on_a_phone_the_menu_opens_by_keyboard_and_leads_to_the_progress_form(page: Page, live_server):
+    police = AgencyFactory(short_name="Police")
+    action = ActionFactory(lead_agencies=[police])
+    ProgressRoundFactory(plan=action.plan)
+    UserFactory(username="dana", roles=[roles.AGENCY_CONTRIBUTORS], agencies=[police])
+    page.set_viewport_size({"width": 320, "height": 640})
+    sign_in_by_keyboard(page, live_server.url, "dana", PASSWORD)
+    assert_skip_link_first_and_working(page)
+
+    # Folded away on a narrow screen, the menu's links are no stops until its button (on the navy bar) opens it.
+    menu = page.get_by_role("button", name="Show or hide the menu")
+    tab_to(page, menu, key="Shift+Tab")
+    page.keyboard.press("Enter")
+    expect(menu).to_have_attribute("aria-expanded", "true")
+    expect(page.locator("#main-nav")).to_have_class(re.compile(r"\bshow\b"))
+    follow(page, nav_link(page, "My actions"))
+    follow(page, page.get_by_role("link", name=f"Write update for action {action.ref}", exact=True))
+
+    expect(page.get_by_label("Progress (optional)", exact=True)).to_be_visible()
 
 
 # One of each kind of control the site uses, for the ring on grounds no journey above happens to cross.
