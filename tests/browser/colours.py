@@ -7,7 +7,7 @@ leave the arithmetic to core/contrast.py.
 
 import re
 
-from playwright.sync_api import Locator, Page
+from playwright.sync_api import ElementHandle, Locator, Page
 
 from core.contrast import contrast_ratio
 
@@ -67,7 +67,7 @@ def ratio(css_colour: str, base: str) -> float:
     return contrast_ratio(hex_digits(over(css_colour, base)), hex_digits(base))
 
 
-def background_behind(locator: Locator) -> str:
+def background_behind(locator: Locator | ElementHandle) -> str:
     return locator.evaluate(_BACKGROUND_BEHIND)
 
 
@@ -83,7 +83,7 @@ def shadow_rings(box_shadow: str) -> list[tuple[str, float]]:
     return rings
 
 
-def focus_rings(locator: Locator) -> list[tuple[str, float]]:
+def focus_rings(locator: Locator | ElementHandle) -> list[tuple[str, float]]:
     """The focus indicator's rings as (colour, width in px that shows), outline and box-shadow alike.
 
     An outline drawn over a shadow ring hides all of it but the gap between the element and the outline.
@@ -97,7 +97,7 @@ def focus_rings(locator: Locator) -> list[tuple[str, float]]:
     return rings
 
 
-def best_focus_contrast(locator: Locator) -> float:
+def best_focus_contrast(locator: Locator | ElementHandle) -> float:
     """The best contrast, against what the element sits on, of any focus ring at least 2 px wide (1 if none)."""
     behind = background_behind(locator)
     rings = focus_rings(locator)
@@ -111,3 +111,87 @@ def tab_to(page: Page, locator: Locator, presses: int = 60) -> None:
         if locator.evaluate("element => element === document.activeElement"):
             return
     raise AssertionError(f"Tab never reached {locator} in {presses} presses")
+
+
+# What has the keyboard's focus, named as a person would in a failure message: tag, id, classes, words and page.
+_DESCRIBE_FOCUS = """
+() => {
+    const element = document.activeElement;
+    if (!element || element === document.body || element === document.documentElement) {
+        return `nothing (the page itself) on ${location.pathname}`;
+    }
+    const words = element.getAttribute("aria-label") || element.innerText || element.value || element.name || "";
+    const id = element.id ? `#${element.id}` : "";
+    const classes = [...element.classList].map(name => `.${name}`).join("");
+    const shortened = words.trim().replace(/\\s+/g, " ").slice(0, 60);
+    return `<${element.tagName.toLowerCase()}${id}${classes}> "${shortened}" on ${location.pathname}`;
+}
+"""
+
+# Whether a person can see the focused element: a box of its own, not clipped away (Bootstrap's visually-hidden),
+# faded out or hidden, and on top where it is drawn rather than under something else (WCAG 2.4.11).
+_CAN_BE_SEEN = """
+async element => {
+    // Bootstrap scrolls smoothly to a newly focused element: look once it has stood still for three frames.
+    for (let still = 0, frames = 0, last = null; still < 3 && frames < 120; frames++) {
+        const {top, left} = element.getBoundingClientRect();
+        still = `${top} ${left}` === last ? still + 1 : 0;
+        last = `${top} ${left}`;
+        await new Promise(resolve => requestAnimationFrame(resolve));
+    }
+    const box = element.getBoundingClientRect();
+    const style = getComputedStyle(element);
+    if (box.width < 2 || box.height < 2) return "it has no size";
+    if ((style.clip !== "auto" && style.clip !== "") || style.clipPath !== "none") return "it is clipped away";
+    if (!element.checkVisibility({opacityProperty: true, visibilityProperty: true})) {
+        return "it is hidden or transparent";
+    }
+    // A link that wraps has a box per line, and the middle of the whole may fall between them.
+    const onTop = [...element.getClientRects()].map(part => {
+        const x = Math.min(Math.max(part.left + part.width / 2, 0), innerWidth - 1);
+        const y = Math.min(Math.max(part.top + part.height / 2, 0), innerHeight - 1);
+        return document.elementFromPoint(x, y);
+    });
+    const labels = [...(element.labels || [])];
+    const shows = top => !top || element.contains(top) || labels.some(label => label.contains(top));
+    if (!onTop.some(shows)) {
+        return `it is under <${onTop[0].tagName.toLowerCase()} class="${onTop[0].className}">`;
+    }
+    return "";
+}
+"""
+
+
+def focused(page: Page) -> ElementHandle | None:
+    """The element the keyboard has focused, or None when the focus is on the page itself or has left it.
+
+    document.activeElement rather than a `:focus` locator: on a date field's calendar button the field matches
+    only :focus-within, and the locator would find nothing.
+    """
+    return page.evaluate_handle(
+        "() => [document.body, document.documentElement, null].includes(document.activeElement) ? null"
+        " : document.activeElement"
+    ).as_element()
+
+
+def describe_focus(page: Page) -> str:
+    """What has the focus, in words for a failure message."""
+    return page.evaluate(_DESCRIBE_FOCUS)
+
+
+def assert_focus_visible(page: Page) -> str:
+    """Fail unless the focused element can be seen, with a ring 2 px wide or more of 3:1 or more on what it sits on.
+
+    Returns the element's description, so a journey can say which stops it passed.
+    """
+    description = describe_focus(page)
+    element = focused(page)
+    assert element is not None, f"The keyboard's focus is on {description}"
+    hidden_because = element.evaluate(_CAN_BE_SEEN)
+    assert not hidden_because, f"{description} has the focus but cannot be seen: {hidden_because}"
+    contrast = best_focus_contrast(element)
+    assert contrast >= NON_TEXT_MINIMUM, (
+        f"{description} shows no focus ring of {NON_TEXT_MINIMUM}:1 and {RING_MINIMUM_PX} px: "
+        f"rings {focus_rings(element)} on {background_behind(element)}, best {contrast:.2f}:1"
+    )
+    return description
