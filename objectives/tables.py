@@ -56,6 +56,20 @@ class PlanTable(tables.Table):
         return format_html('<a href="{}">{}</a>', latest.get_absolute_url(), latest.label)
 
 
+# The action list is a stacked table (static/css/stacked.css): below the lg breakpoint each row is a block and each
+# cell shows its column's heading from data-label. Its headings are sort links, which stay on screen as a row of links
+# (has-sort-links). Every part has its ARIA role too, for browsers that drop a table's semantics when it is restyled;
+# the header row's <tr> is the shared template's (templates/includes/sortable_table.html) and keeps its implicit row.
+STACKED_TABLE_ATTRS = {
+    "class": "table table-striped align-middle stacked-table has-sort-links",
+    "role": "table",
+    "thead": {"role": "rowgroup"},
+    "tbody": {"role": "rowgroup"},
+    "th": {"role": "columnheader"},
+    "td": {"role": "cell", "data-label": lambda bound_column: bound_column.header},
+}
+
+
 class ActionTable(tables.Table):
     ref = tables.Column(linkify=True, order_by=("sort_key", "plan__starts_on", "pk"), verbose_name="Ref")
     text = tables.Column(verbose_name="Action", orderable=False)
@@ -73,6 +87,8 @@ class ActionTable(tables.Table):
         model = Action
         fields = ("ref", "text", "plan", "objective", "lead_agencies", "target_on", "status", "latest_rag")
         empty_text = "No actions match these filters."
+        attrs = STACKED_TABLE_ATTRS
+        row_attrs = {"role": "row"}
 
     def render_text(self, value, record):
         return format_html('<a href="{}">{}</a>', record.get_absolute_url(), truncatewords(value, 15))

@@ -41,7 +41,7 @@ def page(client):
 
 def rows(content):
     """(ref, state) for each action row on the page."""
-    return re.findall(r'<th scope="row">([\d.]+)</th>.*?class="badge[^"]*">(\w+)</span>', content, re.S)
+    return re.findall(r'<th scope="row"[^>]*>([\d.]+)</th>.*?class="badge[^"]*">(\w+)</span>', content, re.S)
 
 
 def test_my_actions_lists_the_actions_my_agencies_lead_in_natural_order(
