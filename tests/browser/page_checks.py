@@ -12,6 +12,9 @@ from tests.browser.pages import sign_in
 
 DESKTOP = {"width": 1280, "height": 900}
 NARROW = {"width": 320, "height": 800}
+# A 1280 px window at 200% zoom, and a tablet: widths where Bootstrap's breakpoints change the layout (the menu
+# unfolds at 768 px), so a page that fits at 320 px may still not fit there.
+BETWEEN = ({"width": 640, "height": 800}, {"width": 1024, "height": 800})
 
 # What is wider than the screen at 320 px: the page itself, or a cell whose words spill over its neighbour,
 # or a scroll region a keyboard cannot reach or a screen reader cannot name.
@@ -48,6 +51,9 @@ def problems_on(page: Page, url: str) -> list[str]:
     page.set_viewport_size(NARROW)
     problems += [f"320px {v}" for v in axe_violations(page)]
     problems += [f"320px reflow: {p}" for p in page.evaluate(_REFLOW_PROBLEMS)]
+    for size in BETWEEN:
+        page.set_viewport_size(size)
+        problems += [f"{size['width']}px reflow: {p}" for p in page.evaluate(_REFLOW_PROBLEMS)]
     return problems
 
 
