@@ -12,6 +12,7 @@ from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AdminSplitDateTime
 from django.db import models
+from django.utils.html import format_html
 from django.utils.text import capfirst
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -26,6 +27,19 @@ class LabelledSplitDateTime(AdminSplitDateTime):
         time_input.attrs["aria-label"] = f"{capfirst(label)}: time"
 
 
+class TickList(forms.CheckboxSelectMultiple):
+    """Ticks in a group named for their field, so a screen reader says which list a tick belongs to.
+
+    The admin's label for a many-to-many field points at no input, so the group needs a name of its own.
+    """
+
+    group_label = ""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        ticks = super().render(name, value, attrs, renderer)
+        return format_html('<div role="group" aria-label="{}">{}</div>', self.group_label, ticks)
+
+
 def name_the_inputs(formfield, *, by_aria_label: bool):
     """Give a date-and-time field's two inputs names; with `by_aria_label`, name a one-input field too.
 
@@ -36,7 +50,9 @@ def name_the_inputs(formfield, *, by_aria_label: bool):
     widget = getattr(formfield.widget, "widget", formfield.widget)  # inside RelatedFieldWidgetWrapper
     if isinstance(widget, AdminSplitDateTime):
         formfield.widget = LabelledSplitDateTime(formfield.label, attrs=widget.attrs)
-    elif by_aria_label and not isinstance(widget, forms.CheckboxSelectMultiple):
+    elif isinstance(widget, TickList):
+        widget.group_label = capfirst(formfield.label)
+    elif by_aria_label:
         widget.attrs["aria-label"] = capfirst(formfield.label)
     return formfield
 
@@ -44,7 +60,7 @@ def name_the_inputs(formfield, *, by_aria_label: bool):
 class NamedControlsMixin:
     """Names every control an admin form renders; ticks in place of filter_horizontal's inaccessible box."""
 
-    formfield_overrides = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
+    formfield_overrides = {models.ManyToManyField: {"widget": TickList}}
     # Whether the form's fields sit in a table, under column headings rather than beside labels.
     fields_sit_in_a_table = False
 

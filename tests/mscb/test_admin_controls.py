@@ -66,8 +66,19 @@ def test_many_to_many_fields_are_ticks_not_filter_horizontals_boxes(admin_client
 
     names = ["lead_agencies", "members", "objectives", "groups"]
     for page, name in zip(pages, names, strict=True):
-        assert page.xpath(f'//input[@type="checkbox"][@name="{name}"]'), name
+        assert page.xpath(f'//*[@role="group"]//input[@type="checkbox"][@name="{name}"]'), name
         assert not page.xpath('//*[contains(@class, "selectfilter")]'), name
+
+
+def test_a_many_to_many_fields_ticks_are_a_group_named_for_the_field(admin_client):
+    AgencyFactory()
+
+    page = page_of(admin_client, reverse("admin:objectives_action_add"))
+
+    tick = page.get_element_by_id("id_lead_agencies_0")
+    assert [group.get("aria-label") for group in tick.iterancestors() if group.get("role") == "group"] == [
+        "Lead agencies"
+    ]
 
 
 def test_a_tabular_inlines_headings_all_have_words_and_its_delete_ticks_labels(admin_client):
