@@ -1,5 +1,6 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from core import admin as accessible
 
 from .models import (
     Action,
@@ -15,39 +16,38 @@ from .models import (
 
 
 @admin.register(Agency)
-class AgencyAdmin(SimpleHistoryAdmin):
+class AgencyAdmin(accessible.HistoryAdmin):
     list_display = ["name", "short_name", "is_statutory_partner", "is_active"]
     list_filter = ["is_statutory_partner", "is_active"]
     search_fields = ["name", "short_name"]
-    filter_horizontal = ["members"]
 
 
-class AimInline(admin.TabularInline):
+class AimInline(accessible.TabularInline):
     model = Aim
     extra = 0
     can_delete = False
 
 
-class RoundInline(admin.TabularInline):
+class RoundInline(accessible.TabularInline):
     model = ProgressRound
     extra = 0
 
 
 @admin.register(BusinessPlan)
-class BusinessPlanAdmin(SimpleHistoryAdmin):
+class BusinessPlanAdmin(accessible.HistoryAdmin):
     list_display = ["title", "starts_on", "ends_on"]
     search_fields = ["title"]
     inlines = [AimInline, RoundInline]
 
 
-class HideInsteadAdmin(SimpleHistoryAdmin):
+class HideInsteadAdmin(accessible.HistoryAdmin):
     """The admin of a row the app hides on Delete: no real delete, so the board manager can restore it."""
 
     def has_delete_permission(self, request, obj=None):
         return False
 
 
-class ObjectiveInline(admin.TabularInline):
+class ObjectiveInline(accessible.TabularInline):
     model = Objective
     fields = ["ref", "title"]
     extra = 0
@@ -63,7 +63,7 @@ class AimAdmin(HideInsteadAdmin):
     inlines = [ObjectiveInline]
 
 
-class ActionInline(admin.TabularInline):
+class ActionInline(accessible.TabularInline):
     model = Action
     fields = ["ref", "text", "target_on", "target_is_month", "status"]
     extra = 0
@@ -93,7 +93,7 @@ class ObjectiveAdmin(HideInsteadAdmin):
         formset.save_m2m()
 
 
-class ProgressUpdateInline(admin.StackedInline):
+class ProgressUpdateInline(accessible.StackedInline):
     model = ProgressUpdate
     fields = ["round", "state", "rag", "progress", "impact", "return_comment", "author"]
     extra = 0
@@ -109,7 +109,6 @@ class ActionAdmin(HideInsteadAdmin):
     list_filter = ["plan", "status", "is_deleted", "lead_agencies"]
     list_select_related = ["objective", "plan"]
     search_fields = ["ref", "text"]
-    filter_horizontal = ["lead_agencies"]
     ordering = ["plan", "sort_key"]
     inlines = [ProgressUpdateInline]
 
@@ -123,27 +122,36 @@ class ActionAdmin(HideInsteadAdmin):
 
 
 @admin.register(ProgressRound)
-class ProgressRoundAdmin(SimpleHistoryAdmin):
+class ProgressRoundAdmin(accessible.HistoryAdmin):
     list_display = ["label", "plan", "as_of", "deadline"]
     list_filter = ["plan"]
     list_select_related = ["plan"]
     search_fields = ["plan__title"]
 
 
+class RatingListFilter(admin.AllValuesFieldListFilter):
+    """The ratings given so far, with a blank one (no rating yet) listed by name instead of as a link with no words."""
+
+    def choices(self, changelist):
+        for choice in super().choices(changelist):
+            yield {**choice, "display": choice["display"] or "No rating"}
+
+
 @admin.register(ProgressUpdate)
-class ProgressUpdateAdmin(SimpleHistoryAdmin):
+class ProgressUpdateAdmin(accessible.HistoryAdmin):
     list_display = ["action", "round", "state", "rag", "author", "updated_at"]
-    list_filter = ["state", "rag", "round__plan", "round"]
+    list_filter = ["state", ("rag", RatingListFilter), "round__plan", "round"]
     list_select_related = ["action", "round", "author"]
     search_fields = ["action__ref", "progress", "impact"]
-    autocomplete_fields = ["action"]
+    # Not autocomplete_fields: its select2 box has no accessible name until something is chosen.
+    raw_id_fields = ["action"]
 
     def has_delete_permission(self, request, obj=None):
         return False
 
 
 @admin.register(ReminderLog)
-class ReminderLogAdmin(admin.ModelAdmin):
+class ReminderLogAdmin(accessible.ModelAdmin):
     list_display = ["user", "round", "reason", "sent_at", "sent_by"]
     list_filter = ["reason", "round"]
     list_select_related = ["user", "round", "sent_by"]
@@ -151,7 +159,7 @@ class ReminderLogAdmin(admin.ModelAdmin):
 
 
 @admin.register(PublishedReport)
-class PublishedReportAdmin(admin.ModelAdmin):
+class PublishedReportAdmin(accessible.ModelAdmin):
     """Read-only: a published report is the board's record of what it sent, so nobody may change it."""
 
     list_display = ["title", "plan", "round", "published_at", "published_by"]

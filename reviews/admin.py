@@ -1,30 +1,31 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from core import admin as accessible
 
 from . import services
 from .models import BankHoliday, CdopCategory, CdopFigure, CdopYear, Recommendation, Review, Subgroup
 
 
 @admin.register(BankHoliday)
-class BankHolidayAdmin(admin.ModelAdmin):
+class BankHolidayAdmin(accessible.ModelAdmin):
     list_display = ["on", "name"]
     date_hierarchy = "on"
     search_fields = ["name"]
 
 
 @admin.register(Subgroup)
-class SubgroupAdmin(admin.ModelAdmin):
+class SubgroupAdmin(accessible.ModelAdmin):
     list_display = ["name"]
     search_fields = ["name"]
 
 
 @admin.register(CdopCategory)
-class CdopCategoryAdmin(admin.ModelAdmin):
+class CdopCategoryAdmin(accessible.ModelAdmin):
     list_display = ["name", "position", "is_active"]
     list_editable = ["position", "is_active"]
 
 
-class RecommendationInline(admin.TabularInline):
+class RecommendationInline(accessible.TabularInline):
     model = Recommendation
     fields = ["number", "text"]
     extra = 0
@@ -32,7 +33,7 @@ class RecommendationInline(admin.TabularInline):
 
 
 @admin.register(Review)
-class ReviewAdmin(SimpleHistoryAdmin):
+class ReviewAdmin(accessible.HistoryAdmin):
     list_display = ["name", "code", "kind", "status", "incident_notified_on", "due_on"]
     list_filter = ["kind", "status"]
     search_fields = ["name", "summary"]
@@ -45,17 +46,17 @@ class ReviewAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Recommendation)
-class RecommendationAdmin(SimpleHistoryAdmin):
+class RecommendationAdmin(accessible.HistoryAdmin):
     list_display = ["review", "number"]
     list_filter = ["review"]
 
 
-class CdopFigureInline(admin.TabularInline):
+class CdopFigureInline(accessible.TabularInline):
     model = CdopFigure
     extra = 0
 
 
 @admin.register(CdopYear)
-class CdopYearAdmin(SimpleHistoryAdmin):
+class CdopYearAdmin(accessible.HistoryAdmin):
     list_display = ["title", "ends_on", "deaths_reviewed", "with_modifiable_factors"]
     inlines = [CdopFigureInline]

@@ -1,37 +1,36 @@
 """The staff admin for training: every model, with its children inline."""
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from core import admin as accessible
 
 from .models import AgencyWorkforce, Course, Evaluation, EvaluationLink, Registration, TrainingSession
 
 
-class SessionInline(admin.TabularInline):
+class SessionInline(accessible.TabularInline):
     model = TrainingSession
     fields = ["starts_at", "ends_at", "venue", "is_online", "trainer", "places"]
     extra = 0
     show_change_link = True
 
 
-class RegistrationInline(admin.TabularInline):
+class RegistrationInline(accessible.TabularInline):
     model = Registration
     fields = ["attendee_name", "email", "agency", "job_role", "status"]
-    autocomplete_fields = ["agency"]
     extra = 0
     show_change_link = True
 
 
 @admin.register(Course)
-class CourseAdmin(SimpleHistoryAdmin):
+class CourseAdmin(accessible.HistoryAdmin):
     list_display = ["title", "level", "duration_hours", "non_attendance_charge", "is_active"]
     list_filter = ["level", "is_active"]
     search_fields = ["title", "description"]
-    filter_horizontal = ["objectives"]
     inlines = [SessionInline]
 
 
 @admin.register(TrainingSession)
-class TrainingSessionAdmin(SimpleHistoryAdmin):
+class TrainingSessionAdmin(accessible.HistoryAdmin):
     list_display = ["course", "starts_at", "venue", "is_online", "trainer", "places"]
     list_filter = ["course", "is_online"]
     list_select_related = ["course"]
@@ -41,24 +40,25 @@ class TrainingSessionAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(SimpleHistoryAdmin):
+class RegistrationAdmin(accessible.HistoryAdmin):
     list_display = ["attendee_name", "email", "agency", "session", "status", "registered_at"]
     list_filter = ["status", "agency", "session__course"]
     list_select_related = ["agency", "session__course"]
     search_fields = ["attendee_name", "email", "job_role", "agency__name"]
-    autocomplete_fields = ["agency", "session"]
+    # Not autocomplete_fields: its select2 box has no accessible name until something is chosen.
+    # The agencies are few enough for a plain list; the sessions grow every term.
+    raw_id_fields = ["session"]
 
 
 @admin.register(AgencyWorkforce)
-class AgencyWorkforceAdmin(SimpleHistoryAdmin):
+class AgencyWorkforceAdmin(accessible.HistoryAdmin):
     list_display = ["agency", "staff_count", "recorded_on"]
     list_select_related = ["agency"]
     search_fields = ["agency__name", "agency__short_name"]
-    autocomplete_fields = ["agency"]
 
 
 @admin.register(Evaluation)
-class EvaluationAdmin(admin.ModelAdmin):
+class EvaluationAdmin(accessible.ModelAdmin):
     list_display = ["registration", "kind", "relevance", "quality", "confidence_before", "confidence_after"]
     list_filter = ["kind", "practice_changed", "registration__session__course"]
     list_select_related = ["registration__agency", "registration__session__course"]
@@ -67,7 +67,7 @@ class EvaluationAdmin(admin.ModelAdmin):
 
 
 @admin.register(EvaluationLink)
-class EvaluationLinkAdmin(admin.ModelAdmin):
+class EvaluationLinkAdmin(accessible.ModelAdmin):
     list_display = ["registration", "kind", "sent_at", "sent_by"]
     list_filter = ["kind"]
     list_select_related = ["registration__agency", "registration__session__course", "sent_by"]

@@ -1,0 +1,36 @@
+"""static/css/admin.css: the admin's breadcrumb links are underlined and its filter choices are big enough to tap."""
+
+import pytest
+from django.urls import reverse
+from playwright.sync_api import Page
+
+from tests.browser.pages import sign_in
+from tests.factories import ProgressUpdateFactory
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+@pytest.fixture
+def filtered_change_list(page: Page, live_server, board_manager):
+    ProgressUpdateFactory()
+    sign_in(page, live_server.url, board_manager.username)
+    page.goto(live_server.url + reverse("admin:objectives_progressupdate_changelist"))
+    return page
+
+
+def test_breadcrumb_links_are_underlined_not_only_coloured(filtered_change_list: Page):
+    links = filtered_change_list.locator("div.breadcrumbs a")
+
+    decorations = links.evaluate_all("links => links.map(link => getComputedStyle(link).textDecorationLine)")
+
+    assert decorations
+    assert set(decorations) == {"underline"}
+
+
+def test_every_filter_choice_is_at_least_24_px_tall(filtered_change_list: Page):
+    links = filtered_change_list.locator("#changelist-filter li a")
+
+    heights = links.evaluate_all("links => links.map(link => link.getBoundingClientRect().height)")
+
+    assert heights
+    assert min(heights) >= 24
