@@ -13,6 +13,7 @@ from django.views.generic import FormView
 
 from core.conflicts import ConflictError
 from core.forms import add_service_error, form_after_conflict
+from core.kept_text import KeepsTypedTextMixin
 
 from ..forms import ProgressForm, ReviewForm
 from ..models import Action, ProgressRound, ProgressUpdate
@@ -76,7 +77,7 @@ class _UpdateFormMixin:
         return None
 
 
-class ProgressEditView(_UpdateFormMixin, PermissionRequiredMixin, FormView):
+class ProgressEditView(KeepsTypedTextMixin, _UpdateFormMixin, PermissionRequiredMixin, FormView):
     permission_required = "objectives.submit_progressupdate"
     form_class = ProgressForm
     template_name = "objectives/progress_form.html"
@@ -175,7 +176,7 @@ class ProgressEditView(_UpdateFormMixin, PermissionRequiredMixin, FormView):
             self.update = services.save_progress(author=self.request.user, **common, **fields)
 
 
-class ProgressReviewView(_UpdateFormMixin, PermissionRequiredMixin, FormView):
+class ProgressReviewView(KeepsTypedTextMixin, _UpdateFormMixin, PermissionRequiredMixin, FormView):
     permission_required = "objectives.review_progressupdate"
     form_class = ReviewForm
     template_name = "objectives/progress_review.html"
