@@ -58,7 +58,9 @@ class RecommendationCreateView(PermissionRequiredMixin, KeepsTypedTextMixin, For
         return response
 
 
-class RecommendationUpdateView(PermissionRequiredMixin, KeepsTypedTextMixin, VersionedSaveMixin, FormPageMixin, UpdateView):
+class RecommendationUpdateView(
+    PermissionRequiredMixin, KeepsTypedTextMixin, VersionedSaveMixin, FormPageMixin, UpdateView
+):
     permission_required = "reviews.change_recommendation"
     form_class = RecommendationForm
     conflict_noun = "this recommendation"

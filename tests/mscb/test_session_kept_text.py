@@ -7,9 +7,9 @@ from http import HTTPStatus
 import pytest
 from django.conf import settings
 from django.test import Client
-from django.urls import reverse
+from django.urls import URLResolver, get_resolver, reverse
 
-from core.kept_text import PUT_BACK_MESSAGE, SESSION_KEY
+from core.kept_text import PUT_BACK_MESSAGE, SESSION_KEY, keeps_typed_text
 from mscb.middleware import ACTIVE_AT_KEY
 from mscb.session_keep import KEPT_MESSAGE, SIGNED_IN_AS_COOKIE
 from objectives import roles
@@ -149,6 +149,18 @@ def test_a_forged_signed_in_as_cookie_is_not_believed(contributor, progress_url)
     assert SESSION_KEY not in client.session
 
 
+def test_signing_in_sets_the_signed_in_as_cookie_and_later_pages_leave_it_alone(contributor):
+    client = Client()
+    response = client.post(reverse("login"), {"username": "contributor", "password": PASSWORD})
+    later = client.get(reverse("objectives:plan_list"))
+
+    cookie = response.cookies[SIGNED_IN_AS_COOKIE]
+    assert cookie["httponly"]
+    assert cookie["samesite"] == "Lax"
+    assert not cookie["max-age"]
+    assert SIGNED_IN_AS_COOKIE not in later.cookies
+
+
 def test_a_review_edited_by_the_board_manager_comes_back_with_its_ticked_objectives(board_manager):
     review = ReviewFactory()
     objectives = ObjectiveFactory.create_batch(2)
@@ -166,3 +178,26 @@ def test_a_review_edited_by_the_board_manager_comes_back_with_its_ticked_objecti
 
     assert form["summary"].value() == "The panel met twice; agencies shared chronologies."
     assert sorted(int(pk) for pk in form["objectives"].value()) == sorted(o.pk for o in objectives)
+
+
+def named_views(patterns, namespace=""):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from named_views(pattern.url_patterns, inner)
+        elif pattern.name:
+            yield f"{namespace}{pattern.name}", pattern.callback
+
+
+def test_the_pages_that_keep_text_are_the_progress_and_review_forms():
+    keeping = {name for name, view in named_views(get_resolver().url_patterns) if keeps_typed_text(view)}
+
+    assert keeping == {
+        "objectives:progress_edit",
+        "objectives:progress_review",
+        "reviews:review_create",
+        "reviews:review_update",
+        "reviews:recommendation_create",
+        "reviews:recommendation_update",
+        "reviews:recommendation_action_create",
+    }
