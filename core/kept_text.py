@@ -12,6 +12,7 @@ from django.utils.datastructures import MultiValueDict
 
 SESSION_KEY = "kept_text"
 PUT_BACK_MESSAGE = "What you wrote before you were signed out has been put back. Check it and save."
+NO_FORM_MESSAGE = "This can no longer be changed, so what you wrote before you were signed out is shown here to copy:"
 # Never kept, whatever the form: the CSRF token is the old page's, and no password is ever stored.
 _NEVER_KEPT = {"csrfmiddlewaretoken"}
 
@@ -80,11 +81,27 @@ class KeepsTypedTextMixin:
 
     keeps_typed_text = True
 
+    def may_put_back_kept_text(self) -> bool:
+        """Whether the page shows its form now; a page that may go read-only meanwhile says when it has."""
+        return True
+
     def get_form(self, form_class=None):
         form = super().get_form(form_class)
-        if self.request.method == "GET":
-            data = take_kept_text(self.request)
-            if data is not None:
-                form.initial.update(initial_from(form, data))
-                messages.info(self.request, PUT_BACK_MESSAGE)
+        data = take_kept_text(self.request) if self.request.method == "GET" else None
+        if data is None:
+            return form
+        if self.may_put_back_kept_text():
+            form.initial.update(initial_from(form, data))
+            messages.info(self.request, PUT_BACK_MESSAGE)
+        else:
+            messages.warning(self.request, " ".join([NO_FORM_MESSAGE, *_written_text(form, data)]))
         return form
+
+
+def _written_text(form, data: QueryDict) -> list[str]:
+    """The kept text as "Label: text" for each visible field, for a page with no form to put it back in."""
+    return [
+        f"{form[name].label}: {data[name]}"
+        for name in form.fields
+        if not form[name].is_hidden and data.get(name, "").strip()
+    ]

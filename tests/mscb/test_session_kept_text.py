@@ -8,11 +8,13 @@ import pytest
 from django.conf import settings
 from django.test import Client
 from django.urls import URLResolver, get_resolver, reverse
+from django.utils import timezone
 
-from core.kept_text import PUT_BACK_MESSAGE, SESSION_KEY, keeps_typed_text
+from core.kept_text import NO_FORM_MESSAGE, PUT_BACK_MESSAGE, SESSION_KEY, keeps_typed_text
 from mscb.middleware import ACTIVE_AT_KEY
 from mscb.session_keep import KEPT_MESSAGE, SIGNED_IN_AS_COOKIE
 from objectives import roles
+from objectives.models import ProgressRound
 from tests.factories import ActionFactory, ObjectiveFactory, ProgressRoundFactory, UserFactory
 from tests.reviews.factories import ReviewFactory
 
@@ -83,6 +85,21 @@ def test_progress_saved_after_the_session_ended_comes_back_to_its_writer_once(
     assert PUT_BACK_MESSAGE in page.content.decode()
     assert again.context["form"]["progress"].value() != WRITTEN
     assert PUT_BACK_MESSAGE not in again.content.decode()
+
+
+def test_text_kept_for_an_update_closed_meanwhile_is_shown_to_copy_instead(contributor, progress_url):
+    client = signed_in("contributor")
+    client.get(progress_url)
+    session_ends(client)
+    client.post(progress_url, progress_post(intent="save"))
+    ProgressRound.objects.update(closed_at=timezone.now())
+
+    sign_in_again(client, "contributor", progress_url)
+    content = client.get(progress_url).content.decode()
+
+    assert NO_FORM_MESSAGE in content
+    assert f"Progress: {WRITTEN}" in content
+    assert PUT_BACK_MESSAGE not in content
 
 
 def test_another_person_signing_in_on_the_same_browser_does_not_get_it(contributor, lead_agency, progress_url):
