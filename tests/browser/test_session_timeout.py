@@ -97,6 +97,7 @@ def test_progress_typed_before_the_session_ended_is_back_in_the_form_after_signi
     ended = page.get_by_role("alertdialog", name="You have been signed out")
     expect(ended).to_be_visible()
     expect(ended.get_by_role("heading", name="You have been signed out")).to_be_focused()
+    expect(ended).to_contain_text("To keep what you wrote on this page, close this and save")
     expect(ended.get_by_role("link", name="Sign in again")).to_have_attribute(
         "href", f"/accounts/login/?next=%2Factions%2F{action.pk}%2Fprogress%2F{progress_round.pk}%2F"
     )
