@@ -8,7 +8,8 @@ from django.contrib import auth
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from mscb import two_factor
+from core import kept_text
+from mscb import session_keep, two_factor
 
 # When the signed-in user last made a request, to the minute (seconds since the epoch).
 ACTIVE_AT_KEY = "mscb_active_at"
@@ -17,9 +18,18 @@ REFRESH_AFTER_SECONDS = 60
 
 
 def stamp_sign_in(sender, request, user, **kwargs):
-    """On sign-in, stamp the session; it is saved anyway, so the first page needs no write."""
+    """On sign-in, stamp the session; it is saved anyway, so the first page needs no write.
+
+    Text kept from someone else's ended session (core.kept_text) is dropped here, never carried into this one.
+    """
     if request is not None and hasattr(request, "session"):
-        request.session[ACTIVE_AT_KEY] = int(time.time())
+        mark_active(request.session)
+        kept_text.forget_text_of_others(request.session, user)
+
+
+def mark_active(session) -> None:
+    """Start the idle time again from now; the changed session is saved, which renews its expiry and cookie."""
+    session[ACTIVE_AT_KEY] = int(time.time())
 
 
 class IdleSessionMiddleware:
@@ -28,6 +38,7 @@ class IdleSessionMiddleware:
     Saving the session resets its stored expiry and the cookie's max-age to SESSION_COOKIE_AGE
     from now; re-saving only when the stamp is over a minute old keeps that to one write a minute.
     The stamp check also signs out a session whose store kept it alive past the idle limit.
+    A form's text that arrives after the session ended is kept for its writer (mscb.session_keep).
     """
 
     def __init__(self, get_response):
@@ -42,7 +53,21 @@ class IdleSessionMiddleware:
                 auth.logout(request)
             elif active_at is None or now - active_at > REFRESH_AFTER_SECONDS:
                 session[ACTIVE_AT_KEY] = now
-        return self.get_response(request)
+        response = self.get_response(request)
+        session_keep.remember_who_is_signed_in(request, response)
+        return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        # Before LoginRequiredMiddleware's redirect to sign in, which would drop the text; after the CSRF check.
+        return session_keep.keep_text_for_sign_in(request, view_func)
+
+
+def seconds_until_signed_out(session) -> int:
+    """How long this signed-in session has left before the idle limit signs it out."""
+    active_at = session.get(ACTIVE_AT_KEY)
+    if active_at is None:
+        return settings.SESSION_COOKIE_AGE
+    return max(0, active_at + settings.SESSION_COOKIE_AGE - int(time.time()))
 
 
 # Pages an unverified user may still reach: signing out, and the two-factor pages themselves.

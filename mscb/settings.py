@@ -164,6 +164,8 @@ PASSWORD_RESET_TIMEOUT = 24 * 60 * 60
 # Sessions end after 30 minutes without a request. mscb.middleware.IdleSessionMiddleware
 # pushes the expiry on at most once a minute, so an ordinary page costs no session write.
 SESSION_COOKIE_AGE = 30 * 60
+# A dialog warns this long before the idle limit, offering "Stay signed in" (templates/includes/_session_warning.html).
+SESSION_WARNING_SECONDS = 120
 
 # Lockout (django-axes): 10 failed sign-ins for one username from one address, then 15 minutes' wait.
 AXES_FAILURE_LIMIT = 10

@@ -5,7 +5,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from core.stylesheets import ratings_css
-from mscb import two_factor
+from mscb import session_views, two_factor
 from mscb.forms import SignInForm
 
 urlpatterns = [
@@ -20,6 +20,8 @@ urlpatterns = [
     path("accounts/two-factor/", two_factor.VerifyView.as_view(), name="two_factor_verify"),
     path("accounts/two-factor/set-up/", two_factor.EnrolView.as_view(), name="two_factor_enrol"),
     path("accounts/", include("django.contrib.auth.urls")),
+    # The idle-session warning's "Stay signed in" (static/js/session.js).
+    path("session/keep-alive/", session_views.keep_alive, name="session_keep_alive"),
     path("admin/", admin.site.urls),
     # Every rating scale's badge colours (CSP keeps colours out of style attributes).
     path("ratings.css", ratings_css, name="ratings_css"),

@@ -13,6 +13,7 @@ from django.views.generic import FormView
 
 from core.conflicts import ConflictError
 from core.forms import add_service_error, form_after_conflict
+from core.kept_text import KeepsTypedTextMixin
 
 from ..forms import ProgressForm, ReviewForm
 from ..models import Action, ProgressRound, ProgressUpdate
@@ -61,6 +62,10 @@ class _UpdateFormMixin:
         """Why this person may not change the update while its round is open; empty if they may."""
         raise NotImplementedError
 
+    def may_put_back_kept_text(self) -> bool:
+        # Text kept through an ended session has no form to go back into once the update is read-only.
+        return not self._read_only_reason()
+
     def _refused(self, form, write):
         """Run the service call `write`; the page showing its refusal, or None when it went through."""
         try:
@@ -76,7 +81,7 @@ class _UpdateFormMixin:
         return None
 
 
-class ProgressEditView(_UpdateFormMixin, PermissionRequiredMixin, FormView):
+class ProgressEditView(_UpdateFormMixin, PermissionRequiredMixin, KeepsTypedTextMixin, FormView):
     permission_required = "objectives.submit_progressupdate"
     form_class = ProgressForm
     template_name = "objectives/progress_form.html"
@@ -175,7 +180,7 @@ class ProgressEditView(_UpdateFormMixin, PermissionRequiredMixin, FormView):
             self.update = services.save_progress(author=self.request.user, **common, **fields)
 
 
-class ProgressReviewView(_UpdateFormMixin, PermissionRequiredMixin, FormView):
+class ProgressReviewView(_UpdateFormMixin, PermissionRequiredMixin, KeepsTypedTextMixin, FormView):
     permission_required = "objectives.review_progressupdate"
     form_class = ReviewForm
     template_name = "objectives/progress_review.html"

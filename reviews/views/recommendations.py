@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
 from django.views.generic import CreateView, FormView, UpdateView
 
+from core.kept_text import KeepsTypedTextMixin
 from core.views import FormPageMixin, VersionedSaveMixin
 
 from .. import services
@@ -20,7 +21,7 @@ def editable_recommendations(user):
     return Recommendation.objects.filter(review__in=Review.objects.editable_by(user)).select_related("review")
 
 
-class RecommendationCreateView(PermissionRequiredMixin, FormPageMixin, CreateView):
+class RecommendationCreateView(PermissionRequiredMixin, KeepsTypedTextMixin, FormPageMixin, CreateView):
     permission_required = "reviews.add_recommendation"
     form_class = RecommendationForm
     submit_label = "Add recommendation"
@@ -57,7 +58,9 @@ class RecommendationCreateView(PermissionRequiredMixin, FormPageMixin, CreateVie
         return response
 
 
-class RecommendationUpdateView(PermissionRequiredMixin, VersionedSaveMixin, FormPageMixin, UpdateView):
+class RecommendationUpdateView(
+    PermissionRequiredMixin, KeepsTypedTextMixin, VersionedSaveMixin, FormPageMixin, UpdateView
+):
     permission_required = "reviews.change_recommendation"
     form_class = RecommendationForm
     conflict_noun = "this recommendation"
@@ -84,7 +87,7 @@ class RecommendationUpdateView(PermissionRequiredMixin, VersionedSaveMixin, Form
         )
 
 
-class RecommendationActionCreateView(PermissionRequiredMixin, TrackedActionCreateMixin, FormView):
+class RecommendationActionCreateView(PermissionRequiredMixin, KeepsTypedTextMixin, TrackedActionCreateMixin, FormView):
     # A plan action, made by changing the recommendation's action plan.
     permission_required = ("objectives.add_action", "reviews.change_recommendation")
     form_class = RecommendationActionForm

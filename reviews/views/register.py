@@ -5,6 +5,7 @@ from django.db.models import Prefetch
 from django.views.generic import CreateView, DetailView, UpdateView
 from django_filters.views import FilterView
 
+from core.kept_text import KeepsTypedTextMixin
 from core.views import Crumbs, FormPageMixin, TablePageMixin, VersionedSaveMixin, trail
 from objectives.models import Objective
 
@@ -64,7 +65,7 @@ class ReviewDetailView(PermissionRequiredMixin, DetailView):
         return context
 
 
-class ReviewFormMixin(VersionedSaveMixin, FormPageMixin):
+class ReviewFormMixin(KeepsTypedTextMixin, VersionedSaveMixin, FormPageMixin):
     form_class = ReviewForm
     conflict_noun = "this review"
     conflict_template = "reviews/_review_saved.html"

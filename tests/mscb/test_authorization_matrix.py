@@ -36,6 +36,7 @@ ROUTE_KWARGS = {
     "accounts/password_reset/done/": lambda w: {},
     "accounts/reset/<uidb64>/<token>/": lambda w: {"uidb64": "MQ", "token": "set-password"},
     "accounts/reset/done/": lambda w: {},
+    "session/keep-alive/": lambda w: {},
     "plans/": lambda w: {},
     "plans/new/": lambda w: {},
     "plans/<int:pk>/": lambda w: {"pk": w.plan.pk},
@@ -200,6 +201,8 @@ GET_EXPECTED = {
     "accounts/password_reset/done/": (200, 200, 200, 200, 200, 200),
     "accounts/reset/<uidb64>/<token>/": (200, 200, 200, 200, 200, 200),
     "accounts/reset/done/": (200, 200, 200, 200, 200, 200),
+    # The idle-session warning's "Stay signed in": a POST from anyone signed in.
+    "session/keep-alive/": (302, 405, 405, 405, 405, 405),
     "admin/": (302, 302, 302, 302, 200, 302),
     "admin/login/": (200, 200, 200, 200, 302, 200),
     "admin/logout/": (302, 302, 302, 302, 405, 302),
@@ -482,6 +485,7 @@ GET_EXPECTED = {
 
 # The POSTs that change something, in an order that leaves each one something to do (close then reopen).
 POST_EXPECTED = {
+    "session/keep-alive/": (302, 204, 204, 204, 204, 204),
     "rounds/<int:pk>/close/": (302, 403, 403, 403, 302, 403),
     "rounds/<int:pk>/reopen/": (302, 403, 403, 403, 302, 403),
     "rounds/<int:pk>/remind/<int:agency_pk>/": (302, 403, 403, 403, 302, 403),

@@ -14,7 +14,8 @@ def paper_page(client, progress_round) -> str:
     response = client.get(reverse("objectives:report", args=[progress_round.plan_id, progress_round.pk]))
     assert response.status_code == 200
     content = response.content.decode()
-    return content[content.index('<article class="report-paper">') :]
+    # The paper alone, not what every page has after <main> (the idle-session warning's dialog).
+    return content[content.index('<article class="report-paper">') : content.index("</main>")]
 
 
 def paper_pdf_text(client, progress_round, tmp_path) -> str:
