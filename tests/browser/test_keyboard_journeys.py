@@ -16,6 +16,7 @@ from mscb.demo import people
 from objectives import roles
 from objectives.models import Action, BusinessPlan
 from tests.browser.colours import assert_focus_visible, describe_focus, focused
+from tests.browser.demo_actions import police_action_without_update
 from tests.browser.pages import PASSWORD
 from tests.factories import ActionFactory, AgencyFactory, ProgressRoundFactory, UserFactory
 
@@ -116,12 +117,7 @@ def open_round(plan):
 @pytest.fixture
 def police_action(plan, open_round):
     """An open action the police lead with nothing yet in the open round."""
-    return (
-        Action.objects.filter(plan=plan, lead_agencies__short_name="Police", status=Action.Status.OPEN)
-        .exclude(progress_updates__round=open_round)
-        .in_ref_order()
-        .first()
-    )
+    return police_action_without_update(plan, open_round)
 
 
 @pytest.fixture

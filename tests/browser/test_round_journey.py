@@ -7,8 +7,9 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from mscb.demo import people
-from objectives.models import Action, BusinessPlan, ProgressUpdate
+from objectives.models import BusinessPlan, ProgressUpdate
 from tests.browser.accessibility import assert_no_axe_violations
+from tests.browser.demo_actions import police_action_without_update
 from tests.browser.pages import sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -26,16 +27,6 @@ def demo(live_server):
 
 def open_round(demo):
     return demo.rounds.filter(closed_at__isnull=True).order_by("-as_of").first()
-
-
-def police_action_without_update(demo, progress_round):
-    """An action the police lead that has nothing yet in the open round."""
-    return (
-        Action.objects.filter(plan=demo, lead_agencies__short_name="Police", status=Action.Status.OPEN)
-        .exclude(progress_updates__round=progress_round)
-        .in_ref_order()
-        .first()
-    )
 
 
 @pytest.fixture
