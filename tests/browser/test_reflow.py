@@ -19,7 +19,8 @@ PAGE_WIDTH = "() => document.documentElement.scrollWidth"
 _OVERPRINTS = """
 () => {
     const problems = [];
-    const overlap = (a, b) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+    const overlap = (a, b) =>
+        a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
     for (const row of document.querySelectorAll(".report-table tbody tr")) {
         const cells = [...row.children];
         for (const cell of row.querySelectorAll("td.report-ref, td.report-rating")) {
@@ -36,7 +37,8 @@ _OVERPRINTS = """
     }
     for (const cell of document.querySelectorAll(".report-table td, .report-table th")) {
         if (cell.scrollWidth > cell.clientWidth + 1 && cell.clientWidth > 1) {
-            problems.push(`the words of ${cell.className || cell.tagName} "${cell.textContent.trim().slice(0, 30)}" spill`);
+            const words = cell.textContent.trim().slice(0, 30);
+            problems.push(`the words of ${cell.className || cell.tagName} "${words}" spill`);
         }
     }
     return problems;
@@ -117,7 +119,8 @@ def test_on_a_phone_no_reference_or_rating_in_the_committee_report_prints_over_i
     problems = {}
     for url in _report_urls():
         page.goto(live_server.url + url)
-        problems[url] = page.evaluate(_OVERPRINTS) + (["the page is too wide"] if page.evaluate(PAGE_WIDTH) > 320 else [])
+        too_wide = page.evaluate(PAGE_WIDTH) > NARROW["width"]
+        problems[url] = page.evaluate(_OVERPRINTS) + (["the page is wider than the screen"] if too_wide else [])
 
     assert not {url: found for url, found in problems.items() if found}
 

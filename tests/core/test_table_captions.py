@@ -1,4 +1,4 @@
-"""Every table is named by its caption, and scrolls sideways inside a region a keyboard reaches and a screen reader names.
+"""Every table is named by its caption, and scrolls sideways in a region a keyboard reaches and a screen reader names.
 
 The browser test tests/browser/test_reflow.py shows the region at work on a 320 px screen.
 """
@@ -40,7 +40,8 @@ def test_a_table_scrolls_inside_a_focusable_region_named_by_its_caption():
     html = FruitTable([{"name": "Pear"}]).as_html(RequestFactory().get("/"))
 
     region = re.search(r'<div class="table-scroll" role="region" tabindex="0" aria-label="([^"]*)">\s*<table', html)
-    assert region and region[1] == "Fruit, sweetest first"
+    assert region
+    assert region[1] == "Fruit, sweetest first"
     assert '<caption class="visually-hidden">Fruit, sweetest first</caption>' in html
 
 
