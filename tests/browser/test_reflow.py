@@ -86,6 +86,15 @@ def test_the_plans_page_fits_the_screen_with_its_rounds_and_actions_in_named_reg
     expect(page.get_by_role("region", name=f"Progress rounds of {plan}", exact=True)).to_have_attribute("tabindex", "0")
 
 
+def test_a_long_rating_level_wraps_inside_the_screen(narrow_manager, live_server):
+    page = narrow_manager
+    page.goto(live_server.url + reverse("objectives:scale_list"))
+
+    badge = page.locator(".rag", has_text="On track but not yet due for completion").first
+    assert badge.bounding_box()["x"] + badge.bounding_box()["width"] <= NARROW["width"]
+    assert page.evaluate(PAGE_WIDTH) <= NARROW["width"]
+
+
 def test_the_uptake_tables_are_reached_with_the_tab_key_and_named_by_their_captions(narrow_manager, live_server):
     page = narrow_manager
     page.goto(live_server.url + reverse("training:uptake"))
