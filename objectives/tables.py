@@ -35,6 +35,7 @@ RATING_RANK = Coalesce(
 
 
 class PlanTable(tables.Table):
+    caption = "Business plans"
     title = tables.Column(linkify=True, verbose_name="Business plan")
     starts_on = tables.DateColumn(DATE_FORMAT)
     ends_on = tables.DateColumn(DATE_FORMAT)
@@ -71,6 +72,7 @@ STACKED_TABLE_ATTRS = {
 
 
 class ActionTable(tables.Table):
+    caption = "Actions matching the filters"
     ref = tables.Column(linkify=True, order_by=("sort_key", "plan__starts_on", "pk"), verbose_name="Ref")
     text = tables.Column(verbose_name="Action", orderable=False)
     plan = tables.Column(verbose_name="Plan", accessor="plan__title", order_by=("plan__starts_on", "sort_key", "pk"))
@@ -122,6 +124,7 @@ class ActionTable(tables.Table):
 
 
 class PersonTable(tables.Table):
+    caption = "People matching the filters"
     name = tables.Column(verbose_name="Name", empty_values=(), order_by=("last_name", "first_name", "username"))
     email = tables.Column(verbose_name="Work e-mail")
     agencies = tables.Column(verbose_name="Agencies", empty_values=(), orderable=False)

@@ -11,6 +11,7 @@ def money(amount) -> str:
 
 
 class CourseTable(tables.Table):
+    caption = "Training courses"
     title = tables.Column(linkify=True, verbose_name="Course")
     level = tables.Column()
     duration_hours = tables.Column(verbose_name="Duration", attrs={"td": {"class": "text-end"}})
