@@ -1,8 +1,9 @@
 """The admin's shared bases: every app's ModelAdmin and inline builds on these, so each form control has a name.
 
 Django's admin leaves some controls nameless for a screen reader: the two inputs of a date-and-time field
-(their "Date:" and "Time:" are bare text), every input in a tabular inline and in an editable change list
-(their column heading is no <label>), and the filter_horizontal box (its script puts aria-label on a <span>).
+(their "Date:" and "Time:" are bare text), every input and Delete tick in a tabular inline and every input in an
+editable change list (their column heading is no <label>), and the filter_horizontal box (its script puts
+aria-label on a <span>).
 Nothing is registered here; the apps' admin.py files use these instead of Django's own classes.
 """
 
@@ -12,6 +13,8 @@ from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AdminSplitDateTime
 from django.db import models
+from django.forms.formsets import DELETION_FIELD_NAME
+from django.forms.models import BaseInlineFormSet
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from simple_history.admin import SimpleHistoryAdmin
@@ -78,17 +81,27 @@ class NamedControlsMixin:
         return name_the_inputs(formfield, by_aria_label=True)
 
 
+class NamedDeleteTicks(BaseInlineFormSet):
+    """Each saved row's Delete tick named for its row, "Delete Round 2", as the tick has no <label> in a table."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if DELETION_FIELD_NAME in form.fields and form.instance.pk is not None:
+            form.fields[DELETION_FIELD_NAME].widget.attrs["aria-label"] = f"Delete {form.instance}"
+
+
 class ModelAdmin(NamedControlsMixin, admin.ModelAdmin):
     pass
 
 
 class HistoryAdmin(NamedControlsMixin, SimpleHistoryAdmin):
-    # The history list in a scroll region a keyboard can reach, so the page itself reflows at 320 px.
-    object_history_list_template = "admin/history_list.html"
+    # simple_history's own list, wrapped in a scroll region a keyboard can reach, so the page reflows at 320 px.
+    object_history_list_template = "admin/change_history_region.html"
 
 
 class TabularInline(NamedControlsMixin, admin.TabularInline):
     fields_sit_in_a_table = True
+    formset = NamedDeleteTicks
 
 
 class StackedInline(NamedControlsMixin, admin.StackedInline):

@@ -1,4 +1,5 @@
-"""static/css/admin.css: the admin's breadcrumb links are underlined and its filter choices are big enough to tap."""
+"""static/css/admin.css: the admin's breadcrumb links are underlined, its filter choices are big enough to tap, and
+a wide change list scrolls in our named region rather than in Django's unnamed box inside it."""
 
 import pytest
 from django.urls import reverse
@@ -34,3 +35,14 @@ def test_every_filter_choice_is_at_least_24_px_tall(filtered_change_list: Page):
 
     assert heights
     assert min(heights) >= 24
+
+
+def test_at_320_px_a_change_list_scrolls_in_the_named_region_not_djangos_box_inside_it(filtered_change_list: Page):
+    filtered_change_list.set_viewport_size({"width": 320, "height": 800})
+    region = filtered_change_list.get_by_role("region", name="Progress updates")
+
+    scrolls = region.evaluate("el => [el.scrollWidth > el.clientWidth, getComputedStyle(el).overflowX]")
+    inner = region.locator("div.results").evaluate("el => getComputedStyle(el).overflowX")
+
+    assert scrolls == [True, "auto"]
+    assert inner == "visible"
