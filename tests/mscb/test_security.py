@@ -19,6 +19,7 @@ from mscb.lockout import client_ip_address
 from mscb.middleware import ACTIVE_AT_KEY
 from objectives import roles
 from tests.factories import UserFactory
+from tests.mscb.idle_sessions import set_active_at, stored_session
 
 PASSWORD = "a-long-test-password"
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
@@ -170,16 +171,6 @@ def test_behind_a_proxy_a_lockout_is_per_forwarded_address(client, sam, settings
 
 
 # Sessions end after 30 minutes without a request
-
-
-def stored_session(client):
-    return Session.objects.get(session_key=client.session.session_key)
-
-
-def set_active_at(client, seconds_ago):
-    session = client.session
-    session[ACTIVE_AT_KEY] = int(time.time()) - seconds_ago
-    session.save()
 
 
 def test_a_new_session_expires_thirty_minutes_after_sign_in(client, sam):

@@ -14,6 +14,7 @@ from django.utils import timezone
 from mscb.middleware import ACTIVE_AT_KEY
 from objectives import roles
 from tests.factories import UserFactory
+from tests.mscb.idle_sessions import set_active_at, stored_session
 
 pytestmark = pytest.mark.django_db
 
@@ -25,16 +26,10 @@ def sam(db):
     return UserFactory(username="sam.taylor", roles=[roles.READERS])
 
 
-def stored_session(client):
-    return Session.objects.get(session_key=client.session.session_key)
-
-
 def last_active(client, seconds_ago):
     """Stamp the session as last active `seconds_ago`, with the expiry the store would have given it then."""
-    session = client.session
-    session[ACTIVE_AT_KEY] = int(time.time()) - seconds_ago
-    session.save()
-    Session.objects.filter(session_key=session.session_key).update(
+    set_active_at(client, seconds_ago)
+    Session.objects.filter(session_key=client.session.session_key).update(
         expire_date=timezone.now() + timedelta(minutes=30) - timedelta(seconds=seconds_ago)
     )
 
