@@ -57,10 +57,18 @@ def problems_on(page: Page, url: str) -> list[str]:
     return problems
 
 
-def assert_no_page_problems(page: Page, live_server, username: str, urls: list[str]) -> None:
+def page_problems(page: Page, live_server, username: str, urls: list[str]) -> list[str]:
+    """Sign in as `username` and check each page: one line saying how many problems, then each page's, or nothing."""
     sign_in(page, live_server.url, username, people.PASSWORD)
 
     problems = {url: problems_on(page, live_server.url + url) for url in urls}
 
-    report = "\n".join(f"{url}\n  " + "\n  ".join(found) for url, found in problems.items() if found)
-    assert not report, f"{sum(map(len, problems.values()))} problem(s) on {len(urls)} pages as {username}:\n{report}"
+    found = [f"{url}\n  " + "\n  ".join(lines) for url, lines in problems.items() if lines]
+    if not found:
+        return []
+    return [f"{sum(map(len, problems.values()))} problem(s) on {len(urls)} pages as {username}:", *found]
+
+
+def assert_no_page_problems(page: Page, live_server, username: str, urls: list[str]) -> None:
+    report = page_problems(page, live_server, username, urls)
+    assert not report, "\n".join(report)

@@ -83,7 +83,8 @@ def sign_in_by_keyboard(page: Page, live_server_url: str, username: str, passwor
     tab_to(page, page.get_by_label("Password"))
     follow(page, page.get_by_role("button", name="Sign in"))
     # Signed in: the menu, folded away or not, offers to sign out.
-    expect(page.get_by_role("button", name="Sign out", include_hidden=True)).to_have_count(1)
+    menu = page.get_by_role("navigation", name="Main")
+    expect(menu.get_by_role("button", name="Sign out", include_hidden=True)).to_have_count(1)
 
 
 def assert_skip_link_first_and_working(page: Page) -> None:
