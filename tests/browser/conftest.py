@@ -10,12 +10,11 @@ tests/conftest.py marks them all `browser`, and `make test` runs them in a pytes
 """
 
 import os
-from io import StringIO
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
-from django.test import override_settings
+
+from tests.browser.demo_cache import load_demo
 
 CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 # The machine has no network beyond package registries: keep Chromium from phoning home.
@@ -74,6 +73,5 @@ def artifacts_dir():
 
 @pytest.fixture
 def demo(db):
-    """The demo board, loaded into the live server's database (a fast password hasher: it signs in five people)."""
-    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
-        call_command("load_demo", stdout=StringIO())
+    """The demo board, in the live server's database (tests/browser/demo_cache.py)."""
+    load_demo()

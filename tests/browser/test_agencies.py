@@ -1,15 +1,13 @@
 """The board manager tidies the agencies: adds one, then merges a duplicate into the real one (preview, confirm)."""
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from playwright.sync_api import Page, expect
 
 from mscb.demo import people
 from objectives.models import Action, Agency
 from tests.browser.accessibility import assert_no_axe_violations
+from tests.browser.demo_cache import load_demo
 from tests.browser.pages import sign_in
 from tests.factories import AgencyFactory, UserFactory
 
@@ -18,7 +16,7 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 @pytest.fixture
 def manager_page(page: Page, live_server):
-    call_command("load_demo", stdout=StringIO())
+    load_demo()
     sign_in(page, live_server.url, "manager", people.PASSWORD)
     return page
 

@@ -1,15 +1,13 @@
 """The board manager imports a plan written in Word through the upload page, checking the preview first."""
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from playwright.sync_api import Page, expect
 
 from mscb.demo import people
 from objectives.models import BusinessPlan
 from tests.browser.accessibility import assert_no_axe_violations
+from tests.browser.demo_cache import load_demo
 from tests.browser.pages import sign_in
 from tests.objectives.import_files import committee_plan
 
@@ -18,7 +16,7 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 @pytest.fixture
 def manager_page(page: Page, live_server):
-    call_command("load_demo", stdout=StringIO())
+    load_demo()
     sign_in(page, live_server.url, "manager", people.PASSWORD)
     return page
 

@@ -1,15 +1,14 @@
 """A board manager makes the council's own rating scale in the browser and finds it listed, coloured and in words."""
 
 import re
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
 from core.models import RatingScale
 from mscb.demo import people
 from tests.browser.accessibility import assert_no_axe_violations
+from tests.browser.demo_cache import load_demo
 from tests.browser.pages import sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -17,7 +16,7 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 @pytest.fixture
 def manager_page(page: Page, live_server):
-    call_command("load_demo", stdout=StringIO())
+    load_demo()
     sign_in(page, live_server.url, "manager", people.PASSWORD)
     return page
 

@@ -1,16 +1,16 @@
 """The committee papers in the browser: download the PDF and Word files, publish, find the record."""
 
-from io import BytesIO, StringIO
+from io import BytesIO
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from docx import Document
 from playwright.sync_api import Page, expect
 
 from mscb.demo import people
 from objectives.models import BusinessPlan, PublishedReport
 from tests.browser.accessibility import assert_no_axe_violations
+from tests.browser.demo_cache import load_demo
 from tests.browser.pages import sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 @pytest.fixture
 def demo(live_server):
-    call_command("load_demo", stdout=StringIO())
+    load_demo()
     return BusinessPlan.objects.get(title="2025/26")
 
 

@@ -3,16 +3,15 @@ officer submits progress on it in the open round, the manager accepts it, and th
 """
 
 import re
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from mscb.demo import people
 from objectives.models import Action, Agency, BusinessPlan, ProgressUpdate
 from reviews.models import Review
 from tests.browser.accessibility import assert_no_axe_violations
+from tests.browser.demo_cache import load_demo
 from tests.browser.pages import sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -24,7 +23,7 @@ PROGRESS = "The daily briefing started on 2 March; 17 concerns were shared withi
 
 @pytest.fixture
 def demo(live_server):
-    call_command("load_demo", stdout=StringIO())
+    load_demo()
     plan = BusinessPlan.objects.get(title="2025/26")
     return plan, plan.rounds.filter(closed_at__isnull=True).order_by("-as_of").first()
 

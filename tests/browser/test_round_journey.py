@@ -1,15 +1,13 @@
 """A whole progress round: the agency submits, the manager returns it, the agency resubmits, the manager accepts."""
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from mscb.demo import people
 from objectives.models import BusinessPlan, ProgressUpdate
 from tests.browser.accessibility import assert_no_axe_violations
 from tests.browser.demo_actions import police_action_without_update
+from tests.browser.demo_cache import load_demo
 from tests.browser.pages import sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -21,7 +19,7 @@ COMMENT = "Please say why two were missed and what will change."
 
 @pytest.fixture
 def demo(live_server):
-    call_command("load_demo", stdout=StringIO())
+    load_demo()
     return BusinessPlan.objects.get(title="2025/26")
 
 
