@@ -22,17 +22,11 @@ def axe_violations(page) -> list[str]:
     ]
 
 
-# WCAG 1.4.10's narrowest screen: every page a journey visits is checked there too.
-NARROW_WIDTH = 320
-
-
 def assert_no_axe_violations(page):
-    """Run axe on the page as it stands, then again 320 px wide, and fail with axe's report of each violation."""
+    """Run axe on the page as it stands and fail with axe's own report of each violation.
+
+    At the journey's own width: tests/browser/test_every_page.py checks every page again at 320 px.
+    """
     violations = axe_violations(page)
-    size = page.viewport_size
-    if size and size["width"] != NARROW_WIDTH:
-        page.set_viewport_size({"width": NARROW_WIDTH, "height": size["height"]})
-        violations += [f"at {NARROW_WIDTH} px: {violation}" for violation in axe_violations(page)]
-        page.set_viewport_size(size)
     report = "\n".join(violations)
     assert not violations, f"axe found {len(violations)} violation(s) on {page.url}:\n{report}"

@@ -1,7 +1,8 @@
 """Every page each role reaches by following links, checked at 1280 and 320 px (tests/browser/page_checks.py).
 
-One test loads the demo once and checks every role in turn: loading it costs more than checking a role's pages,
-and CI runs the browser tests on two databases. The report names each page's problems under its role.
+One test loads the demo once and checks every role in turn, sparing a page another role has seen in the same
+shape (page_checks.problems_on): CI runs the browser tests on two databases within its 30 minutes. The report
+names each page's problems under its role.
 """
 
 import pytest
@@ -20,13 +21,13 @@ ERROR_PAGES = {"chair": ["/reviews/new/", "/no-such-page/"]}
 
 
 def test_every_page_of_every_role_passes_axe_and_reflows(page: Page, live_server, demo):
-    reports = []
+    reports, shapes_seen = [], set()
     for spec in people.USERS:
         username = spec["username"]
         user = get_user_model().objects.get(username=username)
         urls = pages_reachable_by(user) + ERROR_PAGES.get(username, [])
         page.context.clear_cookies()
-        reports += page_problems(page, live_server, username, urls)
+        reports += page_problems(page, live_server, username, urls, shapes_seen)
 
     assert not reports, "\n".join(reports)
 
