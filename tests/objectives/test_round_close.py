@@ -1,27 +1,16 @@
 """Closing a round: a secondary button on the round's page, a confirmation saying what is missing, then the POST."""
 
-from datetime import date
 from http import HTTPStatus
 
 import pytest
 from django.urls import reverse
 
 from objectives.models import ProgressUpdate
-from tests.factories import ActionFactory, ObjectiveFactory, ProgressRoundFactory, ProgressUpdateFactory
+from tests.factories import ActionFactory, ProgressUpdateFactory
 
 pytestmark = pytest.mark.django_db
 
 State = ProgressUpdate.State
-
-
-@pytest.fixture
-def objective():
-    return ObjectiveFactory(ref="1.1", aim__number=1)
-
-
-@pytest.fixture
-def march(objective):
-    return ProgressRoundFactory(plan=objective.plan, as_of=date(2026, 3, 31), deadline=date(2026, 3, 13))
 
 
 def action(objective, ref, agency):

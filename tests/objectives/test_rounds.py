@@ -12,7 +12,6 @@ from objectives.selectors import rounds
 from tests.factories import (
     ActionFactory,
     AgencyFactory,
-    ObjectiveFactory,
     ProgressRoundFactory,
     ProgressUpdateFactory,
     UserFactory,
@@ -21,16 +20,6 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 State = ProgressUpdate.State
-
-
-@pytest.fixture
-def objective():
-    return ObjectiveFactory(ref="1.1", aim__number=1)
-
-
-@pytest.fixture
-def march(objective):
-    return ProgressRoundFactory(plan=objective.plan, as_of=date(2026, 3, 31), deadline=date(2026, 3, 13))
 
 
 @pytest.fixture
