@@ -59,9 +59,14 @@ def render_file(paper: Paper, file_format: str) -> bytes:
     return content
 
 
+# Raised whenever the files a paper makes change for the same paper (PDFs became tagged at 2), so nobody is
+# handed a file the previous release made.
+RENDERING = 2
+
+
 def cache_key(paper: Paper, file_format: str) -> str:
     fingerprint = hashlib.sha256(json.dumps(to_snapshot(paper), sort_keys=True).encode()).hexdigest()
-    return f"committee-paper:{file_format}:{fingerprint}"
+    return f"committee-paper:{RENDERING}:{file_format}:{fingerprint}"
 
 
 def file_name(*, plan_title: str, as_of: date, extension: str) -> str:

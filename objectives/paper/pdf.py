@@ -47,10 +47,17 @@ class StaticFilesOnly(URLFetcher):
         return super().fetch(url, headers)
 
 
+# Tagged to PDF/UA-1, as public bodies must publish accessible documents: headings, tables with header cells,
+# the language (the template's en-GB) and the title (its <title>) all reach a screen reader.
+PDF_VARIANT = "pdf/ua-1"
+
+
 def render_pdf(paper: Paper) -> bytes:
-    """The paper as PDF bytes; the same paper always gives the same bytes."""
+    """The paper as a tagged PDF's bytes; the same paper always gives the same bytes."""
     fetcher = StaticFilesOnly()
     base_url = path2url(STATIC_FOLDER)
     html = render_to_string("objectives/report_pdf.html", paper_context(paper))
     stylesheet = CSS(string=stylesheet_text(STANDALONE_STYLESHEETS), base_url=base_url, url_fetcher=fetcher)
-    return HTML(string=html, base_url=base_url, url_fetcher=fetcher).write_pdf(stylesheets=[stylesheet])
+    return HTML(string=html, base_url=base_url, url_fetcher=fetcher).write_pdf(
+        stylesheets=[stylesheet], pdf_variant=PDF_VARIANT
+    )
