@@ -18,6 +18,8 @@ from ..models.shapes import plural
 from .layout import table_layout
 from .sections import word_writer_for
 from .snapshot import Paper, PaperAim, PaperRow
+from .word_covering import write_covering
+from .word_glance import write_glance
 from .word_parts import bold, rating_run
 from .word_tables import (
     MARGIN,
@@ -43,6 +45,8 @@ def render_word(paper: Paper) -> bytes:
     writer = _Writer(document, paper)
     writer.page_setup()
     writer.cover()
+    write_covering(document, paper)
+    write_glance(document, paper)
     writer.aims()
     for section in paper.sections:
         write = word_writer_for(section)
