@@ -14,7 +14,18 @@ BOARD_MANAGERS = "Board managers"
 AGENCY_CONTRIBUTORS = "Agency contributors"
 READERS = "Readers"
 
-_PLAN_MODELS = ["agency", "businessplan", "aim", "objective", "action", "progressround", "progressupdate"]
+_PLAN_MODELS = [
+    "agency",
+    "businessplan",
+    "aim",
+    "objective",
+    "action",
+    "progressround",
+    "progressupdate",
+    # The covering report of each round's paper, and the board's template of its headings.
+    "coveringreport",
+    "committeeheading",
+]
 READ = [f"objectives.view_{model}" for model in _PLAN_MODELS]
 _EDIT = [f"objectives.{verb}_{model}" for model in _PLAN_MODELS for verb in ("add", "change", "delete")]
 _PEOPLE = ["auth.view_user", "auth.add_user", "auth.change_user", "objectives.view_reminderlog"]

@@ -3,6 +3,7 @@ from django.urls import path
 from .views import (
     actions,
     agencies,
+    covering,
     deleted,
     exports,
     imports,
@@ -80,6 +81,8 @@ urlpatterns = [
     path("plans/<int:plan_pk>/rounds/<int:pk>/report/", report.ReportView.as_view(), name="report"),
     path("plans/<int:plan_pk>/rounds/<int:pk>/report.pdf", report.report_pdf, name="report_pdf"),
     path("plans/<int:plan_pk>/rounds/<int:pk>/report.docx", report.report_docx, name="report_docx"),
+    path("rounds/<int:pk>/covering-report/", covering.CoveringReportEditView.as_view(), name="covering_report"),
+    path("covering-report-headings/", covering.CommitteeHeadingsView.as_view(), name="committee_headings"),
     path("plans/<int:plan_pk>/rounds/<int:pk>/publish/", publishing.publish_report, name="report_publish"),
     path("published/", publishing.PublishedReportListView.as_view(), name="published_list"),
     path("published/<int:pk>/", publishing.PublishedReportDetailView.as_view(), name="published_detail"),

@@ -24,8 +24,9 @@ BROWSER_TESTS = Path(__file__).resolve().parent / "browser"
 # pytest-playwright's fixtures, and the live server they drive: asking for any of them (even by naming a
 # parametrize argument `page`) makes a browser test, which flushes the database when it ends.
 BROWSER_FIXTURES = frozenset({"page", "context", "browser", "browser_name", "live_server"})
-# The data migrations whose rows tests read (bank holidays, subgroups, CDOP categories).
+# The data migrations whose rows tests read (bank holidays, subgroups, CDOP categories, covering report headings).
 DATA_MIGRATIONS = [
+    "objectives.migrations.0011_fill_committee_headings",
     "reviews.migrations.0002_fill_bank_holidays_2012_to_2030",
     "reviews.migrations.0004_fill_subgroups_and_cdop_categories",
 ]

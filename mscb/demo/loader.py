@@ -11,7 +11,7 @@ from django.utils import timezone
 from objectives.dates import parse_flexible_date
 from objectives.models import Action, Agency, Aim, BusinessPlan, Objective, ProgressRound, ProgressUpdate
 
-from . import cdop, people, plan, reviews, training
+from . import cdop, covering, people, plan, reviews, training
 from .progress_december import ROUND as DECEMBER
 from .progress_march import ROUND as MARCH
 from .progress_september import ROUND as SEPTEMBER
@@ -37,6 +37,7 @@ def load_demo() -> Counter[type[models.Model]]:
     actions = loader.actions(business_plan, agencies)
     for round_spec in ROUNDS:
         loader.progress(business_plan, round_spec, actions, officers)
+    covering.load_covering(loader, business_plan)
     reviews.load_reviews(loader, business_plan, agencies, officers, today=timezone.localdate())
     cdop.load_cdop(loader, business_plan, agencies, officers)
     training.load_training(loader, agencies, today=timezone.localdate())

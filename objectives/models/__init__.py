@@ -5,6 +5,7 @@ One module per resource; every model is importable from here, as Django and the 
 
 from .actions import Action, ActionQuerySet
 from .agencies import Agency
+from .covering import CommitteeHeading, CoveringReport, CoveringSection
 from .plan import (
     Aim,
     BusinessPlan,
@@ -25,6 +26,9 @@ __all__ = [
     "Agency",
     "Aim",
     "BusinessPlan",
+    "CommitteeHeading",
+    "CoveringReport",
+    "CoveringSection",
     "LEVEL_NAMES",
     "Objective",
     "ObjectiveQuerySet",

@@ -8,20 +8,27 @@ from ..models import ProgressRound
 from ..roles import is_board_manager
 from ..selectors.report import build_progress_report
 from .changes import mark_changes, previous_publication
+from .covering import build_covering
 from .from_report import paper_from_report
 from .sections import build_sections
 from .snapshot import Paper
 
 
 def build_paper(*, progress_round: ProgressRound, author: str) -> Paper:
-    """The paper the report page shows and its files contain: in six queries (five for the report, one for the
-    previous publication) plus whatever registered sections need, once the round's plan has its rating scale
-    (see objectives.views.report.report_round)."""
+    """The paper the report page shows and its files contain: in eight queries (five for the report, one for the
+    previous publication, two for the covering report; seven when the round has none) plus whatever registered
+    sections need, once the round's plan has its rating scale (see objectives.views.report.report_round).
+
+    A covering report names the paper's committee and author itself: `author` is used only without one.
+    """
     plan = progress_round.plan
     report = build_progress_report(plan=plan, progress_round=progress_round)
     paper = paper_from_report(report, author=author)
     paper = mark_changes(paper, previous_publication(progress_round))
     sections = build_sections(plan=plan, progress_round=progress_round)
+    covering = build_covering(progress_round)
+    if covering is not None:
+        paper = replace(paper, covering=covering, author=covering.author, committee_name=covering.committee)
     return replace(paper, sections=sections)
 
 

@@ -9,6 +9,7 @@ from core import rating
 from core.formats import long_date, plural
 
 from ..models.shapes import plural as plural_name
+from .covering import CoveringPaper
 
 # Bumped when the snapshot's shape changes, so an old publication can still be read.
 SCHEMA = 1
@@ -173,10 +174,19 @@ class Paper:
     key_title: str = "RAG key"
     # False when no row carries a badge, so no key is printed; older snapshots always printed theirs.
     shows_key: bool = True
+    # The round's covering report; None when it has none, as in every snapshot published before there were any.
+    covering: CoveringPaper | None = None
 
     @property
     def title(self) -> str:
+        if self.covering:
+            return self.covering.title
         return f"Business plan {self.plan_title}: {self.round_label}"
+
+    @property
+    def appendix_title(self) -> str:
+        """The plan table's heading when a covering report comes first: the table is then its appendix."""
+        return f"Appendix – Business plan {self.plan_title}: {self.round_label}"
 
     @property
     def rating_word(self) -> str:

@@ -18,7 +18,7 @@ from ..models.shapes import plural
 from .layout import table_layout
 from .sections import word_writer_for
 from .snapshot import Paper, PaperAim, PaperRow
-from .word_covering import write_covering
+from .word_covering import write_appendix_heading, write_covering
 from .word_glance import write_glance
 from .word_parts import bold, rating_run
 from .word_tables import (
@@ -47,6 +47,7 @@ def render_word(paper: Paper) -> bytes:
     writer.cover()
     write_covering(document, paper)
     write_glance(document, paper)
+    write_appendix_heading(document, paper)
     writer.aims()
     for section in paper.sections:
         write = word_writer_for(section)
@@ -128,12 +129,16 @@ class _Writer:
         board.add_run(paper.board_name).bold = True
         self.document.add_paragraph(f"Report to the {paper.committee_name}")
         self.document.add_paragraph(paper.title, style="Title")
+        covering = paper.covering
         facts = [
+            *(covering.cover_facts if covering else ()),
             ("Progress as of", long_date(paper.as_of)),
             ("Produced", long_date(paper.produced_on)),
         ]
         if paper.author:
             facts.append(("Author", paper.author))
+        if covering and covering.contact:
+            facts.append(("Contact", covering.contact))
         for label, value in facts:
             paragraph = self.document.add_paragraph()
             paragraph.add_run(f"{label}: ").bold = True
