@@ -72,9 +72,10 @@ class CoveringReportForm(IdentifierWarningsMixin, forms.ModelForm):
         offered.update({name: texts.pop(heading, "") for name, heading in self.section_headings.items()})
         filled, kept = [], []
         for name, text in offered.items():
-            if not text:
+            written = str(self.initial.get(name) or "").strip()
+            if not text or written == text.strip():
                 continue
-            if str(self.initial.get(name) or "").strip():
+            if written:
                 kept.append(str(self.fields[name].label))
             else:
                 self.initial[name] = text
@@ -92,6 +93,7 @@ class CommitteeHeadingsForm(forms.Form):
         label="Headings, one per line",
         widget=forms.Textarea(attrs={"rows": 12}),
         help_text="In the order the covering report prints them. The paper numbers them, so type no numbers.",
+        error_messages={"required": "Write at least one heading."},
     )
     # The list as the page showed it, so a change someone saved meanwhile is not overwritten unseen.
     loaded = forms.CharField(widget=forms.HiddenInput, required=False)

@@ -6,7 +6,17 @@ from django.contrib.auth.models import Group
 from factory.django import DjangoModelFactory
 
 from core.models import RatingLevel, RatingScale
-from objectives.models import Action, Agency, Aim, BusinessPlan, Objective, ProgressRound, ProgressUpdate
+from objectives.models import (
+    Action,
+    Agency,
+    Aim,
+    BusinessPlan,
+    CoveringReport,
+    CoveringSection,
+    Objective,
+    ProgressRound,
+    ProgressUpdate,
+)
 
 
 class UserFactory(DjangoModelFactory):
@@ -133,3 +143,22 @@ class RatingLevelFactory(DjangoModelFactory):
     code = factory.Sequence(lambda n: f"level-{n}")
     label = factory.Sequence(lambda n: f"Level {n}")
     fill = "00703C"
+
+
+class CoveringReportFactory(DjangoModelFactory):
+    class Meta:
+        model = CoveringReport
+
+    round = factory.SubFactory(ProgressRoundFactory)
+    committee = "Children's Services Scrutiny Committee"
+    title = factory.Sequence(lambda n: f"Covering report title {n}")
+
+
+class CoveringSectionFactory(DjangoModelFactory):
+    class Meta:
+        model = CoveringSection
+
+    report = factory.SubFactory(CoveringReportFactory)
+    position = factory.Sequence(lambda n: n + 1)
+    heading = factory.Sequence(lambda n: f"Heading {n}")
+    text = factory.Sequence(lambda n: f"Section text {n}")

@@ -2,5 +2,6 @@
 published, compared with the previous publication, and rendered to HTML, PDF and Word.
 
 Every renderer reads a `Paper`, never the live models, so a published snapshot renders the same paper
-again. Sections beyond the objectives table (case reviews, CDOP, training) join through `sections.py`.
+again. The round's covering report comes first (`covering.py`); sections beyond the objectives table (case
+reviews, CDOP, training) join through `sections.py`.
 """

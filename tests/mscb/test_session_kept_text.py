@@ -206,12 +206,13 @@ def named_views(patterns, namespace=""):
             yield f"{namespace}{pattern.name}", pattern.callback
 
 
-def test_the_pages_that_keep_text_are_the_progress_and_review_forms():
+def test_the_pages_that_keep_text_are_the_progress_review_and_covering_report_forms():
     keeping = {name for name, view in named_views(get_resolver().url_patterns) if keeps_typed_text(view)}
 
     assert keeping == {
         "objectives:progress_edit",
         "objectives:progress_review",
+        "objectives:covering_report",
         "reviews:review_create",
         "reviews:review_update",
         "reviews:recommendation_create",

@@ -29,7 +29,11 @@ class Command(BaseCommand):
         )
         parser.add_argument("--format", default="html", dest="file_format", help=f"One of: {', '.join(FORMATS)}.")
         parser.add_argument("-o", "--output", help="The file to write; '-' or nothing for standard output (HTML only).")
-        parser.add_argument("--author", default="", help="The name to print as the report's author on the cover.")
+        parser.add_argument(
+            "--author",
+            default="",
+            help="The report's author on the cover, when the round has no covering report (which names its own).",
+        )
 
     def handle(self, *args, plan, round_as_of, file_format, output, author, **options):
         chosen = FORMATS.get(file_format.lower())
