@@ -95,7 +95,7 @@ class CommitteeHeadingsForm(forms.Form):
         help_text="In the order the covering report prints them. The paper numbers them, so type no numbers.",
         error_messages={"required": "Write at least one heading."},
     )
-    # The list as the page showed it, so a change someone saved meanwhile is not overwritten unseen.
+    # The fingerprint of the list as the page showed it, so a change someone saved meanwhile is not overwritten unseen.
     loaded = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def clean_headings(self) -> list[str]:

@@ -1,5 +1,8 @@
 """Saving a round's covering report with its sections, and the board's template of headings."""
 
+import hashlib
+import json
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
@@ -42,12 +45,13 @@ def _replace_sections(report: CoveringReport, sections: list[tuple[str, str]]) -
 
 @transaction.atomic
 def set_committee_headings(*, headings: list[str], loaded: str) -> None:
-    """Make the template's headings these, in order, unless they changed since the page showed `loaded`.
+    """Make the template's headings these, in order, unless they changed since the page showed them (`loaded` is
+    their fingerprint then).
 
     A heading that stays keeps its row, so its history reads as a move rather than a delete and a new one.
     """
     current = list(CommitteeHeading.objects.select_for_update().values_list("heading", flat=True))
-    if headings_text(current) != loaded:
+    if headings_fingerprint(current) != loaded:
         now = "; ".join(current) or "no headings"
         raise ValidationError(
             f"Someone changed the headings after you opened this page, so your list was not saved. The template "
@@ -69,3 +73,8 @@ def set_committee_headings(*, headings: list[str], loaded: str) -> None:
 def headings_text(headings: list[str]) -> str:
     """The headings as the page's box shows them: one a line."""
     return "\n".join(headings)
+
+
+def headings_fingerprint(headings: list[str]) -> str:
+    """The list in a form a page can carry and send back unchanged (a browser sends line breaks as CR LF)."""
+    return hashlib.sha256(json.dumps(headings).encode()).hexdigest()

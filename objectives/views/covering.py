@@ -121,8 +121,11 @@ class CommitteeHeadingsView(PermissionRequiredMixin, FormPageMixin, FormView):
         return ProgressRound.objects.select_related("plan").filter(pk=pk).first() if pk.isdigit() else None
 
     def get_initial(self):
-        text = covering_services.headings_text(current_headings())
-        return {"headings": text, "loaded": text}
+        headings = current_headings()
+        return {
+            "headings": covering_services.headings_text(headings),
+            "loaded": covering_services.headings_fingerprint(headings),
+        }
 
     def get_heading(self):
         return "Covering report headings"
@@ -146,7 +149,7 @@ class CommitteeHeadingsView(PermissionRequiredMixin, FormPageMixin, FormView):
         except ValidationError as error:
             # The box keeps the writer's list; the next save, after merging, goes ahead knowingly.
             data = form.data.copy()
-            data["loaded"] = covering_services.headings_text(current_headings())
+            data["loaded"] = covering_services.headings_fingerprint(current_headings())
             merged = self.get_form_class()(data=data)
             merged.is_valid()
             add_service_error(merged, error)

@@ -154,7 +154,8 @@ def test_start_from_previous_says_when_there_is_none(manager_client, december):
 
 def test_the_manager_saves_the_template_headings_and_returns_to_the_round(manager_client, december):
     page = manager_client.get(f"{HEADINGS_URL}?round={december.pk}")
-    data = {"headings": "Recommendations\nBackground\nNext steps", "loaded": page.context["form"].initial["loaded"]}
+    # as a browser sends a textarea's lines
+    data = {"headings": "Recommendations\r\nBackground\r\nNext steps", "loaded": page.context["form"]["loaded"].value()}
 
     response = manager_client.post(f"{HEADINGS_URL}?round={december.pk}", data)
 
@@ -168,7 +169,7 @@ def test_the_manager_saves_the_template_headings_and_returns_to_the_round(manage
 
 
 def test_headings_changed_since_the_page_opened_are_not_overwritten(manager_client):
-    loaded = "\n".join(CommitteeHeading.objects.values_list("heading", flat=True))
+    loaded = manager_client.get(HEADINGS_URL).context["form"]["loaded"].value()
     CommitteeHeading.objects.create(position=99, heading="Added meanwhile")
 
     response = manager_client.post(HEADINGS_URL, {"headings": "Only mine", "loaded": loaded})
@@ -177,6 +178,12 @@ def test_headings_changed_since_the_page_opened_are_not_overwritten(manager_clie
     assert "Someone changed the headings after you opened this page" in response.content.decode()
     assert response.context["form"]["headings"].value() == "Only mine"
     assert CommitteeHeading.objects.filter(heading="Added meanwhile").exists()
+    # Saving again, after merging, goes ahead knowingly.
+    again = manager_client.post(
+        HEADINGS_URL, {"headings": "Only mine", "loaded": response.context["form"]["loaded"].value()}
+    )
+    assert again.status_code == HTTPStatus.FOUND
+    assert list(CommitteeHeading.objects.values_list("heading", flat=True)) == ["Only mine"]
 
 
 def test_a_reader_may_not_change_the_template_headings(reader_client):
