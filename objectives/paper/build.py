@@ -33,7 +33,8 @@ def build_paper(*, progress_round: ProgressRound, author: str) -> Paper:
 
 
 def author_for(user) -> str:
-    """The author a paper made for this person names: the board manager who makes it, else nobody.
+    """The author a paper made for this person names, when its round has no covering report (which names its
+    own): the board manager who makes it, else nobody.
 
     A councillor downloading the report is its reader, not its author.
     """

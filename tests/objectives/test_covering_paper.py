@@ -185,3 +185,20 @@ def test_the_paper_with_a_covering_report_takes_the_same_queries_however_many_ac
 
     assert len(paper.rows) == action_count + 1
     assert paper.covering.title == covering.title
+
+
+@pytest.mark.parametrize("action_count", [2, 12])
+def test_the_report_page_with_a_covering_report_takes_the_same_queries_however_many_actions(
+    manager_client, covering, december, action_count, django_assert_num_queries
+):
+    objective = december.plan.objectives.get()
+    for _ in range(action_count):
+        ProgressUpdateFactory(action=ActionFactory(objective=objective), round=december)
+
+    # session, user, permissions (own and groups'), the round with its plan and scale, the scale's levels, aims,
+    # objectives, actions, lead agencies, updates, the latest publication, the open case reviews, the CDOP years,
+    # the training courses, the covering report and its sections
+    with django_assert_num_queries(17):
+        response = manager_client.get(december.get_absolute_url())
+
+    assert response.content.decode().count('<td class="report-ref">') == action_count + 1
