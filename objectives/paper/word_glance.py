@@ -4,6 +4,7 @@ Drawn from the same Glance as the page and the PDF, in the Word paper's own tabl
 their header rows repeat on every page.
 """
 
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
 from .glance import Glance, glance_of
@@ -42,6 +43,7 @@ def _counts(document, glance: Glance) -> None:
         name = cells[0].paragraphs[0].add_run(line.name)
         name.bold = line.kind != "objective"
         for cell, figure in zip(cells[1:], line.cells, strict=True):
+            cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
             cell.paragraphs[0].add_run(str(figure)).bold = line.kind == "total"
     finish(counts, widths)
     _spacer(document)
