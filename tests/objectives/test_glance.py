@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from core.formats import long_date
 from core.models import RatingScale
-from objectives.models import Action, implicit_aim
+from objectives.models import Action, PublishedReport, implicit_aim
 from objectives.paper.build import build_paper
 from objectives.paper.glance import glance_of
 from objectives.paper.snapshot import from_snapshot
@@ -261,6 +261,24 @@ def test_a_target_slipped_since_the_previous_publication_is_an_exception(
     assert _reasons(glance) == {"1.1.1": ("Target slipped from March 2026 to June 2026",)}
     published_on = long_date(timezone.localdate())
     assert glance.listed_for.endswith(f"or whose target slipped since the report published on {published_on}.")
+
+
+def test_a_slip_is_not_judged_against_a_publication_made_before_rows_carried_their_target_date(
+    plan, june, december, objective, board_manager
+):
+    action = ActionFactory(objective=objective, target_on=date(2026, 3, 31), target_is_month=True)
+    for progress_round in (june, december):
+        ProgressUpdateFactory(action=action, round=progress_round)
+    published = publish_report(progress_round=june, published_by=board_manager)
+    for row in published.snapshot["aims"][0]["objectives"][0]["rows"]:
+        del row["target_on"], row["target_is_month"]
+    PublishedReport.objects.filter(pk=published.pk).update(snapshot=published.snapshot)
+    action.revise_target(date(2026, 6, 30), is_month=True)
+    action.save()
+
+    glance = _glance(december)
+
+    assert glance.exceptions == ()
 
 
 def test_one_action_may_be_listed_for_several_reasons(plan, june, december, objective):
