@@ -63,7 +63,7 @@ class Glance:
     # The rating columns' words: the paper's key, then any rating the key lacks; none for a plan that rates nothing.
     columns: tuple[str, ...]
     lines: tuple[CountLine, ...]
-    # What puts an action on the exceptions list, as a sentence: "Actions rated Red, …".
+    # What puts an action on the exceptions list, as a sentence: "Actions rated Red; …; or with no update this round."
     listed_for: str
     exceptions: tuple[Flagged, ...]
     exceptions_caption: str
