@@ -79,6 +79,7 @@ urlpatterns = [
     path("actions/<int:pk>/restore/", deleted.restore_action, name="action_restore"),
     # The committee report, its files and the published record
     path("plans/<int:plan_pk>/rounds/<int:pk>/report/", report.ReportView.as_view(), name="report"),
+    path("plans/<int:plan_pk>/rounds/<int:pk>/at-a-glance/", report.GlanceView.as_view(), name="report_glance"),
     path("plans/<int:plan_pk>/rounds/<int:pk>/report.pdf", report.report_pdf, name="report_pdf"),
     path("plans/<int:plan_pk>/rounds/<int:pk>/report.docx", report.report_docx, name="report_docx"),
     path("rounds/<int:pk>/covering-report/", covering.CoveringReportEditView.as_view(), name="covering_report"),

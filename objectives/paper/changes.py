@@ -1,14 +1,17 @@
-"""What changed since the previous published report: new actions, rating (RAG) changes and new progress."""
+"""What changed since the previous published report: new actions, rating (RAG) changes, new progress, later targets."""
 
 from dataclasses import replace
 
 from django.utils import timezone
 
+from ..dates import format_target
 from ..models import ProgressRound, PublishedReport
 from .snapshot import ChangeSummary, Paper, PaperRow, from_snapshot
 
 NEW_ACTION = "New action"
 NEW_PROGRESS = "New progress"
+# "Target slipped from March 2026 to June 2026": the glance lists these among the exceptions.
+TARGET_SLIPPED = "Target slipped"
 
 
 def previous_publication(progress_round: ProgressRound) -> PublishedReport | None:
@@ -62,4 +65,12 @@ def _marked(row: PaperRow, before: PaperRow | None, changed: str) -> PaperRow:
             changes.append(f"{changed} from {before.rag_label} to {row.rag_label}")
         if row.has_update and (row.progress, row.impact) != (before.progress, before.impact):
             changes.append(NEW_PROGRESS)
+        if _slipped(row, before):
+            was = format_target(before.target_on, before.target_is_month)
+            changes.append(f"{TARGET_SLIPPED} from {was} to {format_target(row.target_on, row.target_is_month)}")
     return replace(row, changes=tuple(changes))
+
+
+def _slipped(row: PaperRow, before: PaperRow) -> bool:
+    """The target date moved later since the previous publication; one published without dates is not judged."""
+    return before.target_on is not None and row.target_on is not None and row.target_on > before.target_on

@@ -74,6 +74,8 @@ def paper_row(row: ReportRow, scale: rating.Scale) -> PaperRow:
         text=action.text,
         lead_agencies=tuple(agency.name for agency in row.lead_agencies),
         target=target_words(action),
+        target_on=action.target_on,
+        target_is_month=action.target_is_month,
         status=row.status_note,
         rag=update.rag if update else "",
         rag_label=shown.label if shown else "",

@@ -9,6 +9,7 @@ from django.utils.safestring import SafeString, mark_safe
 from core.formats import long_date
 
 from ..models.shapes import plural
+from .glance import glance_of
 from .layout import badge_css, table_layout
 from .sections import template_for
 from .snapshot import LEGACY_COLUMNS, Paper
@@ -28,7 +29,7 @@ class MissingStylesheet(LookupError):
 
 def paper_context(paper: Paper) -> dict:
     """What `_report_body.html` needs: the paper, its running heads and badge colours, its tables' columns, the
-    words for an empty level, and each later section's template."""
+    words for an empty level, each later section's template and the at-a-glance summary."""
     return {
         "paper": paper,
         "page_css": page_margin_css(paper),
@@ -41,6 +42,7 @@ def paper_context(paper: Paper) -> dict:
         "no_actions": paper.none_of(paper.action_name),
         "actions_title": plural(paper.action_name),
         "sections": [(section, template_for(section)) for section in paper.sections],
+        "glance": glance_of(paper),
     }
 
 

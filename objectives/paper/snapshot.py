@@ -56,6 +56,10 @@ class PaperRow:
     rating_class: str = ""
     rating_fill: str = ""
     rating_text: str = ""
+    # The target date itself, for judging "overdue" at the paper's as-of date; None in older snapshots (and for an
+    # action with no date), which are then not judged.
+    target_on: date | None = None
+    target_is_month: bool = False
 
     @property
     def has_update(self) -> bool:

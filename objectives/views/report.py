@@ -1,4 +1,4 @@
-"""The committee report of a plan and round: the page, and its PDF and Word files."""
+"""The committee report of a plan and round: the page, its PDF and Word files, and its at-a-glance page."""
 
 from django.contrib.auth.decorators import permission_required
 from django.contrib.auth.mixins import PermissionRequiredMixin
@@ -30,6 +30,12 @@ class ReportView(PermissionRequiredMixin, TemplateView):
         paper = build_paper(progress_round=progress_round, author=author_for(self.request.user))
         context.update(paper_context(paper), progress_round=progress_round)
         return context
+
+
+class GlanceView(ReportView):
+    """The paper's at-a-glance summary and exceptions as a printable page of their own, for whoever may read it."""
+
+    template_name = "objectives/glance.html"
 
 
 def _download(request, plan_pk: int, pk: int, file_format: str):

@@ -9,6 +9,8 @@ from django.urls import reverse
 from docx import Document
 from docx.text.paragraph import Paragraph
 
+from objectives.paper.glance import NO_UPDATE_THIS_ROUND, WHY_LISTED
+
 
 def paper_page(client, progress_round) -> str:
     response = client.get(reverse("objectives:report", args=[progress_round.plan_id, progress_round.pk]))
@@ -51,3 +53,31 @@ def paper_word_text(client, progress_round) -> str:
         else:
             lines.extend(" | ".join(cell.text for cell in row.cells) for row in block.rows)
     return "\n".join(lines)
+
+
+# The at-a-glance summary comes before the plan table and names the same aims, objectives and actions first: a test of
+# the plan table reads past it.
+
+
+def without_glance(html: str) -> str:
+    """The paper's page without its at-a-glance section."""
+    start = html.find('<section class="report-section report-glance"')
+    if start == -1:
+        return html
+    end = html.index("</section>", start) + len("</section>")
+    return html[:start] + html[end:]
+
+
+def after(text: str, marker: str) -> str:
+    """The PDF's or Word file's text from `marker` on: a heading or heading row only the plan table has."""
+    return text[text.index(marker) :]
+
+
+def plan_tables(tables: list) -> list:
+    """The Word file's tables but the at-a-glance summary and exceptions: as paper_word reads them or python-docx's."""
+    return [table for table in tables if _last_heading(table) not in (NO_UPDATE_THIS_ROUND, WHY_LISTED)]
+
+
+def _last_heading(table) -> str:
+    first_row = table[0] if isinstance(table, list) else [cell.text for cell in table.rows[0].cells]
+    return first_row[-1]

@@ -26,6 +26,7 @@ from tests.factories import (
     ProgressUpdateFactory,
     UserFactory,
 )
+from tests.objectives.paper_reading import plan_tables
 
 pytestmark = pytest.mark.django_db
 
@@ -237,7 +238,8 @@ def test_change_marks_appear_in_the_published_files(board_manager, september, de
 
     assert "<li>RAG changed from Red to Amber</li><li>New progress</li>" in published.html
     # Ref, Action, Responsibility or lead, Target, then progress
-    progress_cells = [row.cells[4] for row in Document(BytesIO(bytes(published.docx))).tables[0].rows[2:]]
+    table = plan_tables(Document(BytesIO(bytes(published.docx))).tables)[0]
+    progress_cells = [row.cells[4] for row in table.rows[2:]]
     assert progress_cells[2].paragraphs[0].text == "RAG changed from Red to Amber; New progress"
 
 
