@@ -39,8 +39,14 @@ def paper_word(client, progress_round):
 
 
 def in_order(text: str, fragments: list[str]) -> bool:
-    positions = [text.find(fragment) for fragment in fragments]
-    return -1 not in positions and positions == sorted(positions)
+    """Each fragment found after the one before it (a name may appear earlier too, as in the at-a-glance table)."""
+    position = 0
+    for fragment in fragments:
+        found = text.find(fragment, position)
+        if found == -1:
+            return False
+        position = found + len(fragment)
+    return True
 
 
 def paper_word_text(client, progress_round) -> str:

@@ -27,7 +27,7 @@ from tests.objectives.paper_reading import in_order, paper_page, paper_pdf_text,
 
 pytestmark = pytest.mark.django_db
 
-# The order a reader meets the paper in: cover, covering report, then the plan table as the appendix.
+# The order a reader meets the paper in: cover, covering report, at a glance, then the plan table as the appendix.
 ORDER = [
     "Business plan 2025/26: progress report December 2025",
     "Meeting date",
@@ -39,6 +39,7 @@ ORDER = [
     "Note the progress.",
     "2. Background",
     "Why the committee asked.",
+    "At a glance",
     "Appendix – Business plan 2025/26: Progress report December 2025",
     "Aim 1: Keep children safe",
     "Audit the front door",
