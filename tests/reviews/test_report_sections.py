@@ -684,9 +684,9 @@ def test_report_page_queries_do_not_grow_with_reviews_and_cdop_actions(
 
     # session, user, the user's own and their groups' permissions, the round with its plan, then the objectives
     # table (aims, objectives, actions, their lead agencies, updates), the latest publication, five for the
-    # case reviews, five for CDOP, and the training courses with a session in the period; the levels of the
-    # plan's rating scale, which comes with the round
-    with django_assert_num_queries(23):
+    # case reviews, five for CDOP, and three for Training (the round's chosen start, the courses with a session in
+    # the period, the recorded figures); the levels of the plan's rating scale, which comes with the round
+    with django_assert_num_queries(25):
         html = _report(manager_client, december)
 
     assert html.count('<th scope="rowgroup" colspan="3">') == count * count
