@@ -263,9 +263,6 @@ class TrainingFigure(models.Model):
     def __str__(self):
         return f"{self.course_title}, {self.period_text}"
 
-    def get_absolute_url(self):
-        return reverse("training:figure_list")
-
     @property
     def period_text(self) -> str:
         """ "5 May 2012", or "1 March 2011 to 31 March 2013"."""

@@ -167,6 +167,18 @@ def test_a_category_not_counted_in_a_year_that_counts_others_is_none_not_zero(de
     assert cdop_word.category_rows({"categories": categories})[:2] == [[first.name, "0"], [second.name, "Not recorded"]]
 
 
+def test_the_page_says_not_recorded_for_a_category_the_year_did_not_count(manager_client, december, narrative_year):
+    first, second, *_ = CdopCategory.objects.filter(is_active=True).order_by("position", "name")
+    CdopFigure.objects.create(year=narrative_year, category=first, deaths=0)
+
+    html = " ".join(paper_page(manager_client, december).split())
+
+    assert "<h3>Figures for 2011/12</h3>" in html
+    assert f'<th scope="row">{first.name}</th> <td>0</td>' in html
+    assert f'<th scope="row">{second.name}</th> <td>Not recorded</td>' in html
+    assert "(year ending 31 March 2012)" not in html
+
+
 def test_the_share_needs_both_figures(december):
     CdopYearFactory(title="2011/12", ends_on=date(2012, 3, 31), deaths_reviewed=None, with_modifiable_factors=4)
 
