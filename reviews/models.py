@@ -262,13 +262,23 @@ class CdopCategory(models.Model):
 
 
 class CdopYear(models.Model):
-    """One year of the child death overview panel's annual report: aggregate figures only."""
+    """One year of the child death overview panel's annual report: aggregate figures, its narrative, or both.
+
+    Every figure is optional, and a figure not recorded is None, never 0: some boards' committees saw only the
+    panel's narrative, and a zero would tell them no child died.
+    """
 
     title = models.CharField(max_length=20, unique=True, help_text="The year the figures cover, such as 2024/25.")
     ends_on = models.DateField("year ends", help_text="The last day the figures cover, such as 31 March 2025.")
-    deaths_reviewed = models.PositiveIntegerField("deaths reviewed", default=0)
-    with_modifiable_factors = models.PositiveIntegerField("reviews finding modifiable factors", default=0)
+    deaths_reviewed = models.PositiveIntegerField("deaths reviewed", null=True, blank=True)
+    with_modifiable_factors = models.PositiveIntegerField("reviews finding modifiable factors", null=True, blank=True)
     summary = models.TextField(blank=True, help_text="The annual report's main messages, in a few lines.")
+    narrative = models.TextField(
+        "the panel's report",
+        blank=True,
+        help_text="What the panel reported of its year, such as how promptly it reviewed deaths and the learning "
+        "that changed practice.",
+    )
     version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords()
@@ -277,8 +287,11 @@ class CdopYear(models.Model):
         ordering = ["-ends_on"]
         verbose_name = "CDOP year"
         constraints = [
+            # Checked only when both are known: an unknown count limits nothing.
             models.CheckConstraint(
-                condition=Q(with_modifiable_factors__lte=models.F("deaths_reviewed")),
+                condition=Q(with_modifiable_factors__isnull=True)
+                | Q(deaths_reviewed__isnull=True)
+                | Q(with_modifiable_factors__lte=models.F("deaths_reviewed")),
                 name="cdop_modifiable_within_reviewed",
             ),
         ]
@@ -293,6 +306,13 @@ class CdopYear(models.Model):
     def action_ref_prefix(self) -> str:
         """What its actions' references start with: "CDOP25-" for the year ending in 2025."""
         return f"CDOP{self.ends_on.year % 100:02d}-"
+
+    @property
+    def modifiable_percent(self) -> int | None:
+        """The share of deaths reviewed with modifiable factors, in whole percent; None unless both are known."""
+        if self.with_modifiable_factors is None or not self.deaths_reviewed:
+            return None
+        return round(100 * self.with_modifiable_factors / self.deaths_reviewed)
 
     def clean(self):
         if (
@@ -311,9 +331,11 @@ class CdopYear(models.Model):
 
 
 class CdopFigure(models.Model):
+    """The deaths the year counted in one category; a category the year did not count has no row."""
+
     year = models.ForeignKey(CdopYear, on_delete=models.CASCADE, related_name="figures")
     category = models.ForeignKey(CdopCategory, on_delete=models.PROTECT, related_name="figures")
-    deaths = models.PositiveIntegerField(default=0)
+    deaths = models.PositiveIntegerField()
 
     history = HistoricalRecords()
 

@@ -104,8 +104,11 @@ def save_recommendation(
 
 
 @transaction.atomic
-def save_cdop_year(*, year: CdopYear, figures: dict[CdopCategory, int], expected_version: int | None) -> CdopYear:
-    """Save the year and a figure per category given (0 kept as 0), unless the year changed since it was loaded."""
+def save_cdop_year(
+    *, year: CdopYear, figures: dict[CdopCategory, int | None], expected_version: int | None
+) -> CdopYear:
+    """Save the year and its figure per category (0 kept as 0; None, not recorded, removes the category's figure),
+    unless the year changed since it was loaded."""
     existing: dict[int, CdopFigure] = {}
     if year.pk:
         take_next_version(year, expected_version=expected_version, subject=str)
@@ -115,9 +118,11 @@ def save_cdop_year(*, year: CdopYear, figures: dict[CdopCategory, int], expected
     year.save()
     for category, deaths in figures.items():
         figure = existing.get(category.pk)
-        if figure is None:
+        if figure is None and deaths is not None:
             CdopFigure(year=year, category=category, deaths=deaths).save()
-        elif figure.deaths != deaths:
+        elif figure is not None and deaths is None:
+            figure.delete()
+        elif figure is not None and figure.deaths != deaths:
             # Only real changes are saved, so the history shows what someone changed, not every number again.
             figure.deaths = deaths
             figure.save(update_fields=["deaths"])
@@ -125,16 +130,18 @@ def save_cdop_year(*, year: CdopYear, figures: dict[CdopCategory, int], expected
 
 
 def _refuse_categories_over_reviewed(
-    year: CdopYear, figures: dict[CdopCategory, int], existing: dict[int, CdopFigure]
+    year: CdopYear, figures: dict[CdopCategory, int | None], existing: dict[int, CdopFigure]
 ) -> None:
-    """Each death reviewed falls in one category at most, so the categories cannot add up to more."""
-    given = {category.pk: deaths for category, deaths in figures.items()}
+    """Each death reviewed falls in one category at most, so the categories cannot add up to more (when the
+    deaths reviewed are known: an unknown total limits nothing)."""
+    if year.deaths_reviewed is None:
+        return
+    given = {category.pk: deaths or 0 for category, deaths in figures.items()}
     kept = {category_id: figure.deaths for category_id, figure in existing.items() if category_id not in given}
     total = sum(given.values()) + sum(kept.values())
-    reviewed = year.deaths_reviewed or 0
-    if total > reviewed:
+    if total > year.deaths_reviewed:
         raise ValidationError(
-            f"The categories add up to {total}, more than the {plural(reviewed, 'death')} reviewed.",
+            f"The categories add up to {total}, more than the {plural(year.deaths_reviewed, 'death')} reviewed.",
             code="categories_over_reviewed",
         )
 

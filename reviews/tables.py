@@ -28,12 +28,16 @@ class ReviewTable(tables.Table):
         return render_to_string("reviews/_next_step.html", {"step": record.next_step})
 
 
+NOT_RECORDED = "Not recorded"
+
+
 class CdopYearTable(tables.Table):
     caption = "CDOP years, newest first"
     title = tables.Column(linkify=True, verbose_name="Year")
     ends_on = tables.DateColumn(DATE_FORMAT, verbose_name="Year ends")
-    deaths_reviewed = tables.Column(verbose_name="Deaths reviewed", attrs=NUMBER)
-    with_modifiable_factors = tables.Column(verbose_name="With modifiable factors", attrs=NUMBER)
+    # Blank in the database means the report did not give the figure, which is not 0.
+    deaths_reviewed = tables.Column(verbose_name="Deaths reviewed", attrs=NUMBER, default=NOT_RECORDED)
+    with_modifiable_factors = tables.Column(verbose_name="With modifiable factors", attrs=NUMBER, default=NOT_RECORDED)
     action_count = tables.Column(verbose_name="Actions", attrs=NUMBER)
     rag_counts = tables.Column(verbose_name="Actions by latest rating", empty_values=())
 
@@ -43,10 +47,8 @@ class CdopYearTable(tables.Table):
         orderable = False
 
     def render_with_modifiable_factors(self, value, record):
-        if not record.deaths_reviewed:
-            return value
-        # As {% widthratio %} rounded it when the page drew this by hand.
-        return f"{value} ({round(value / record.deaths_reviewed * 100)}%)"
+        percent = record.modifiable_percent
+        return value if percent is None else f"{value} ({percent}%)"
 
     def render_rag_counts(self, value, record):
         if not record.action_count:

@@ -1,12 +1,15 @@
-"""Forms for courses, sessions, bookings, attendance, the charges period and the attendees' evaluations."""
+"""Forms for courses, sessions, bookings, attendance, the attendees' evaluations, and what the paper counts."""
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 
+from core.formats import long_date
+from objectives.forms import DateInput, VersionField
+from objectives.identifiers import IdentifierWarningsMixin
 from objectives.models import Agency, Objective
 
-from .models import Course, Evaluation, Registration, TrainingSession
+from .models import Course, Evaluation, PaperPeriod, Registration, TrainingFigure, TrainingSession
 from .selectors import places_taken
 
 DATETIME_LOCAL = "%Y-%m-%dT%H:%M"
@@ -164,3 +167,54 @@ class FollowUpForm(forms.ModelForm):
 
 
 FORMS = {Evaluation.Kind.AFTER_SESSION: AfterSessionForm, Evaluation.Kind.FOLLOW_UP: FollowUpForm}
+
+
+class TrainingFigureForm(IdentifierWarningsMixin, forms.ModelForm):
+    """A figure for training not booked here; a single day's training leaves "to" blank."""
+
+    warn_about_fields = ("note",)
+
+    version = VersionField()
+
+    class Meta:
+        model = TrainingFigure
+        fields = ["course_title", "course", "starts_on", "ends_on", "attended", "provider", "note"]
+        widgets = {"starts_on": DateInput(), "ends_on": DateInput(), "note": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {
+            "starts_on": "The day the training ran, or the first day of the period the number covers.",
+            "ends_on": "The last day of the period. Leave blank for a single day's training.",
+        }
+        error_messages = {
+            "starts_on": {"invalid": "Enter the date the training ran or the period starts, such as 1 March 2011."},
+            "ends_on": {"invalid": "Enter the date the period ends, such as 31 March 2013."},
+            "attended": {
+                "invalid": "Enter the number who attended as a whole number, such as 111.",
+                "min_value": "Enter the number who attended: 1 or more.",
+            },
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["course"].queryset = Course.objects.order_by("title")
+        self.fields["version"].initial = self.instance.version if self.instance.pk else None
+
+
+class PaperPeriodForm(forms.ModelForm):
+    """Where the round's committee paper starts counting training: the plan's start unless the manager says."""
+
+    version = VersionField()
+
+    class Meta:
+        model = PaperPeriod
+        fields = ["starts_on"]
+        widgets = {"starts_on": DateInput()}
+        error_messages = {"starts_on": {"invalid": "Enter the date the figures start from, such as 1 March 2011."}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        period = self.instance
+        self.fields["version"].initial = period.version if period.pk else None
+        self.fields["starts_on"].help_text = (
+            f"The paper counts training from this date to the round's as-of date, "
+            f"{long_date(period.progress_round.as_of)}. Recorded figures count when their whole period falls within."
+        )

@@ -4,6 +4,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Avg, F, Q
@@ -11,7 +12,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from core.formats import long_date
-from objectives.models import Agency, Objective
+from objectives.models import Agency, Objective, ProgressRound
 from objectives.roles import is_agency_scoped
 
 SCORE = [MinValueValidator(1), MaxValueValidator(5)]
@@ -217,3 +218,88 @@ class EvaluationLink(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} link to {self.registration.email}"
+
+
+class TrainingFigureQuerySet(models.QuerySet):
+    def within(self, starts_on: date, ends_on: date):
+        """The figures whose whole period falls from `starts_on` to `ends_on`, both included, oldest first."""
+        return self.filter(starts_on__gte=starts_on, ends_on__lte=ends_on).order_by("starts_on", "course_title", "pk")
+
+
+class TrainingFigure(models.Model):
+    """How many attended training the board did not book here: another provider's course, or years before the
+    product. Aggregate numbers only, so nobody has to invent attendees to put the figure in the paper."""
+
+    course_title = models.CharField("course", max_length=200, help_text="Such as “Domestic abuse (full day)”.")
+    course = models.ForeignKey(
+        Course,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="recorded_figures",
+        verbose_name="the same course here",
+        help_text="Only if the course is one of the board's courses in this system.",
+    )
+    starts_on = models.DateField("from")
+    # Left blank for a single day's training, and then filled in by clean() with starts_on, so every figure
+    # has a whole period to compare with the paper's.
+    ends_on = models.DateField("to", blank=True)
+    attended = models.PositiveIntegerField("number attended", validators=[MinValueValidator(1)])
+    provider = models.CharField(max_length=200, blank=True, help_text="Who ran it, if not the board.")
+    note = models.TextField(blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    history = HistoricalRecords()
+    objects = TrainingFigureQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-starts_on", "course_title", "pk"]
+        verbose_name = "recorded training figure"
+        constraints = [
+            models.CheckConstraint(condition=Q(ends_on__gte=F("starts_on")), name="training_figure_ends_after_start"),
+            models.CheckConstraint(condition=Q(attended__gte=1), name="training_figure_counts_someone"),
+        ]
+
+    def __str__(self):
+        return f"{self.course_title}, {self.period_text}"
+
+    @property
+    def period_text(self) -> str:
+        """ "5 May 2012", or "1 March 2011 to 31 March 2013"."""
+        if self.ends_on == self.starts_on:
+            return long_date(self.starts_on)
+        return f"{long_date(self.starts_on)} to {long_date(self.ends_on)}"
+
+    def clean(self):
+        if self.ends_on is None:
+            self.ends_on = self.starts_on
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            raise ValidationError({"ends_on": f"The period cannot end before it starts ({long_date(self.starts_on)})."})
+
+
+class PaperPeriod(models.Model):
+    """Where the committee paper's Training section starts for one round, as the board manager chose it
+    ("since March 2011"); a round without one starts at its plan's start."""
+
+    progress_round = models.OneToOneField(
+        ProgressRound, on_delete=models.CASCADE, related_name="training_paper_period", verbose_name="round"
+    )
+    starts_on = models.DateField("training figures from")
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "training paper period"
+
+    def __str__(self):
+        return f"Training from {long_date(self.starts_on)} in {self.progress_round}"
+
+    def clean(self):
+        if not (self.starts_on and self.progress_round_id):
+            return
+        as_of = self.progress_round.as_of
+        if self.starts_on > as_of:
+            raise ValidationError(
+                {"starts_on": f"The period must start on or before the round's as-of date, {long_date(as_of)}."}
+            )

@@ -8,6 +8,6 @@ see their own agency's registrations only: the views scope the rows.
 TRAINING_ADMINS = "Training administrators"
 TRAINING_ADMIN_LABEL = "Training administrator"
 
-_MODELS = ["course", "trainingsession", "registration", "agencyworkforce"]
+_MODELS = ["course", "trainingsession", "registration", "agencyworkforce", "trainingfigure"]
 VIEW = [f"training.view_{model}" for model in [*_MODELS, "evaluation", "evaluationlink"]]
 MANAGE = [f"training.{verb}_{model}" for model in _MODELS for verb in ("add", "change", "delete")]

@@ -23,9 +23,10 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from objectives.models import Agency
+from objectives.models import Agency, ProgressRound
+from objectives.services.conflicts import take_next_version
 
-from .models import Evaluation, EvaluationLink, Registration, TrainingSession
+from .models import Evaluation, EvaluationLink, PaperPeriod, Registration, TrainingFigure, TrainingSession
 from .selectors import link_days, places_taken
 
 logger = logging.getLogger(__name__)
@@ -213,3 +214,30 @@ def _message(registration: Registration, *, kind: str, base_url: str) -> EmailMe
     subject = " ".join(render_to_string("training/email/evaluation_subject.txt", context).split())
     body = render_to_string("training/email/evaluation.txt", context).strip() + "\n"
     return EmailMessage(subject, body, to=[registration.email])
+
+
+# What the committee paper's Training section counts besides bookings
+
+
+@transaction.atomic
+def save_training_figure(*, figure: TrainingFigure, expected_version: int | None) -> TrainingFigure:
+    """Save a recorded figure, unless someone saved it since it was loaded."""
+    if figure.pk:
+        take_next_version(figure, expected_version=expected_version, subject=str)
+    figure.full_clean()
+    figure.save()
+    return figure
+
+
+@transaction.atomic
+def choose_paper_period(*, period: PaperPeriod, expected_version: int | None) -> PaperPeriod:
+    """Save where the round's Training section starts, unless someone chose it since the form was loaded."""
+    # Two managers choosing a first period at once queue on the round, so the second is refused, not a 500.
+    ProgressRound.objects.select_for_update(of=("self",)).filter(pk=period.progress_round_id).order_by("pk").get()
+    saved = PaperPeriod.objects.filter(progress_round_id=period.progress_round_id).first()
+    if saved is not None:
+        period.pk = saved.pk
+        take_next_version(period, expected_version=expected_version, subject=lambda _: "the training period")
+    period.full_clean()
+    period.save()
+    return period

@@ -2,8 +2,11 @@
 
 import django_tables2 as tables
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
-from .models import Course
+from core.formats import DATE_FORMAT, long_date
+
+from .models import Course, TrainingFigure
 
 
 def money(amount) -> str:
@@ -35,3 +38,45 @@ class CourseTable(tables.Table):
 
     def render_non_attendance_charge(self, value):
         return money(value) if value else "None"
+
+
+class TrainingFigureTable(tables.Table):
+    caption = "Training recorded by the board, newest first"
+    course_title = tables.Column(verbose_name="Course")
+    period = tables.Column(accessor="period_text", verbose_name="When", orderable=False)
+    attended = tables.Column(verbose_name="Attended", attrs={"td": {"class": "text-end"}})
+    provider = tables.Column(default="The board")
+    note = tables.Column(default="")
+    change = tables.TemplateColumn(
+        template_name="training/_figure_links.html",
+        verbose_name=mark_safe('<span class="visually-hidden">Change</span>'),
+        empty_values=(),
+    )
+
+    class Meta:
+        model = TrainingFigure
+        fields = ("course_title", "period", "attended", "provider", "note", "change")
+        orderable = False
+        empty_text = "No training figures recorded yet."
+
+
+class PaperPeriodTable(tables.Table):
+    caption = "Progress rounds, newest first, with the training their paper counts"
+    round = tables.Column(accessor="label", verbose_name="Round")
+    plan = tables.Column(accessor="plan__title", verbose_name="Business plan")
+    starts_on = tables.Column(empty_values=(), verbose_name="Training counted from")
+    as_of = tables.DateColumn(DATE_FORMAT, verbose_name="To (the round's as-of date)")
+    change = tables.TemplateColumn(
+        template_name="training/_paper_period_link.html",
+        verbose_name=mark_safe('<span class="visually-hidden">Change</span>'),
+        empty_values=(),
+    )
+
+    class Meta:
+        orderable = False
+
+    def render_starts_on(self, record):
+        period = getattr(record, "training_paper_period", None)
+        if period is None:
+            return f"{long_date(record.plan.starts_on)} (the plan's start)"
+        return long_date(period.starts_on)

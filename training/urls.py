@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import charges, courses, evaluation, imports, registrations, sessions, uptake
+from .views import charges, courses, evaluation, figures, imports, paper_periods, registrations, sessions, uptake
 
 app_name = "training"
 urlpatterns = [
@@ -21,6 +21,13 @@ urlpatterns = [
     path("registrations/<int:pk>/cancel/", registrations.RegistrationCancelView.as_view(), name="registration_cancel"),
     path("charges/", charges.ChargesView.as_view(), name="charges"),
     path("uptake/", uptake.UptakeView.as_view(), name="uptake"),
+    # What the committee paper's Training section counts besides bookings, and from when
+    path("recorded/", figures.FigureListView.as_view(), name="figure_list"),
+    path("recorded/new/", figures.FigureCreateView.as_view(), name="figure_create"),
+    path("recorded/<int:pk>/edit/", figures.FigureUpdateView.as_view(), name="figure_update"),
+    path("recorded/<int:pk>/delete/", figures.FigureDeleteView.as_view(), name="figure_delete"),
+    path("paper/", paper_periods.PaperPeriodListView.as_view(), name="paper_period_list"),
+    path("paper/<int:pk>/", paper_periods.PaperPeriodUpdateView.as_view(), name="paper_period"),
     # Attendees answer without an account: the signed link is their key.
     path("evaluate/<str:token>/", evaluation.EvaluationFormView.as_view(), name="evaluation_form"),
 ]

@@ -11,7 +11,7 @@ from django.utils import timezone
 from objectives.dates import parse_flexible_date
 from objectives.models import Action, Agency, Aim, BusinessPlan, Objective, ProgressRound, ProgressUpdate
 
-from . import cdop, covering, people, plan, reviews, training
+from . import cdop, cdop_narrative, covering, people, plan, reviews, training, training_figures
 from .progress_december import ROUND as DECEMBER
 from .progress_march import ROUND as MARCH
 from .progress_september import ROUND as SEPTEMBER
@@ -40,7 +40,9 @@ def load_demo() -> Counter[type[models.Model]]:
     covering.load_covering(loader, business_plan)
     reviews.load_reviews(loader, business_plan, agencies, officers, today=timezone.localdate())
     cdop.load_cdop(loader, business_plan, agencies, officers)
+    cdop_narrative.load_cdop_narrative(loader)
     training.load_training(loader, agencies, today=timezone.localdate())
+    training_figures.load_training_figures(loader, business_plan)
     load_shaped_plans(loader, agencies)
     return loader.created
 

@@ -1,4 +1,8 @@
-"""Forms for the child death overview panel: a year's figures on one page, and an action from its annual report."""
+"""Forms for the child death overview panel: a year's report on one page, and an action from its annual report.
+
+Every figure is optional: a blank box means the board does not have that figure, which is saved as unknown,
+never as 0, so a year may hold only the panel's narrative.
+"""
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Fieldset, Layout, Row
@@ -32,24 +36,33 @@ def count_field(label: str, *, required: bool, help_text: str = "") -> forms.Int
     )
 
 
+UNKNOWN_HELP = "Leave blank if the report does not give it; 0 means none."
+
+
 class CdopYearForm(IdentifierWarningsMixin, forms.ModelForm):
-    """A year's figures with a number per category: the active categories and any retired one it already counts.
+    """A year's report with a number per category: the active categories and any retired one it already counts.
 
     Saved through services.save_cdop_year, never save(), so the year and its figures go in together.
     """
 
-    warn_about_fields = ("summary",)
+    warn_about_fields = ("summary", "narrative")
 
     version = VersionField()
-    deaths_reviewed = count_field("Deaths reviewed", required=True)
+    deaths_reviewed = count_field("Deaths reviewed", required=False, help_text=UNKNOWN_HELP)
     with_modifiable_factors = count_field(
-        "Reviews finding modifiable factors", required=True, help_text="Cannot be more than the deaths reviewed."
+        "Reviews finding modifiable factors",
+        required=False,
+        help_text="Cannot be more than the deaths reviewed. " + UNKNOWN_HELP,
     )
 
     class Meta:
         model = CdopYear
-        fields = ["title", "ends_on", "deaths_reviewed", "with_modifiable_factors", "summary"]
-        widgets = {"ends_on": DateInput(), "summary": forms.Textarea(attrs={"rows": 6})}
+        fields = ["title", "ends_on", "deaths_reviewed", "with_modifiable_factors", "summary", "narrative"]
+        widgets = {
+            "ends_on": DateInput(),
+            "summary": forms.Textarea(attrs={"rows": 6}),
+            "narrative": forms.Textarea(attrs={"rows": 10}),
+        }
         error_messages = {
             "title": {"unique": "There is already a CDOP year with this title."},
             "ends_on": {"invalid": "Enter the date the year ends, such as 31 March 2025."},
@@ -64,7 +77,8 @@ class CdopYearForm(IdentifierWarningsMixin, forms.ModelForm):
         for category in self.categories:
             label = category.name if category.is_active else f"{category.name} (no longer in use)"
             field = count_field(label, required=False)
-            field.initial = counted.get(category.pk, 0)
+            # Blank, not 0, where the year has no figure: saving the form unchanged records nothing.
+            field.initial = counted.get(category.pk)
             self.fields[self.category_field_name(category)] = field
         self.fields["version"].initial = year.version if year.pk else None
 
@@ -76,11 +90,12 @@ class CdopYearForm(IdentifierWarningsMixin, forms.ModelForm):
             Row(Column("title"), Column("ends_on")),
             Row(Column("deaths_reviewed"), Column("with_modifiable_factors")),
             Fieldset(
-                "Deaths by category",
+                "Deaths by category (leave blank those the report does not give)",
                 *(self.category_field_name(category) for category in self.categories),
                 css_class="cdop-categories",
             ),
             "summary",
+            "narrative",
         )
 
     @staticmethod
@@ -90,11 +105,9 @@ class CdopYearForm(IdentifierWarningsMixin, forms.ModelForm):
     def clean_title(self):
         return self.cleaned_data["title"].strip()
 
-    def figures(self) -> dict[CdopCategory, int]:
-        """Deaths per category as entered; a blank count is 0."""
-        return {
-            category: self.cleaned_data.get(self.category_field_name(category)) or 0 for category in self.categories
-        }
+    def figures(self) -> dict[CdopCategory, int | None]:
+        """Deaths per category as entered; None where the box was left blank (not recorded)."""
+        return {category: self.cleaned_data.get(self.category_field_name(category)) for category in self.categories}
 
 
 class CdopActionForm(TrackedActionForm):

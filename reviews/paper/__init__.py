@@ -1,12 +1,13 @@
 """The committee paper's "Serious case reviews" and "Child Death Overview Panel" sections.
 
-build.py reads the models into each section's data; the templates and word.py show that data.
+build.py and cdop.py read the models into each section's data; the templates and word.py show that data.
 mscb registers both sections, in the place the committee reads them.
 """
 
 from objectives.paper import sections
 
-from .build import CDOP_KIND, REVIEWS_KIND, build_case_reviews, build_cdop
+from .build import REVIEWS_KIND, build_case_reviews
+from .cdop import CDOP_KIND, build_cdop
 from .word import write_case_reviews, write_cdop
 
 REVIEWS_SECTION = sections.SectionType(

@@ -14,9 +14,6 @@ that day (the paper's "Produced" date), as the register's own pages judge it, no
 
 from collections import defaultdict
 
-from django.db.models import IntegerField, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce
-
 from core.formats import long_date
 from core.rating import DEFAULT_SCALE_NAME, Scale
 from objectives.models import Action, Agency, ProgressUpdate
@@ -24,10 +21,9 @@ from objectives.paper.from_report import paper_row
 from objectives.paper.snapshot import PaperSection, to_data
 from objectives.selectors.report import ReportRow, latest_accepted_updates
 
-from ..models import CdopCategory, CdopFigure, CdopYear, Recommendation, Review
+from ..models import Recommendation, Review
 
 REVIEWS_KIND, REVIEWS_TITLE = "case_reviews", "Serious case reviews"
-CDOP_KIND, CDOP_TITLE = "cdop", "Child Death Overview Panel"
 
 
 def _action_rows(actions, progress_round, scale: Scale) -> list[tuple[Action, dict]]:
@@ -135,49 +131,3 @@ def _review_data(review, recommendations, rows, scale) -> dict:
         "rag_counts": _rag_counts(review_rows, scale),
         "recommendations": listed,
     }
-
-
-def _share(part: int, whole: int) -> str:
-    """A whole percentage, halves rounded up ("30%"); empty when there is no whole to share."""
-    return f"{(200 * part + whole) // (2 * whole)}%" if whole else ""
-
-
-def _figures(year: CdopYear) -> dict:
-    deaths = CdopFigure.objects.filter(year=year, category=OuterRef("pk")).values("deaths")[:1]
-    # Every category in use, with 0 where none died, so the committee sees each was counted; a retired
-    # category still shows in a year that recorded deaths under it, so that year's figures stay whole.
-    categories = (
-        CdopCategory.objects.annotate(deaths=Coalesce(Subquery(deaths), Value(0), output_field=IntegerField()))
-        .filter(Q(is_active=True) | Q(deaths__gt=0))
-        .order_by("position", "name")
-    )
-    return {
-        "title": year.title,
-        "ends": long_date(year.ends_on),
-        "deaths_reviewed": year.deaths_reviewed,
-        "with_modifiable_factors": year.with_modifiable_factors,
-        "modifiable_share": _share(year.with_modifiable_factors, year.deaths_reviewed),
-        "summary": year.summary,
-        "categories": [{"name": category.name, "deaths": category.deaths} for category in categories],
-    }
-
-
-def build_cdop(*, plan, progress_round) -> PaperSection | None:
-    """The year's figures and the panel's actions in this plan: one query when there is no year, five otherwise."""
-    years = list(CdopYear.objects.order_by("-ends_on"))
-    if not years:
-        # Every CDOP action belongs to a year, so there are none either.
-        return None
-    # The latest year over by the round's as-of date; before any is, the latest there is.
-    shown = next((year for year in years if year.ends_on <= progress_round.as_of), years[0])
-    figures = _figures(shown)
-    actions = Action.objects.not_hidden().filter(plan=plan, cdop_link__isnull=False).select_related("cdop_link")
-    rows = defaultdict(list)
-    for action, row in _action_rows(actions, progress_round, plan.scale):
-        rows[action.cdop_link.year_id].append(row)
-    groups = [{"title": year.title, "actions": rows[year.pk]} for year in years if rows[year.pk]]
-    return PaperSection(
-        kind=CDOP_KIND,
-        title=CDOP_TITLE,
-        data={"round_label": _progress_heading(plan, progress_round), "year": figures, "action_groups": groups},
-    )

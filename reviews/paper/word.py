@@ -20,6 +20,7 @@ SUMMARY_HEADER = ["Review", "Kind", "Status", "Next due"]
 NO_RECOMMENDATIONS = "No recommendations yet."
 NO_ACTIONS_IN_PLAN = "No actions in this plan"
 NO_CDOP_ACTIONS = "No actions from the panel's annual reports in this plan."
+NOT_RECORDED = "Not recorded"
 
 
 def next_due_text(review: dict) -> str:
@@ -64,21 +65,11 @@ def write_case_reviews(document, section: PaperSection) -> None:
 
 
 def write_cdop(document, section: PaperSection) -> None:
-    """Append the heading, the year's figures and the panel's actions with this round's progress."""
+    """Append the heading, what the year holds (figures, messages, narrative) and the panel's actions."""
     document.add_heading(section.title, level=1)
     year = section.data["year"]
     if year:
-        document.add_heading(f"Figures for {year['title']}", level=2)
-        widths = [int(TEXT_WIDTH * 0.48), int(TEXT_WIDTH * 0.12)]
-        _caption(document, f"Deaths reviewed in {year['title']} (year ending {year['ends']})")
-        _text_table(document, ["Figure", "Number"], widths, figure_rows(year))
-        _spacer(document)
-        _caption(document, f"Deaths reviewed in {year['title']} by category")
-        _text_table(document, ["Category", "Deaths"], widths, category_rows(year))
-        if year["summary"]:
-            bold(document.add_paragraph(), "Main messages")
-            bullet_style = document.styles["List Bullet"].style_id
-            word_tables.write_blocks(document, year["summary"], bullet_style, first_unused=False)
+        _write_cdop_year(document, year)
     document.add_heading("Actions from the panel's annual reports", level=2)
     groups = section.data["action_groups"]
     if not groups:
@@ -96,16 +87,45 @@ def write_cdop(document, section: PaperSection) -> None:
     _spacer(document)
 
 
+def _write_cdop_year(document, year: dict) -> None:
+    """The year as the page shows it: only the figures recorded, then its main messages and narrative."""
+    totals, categories = figure_rows(year), category_rows(year)
+    heading = f"Figures for {year['title']}" if totals or categories else f"The panel's report for {year['title']}"
+    document.add_heading(heading, level=2)
+    widths = [int(TEXT_WIDTH * 0.48), int(TEXT_WIDTH * 0.12)]
+    if totals:
+        _caption(document, f"Deaths reviewed in {year['title']} (year ending {year['ends']})")
+        _text_table(document, ["Figure", "Number"], widths, totals)
+        _spacer(document)
+    if categories:
+        _caption(document, f"Deaths reviewed in {year['title']} by category")
+        _text_table(document, ["Category", "Deaths"], widths, categories)
+    bullet_style = document.styles["List Bullet"].style_id
+    # Publications from before the narrative existed have no "narrative" key.
+    for label, text in (("Main messages", year["summary"]), ("The panel's report", year.get("narrative", ""))):
+        if text:
+            bold(document.add_paragraph(), label)
+            word_tables.write_blocks(document, text, bullet_style, first_unused=False)
+
+
 def figure_rows(year: dict) -> list[list[str]]:
-    """The year's totals as text: "9 (30%)" with modifiable factors."""
-    modifiable = str(year["with_modifiable_factors"])
-    if year["modifiable_share"]:
-        modifiable += f" ({year['modifiable_share']})"
-    return [["Deaths reviewed", str(year["deaths_reviewed"])], ["With modifiable factors", modifiable]]
+    """The year's recorded totals as text, "9 (30%)" with modifiable factors; a total not recorded has no row."""
+    rows = []
+    if year["deaths_reviewed"] is not None:
+        rows.append(["Deaths reviewed", str(year["deaths_reviewed"])])
+    if year["with_modifiable_factors"] is not None:
+        modifiable = str(year["with_modifiable_factors"])
+        if year["modifiable_share"]:
+            modifiable += f" ({year['modifiable_share']})"
+        rows.append(["With modifiable factors", modifiable])
+    return rows
 
 
 def category_rows(year: dict) -> list[list[str]]:
-    return [[category["name"], str(category["deaths"])] for category in year["categories"]]
+    return [
+        [category["name"], NOT_RECORDED if category["deaths"] is None else str(category["deaths"])]
+        for category in year["categories"]
+    ]
 
 
 def cdop_actions_caption(section: PaperSection) -> str:

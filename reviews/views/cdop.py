@@ -50,8 +50,10 @@ class CdopYearDetailView(PermissionRequiredMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user, year = self.request.user, self.object
-        context["categories"] = cdop_categories_counted(year)
-        context["categorised"] = sum(category.deaths or 0 for category in context["categories"])
+        categories = cdop_categories_counted(year)
+        # No table at all for a year that recorded no category, rather than a column of "Not recorded".
+        context["categories"] = categories if any(category.deaths is not None for category in categories) else []
+        context["categorised"] = sum(category.deaths or 0 for category in categories)
         context["actions"] = cdop_year_actions(year, user=user)
         context["rag_counts"] = cdop_actions(user, [year]).rating_tallies()
         context["breadcrumbs"] = cdop_crumbs()

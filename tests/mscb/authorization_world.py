@@ -23,6 +23,7 @@ from tests.training.factories import (
     AgencyWorkforceFactory,
     CourseFactory,
     RegistrationFactory,
+    TrainingFigureFactory,
     TrainingSessionFactory,
 )
 from training.models import Evaluation, Registration
@@ -55,6 +56,7 @@ class World:
     training_session: object
     registration: object
     evaluation_token: str
+    training_figure: object
     review: Review
     recommendation: Recommendation
     review_import: StagedUpload
@@ -128,6 +130,7 @@ def build_world(*, lead_agency, other_agency, board_manager) -> World:
         training_session=training_session,
         registration=registration,
         evaluation_token=make_token(registration, Evaluation.Kind.AFTER_SESSION),
+        training_figure=TrainingFigureFactory(),
         review=review,
         recommendation=recommendation,
         review_import=review_import,

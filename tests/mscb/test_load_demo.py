@@ -11,7 +11,8 @@ from objectives.models import Action, Agency, Aim, BusinessPlan, Objective, Prog
 from objectives.selectors import rounds
 from reviews import clock
 from reviews.models import CdopFigure, CdopYear, Recommendation, Review
-from training.models import AgencyWorkforce, Course, Evaluation, Registration, TrainingSession
+from training import paper as training_paper
+from training.models import AgencyWorkforce, Course, Evaluation, Registration, TrainingFigure, TrainingSession
 from training.roles import TRAINING_ADMINS
 
 from .demo_loaded import MAIN_PLAN, load_demo, row_counts
@@ -189,7 +190,8 @@ def test_load_demo_output_counts_what_it_created(demo_output):
     # The list plan's implicit aim and the implicit objectives are never shown, so not counted either.
     assert "created 5 users, 11 agencies, 3 business plans, 6 aims, 7 objectives, 42 actions" in demo_output
     assert "5 progress rounds, 74 progress updates" in demo_output
-    assert "3 reviews, 3 recommendations, 1 CDOP year" in demo_output
+    assert "3 reviews, 3 recommendations, 2 CDOP years" in demo_output
+    assert "3 recorded training figures, 1 training paper period" in demo_output
 
 
 def test_running_load_demo_twice_changes_no_table_or_history(demo_output):
@@ -312,7 +314,7 @@ def test_load_demo_has_the_officers_write_their_agencys_review_actions(demo_outp
 
 
 def test_load_demo_records_a_cdop_year_whose_category_figures_add_up(demo_output):
-    year = CdopYear.objects.get()
+    year = CdopYear.objects.get(title="2024/25")
     figures = CdopFigure.objects.filter(year=year)
 
     assert (year.title, year.ends_on) == ("2024/25", date(2025, 3, 31))
@@ -320,6 +322,14 @@ def test_load_demo_records_a_cdop_year_whose_category_figures_add_up(demo_output
     assert sum(figures.values_list("deaths", flat=True)) == year.deaths_reviewed == 28
     assert 0 < year.with_modifiable_factors < year.deaths_reviewed
     assert year.summary
+
+
+def test_load_demo_records_an_earlier_cdop_year_with_only_the_panels_narrative(demo_output):
+    year = CdopYear.objects.get(title="2022/23")
+
+    assert (year.deaths_reviewed, year.with_modifiable_factors) == (None, None)
+    assert not year.figures.exists()
+    assert "Learning that changed practice" in year.narrative
 
 
 def test_load_demo_gives_the_cdop_year_actions_with_progress(demo_output):
@@ -393,6 +403,17 @@ def test_load_demo_evaluates_many_attendees_with_a_confidence_gain_and_some_foll
 
 def test_load_demo_records_the_workforce_of_some_agencies(demo_output):
     assert 0 < AgencyWorkforce.objects.count() < Agency.objects.count()
+
+
+def test_load_demo_records_training_not_booked_here_and_the_latest_paper_counts_it(demo_output):
+    latest = ProgressRound.objects.filter(plan__title=MAIN_PLAN).order_by("-as_of").first()
+    section = training_paper.build(plan=latest.plan, progress_round=latest)
+
+    assert TrainingFigure.objects.count() == 3
+    assert latest.training_paper_period.starts_on == date(2011, 3, 1)
+    assert ["Domestic abuse and safeguarding children (full day)", "1 March 2011 to 31 March 2013", "111"] in [
+        row[:3] for row in training_paper.recorded_rows(section)
+    ]
 
 
 def test_load_demo_names_the_trainer_in_its_login_lines(demo_output):

@@ -332,9 +332,10 @@ def test_a_list_plans_report_page_takes_the_same_queries_whatever_its_length(
 
     # As a tree plan's page: session, user, permissions (own and groups'), the round with its plan and scale, the
     # scale's levels, aims, objectives, actions, lead agencies, updates, the latest publication, the open case
-    # reviews, the CDOP years, the training courses and the covering report (none); the implicit levels cost what a
-    # tree's levels cost
-    with django_assert_num_queries(16):
+    # reviews, the CDOP years, the round's chosen training start, the training courses and the recorded training
+    # figures; the implicit levels cost what a tree's levels cost
+    # and one for the round's covering report (none here)
+    with django_assert_num_queries(18):
         response = manager_client.get(reverse("objectives:report", args=[plan.pk, progress_round.pk]))
 
     assert response.content.decode().count('<td class="report-ref">') == count

@@ -318,10 +318,11 @@ def test_report_page_queries_do_not_grow_with_actions(
     # session, user, the user's own and their groups' permissions, the round with its plan, aims,
     # objectives, actions, their lead agencies, every update up to this round with its round,
     # the latest publication to mark changes against, the open case reviews and the CDOP years
-    # (the reviews app's sections, with none here), and the training courses with a session
-    # in the period (the Training section, which has none here), and the round's covering report (none here);
-    # the plan's rating scale comes with the round, and its levels in one more
-    with django_assert_num_queries(16):
+    # (the reviews app's sections, with none here), and the round's chosen training start, the training
+    # courses with a session in the period and the recorded training figures in it (the Training section, which
+    # has none here); the plan's rating scale comes with the round, and its levels in one more
+    # and one for the round's covering report (none here)
+    with django_assert_num_queries(18):
         response = manager_client.get(_report_url(december))
 
     assert response.status_code == HTTPStatus.OK
@@ -336,9 +337,11 @@ def test_report_page_queries_stay_the_same_after_a_publication(
     publish_report(progress_round=december, published_by=board_manager)
 
     # session, user, permissions (own and groups'), the round, aims, objectives, actions, lead agencies,
-    # updates, the latest publication's snapshot, the open case reviews, the CDOP years, and the training
-    # courses with a session in the period, the covering report (none); the levels of the plan's rating scale
-    with django_assert_num_queries(16):
+    # updates, the latest publication's snapshot, the open case reviews, the CDOP years, and the round's chosen
+    # training start, the training courses with a session in the period and the recorded training figures; the
+    # levels of the plan's rating scale
+    # and one for the round's covering report (none here)
+    with django_assert_num_queries(18):
         response = manager_client.get(_report_url(december))
 
     assert response.status_code == HTTPStatus.OK

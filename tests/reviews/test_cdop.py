@@ -281,7 +281,8 @@ def test_the_form_has_a_number_field_per_active_category_labelled_with_its_name(
     for category in categories():
         optional = '<span class="field-optional">(optional)</span>'
         assert f'for="id_{field(category)}" class="form-label">\n                {category.name} {optional}' in content
-        assert f'type="number" name="{field(category)}" value="0" min="0"' in content
+        # Blank, not 0: a new year has no figure until someone types one.
+        assert f'type="number" name="{field(category)}" min="0"' in content
         assert category.name in content
     assert 'type="date" name="ends_on"' in content
 
@@ -323,12 +324,13 @@ def test_adding_a_year_says_so(manager_client):
     assert "CDOP 2024/25 added." in text_of(response)
 
 
-def test_a_blank_category_count_is_saved_as_zero(manager_client):
-    first = categories()[0]
+def test_a_blank_category_count_is_not_recorded_and_a_zero_is(manager_client):
+    first, second, *_ = categories()
 
-    manager_client.post(reverse("reviews:cdop_create"), form_data(counts={first: ""}))
+    manager_client.post(reverse("reviews:cdop_create"), form_data(counts={first: "", second: 0}))
 
-    assert CdopFigure.objects.get(category=first).deaths == 0
+    assert not CdopFigure.objects.filter(category=first).exists()
+    assert CdopFigure.objects.get(category=second).deaths == 0
 
 
 def test_editing_a_year_changes_its_figures_and_keeps_a_zero(manager_client, year):
@@ -419,7 +421,6 @@ def test_a_title_already_used_is_refused(manager_client, year):
         ("deaths_reviewed", "thirty", "Enter a whole number, such as 12."),
         ("deaths_reviewed", "2.5", "Enter a whole number, such as 12."),
         ("deaths_reviewed", "-1", "Enter 0 or more."),
-        ("deaths_reviewed", "", "Enter a number, 0 if none."),
         ("with_modifiable_factors", "9" * 40, "Enter a number no more than 99,999."),
         ("category", "lots", "Enter a whole number, such as 12."),
         ("category", "-3", "Enter 0 or more."),

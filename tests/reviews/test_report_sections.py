@@ -20,6 +20,7 @@ from objectives.paper.snapshot import from_snapshot, to_snapshot
 from objectives.services.publishing import publish_report
 from reviews.models import CdopCategory, CdopFigure, Review
 from reviews.paper import build as paper_builders
+from reviews.paper import cdop as cdop_paper
 from reviews.paper import word as paper_word
 from reviews.services import add_cdop_action, add_recommendation_action
 from tests.factories import (
@@ -133,8 +134,9 @@ def cdop_year():
         with_modifiable_factors=9,
         summary="Unsafe sleeping remains the most common modifiable factor.",
     )
-    for position, deaths in ((1, 4), (2, 7)):
-        CdopFigure.objects.create(year=year, category=CdopCategory.objects.get(position=position), deaths=deaths)
+    # As the form saved a year's figures before they were optional: a number for every category, 0 included.
+    for category in CdopCategory.objects.filter(is_active=True):
+        CdopFigure.objects.create(year=year, category=category, deaths={1: 4, 2: 7}.get(category.position, 0))
     return year
 
 
@@ -366,7 +368,7 @@ def test_every_active_category_is_listed_in_order_with_zero_where_none_died(dece
     CdopFigure.objects.create(year=cdop_year, category=retired_with_deaths, deaths=1)
     active = list(CdopCategory.objects.filter(is_active=True).order_by("position", "name"))
 
-    year = paper_builders.build_cdop(plan=december.plan, progress_round=december).data["year"]
+    year = cdop_paper.build_cdop(plan=december.plan, progress_round=december).data["year"]
 
     assert [category["name"] for category in year["categories"]] == [
         *(category.name for category in active),
@@ -379,8 +381,8 @@ def test_every_active_category_is_listed_in_order_with_zero_where_none_died(dece
 def test_figures_are_the_latest_year_over_by_the_rounds_as_of_date(december, march, cdop_year):
     CdopYearFactory(title="2025/26", ends_on=date(2026, 3, 31), deaths_reviewed=25, with_modifiable_factors=5)
 
-    in_december = paper_builders.build_cdop(plan=december.plan, progress_round=december).data["year"]
-    in_march = paper_builders.build_cdop(plan=march.plan, progress_round=march).data["year"]
+    in_december = cdop_paper.build_cdop(plan=december.plan, progress_round=december).data["year"]
+    in_march = cdop_paper.build_cdop(plan=march.plan, progress_round=march).data["year"]
 
     assert (in_december["title"], in_december["deaths_reviewed"]) == ("2024/25", 30)
     assert (in_march["title"], in_march["deaths_reviewed"], in_march["modifiable_share"]) == ("2025/26", 25, "20%")
@@ -390,7 +392,7 @@ def test_before_any_year_is_over_the_figures_are_the_latest_years(june):
     CdopYearFactory(title="2025/26", ends_on=date(2026, 3, 31))
     CdopYearFactory(title="2026/27", ends_on=date(2027, 3, 31))
 
-    year = paper_builders.build_cdop(plan=june.plan, progress_round=june).data["year"]
+    year = cdop_paper.build_cdop(plan=june.plan, progress_round=june).data["year"]
 
     assert year["title"] == "2026/27"
 
@@ -398,7 +400,7 @@ def test_before_any_year_is_over_the_figures_are_the_latest_years(june):
 def test_a_year_with_no_deaths_reviewed_gives_no_share(december):
     CdopYearFactory(title="2024/25", ends_on=date(2025, 3, 31), deaths_reviewed=0, with_modifiable_factors=0)
 
-    year = paper_builders.build_cdop(plan=december.plan, progress_round=december).data["year"]
+    year = cdop_paper.build_cdop(plan=december.plan, progress_round=december).data["year"]
 
     assert (year["with_modifiable_factors"], year["modifiable_share"]) == (0, "")
 
@@ -406,7 +408,7 @@ def test_a_year_with_no_deaths_reviewed_gives_no_share(december):
 def test_a_share_of_a_half_rounds_up(december):
     CdopYearFactory(title="2024/25", ends_on=date(2025, 3, 31), deaths_reviewed=8, with_modifiable_factors=1)
 
-    year = paper_builders.build_cdop(plan=december.plan, progress_round=december).data["year"]
+    year = cdop_paper.build_cdop(plan=december.plan, progress_round=december).data["year"]
 
     assert year["modifiable_share"] == "13%"
 
@@ -427,7 +429,7 @@ def test_cdop_actions_from_several_years_are_grouped_by_year(manager_client, pla
     earlier = CdopYearFactory(title="2023/24", ends_on=date(2024, 3, 31))
     add_cdop_action(earlier, plan=plan, text="Review the rapid response protocol", lead_agencies=[])
 
-    section = paper_builders.build_cdop(plan=plan, progress_round=december)
+    section = cdop_paper.build_cdop(plan=plan, progress_round=december)
     html = _squeezed(_report(manager_client, december))
 
     assert [(group["title"], [row["ref"] for row in group["actions"]]) for group in section.data["action_groups"]] == [
@@ -446,7 +448,7 @@ def test_cdop_section_without_actions_shows_the_figures_and_says_so(manager_clie
 
 
 def test_cdop_section_is_left_out_without_a_year(december, plan_action):
-    assert paper_builders.build_cdop(plan=december.plan, progress_round=december) is None
+    assert cdop_paper.build_cdop(plan=december.plan, progress_round=december) is None
     assert "cdop" not in [section.kind for section in build_paper(progress_round=december, author="").sections]
 
 
@@ -655,7 +657,7 @@ def test_cdop_section_takes_five_queries_however_many_years_and_actions(
     # the years, the chosen year's categories with their deaths, the plan's CDOP actions, their lead agencies,
     # their updates
     with django_assert_num_queries(5):
-        section = paper_builders.build_cdop(plan=plan, progress_round=december)
+        section = cdop_paper.build_cdop(plan=plan, progress_round=december)
 
     assert sum(len(group["actions"]) for group in section.data["action_groups"]) == count * count
 
@@ -664,7 +666,7 @@ def test_cdop_section_takes_one_query_without_a_year(plan, december, django_asse
     plan = with_scale(plan)
     # the years (none, so nothing else is asked)
     with django_assert_num_queries(1):
-        section = paper_builders.build_cdop(plan=plan, progress_round=december)
+        section = cdop_paper.build_cdop(plan=plan, progress_round=december)
 
     assert section is None
 
@@ -682,9 +684,10 @@ def test_report_page_queries_do_not_grow_with_reviews_and_cdop_actions(
 
     # session, user, the user's own and their groups' permissions, the round with its plan, then the objectives
     # table (aims, objectives, actions, their lead agencies, updates), the latest publication, five for the
-    # case reviews, five for CDOP, the training courses with a session in the period, and the round's covering
-    # report (none); the levels of the plan's rating scale, which comes with the round
-    with django_assert_num_queries(24):
+    # case reviews, five for CDOP, and three for Training (the round's chosen start, the courses with a session in
+    # the period, the recorded figures); the levels of the plan's rating scale, which comes with the round
+    # and one for the round's covering report (none here)
+    with django_assert_num_queries(26):
         html = _report(manager_client, december)
 
     assert html.count('<th scope="rowgroup" colspan="3">') == count * count

@@ -1,6 +1,6 @@
 """Factories for training: boring valid defaults; tests name what they care about."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 import factory
@@ -8,7 +8,7 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from tests.factories import AgencyFactory
-from training.models import AgencyWorkforce, Course, Evaluation, Registration, TrainingSession
+from training.models import AgencyWorkforce, Course, Evaluation, Registration, TrainingFigure, TrainingSession
 
 
 class CourseFactory(DjangoModelFactory):
@@ -74,3 +74,13 @@ class EvaluationFactory(DjangoModelFactory):
     confidence_before = 2
     confidence_after = 4
     will_do_differently = "Check the chronology before a strategy discussion."
+
+
+class TrainingFigureFactory(DjangoModelFactory):
+    class Meta:
+        model = TrainingFigure
+
+    course_title = factory.Sequence(lambda n: f"Course run elsewhere {n}")
+    starts_on = date(2011, 3, 1)
+    ends_on = date(2013, 3, 31)
+    attended = 20
