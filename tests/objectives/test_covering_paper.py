@@ -179,9 +179,9 @@ def test_the_paper_with_a_covering_report_takes_the_same_queries_however_many_ac
     progress_round = report_round(december.plan_id, december.pk)
 
     # aims, objectives, actions, their lead agencies, updates, the previous publication, the open case reviews,
-    # the CDOP years, the training courses, the covering report and its sections (the plan's scale came with the
-    # round)
-    with django_assert_num_queries(11):
+    # the CDOP years, the training section's chosen start, courses and recorded figures, the covering report and
+    # its sections (the plan's scale came with the round)
+    with django_assert_num_queries(13):
         paper = build_paper(progress_round=progress_round, author="")
 
     assert len(paper.rows) == action_count + 1
