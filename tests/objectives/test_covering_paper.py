@@ -198,8 +198,8 @@ def test_the_report_page_with_a_covering_report_takes_the_same_queries_however_m
 
     # session, user, permissions (own and groups'), the round with its plan and scale, the scale's levels, aims,
     # objectives, actions, lead agencies, updates, the latest publication, the open case reviews, the CDOP years,
-    # the training courses, the covering report and its sections
-    with django_assert_num_queries(17):
+    # the training section's chosen start, courses and recorded figures, the covering report and its sections
+    with django_assert_num_queries(19):
         response = manager_client.get(december.get_absolute_url())
 
     assert response.content.decode().count('<td class="report-ref">') == action_count + 1
