@@ -51,6 +51,9 @@ def write_case_reviews(document, section: PaperSection) -> None:
     for review in section.data["reviews"]:
         _spacer(document)
         document.add_heading(review["name"], level=2)
+        # Publications stored before the paper printed what each review is about have no summary.
+        if review.get("summary"):
+            word_tables.write_blocks(document, review["summary"], document.styles["List Bullet"].style_id, False)
         if not review["recommendations"]:
             note(document.add_paragraph(), NO_RECOMMENDATIONS)
             continue
