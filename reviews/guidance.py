@@ -130,7 +130,9 @@ EDITIONS: tuple[Edition, ...] = (
         in_force_source="Children and Social Work Act 2017 commencement; Working Together 2018, chapter 4",
         in_force_checked_at=PANEL_GUIDANCE_CHECKED,
         review_term=PRACTICE_REVIEW,
-        panel_working_days=Rule(5, "Working Together 2018, chapter 4, notifying the national panel", PANEL_GUIDANCE_CHECKED),
+        panel_working_days=Rule(
+            5, "Working Together 2018, chapter 4, notifying the national panel", PANEL_GUIDANCE_CHECKED
+        ),
         rapid_review_working_days=Rule(15, "Working Together 2018, chapter 4, rapid reviews", RAPID_REVIEW_CHECKED),
         # Boards moved to safeguarding partner arrangements by 29 September 2019 at the latest; until then a
         # board could still hold serious case reviews.
@@ -143,7 +145,9 @@ EDITIONS: tuple[Edition, ...] = (
         in_force_source="Working Together to Safeguard Children (HM Government, 15 December 2023)",
         in_force_checked_at="Cumberland Council bulletin: on 15th December 2023 the DfE launched Working Together 2023",
         review_term=PRACTICE_REVIEW,
-        panel_working_days=Rule(5, "Working Together 2023, chapter 5, notifying the national panel", PANEL_GUIDANCE_CHECKED),
+        panel_working_days=Rule(
+            5, "Working Together 2023, chapter 5, notifying the national panel", PANEL_GUIDANCE_CHECKED
+        ),
         rapid_review_working_days=Rule(
             15,
             "Working Together 2023, chapter 5, rapid reviews",

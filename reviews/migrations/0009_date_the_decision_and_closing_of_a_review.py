@@ -4,40 +4,39 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('reviews', '0008_delete_review_import'),
+        ("reviews", "0008_delete_review_import"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicalreview',
-            name='closed_on',
-            field=models.DateField(blank=True, null=True, verbose_name='closed'),
+            model_name="historicalreview",
+            name="closed_on",
+            field=models.DateField(blank=True, null=True, verbose_name="closed"),
         ),
         migrations.AddField(
-            model_name='historicalreview',
-            name='completion_due_on',
-            field=models.DateField(blank=True, editable=False, null=True, verbose_name='to be completed by'),
+            model_name="historicalreview",
+            name="completion_due_on",
+            field=models.DateField(blank=True, editable=False, null=True, verbose_name="to be completed by"),
         ),
         migrations.AddField(
-            model_name='historicalreview',
-            name='decided_on',
-            field=models.DateField(blank=True, null=True, verbose_name='decision to initiate'),
+            model_name="historicalreview",
+            name="decided_on",
+            field=models.DateField(blank=True, null=True, verbose_name="decision to initiate"),
         ),
         migrations.AddField(
-            model_name='review',
-            name='closed_on',
-            field=models.DateField(blank=True, null=True, verbose_name='closed'),
+            model_name="review",
+            name="closed_on",
+            field=models.DateField(blank=True, null=True, verbose_name="closed"),
         ),
         migrations.AddField(
-            model_name='review',
-            name='completion_due_on',
-            field=models.DateField(blank=True, editable=False, null=True, verbose_name='to be completed by'),
+            model_name="review",
+            name="completion_due_on",
+            field=models.DateField(blank=True, editable=False, null=True, verbose_name="to be completed by"),
         ),
         migrations.AddField(
-            model_name='review',
-            name='decided_on',
-            field=models.DateField(blank=True, null=True, verbose_name='decision to initiate'),
+            model_name="review",
+            name="decided_on",
+            field=models.DateField(blank=True, null=True, verbose_name="decision to initiate"),
         ),
     ]
