@@ -209,11 +209,12 @@ class Review(models.Model):
     @property
     def kind_term(self) -> str:
         """The kind in the words of its guidance: a local review begun before 29 June 2018 is a serious case review."""
-        label = self.get_kind_display()
-        terms = self.edition.terms(self.began_on)
-        if not self.is_local_review or label in terms:
+        label, began = self.get_kind_display(), self.began_on
+        # Undated, the guidance it falls under is unknown, so it keeps the name the board gave it.
+        if not self.is_local_review or began is None:
             return label
-        return terms[0]
+        terms = self.edition.terms(began)
+        return label if label in terms else terms[0]
 
     @property
     def next_step(self) -> "NextStep | None":

@@ -63,9 +63,10 @@ def status_on(review, day: date) -> str:
     """The review's status on `day`: as recorded unless a step dated after `day` shows it was not there yet."""
     reached = [status for field, status in DATED_STEPS if (dated := getattr(review, field)) and dated <= day]
     to_come = [status for field, status in DATED_STEPS if (dated := getattr(review, field)) and dated > day]
-    if not to_come:
-        return review.status
     latest_reached = max(reached, key=_rank, default="notified")
+    if not to_come:
+        # Nothing dated has happened since: the record stands, unless its dates show it got further (closed on a day).
+        return max(review.status, latest_reached, key=_rank)
     # The recorded status says more than the dates ("Draft report") while it is short of the next dated step.
     if _rank(latest_reached) <= _rank(review.status) < _rank(min(to_come, key=_rank)):
         return review.status
