@@ -1,4 +1,4 @@
-"""Building the committee paper's "Serious case reviews" and "Child Death Overview Panel" sections.
+"""Building the committee paper's case reviews and "Child Death Overview Panel" sections.
 
 They come after the objectives table and before Training. Each `build` reads the live models in a fixed number
 of queries and returns JSON-ready data (strings, numbers, booleans, lists and dicts; lists wherever order

@@ -9,6 +9,7 @@ from django.urls import reverse
 from reviews import guidance
 from reviews.models import Review
 from tests.reviews.factories import ReviewFactory
+from tests.reviews.test_register import CREATE_URL, form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -154,3 +155,20 @@ def test_the_page_of_a_2019_review_shows_its_national_panel_deadline(reader_clie
 
     assert "<dt>National panel to be told by</dt><dd>14 October 2019</dd>" in html
     assert "<dt>Rapid review due by</dt><dd>28 October 2019</dd>" in html
+
+
+def test_the_form_saves_the_decision_and_the_closing_and_works_out_the_deadline_from_the_decision(manager_client):
+    data = form_data(kind=SCR, status=Review.Status.CLOSED, decided_on="2014-02-03", closed_on="2015-03-02")
+
+    response = manager_client.post(CREATE_URL, data)
+
+    assert response.status_code == HTTPStatus.FOUND
+    review = Review.objects.get()
+    assert (review.decided_on, review.closed_on) == (date(2014, 2, 3), date(2015, 3, 2))
+    assert review.completion_due_on == date(2014, 8, 3)
+
+
+def test_the_form_says_the_national_panel_clock_runs_only_from_29_june_2018(manager_client):
+    html = manager_client.get(CREATE_URL).content.decode()
+
+    assert "For an incident from 29 June 2018 on, the national panel must be told within 5 working days" in html
