@@ -221,3 +221,17 @@ def test_the_section_takes_five_queries_however_many_reviews_open_closed_or_to_c
         )
         == count**3
     )
+
+
+def test_the_recorded_status_stands_while_no_later_dated_step_says_otherwise(december):
+    ReviewFactory(
+        name="Child D",
+        code="CD",
+        kind=SCR,
+        status=Status.DRAFT_REPORT,
+        decided_on=date(2012, 6, 4),
+        commissioned_on=date(2012, 6, 18),
+        closed_on=date(2013, 9, 2),
+    )
+
+    assert _reviews(december)["Child D"]["status"] == "Draft report"
