@@ -39,6 +39,7 @@ class Edition:
     rapid_review_working_days: Rule | None = None  # hold the rapid review, from learning of the incident
     transition_ends_on: date | None = None
     transition_term: str = ""
+    transition_source: str = ""
     in_force_checked_at: str = ""
 
     @property
@@ -138,6 +139,8 @@ EDITIONS: tuple[Edition, ...] = (
         # board could still hold serious case reviews.
         transition_ends_on=date(2019, 9, 29),
         transition_term=SERIOUS_CASE_REVIEW,
+        transition_source="Working Together 2018, transitional guidance; checked at Solihull LSCB procedures 8.1 "
+        "(arrangements published by 29 June 2019 and implemented by 29 September 2019)",
     ),
     Edition(
         name="Working Together 2023",
