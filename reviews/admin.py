@@ -34,7 +34,7 @@ class RecommendationInline(accessible.TabularInline):
 
 @admin.register(Review)
 class ReviewAdmin(accessible.HistoryAdmin):
-    list_display = ["name", "code", "kind", "status", "incident_notified_on", "due_on"]
+    list_display = ["name", "code", "kind", "status", "incident_notified_on", "decided_on", "due_on", "closed_on"]
     list_filter = ["kind", "status"]
     search_fields = ["name", "summary"]
     inlines = [RecommendationInline]

@@ -1,16 +1,15 @@
 """The statutory clock of a serious incident, in working days.
 
 From the day the board learns of a serious incident, the national panel must be told within 5 working
-days and the rapid review held within 15. Working days skip weekends and the bank holidays of England
-and Wales (the BankHoliday table).
+days and the rapid review held within 15, under the guidance from 29 June 2018 on (reviews.guidance holds
+the numbers by edition). Working days skip weekends and the bank holidays of England and Wales (the
+BankHoliday table).
 """
 
 from datetime import date, timedelta
 
+from .guidance import Edition, edition_on
 from .models import BankHoliday
-
-PANEL_NOTIFICATION_WORKING_DAYS = 5
-RAPID_REVIEW_WORKING_DAYS = 15
 
 # Generous enough that 15 working days never run out of looked-up holidays (Christmas and Easter together).
 _LOOKAHEAD_DAYS = 60
@@ -37,10 +36,13 @@ def add_working_days(start: date, working_days: int) -> date:
     return _count_on(start, working_days, _holidays_for(start, working_days))
 
 
-def statutory_deadlines(incident_notified_on: date) -> tuple[date, date]:
-    """(tell the national panel by, hold the rapid review by), reading the bank holidays once for both."""
-    holidays = _holidays_for(incident_notified_on, RAPID_REVIEW_WORKING_DAYS)
+def statutory_deadlines(incident_notified_on: date, edition: Edition | None = None) -> tuple[date, date]:
+    """(tell the national panel by, hold the rapid review by) under `edition` (by default the one in force on the
+    day), reading the bank holidays once for both."""
+    edition = edition or edition_on(incident_notified_on)
+    panel_days, rapid_review_days = edition.panel_working_days.number, edition.rapid_review_working_days.number
+    holidays = _holidays_for(incident_notified_on, max(panel_days, rapid_review_days))
     return (
-        _count_on(incident_notified_on, PANEL_NOTIFICATION_WORKING_DAYS, holidays),
-        _count_on(incident_notified_on, RAPID_REVIEW_WORKING_DAYS, holidays),
+        _count_on(incident_notified_on, panel_days, holidays),
+        _count_on(incident_notified_on, rapid_review_days, holidays),
     )

@@ -21,6 +21,9 @@ from simple_history.models import HistoricalRecords
 from core.formats import long_date
 from objectives.models import Action, Agency, Objective
 
+from . import guidance, stages
+from .stages import NextStep
+
 
 class BankHolidayQuerySet(models.QuerySet):
     def dates_between(self, first, last) -> set:
@@ -84,7 +87,7 @@ class ReviewQuerySet(models.QuerySet):
         late = (
             (panel_pending & Q(panel_due_on__lt=today))
             | (~panel_pending & rapid_pending & Q(rapid_review_due_on__lt=today))
-            | (~panel_pending & ~rapid_pending & Q(completed_on__isnull=True, due_on__lt=today))
+            | (~panel_pending & ~rapid_pending & Q(completed_on__isnull=True, completion_due_on__lt=today))
         )
         return self.open().exclude(status=Review.Status.PUBLISHED).filter(late)
 
@@ -140,14 +143,18 @@ class Review(models.Model):
     incident_notified_on = models.DateField("serious incident notified", null=True, blank=True)
     panel_notified_on = models.DateField("national panel notified", null=True, blank=True)
     rapid_review_on = models.DateField("rapid review held", null=True, blank=True)
+    decided_on = models.DateField("decision to initiate", null=True, blank=True)
     commissioned_on = models.DateField("commissioned", null=True, blank=True)
     due_on = models.DateField("due", null=True, blank=True)
     completed_on = models.DateField("completed", null=True, blank=True)
     published_on = models.DateField("published", null=True, blank=True)
-    # The statutory deadlines, worked out from incident_notified_on by services.set_statutory_deadlines and
-    # stored so lists can filter on them.
+    closed_on = models.DateField("closed", null=True, blank=True)
+    # The deadlines, worked out by services.set_statutory_deadlines under the guidance the review began under
+    # (reviews.guidance) and stored so lists can filter on them: the national panel's and the rapid review's
+    # from incident_notified_on, completion from due_on or else the guidance's timescale from decided_on.
     panel_due_on = models.DateField("national panel to be told by", null=True, blank=True, editable=False)
     rapid_review_due_on = models.DateField("rapid review due by", null=True, blank=True, editable=False)
+    completion_due_on = models.DateField("to be completed by", null=True, blank=True, editable=False)
     # Raised on every save through a form, so a second person's stale save is refused, not lost.
     version = models.PositiveIntegerField(default=1, editable=False)
 
@@ -167,8 +174,12 @@ class Review(models.Model):
         order = [
             ("incident_notified_on", "panel_notified_on"),
             ("incident_notified_on", "rapid_review_on"),
+            ("incident_notified_on", "decided_on"),
+            ("decided_on", "commissioned_on"),
             ("commissioned_on", "completed_on"),
             ("completed_on", "published_on"),
+            ("incident_notified_on", "closed_on"),
+            ("decided_on", "closed_on"),
         ]
         errors = {}
         for earlier, later in order:
@@ -182,30 +193,33 @@ class Review(models.Model):
             raise ValidationError(errors)
 
     @property
-    def next_step(self) -> "NextStep | None":
-        """What the review waits for next and by when, or None when nothing is due."""
-        if self.status in (self.Status.CLOSED, self.Status.PUBLISHED):
-            return None
-        if self.panel_due_on and not self.panel_notified_on:
-            return NextStep("Tell the national panel", self.panel_due_on)
-        if self.rapid_review_due_on and not self.rapid_review_on:
-            return NextStep("Hold the rapid review", self.rapid_review_due_on)
-        if self.due_on and not self.completed_on:
-            return NextStep("Complete the review", self.due_on)
-        return None
-
-
-class NextStep:
-    def __init__(self, label: str, due_on: date):
-        self.label = label
-        self.due_on = due_on
+    def began_on(self) -> date | None:
+        """The day the review began: its earliest dated step (the incident notified, or the decision to initiate)."""
+        return stages.began_on(self)
 
     @property
-    def is_overdue(self) -> bool:
-        return self.due_on < timezone.localdate()
+    def edition(self) -> guidance.Edition:
+        """The edition of Working Together that governs the review: the one in force on the day it began."""
+        return guidance.edition_on(self.began_on)
 
-    def __str__(self):
-        return f"{self.label} by {long_date(self.due_on)}"
+    @property
+    def is_local_review(self) -> bool:
+        return self.kind in (self.Kind.SERIOUS_CASE_REVIEW, self.Kind.PRACTICE_REVIEW)
+
+    @property
+    def kind_term(self) -> str:
+        """The kind in the words of its guidance: a local review begun before 29 June 2018 is a serious case review."""
+        label, began = self.get_kind_display(), self.began_on
+        # Undated, the guidance it falls under is unknown, so it keeps the name the board gave it.
+        if not self.is_local_review or began is None:
+            return label
+        terms = self.edition.terms(began)
+        return label if label in terms else terms[0]
+
+    @property
+    def next_step(self) -> "NextStep | None":
+        """What the review waits for next and by when, as it stands today, or None when nothing is due."""
+        return stages.next_step(self, status=self.status, judged_on=timezone.localdate())
 
 
 class Recommendation(models.Model):

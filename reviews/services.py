@@ -32,12 +32,19 @@ from .models import (
 
 
 def set_statutory_deadlines(*, review: Review) -> None:
-    """Work out the review's deadlines from the day the board learned of the incident; the caller saves.
+    """Work out the review's deadlines under the guidance it began under; the caller saves.
 
-    Stored rather than computed on reading, so the register's lists can filter and sort on them.
+    The national panel's and the rapid review's count from the day the board learned of the incident, and exist
+    only from the 2018 guidance on; completion is the review's own due date or else, for a local review, the
+    guidance's timescale from the decision to initiate it (six months for a serious case review under 2010 to
+    2015). Stored rather than computed on reading, so the register's lists can filter and sort on them.
     """
-    notified = review.incident_notified_on
-    review.panel_due_on, review.rapid_review_due_on = clock.statutory_deadlines(notified) if notified else (None, None)
+    edition, notified = review.edition, review.incident_notified_on
+    review.panel_due_on = review.rapid_review_due_on = None
+    if notified and edition.has_national_panel:
+        review.panel_due_on, review.rapid_review_due_on = clock.statutory_deadlines(notified, edition)
+    guidance_due = edition.completion_due(review.decided_on) if review.is_local_review else None
+    review.completion_due_on = review.due_on or guidance_due
 
 
 @transaction.atomic
@@ -79,7 +86,7 @@ def refresh_deadlines_around(*, days: list[date]) -> int:
             set_statutory_deadlines(review=review)
             if stored != (review.panel_due_on, review.rapid_review_due_on):
                 # Saved through the model, so the review's history shows when and why its deadline moved.
-                review.save(update_fields=["panel_due_on", "rapid_review_due_on"])
+                review.save(update_fields=["panel_due_on", "rapid_review_due_on", "completion_due_on"])
                 moved += 1
     return moved
 

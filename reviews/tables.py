@@ -24,6 +24,10 @@ class ReviewTable(tables.Table):
         fields = ("name", "kind", "status", "subgroup", "next_step")
         orderable = False
 
+    def render_kind(self, record):
+        # In the words of the guidance the review began under: a local review from before 2018 is a serious case review.
+        return record.kind_term
+
     def render_next_step(self, record):
         return render_to_string("reviews/_next_step.html", {"step": record.next_step})
 

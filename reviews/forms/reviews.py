@@ -13,10 +13,12 @@ DATE_FIELDS = [
     "incident_notified_on",
     "panel_notified_on",
     "rapid_review_on",
+    "decided_on",
     "commissioned_on",
     "due_on",
     "completed_on",
     "published_on",
+    "closed_on",
 ]
 
 
@@ -45,17 +47,24 @@ class ReviewForm(IdentifierWarningsMixin, forms.ModelForm):
             "code": "Reference prefix",
             "subgroup": "Owning subgroup",
             "incident_notified_on": "Date the board learned of the serious incident",
+            "decided_on": "Decision to hold the review",
             "commissioned_on": "Review commissioned",
             "due_on": "Review due",
             "completed_on": "Review completed",
             "published_on": "Report published",
+            "closed_on": "Review closed",
         }
         help_texts = {
             "name": "The anonymised name the review is known by, such as “Child S”. Never the child’s real name.",
             "incident_notified_on": (
-                "The national panel must be told within 5 working days of this date, and the rapid review held "
-                "within 15."
+                "For an incident from 29 June 2018 on, the national panel must be told within 5 working days of "
+                "this date, and the rapid review held within 15."
             ),
+            "decided_on": (
+                "The decision to initiate the review. A serious case review decided before 29 June 2018 is due "
+                "six months after it (four under the 2006 guidance), unless you give the date it is due."
+            ),
+            "closed_on": "Committee papers dated from this day on leave the review out.",
         }
         widgets = {"summary": forms.Textarea(attrs={"rows": 5}), **{name: DateInput() for name in DATE_FIELDS}}
 

@@ -1,4 +1,4 @@
-"""The committee paper's "Serious case reviews" and "Child Death Overview Panel" sections.
+"""The committee paper's case reviews and "Child Death Overview Panel" sections.
 
 build.py and cdop.py read the models into each section's data; the templates and word.py show that data.
 mscb registers both sections, in the place the committee reads them.

@@ -1,4 +1,4 @@
-"""Building the committee paper's "Serious case reviews" and "Child Death Overview Panel" sections.
+"""Building the committee paper's case reviews and "Child Death Overview Panel" sections.
 
 They come after the objectives table and before Training. Each `build` reads the live models in a fixed number
 of queries and returns JSON-ready data (strings, numbers, booleans, lists and dicts; lists wherever order
@@ -8,8 +8,10 @@ renders it again byte for byte. The templates and word.py read that data only.
 Progress follows the objectives table: the action's accepted update from this round or, failing that, its latest
 earlier one (marked "From ..."); drafts, submissions and later rounds never show.
 
-A review's kind, status and next step are as they stand when the paper is made, so "Overdue" is judged against
-that day (the paper's "Produced" date), as the register's own pages judge it, not against the round's as-of date.
+The case reviews are as they stood on the round's as-of date: a review shows if it had begun by then and was not
+closed, its status and next step are judged from its dated steps on that date (reviews.stages), "Overdue" means
+late on that date, and each is called by the guidance it began under (reviews.guidance), as is the section.
+Publications stored before the section printed summaries have no "summary" key, and still render.
 """
 
 from collections import defaultdict
@@ -21,9 +23,10 @@ from objectives.paper.from_report import paper_row
 from objectives.paper.snapshot import PaperSection, to_data
 from objectives.selectors.report import ReportRow, latest_accepted_updates
 
+from .. import guidance, stages
 from ..models import Recommendation, Review
 
-REVIEWS_KIND, REVIEWS_TITLE = "case_reviews", "Serious case reviews"
+REVIEWS_KIND = "case_reviews"
 
 
 def _action_rows(actions, progress_round, scale: Scale) -> list[tuple[Action, dict]]:
@@ -73,8 +76,8 @@ def _progress_heading(plan, progress_round) -> str:
     return plan.progress_heading_for(progress_round.as_of)
 
 
-def _next_step(review: Review) -> dict | None:
-    step = review.next_step
+def _next_step(review: Review, status: str, as_of) -> dict | None:
+    step = stages.next_step(review, status=status, judged_on=as_of, taken_by=as_of)
     if step is None:
         return None
     return {
@@ -86,9 +89,11 @@ def _next_step(review: Review) -> dict | None:
 
 
 def build_case_reviews(*, plan, progress_round) -> PaperSection | None:
-    """Every open review with its action plan in this plan: one query when none is open, five otherwise."""
-    # The paper is the board's: every open review shows, whoever prints it (every role reads the register).
-    reviews = list(Review.objects.open().order_by("name"))
+    """The reviews open on the round's as-of date with their action plans: one query when none was, five otherwise."""
+    as_of = progress_round.as_of
+    # The paper is the board's: every review shows, whoever prints it (every role reads the register). Closed
+    # reviews are read too, since one closed since the as-of date was open then; a register is a few dozen.
+    reviews = [review for review in Review.objects.order_by("name") if stages.is_open_on(review, as_of)]
     if not reviews:
         return None
     review_ids = [review.pk for review in reviews]
@@ -104,10 +109,10 @@ def build_case_reviews(*, plan, progress_round) -> PaperSection | None:
     for action, row in _action_rows(actions, progress_round, plan.scale):
         rows[action.recommendation_link.recommendation_id].append(row)
 
-    data = [_review_data(review, recommendations[review.pk], rows, plan.scale) for review in reviews]
+    data = [_review_data(review, recommendations[review.pk], rows, plan.scale, as_of) for review in reviews]
     return PaperSection(
         kind=REVIEWS_KIND,
-        title=REVIEWS_TITLE,
+        title=guidance.section_title(as_of),
         data={
             "round_label": _progress_heading(plan, progress_round),
             "summary_caption": summary_caption(plan.scale),
@@ -116,18 +121,21 @@ def build_case_reviews(*, plan, progress_round) -> PaperSection | None:
     )
 
 
-def _review_data(review, recommendations, rows, scale) -> dict:
-    """One review as the section prints it: its state, next step, counts and each recommendation's actions."""
+def _review_data(review, recommendations, rows, scale, as_of) -> dict:
+    """One review as the section prints it: its state on the as-of date, summary, counts and each recommendation's
+    actions."""
     listed = [
         {"number": recommendation.number, "text": recommendation.text, "actions": rows[recommendation.pk]}
         for recommendation in recommendations
     ]
     review_rows = [row for recommendation in listed for row in recommendation["actions"]]
+    status = stages.status_on(review, as_of)
     return {
         "name": review.name,
-        "kind": review.get_kind_display(),
-        "status": review.get_status_display(),
-        "next_step": _next_step(review),
+        "kind": review.kind_term,
+        "status": Review.Status(status).label,
+        "summary": review.summary,
+        "next_step": _next_step(review, status, as_of),
         "rag_counts": _rag_counts(review_rows, scale),
         "recommendations": listed,
     }

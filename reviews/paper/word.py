@@ -1,4 +1,4 @@
-"""The Word paper's "Serious case reviews" and "Child Death Overview Panel" sections, from their built data.
+"""The Word paper's case reviews and "Child Death Overview Panel" sections, from their built data.
 
 Their actions are written with the objectives table's own writer (objectives.paper.word_tables), so the
 committee sees one paper.
@@ -52,6 +52,10 @@ def write_case_reviews(document, section: PaperSection) -> None:
     for review in section.data["reviews"]:
         _spacer(document)
         document.add_heading(review["name"], level=2)
+        # Publications stored before the paper printed what each review is about have no summary.
+        if review.get("summary"):
+            bullet_style = document.styles["List Bullet"].style_id
+            word_tables.write_blocks(document, review["summary"], bullet_style, first_unused=False)
         if not review["recommendations"]:
             note(document.add_paragraph(), NO_RECOMMENDATIONS)
             continue

@@ -500,10 +500,12 @@ def form_data(**changes):
         "incident_notified_on": "",
         "panel_notified_on": "",
         "rapid_review_on": "",
+        "decided_on": "",
         "commissioned_on": "",
         "due_on": "",
         "completed_on": "",
         "published_on": "",
+        "closed_on": "",
     }
     return {**data, **changes}
 
@@ -596,6 +598,16 @@ def test_the_manager_adds_a_review_with_its_dates_and_objectives(manager_client,
             {"completed_on": "2025-05-01", "published_on": "2025-04-30"},
             "published_on",
             "The published date cannot be before the completed date.",
+        ),
+        (
+            {"incident_notified_on": "2014-02-03", "decided_on": "2014-01-31"},
+            "decided_on",
+            "The decision to initiate date cannot be before the serious incident notified date.",
+        ),
+        (
+            {"decided_on": "2014-02-03", "closed_on": "2014-01-31"},
+            "closed_on",
+            "The closed date cannot be before the decision to initiate date.",
         ),
     ],
 )

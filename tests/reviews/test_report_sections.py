@@ -78,13 +78,16 @@ def plan_action(plan):
 
 @pytest.fixture
 def child_s():
-    # Its report was due ten days ago and is not complete: overdue.
+    # Its report was due on 1 December 2025 and was not complete on the December round's as-of date: overdue then.
     return ReviewFactory(
         name="Child S",
         code="CS",
         kind=Review.Kind.PRACTICE_REVIEW,
         status=Review.Status.IN_PROGRESS,
-        due_on=timezone.localdate() - timedelta(days=10),
+        incident_notified_on=date(2025, 6, 2),
+        panel_notified_on=date(2025, 6, 4),
+        rapid_review_on=date(2025, 6, 19),
+        due_on=date(2025, 12, 1),
     )
 
 
@@ -186,7 +189,7 @@ def test_report_page_puts_both_sections_after_the_objectives_and_before_training
 
     positions = [
         html.index("Aim 1: Partners&#x27; work keeps children safe"),
-        html.index('<h2 id="report-section-case-reviews">Serious case reviews</h2>'),
+        html.index('<h2 id="report-section-case-reviews">Child safeguarding practice reviews</h2>'),
         html.index('<h2 id="report-section-cdop">Child Death Overview Panel</h2>'),
         html.index('<h2 id="report-section-training">Training</h2>'),
     ]
@@ -472,7 +475,11 @@ def test_word_file_has_both_sections_between_the_objectives_and_training(manager
 
     document = Document(BytesIO(response.content))
     texts = [paragraph.text for paragraph in document.paragraphs]
-    headings = ["Aim 1: Partners' work keeps children safe", "Serious case reviews", "Child Death Overview Panel"]
+    headings = [
+        "Aim 1: Partners' work keeps children safe",
+        "Child safeguarding practice reviews",
+        "Child Death Overview Panel",
+    ]
     positions = [texts.index(heading) for heading in [*headings, "Training"]]
     assert positions == sorted(positions)
     assert "Child S" in texts
@@ -545,7 +552,8 @@ def test_pdf_has_both_sections(manager_client, december, world, cdop_action, tmp
         subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout.split()
     )
 
-    assert text.index("Serious case reviews") < text.index("Child Death Overview Panel") < text.index("Training")
+    assert text.index("Child safeguarding practice reviews") < text.index("Child Death Overview Panel")
+    assert text.index("Child Death Overview Panel") < text.index("Training")
     for words in [
         "Child safeguarding practice review",
         "Agencies share chronologies before strategy meetings.",
