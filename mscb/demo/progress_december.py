@@ -1,4 +1,4 @@
-"""Progress report December 2025: the second progress round of the demo plan, by action ref.
+"""The story's December 2025 progress report: the second round of the demo plan, by action ref.
 
 Completed actions reported in September are not reported again, one action is reported for the
 first time, and two have no progress in either round, as happens in a real plan.
