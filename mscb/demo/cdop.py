@@ -64,7 +64,7 @@ CDOP_ACTIONS = [
         "target": "March 2026",
         "december": {
             "rag": "green",
-            "progress": "The summer campaign reached every secondary school; the Easter one is being planned.",
+            "progress": "The first campaign reached every secondary school; the second is being planned.",
             "impact": "",
         },
         "march": {

@@ -20,7 +20,7 @@ ROUND = reported_round(
                 "protection plan for neglect, and each agency audited its own records before a joint moderation "
                 "day.\n\n"
                 "The domestic abuse audit was due in September but has moved to October because two agencies "
-                "could not release auditors over the summer."
+                "could not release auditors in the holidays."
             ),
             "impact": (
                 "The neglect audit found that chronologies were up to date in 9 of the 12 cases, against 5 of 12 "
@@ -71,8 +71,8 @@ ROUND = reported_round(
         "1.1.6": {
             "rag": "not_started",
             "progress": (
-                "Planned to start after the autumn half-term so that schools are not asked during the first weeks "
-                "of the school year. The questions are being drafted with two youth forums."
+                "Planned to start after the next half-term, so that schools are not asked at their busiest time. "
+                "The questions are being drafted with two youth forums."
             ),
             "impact": "",
         },

@@ -63,15 +63,15 @@ CHILD_S = {
                             "The scheme now runs through the holidays. 41 of the 46 schools have named a holiday "
                             "contact; the other five have been asked again through the schools network."
                         ),
-                        "impact": "Over the October half term 23 notifications reached a named contact by 9am.",
+                        "impact": "Over the last half term 23 notifications reached a named contact by 9am.",
                     },
                     "march": {
                         "state": "submitted",
                         "submitted_at": in_open_round(9, 11, 40),
                         "rag": "green",
                         "progress": (
-                            "All 46 schools have a named holiday contact. Notifications over the Christmas and "
-                            "February holidays went out by 9am the next day, as in term time."
+                            "All 46 schools have a named holiday contact. Notifications over the last two school "
+                            "holidays went out by 9am the next day, as in term time."
                         ),
                         "impact": "58 holiday notifications since October, every one received by a named contact.",
                     },
@@ -82,7 +82,7 @@ CHILD_S = {
                     "target": "March 2026",
                     "december": {
                         "rag": "amber",
-                        "progress": "The audit tool is agreed; the audit is booked for February half term.",
+                        "progress": "The audit tool is agreed; the audit is booked for the next half term.",
                         "impact": "",
                     },
                 },

@@ -54,6 +54,10 @@ def _months_later(day: date, months: int) -> date:
     return date(year, month + 1, min(day.day, monthrange(year, month + 1)[1]))
 
 
+def _is_month_end(day: date) -> bool:
+    return day.day == monthrange(day.year, day.month)[1]
+
+
 def _nearest_month_end(day: date) -> date:
     last_of_month = day.replace(day=monthrange(day.year, day.month)[1])
     last_of_previous = day.replace(day=1) - timedelta(days=1)
@@ -97,12 +101,15 @@ class DemoCalendar:
         """An action's target as the board writes it ("March 2027" for a month, "2026-10-31" for a day)."""
         on, is_month = parse_flexible_date(story_target)
         moved = self.day(on)
-        return f"{month_name[moved.month]} {moved.year}" if is_month else moved.isoformat()
+        if is_month:
+            return f"{month_name[moved.month]} {moved.year}"
+        # A day target on a month's end ("2025-10-31") stays on one, as boards set them.
+        return (_nearest_month_end(moved) if _is_month_end(on) else moved).isoformat()
 
     def as_of(self, story_as_of: date) -> date:
         """A round's as-of date: a month end stays one (the nearest), and none falls after the plan ends."""
         moved = story_as_of + self.shift
-        if story_as_of == story_as_of.replace(day=monthrange(story_as_of.year, story_as_of.month)[1]):
+        if _is_month_end(story_as_of):
             moved = _nearest_month_end(moved)
         return min(moved, self.ends_on)
 

@@ -53,3 +53,10 @@ def test_the_calendar_leaves_out_rounds_that_would_fall_before_the_plan_began():
 
     assert rounds[:2] == [None, None]
     assert rounds[2]["as_of"] == date(2026, 4, 30)
+
+
+def test_the_calendar_keeps_a_day_target_on_a_months_end_on_one():
+    calendar = DemoCalendar(date(2026, 12, 3))
+
+    assert calendar.target("2025-10-31") == "2026-07-31"
+    assert calendar.target("2025-11-27") == (date(2025, 11, 27) + calendar.shift).isoformat()
