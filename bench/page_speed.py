@@ -20,6 +20,8 @@ from django.core.management import call_command  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 
+from mscb.demo.loader import demo_day  # noqa: E402
+from mscb.demo.times import DemoCalendar  # noqa: E402
 from objectives.models import Action, BusinessPlan  # noqa: E402
 from reviews.models import CdopYear, Review  # noqa: E402
 from training.models import TrainingSession  # noqa: E402
@@ -28,7 +30,8 @@ AIM_SECONDS = 0.2
 
 
 def pages() -> dict[str, list[str]]:
-    plan = BusinessPlan.objects.get(title="2025/26")
+    plan = BusinessPlan.objects.get(title=DemoCalendar(demo_day()).plan_title)
+    year = f"starts_on={plan.starts_on}&ends_on={plan.ends_on}"
     latest = plan.rounds.order_by("-as_of").first()
     action = Action.objects.filter(plan=plan).in_ref_order().first()
     manager_pages = [
@@ -46,8 +49,8 @@ def pages() -> dict[str, list[str]]:
         "/published/",
         "/training/",
         f"/training/sessions/{TrainingSession.objects.order_by('starts_at').first().pk}/",
-        "/training/uptake/?starts_on=2025-04-01&ends_on=2026-03-31",
-        "/training/charges/?starts_on=2025-04-01&ends_on=2026-03-31",
+        f"/training/uptake/?{year}",
+        f"/training/charges/?{year}",
         "/reviews/",
         "/reviews/?overdue=yes",
         Review.objects.get(name="Child S").get_absolute_url(),
@@ -64,8 +67,11 @@ def _other_shapes() -> list[str]:
     """The demo's plans in the list and two-level shapes: each one's page and latest committee report."""
     paths = []
     for other in BusinessPlan.objects.exclude(shape="tree").order_by("title"):
+        paths.append(other.get_absolute_url())
+        # Early in the year the demo's other plans have no round yet.
         latest = other.rounds.order_by("-as_of").first()
-        paths += [other.get_absolute_url(), f"/plans/{other.pk}/rounds/{latest.pk}/report/"]
+        if latest is not None:
+            paths.append(f"/plans/{other.pk}/rounds/{latest.pk}/report/")
     return paths
 
 

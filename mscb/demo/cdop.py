@@ -1,5 +1,5 @@
-"""The demo board's child death overview panel (CDOP): its year 2024/25, in aggregate figures only, and the actions
-from its annual report, which are the plan's own actions with progress in the plan's rounds.
+"""The demo board's child death overview panel (CDOP): its last year (2024/25 in the story), in aggregate figures
+only, and the actions from its annual report, which are the plan's own actions with progress in the plan's rounds.
 """
 
 from datetime import date
@@ -8,7 +8,7 @@ from objectives.models import Agency, BusinessPlan
 from reviews import services
 from reviews.models import CdopAction, CdopCategory, CdopFigure, CdopYear
 
-from .times import in_march_2026
+from .times import in_open_round
 from .tracked_actions import TrackedActions
 
 CDOP_YEAR = {
@@ -50,8 +50,8 @@ CDOP_ACTIONS = [
         },
         "march": {
             "state": "accepted",
-            "submitted_at": in_march_2026(4, 9, 20),
-            "accepted_at": in_march_2026(4, 16, 0),
+            "submitted_at": in_open_round(4, 9, 20),
+            "accepted_at": in_open_round(4, 16, 0),
             "rag": "green",
             "progress": "The six-to-eight-week check now records the message too.",
             "impact": "Recorded at 96% of new birth visits and 91% of six-to-eight-week checks in February.",
@@ -64,7 +64,7 @@ CDOP_ACTIONS = [
         "target": "March 2026",
         "december": {
             "rag": "green",
-            "progress": "The summer campaign reached every secondary school; the Easter one is being planned.",
+            "progress": "The first campaign reached every secondary school; the second is being planned.",
             "impact": "",
         },
         "march": {
@@ -86,7 +86,7 @@ CDOP_ACTIONS = [
         },
         "march": {
             "state": "submitted",
-            "submitted_at": in_march_2026(10, 13, 45),
+            "submitted_at": in_open_round(10, 13, 45),
             "rag": "amber",
             "progress": "The guide went to every school in February. The same-day route starts in May.",
             "impact": "",
@@ -97,7 +97,11 @@ CDOP_ACTIONS = [
 
 def load_cdop(loader, business_plan: BusinessPlan, agencies: dict[str, Agency], officers: dict) -> None:
     """Create whichever of the demo CDOP year, its figures and its actions with their progress are missing."""
-    year, _ = loader.ensure(CdopYear, {"title": CDOP_YEAR["title"]}, CDOP_YEAR)
+    # The panel's last full year before the plan's, whatever year the demo is loaded in.
+    calendar = loader.calendar
+    title, ends_on = calendar.plan_text(CDOP_YEAR["title"]), calendar.year_day(CDOP_YEAR["ends_on"])
+    fields = {**CDOP_YEAR, "title": title, "ends_on": ends_on}
+    year, _ = loader.ensure(CdopYear, {"title": fields["title"]}, fields)
     for position, (name, deaths) in enumerate(CDOP_FIGURES.items(), start=1):
         category, _ = loader.ensure(CdopCategory, {"name": name}, {"position": position})
         loader.ensure(CdopFigure, {"year": year, "category": category}, {"deaths": deaths})

@@ -1,10 +1,11 @@
-"""The demo board's partner agencies and its business plan 2025/26: aims, objectives and actions.
+"""The demo board's partner agencies and its business plan: aims, objectives and actions, in the story's calendar.
 
 Lead agencies are named by their short name. A target is written as boards write it ("March
 2026" for a month, "2025-10-31" for a day), and `revised_targets` are the later dates it was moved
 to, in order, so the plan keeps the first target and counts the slips. Beside the agencies an
 action may name a responsibility in the board's words ("Chair / DCS") and a lead officer, and
-most say how success is measured. Completed actions say when they were completed.
+most say how success is measured. Completed actions say when they were completed. Dates and years are the
+story's (the plan 2025/26 seen in March 2026); `times.DemoCalendar` moves them to the year the demo is loaded in.
 """
 
 from datetime import date
@@ -64,6 +65,7 @@ AIMS = [
                         "responsibility": "Board manager",
                         "success_measure": "Every relevant agency returns its self-assessment; fewer standards rated "
                         "“not met” than in 2023.",
+                        "revised_targets": ["June 2026"],
                         "target": "December 2025",
                     },
                     {
@@ -114,6 +116,7 @@ AIMS = [
                         "lead_officer": "Grace Adebayo, Designated Nurse for Safeguarding",
                         "success_measure": "Every GP practice has a named safeguarding lead, and alerts are correct "
                         "on 9 in 10 records audited.",
+                        "revised_targets": ["March 2026"],
                         "target": "January 2026",
                     },
                     {
@@ -146,6 +149,7 @@ AIMS = [
                         "responsibility": "Case Review Sub-Group",
                         "success_measure": "The review is published and every recommendation has an action with a "
                         "named lead.",
+                        "revised_targets": ["March 2026"],
                         "target": "2026-01-31",
                     },
                     {
@@ -233,6 +237,7 @@ AIMS = [
                         "leads": ["Children's Services", "Community Health"],
                         "success_measure": "The toolkit used in every neglect assessment, with the parent's view "
                         "recorded in 9 in 10.",
+                        "revised_targets": ["March 2026"],
                         "target": "December 2025",
                     },
                     {
@@ -243,7 +248,7 @@ AIMS = [
                         "lead_officer": "Marta Kowalczyk, Named Nurse for Safeguarding Children",
                         "success_measure": "One policy in use by both trusts; every child not brought twice is "
                         "followed up.",
-                        "revised_targets": ["February 2026"],
+                        "revised_targets": ["February 2026", "March 2026"],
                         "target": "2026-01-31",
                     },
                 ],

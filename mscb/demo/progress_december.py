@@ -1,4 +1,4 @@
-"""Progress report December 2025: the second progress round of the demo plan, by action ref.
+"""The story's December 2025 progress report: the second round of the demo plan, by action ref.
 
 Completed actions reported in September are not reported again, one action is reported for the
 first time, and two have no progress in either round, as happens in a real plan.
@@ -217,10 +217,10 @@ ROUND = reported_round(
         "3.1.1": {
             "rag": "green",
             "progress": (
-                "The programme ran to plan in the autumn term:\n\n"
+                "The programme ran to plan this quarter:\n\n"
                 "- 24 more courses, 511 places taken (1,153 this year)\n"
                 "- the domestic abuse course ran 3 more times (175 practitioners this year)\n"
-                "- non-attendance fell to 4% of places, from 6% in the spring and summer\n\n"
+                "- non-attendance fell to 4% of places, from 6% in the first half of the year\n\n"
                 "The three-month follow-up for the first domestic abuse courses is complete."
             ),
             "impact": (

@@ -1,4 +1,4 @@
-"""Progress report March 2026: the third round of the demo plan, still open, by action ref.
+"""The story's March 2026 progress report: the third round of the demo plan, still open, by action ref.
 
 The board manager is part-way through it: some updates are accepted, some submitted and waiting
 for review, some still drafts, one returned with a comment, and several actions have nothing yet
@@ -8,7 +8,7 @@ times are in the board's own time zone. One accepted update (1.1.3) has no ratin
 
 from datetime import date
 
-from .times import in_march_2026 as _at
+from .times import in_open_round as _at
 
 ROUND = {
     "as_of": date(2026, 3, 31),

@@ -1,4 +1,4 @@
-"""Progress report September 2025: the first progress round of the demo plan, by action ref.
+"""The story's September 2025 progress report: the first round of the demo plan, by action ref.
 
 Texts are stored exactly as a board manager types them: one line per paragraph or bullet, a
 blank line between paragraphs, and "- " before each bullet.
@@ -20,7 +20,7 @@ ROUND = reported_round(
                 "protection plan for neglect, and each agency audited its own records before a joint moderation "
                 "day.\n\n"
                 "The domestic abuse audit was due in September but has moved to October because two agencies "
-                "could not release auditors over the summer."
+                "could not release auditors in the holidays."
             ),
             "impact": (
                 "The neglect audit found that chronologies were up to date in 9 of the 12 cases, against 5 of 12 "
@@ -49,7 +49,7 @@ ROUND = reported_round(
         "1.1.4": {
             "rag": "amber",
             "progress": (
-                "The audit tool is agreed and the sample of 40 strategy discussions from April to June has been "
+                "The audit tool is agreed and the sample of 40 strategy discussions from the first quarter has been "
                 "drawn.\n\n"
                 "Health attendance is the concern so far: in the first 20 cases reviewed, a health professional "
                 "took part in 13."
@@ -71,15 +71,15 @@ ROUND = reported_round(
         "1.1.6": {
             "rag": "not_started",
             "progress": (
-                "Planned to start after the autumn half-term so that schools are not asked during the first weeks "
-                "of the school year. The questions are being drafted with two youth forums."
+                "Planned to start after the next half-term, so that schools are not asked at their busiest time. "
+                "The questions are being drafted with two youth forums."
             ),
             "impact": "",
         },
         "1.1.7": {
             "rag": "green",
             "progress": (
-                "Every agency has sent a log of the escalations raised between April 2024 and March 2025. The "
+                "Every agency has sent a log of the escalations raised in 2024/25. The "
                 "analysis is under way and will go to the November board."
             ),
             "impact": "",
@@ -115,7 +115,7 @@ ROUND = reported_round(
         "1.2.2": {
             "rag": "green",
             "progress": (
-                "Two rapid reviews have taken place since April; a seven-minute briefing followed each within "
+                "Two rapid reviews have taken place since the plan began; a seven-minute briefing followed each within "
                 "four weeks."
             ),
             "impact": "",
@@ -126,7 +126,7 @@ ROUND = reported_round(
                 "Every school, college and pupil referral unit in Eastmere is now part of the scheme. Police send "
                 "notifications from the control room each morning, and schools confirm receipt.\n\n"
                 "- 214 of 214 schools and colleges signed up\n"
-                "- 1,036 notifications sent between April and August\n"
+                "- 1,036 notifications sent by the end of August\n"
                 "- a notification reached the school before 9am in 97% of cases"
             ),
             "impact": (
@@ -194,7 +194,7 @@ ROUND = reported_round(
         "3.1.1": {
             "rag": "green",
             "progress": (
-                "The programme for the year is published and bookings are open. Between April and September:\n\n"
+                "The programme for the year is published and bookings are open. Since the plan began:\n\n"
                 "- 31 courses ran, with 642 places taken\n"
                 "- the full-day domestic abuse course ran 4 times, attended by 96 practitioners from 14 agencies\n"
                 "- 38 places were lost to non-attendance, charged back to the home agency"

@@ -6,7 +6,8 @@ learnt of a few working days before the demo is loaded (so its statutory clock i
 serious case review, closed.
 
 Review actions are the plan's own actions (made by `reviews.services`), so their progress is written in the plan's
-rounds: accepted in December 2025, part-way through the workflow in March 2026.
+rounds: accepted in the story's December 2025 round, part-way through the workflow in its March 2026 one. Child S's
+dates are the story's, moved with it; Child P's are history and stay as they were.
 """
 
 from datetime import date
@@ -16,7 +17,7 @@ from reviews import services
 from reviews.clock import add_working_days
 from reviews.models import Recommendation, RecommendationAction, Review, Subgroup
 
-from .times import in_march_2026
+from .times import in_open_round
 from .tracked_actions import TrackedActions
 
 CASE_REVIEW_SUBGROUP = "Quality assurance and case review"
@@ -41,6 +42,7 @@ CHILD_S = {
     # Six months from commissioning, extended with the national panel's agreement.
     "due_on": date(2026, 4, 30),
     "objectives": ["1.2", "2.1"],
+    "story_dates": ["incident_notified_on", "panel_notified_on", "rapid_review_on", "commissioned_on", "due_on"],
     "recommendations": [
         {
             "number": 1,
@@ -54,22 +56,22 @@ CHILD_S = {
                     "text": "Extend the school notification scheme to incidents in the school holidays, with a "
                     "named holiday contact at every school.",
                     "leads": ["Police"],
-                    "target": "2026-01-31",
+                    "target": "March 2026",
                     "december": {
                         "rag": "green",
                         "progress": (
                             "The scheme now runs through the holidays. 41 of the 46 schools have named a holiday "
                             "contact; the other five have been asked again through the schools network."
                         ),
-                        "impact": "Over the October half term 23 notifications reached a named contact by 9am.",
+                        "impact": "Over the last half term 23 notifications reached a named contact by 9am.",
                     },
                     "march": {
                         "state": "submitted",
-                        "submitted_at": in_march_2026(9, 11, 40),
+                        "submitted_at": in_open_round(9, 11, 40),
                         "rag": "green",
                         "progress": (
-                            "All 46 schools have a named holiday contact. Notifications over the Christmas and "
-                            "February holidays went out by 9am the next day, as in term time."
+                            "All 46 schools have a named holiday contact. Notifications over the last two school "
+                            "holidays went out by 9am the next day, as in term time."
                         ),
                         "impact": "58 holiday notifications since October, every one received by a named contact.",
                     },
@@ -80,7 +82,7 @@ CHILD_S = {
                     "target": "March 2026",
                     "december": {
                         "rag": "amber",
-                        "progress": "The audit tool is agreed; the audit is booked for February half term.",
+                        "progress": "The audit tool is agreed; the audit is booked for the next half term.",
                         "impact": "",
                     },
                 },
@@ -109,7 +111,7 @@ CHILD_S = {
                     },
                     "march": {
                         "state": "submitted",
-                        "submitted_at": in_march_2026(12, 15, 10),
+                        "submitted_at": in_open_round(12, 15, 10),
                         "rag": "green",
                         "progress": "29 of the 31 practices have the prompt; the last two get it in April.",
                         "impact": (
@@ -122,7 +124,7 @@ CHILD_S = {
                     "text": "Train health visitors and school nurses in the 'was not brought' policy and check "
                     "its use three months later.",
                     "leads": ["Community Health"],
-                    "target": "2026-02-28",
+                    "target": "2026-03-31",
                     "december": {
                         "rag": "green",
                         "progress": "Four briefings held; 88 of the 104 health visitors and school nurses came.",
@@ -130,8 +132,8 @@ CHILD_S = {
                     },
                     "march": {
                         "state": "accepted",
-                        "submitted_at": in_march_2026(5, 14, 0),
-                        "accepted_at": in_march_2026(6, 10, 15),
+                        "submitted_at": in_open_round(5, 14, 0),
+                        "accepted_at": in_open_round(6, 10, 15),
                         "rag": "green",
                         "progress": (
                             "Everyone has now been trained. The three-month check looked at 30 records:\n"
@@ -155,7 +157,7 @@ CHILD_S = {
                     "text": "Change the strategy discussion record so that it asks who from health and education "
                     "took part, and why not if nobody did.",
                     "leads": ["Children's Services"],
-                    "target": "2025-12-31",
+                    "target": "March 2026",
                     "december": {
                         "rag": "green",
                         "progress": "The new record has been in use since 17 November.",
@@ -183,7 +185,7 @@ CHILD_S = {
                     },
                     "march": {
                         "state": "submitted",
-                        "submitted_at": in_march_2026(11, 16, 30),
+                        "submitted_at": in_open_round(11, 16, 30),
                         "rag": "amber",
                         "progress": (
                             "Out-of-hours health cover starts on 1 April. Until then the police duty line covers "
@@ -235,7 +237,8 @@ def load_reviews(loader, business_plan: BusinessPlan, agencies: dict[str, Agency
     # Child T's clock is set from the day the demo is loaded, so its next step is always days away.
     notified = add_working_days(today, -3)
     child_t = {**CHILD_T, "incident_notified_on": notified, "panel_notified_on": add_working_days(notified, 1)}
-    for spec in (CHILD_S, child_t, CHILD_P):
+    child_s = {**CHILD_S, **{key: loader.calendar.day(CHILD_S[key]) for key in CHILD_S["story_dates"]}}
+    for spec in (child_s, child_t, CHILD_P):
         review = _review(loader, business_plan, spec, subgroup)
         for recommendation_spec in spec["recommendations"]:
             _recommendation(loader, actions, review, recommendation_spec)
@@ -244,7 +247,8 @@ def load_reviews(loader, business_plan: BusinessPlan, agencies: dict[str, Agency
 def _review(loader, business_plan: BusinessPlan, spec: dict, subgroup: Subgroup) -> Review:
     """The review, saved by the service the register's form uses, so its statutory deadlines are worked out."""
     objectives = Objective.objects.filter(plan=business_plan, ref__in=spec["objectives"])
-    fields = {key: value for key, value in spec.items() if key not in ("name", "objectives", "recommendations")}
+    skipped = ("name", "objectives", "recommendations", "story_dates")
+    fields = {key: value for key, value in spec.items() if key not in skipped}
     review, _ = loader.ensure(
         Review,
         {"name": spec["name"]},

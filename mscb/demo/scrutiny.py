@@ -97,7 +97,7 @@ ROUND = reported_round(
         "3": {
             "rag": "3",
             "progress": (
-                "Training was offered on three dates in the summer. 31 of the 48 councillors have attended; a "
+                "Training was offered on three dates after the review. 31 of the 48 councillors have attended; a "
                 "further session for the remaining 17 is booked for January, after the September target."
             ),
             "impact": "",

@@ -33,9 +33,9 @@ def load_shaped_plans(loader, agencies: dict) -> None:
 
 def _plan(loader, spec: dict) -> BusinessPlan:
     """The plan with this title; a new one gets its shape, scale, level names, columns and heading."""
-    fields = {key: value for key, value in spec.items() if key != "scale"}
+    fields = {key: value for key, value in loader.calendar.plan(spec).items() if key != "scale"}
     fields["rating_scale"] = RatingScale.objects.get(name=spec["scale"])
-    plan, _ = loader.ensure(BusinessPlan, {"title": spec["title"]}, fields)
+    plan, _ = loader.ensure(BusinessPlan, {"title": fields["title"]}, fields)
     return plan
 
 

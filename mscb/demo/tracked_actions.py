@@ -1,10 +1,9 @@
 """The demo's review and CDOP actions: the plan's own actions, made through reviews.services as the board manager
-makes them, with their progress in the plan's December 2025 and March 2026 rounds.
+makes them, with their progress in the plan's rounds that were the story's December 2025 and March 2026 ones.
 """
 
 from django.db.models import Model, Q
 
-from objectives.dates import parse_flexible_date
 from objectives.models import Action, Agency, BusinessPlan, ProgressRound, ProgressUpdate
 
 from .progress_december import ROUND as DECEMBER
@@ -19,9 +18,10 @@ class TrackedActions:
         self.plan = business_plan
         self.agencies = agencies
         self.officers = officers
+        # A round left out of this year's plan (early in the year) has none of their progress.
         self.rounds = {
-            "december": ProgressRound.objects.get(plan=business_plan, as_of=DECEMBER["as_of"]),
-            "march": ProgressRound.objects.get(plan=business_plan, as_of=MARCH["as_of"]),
+            key: ProgressRound.objects.filter(plan=business_plan, as_of=loader.calendar.as_of(spec["as_of"])).first()
+            for key, spec in (("december", DECEMBER), ("march", MARCH))
         }
 
     def ensure(self, specs: list[dict], *, source: Model, link_model: type[Model], source_field: str, add) -> None:
@@ -45,7 +45,8 @@ class TrackedActions:
         Found by text as well as ref, since one re-made after a deletion may have taken the next number; and
         deleting a recommendation or a CDOP year leaves its actions in the plan, unlinked, under their refs.
         """
-        action = linked.filter(plan=self.plan).filter(Q(ref=ref) | Q(text=spec["text"])).first()
+        text = self.loader.calendar.plan_text(spec["text"])
+        action = linked.filter(plan=self.plan).filter(Q(ref=ref) | Q(text=text)).first()
         if action is not None:
             return action
         unlinked = Action.objects.filter(plan=self.plan, ref=ref, recommendation_link=None, cdop_link=None).first()
@@ -55,11 +56,11 @@ class TrackedActions:
 
     def tracked_action(self, add, source, spec: dict) -> Action:
         """A new action made the way the board manager makes one, recorded in the history as theirs."""
-        target_on, target_is_month = parse_flexible_date(spec["target"])
+        target_on, target_is_month = self.loader.target(spec["target"])
         action = add(
             source,
             plan=self.plan,
-            text=spec["text"],
+            text=self.loader.calendar.plan_text(spec["text"]),
             lead_agencies=[self.agencies[short_name] for short_name in spec["leads"]],
             target_on=target_on,
             target_is_month=target_is_month,
@@ -74,7 +75,6 @@ class TrackedActions:
         author = next((self.officers[lead] for lead in spec["leads"] if lead in self.officers), self.loader.manager)
         for key, progress_round in self.rounds.items():
             update = spec.get(key)
-            if update is not None:
-                fields = {**update, **self.loader.workflow(update, author)}
+            if update is not None and progress_round is not None:
                 lookup = {"action": action, "round": progress_round}
-                self.loader.ensure(ProgressUpdate, lookup, fields, by=author)
+                self.loader.ensure(ProgressUpdate, lookup, self.loader.update(update, author), by=author)

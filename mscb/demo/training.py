@@ -1,7 +1,8 @@
-"""The demo's multi-agency training year: five invented courses, their sessions in 2025/26, who booked and came.
+"""The demo's multi-agency training year: five invented courses, their sessions around today, who booked and came.
 
 Every name is made up from the lists below and every address is @<agency>.example.org. Everything is worked out
 from each row's position, with no random numbers, so every run builds the same year and finds it already there.
+Session dates are the story's (2025/26), moved by the demo's calendar: those before today have run.
 """
 
 from datetime import date, datetime, time, timedelta
@@ -122,7 +123,7 @@ COURSES = [
 def load_training(loader, agencies: dict[str, Agency], today: date) -> None:
     """Create whichever demo courses, sessions, registrations, evaluations and workforce figures are missing."""
     for short_name, staff_count in WORKFORCE.items():
-        fields = {"staff_count": staff_count, "recorded_on": date(2025, 4, 1)}
+        fields = {"staff_count": staff_count, "recorded_on": loader.calendar.year_day(date(2025, 4, 1))}
         loader.ensure(AgencyWorkforce, {"agency": agencies[short_name]}, fields)
     agency_list = [agencies[short_name] for short_name in sorted(agencies)]
     person = 0
@@ -130,7 +131,8 @@ def load_training(loader, agencies: dict[str, Agency], today: date) -> None:
         fields = {key: spec[key] for key in ("description", "level", "duration_hours", "non_attendance_charge")}
         course, _ = loader.ensure(Course, {"title": spec["title"]}, fields)
         for session_number, (year, month, day) in enumerate(spec["dates"]):
-            session = _session(loader, course, spec, course_number, session_number, date(year, month, day))
+            day = loader.calendar.day(date(year, month, day))
+            session = _session(loader, course, spec, course_number, session_number, day)
             has_run = session.ends_at.date() < today
             # Between 12 and 27 bookings; a few more than places on some, so the waiting list shows.
             for place in range(12 + (course_number * 7 + session_number * 5) % 16):

@@ -105,7 +105,7 @@ ROUND = reported_round(
     updates={
         "1a.1": {
             "rag": "",
-            "progress": "Five courses ran between April and December, with 104 places taken.",
+            "progress": "Five courses have run since the plan began, with 104 places taken.",
             "impact": "Partners other than children's services started 38% of early help assessments, up from 31%.",
         },
         "1a.2": {

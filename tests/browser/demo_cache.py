@@ -13,6 +13,10 @@ from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection
 from django.test import override_settings
+from django.utils import timezone
+
+from mscb.demo.times import DemoCalendar
+from objectives.models import BusinessPlan
 
 # The demo's rows as Django serializes a database, per database engine (SQLite and PostgreSQL run apart).
 _copies: dict[str, str] = {}
@@ -32,3 +36,8 @@ def load_demo() -> None:
     with connection.cursor() as cursor:
         for statement in connection.ops.sequence_reset_sql(no_style(), apps.get_models(include_auto_created=True)):
             cursor.execute(statement)
+
+
+def demo_plan() -> BusinessPlan:
+    """The demo's business plan: the financial year containing the day it was loaded, today."""
+    return BusinessPlan.objects.get(title=DemoCalendar(timezone.localdate()).plan_title)

@@ -1,10 +1,14 @@
 """The board manager imports a plan written in Word through the upload page, checking the preview first."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from mscb.demo import people
+from mscb.demo.times import DemoCalendar, financial_year
 from objectives.models import BusinessPlan
 from tests.browser.accessibility import assert_no_axe_violations
 from tests.browser.demo_cache import load_demo
@@ -12,6 +16,13 @@ from tests.browser.pages import sign_in
 from tests.objectives.import_files import committee_plan
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+# Next year's plan, imported beside the demo's plan for this year (whose title it must not take).
+NEXT_YEAR_STARTS_ON = financial_year(timezone.localdate())[1] + timedelta(days=1)
+NEXT_PLAN = DemoCalendar(NEXT_YEAR_STARTS_ON).plan_title
+# The file's progress column, a round within that year.
+NEXT_ROUND = f"December {NEXT_YEAR_STARTS_ON.year}"
+FILE_NAME = f"eastmere-plan-{NEXT_PLAN.replace('/', '-')}.docx"
 
 
 @pytest.fixture
@@ -21,7 +32,7 @@ def manager_page(page: Page, live_server):
     return page
 
 
-def upload(page: Page, live_server, path, title="2026/27", screenshot=None):
+def upload(page: Page, live_server, path, title=NEXT_PLAN, screenshot=None):
     page.goto(f"{live_server.url}{reverse('objectives:import_upload')}")
     page.get_by_label("Plan file").set_input_files(path)
     page.get_by_label("New plan’s title").fill(title)
@@ -32,28 +43,28 @@ def upload(page: Page, live_server, path, title="2026/27", screenshot=None):
 
 def test_manager_imports_a_word_plan_through_the_upload_page(manager_page: Page, live_server, tmp_path, artifacts_dir):
     page = manager_page
-    path = committee_plan("December 2026").save(tmp_path / "eastmere-plan-2026-27.docx")
+    path = committee_plan(NEXT_ROUND).save(tmp_path / FILE_NAME)
     page.goto(f"{live_server.url}{reverse('objectives:import_upload')}")
     assert_no_axe_violations(page)
 
     upload(page, live_server, path, screenshot=artifacts_dir / "import-upload.png")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Check the import of eastmere-plan-2026-27.docx")
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Check the import of {FILE_NAME}")
     expect(page.get_by_role("row", name="Actions 4 0")).to_be_visible()
     assert_no_axe_violations(page)
     page.screenshot(path=artifacts_dir / "import-preview.png", full_page=True)
-    page.get_by_role("button", name="Import into Business plan 2026/27").click()
+    page.get_by_role("button", name=f"Import into Business plan {NEXT_PLAN}").click()
 
-    expect(page.locator(".alert-success")).to_contain_text("Imported eastmere-plan-2026-27.docx")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Business plan 2026/27")
+    expect(page.locator(".alert-success")).to_contain_text(f"Imported {FILE_NAME}")
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Business plan {NEXT_PLAN}")
     expect(page.get_by_text("Extend the multi-agency audit programme")).to_be_visible()
     expect(page.get_by_text("Publish a leaflet for children")).to_be_visible()
     assert_no_axe_violations(page)
-    assert BusinessPlan.objects.get(title="2026/27").actions.count() == 4
+    assert BusinessPlan.objects.get(title=NEXT_PLAN).actions.count() == 4
 
 
 def test_a_word_plan_with_a_bad_row_shows_the_problem_and_imports_nothing(manager_page: Page, live_server, tmp_path):
     page = manager_page
-    word_plan = committee_plan("December 2026")
+    word_plan = committee_plan(NEXT_ROUND)
     # A space: references are one word, such as 1.1.2 or 1a.
     word_plan.document.tables[0].rows[2].cells[0].text = "1.1.2 new"
 
@@ -61,6 +72,6 @@ def test_a_word_plan_with_a_bad_row_shows_the_problem_and_imports_nothing(manage
 
     problem = page.get_by_role("row").filter(has=page.get_by_role("rowheader", name="Table 1, row 3"))
     expect(problem).to_contain_text("“1.1.2 new” is not a reference.")
-    expect(page.get_by_role("button", name="Import into Business plan 2026/27")).to_have_count(0)
+    expect(page.get_by_role("button", name=f"Import into Business plan {NEXT_PLAN}")).to_have_count(0)
     assert_no_axe_violations(page)
-    assert not BusinessPlan.objects.filter(title="2026/27").exists()
+    assert not BusinessPlan.objects.filter(title=NEXT_PLAN).exists()

@@ -17,6 +17,7 @@ from objectives import roles
 from objectives.models import Action, BusinessPlan
 from tests.browser.colours import assert_focus_visible, describe_focus, focused
 from tests.browser.demo_actions import police_action_without_update
+from tests.browser.demo_cache import demo_plan
 from tests.browser.pages import PASSWORD
 from tests.factories import ActionFactory, AgencyFactory, ProgressRoundFactory, UserFactory
 
@@ -107,7 +108,7 @@ def nav_link(page: Page, name: str) -> Locator:
 
 @pytest.fixture
 def plan(live_server, demo):
-    return BusinessPlan.objects.get(title="2025/26")
+    return demo_plan()
 
 
 @pytest.fixture

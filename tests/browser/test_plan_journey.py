@@ -7,9 +7,9 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from mscb.demo import people
-from objectives.models import Action, BusinessPlan
+from objectives.models import Action
 from tests.browser.accessibility import assert_no_axe_violations
-from tests.browser.demo_cache import load_demo
+from tests.browser.demo_cache import demo_plan, load_demo
 from tests.browser.pages import sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -20,7 +20,7 @@ NEW_PROGRESS = "Browser test: the audit of 40 cases found\n\n- fewer repeat refe
 @pytest.fixture
 def demo(live_server):
     load_demo()
-    return BusinessPlan.objects.get(title="2025/26")
+    return demo_plan()
 
 
 @pytest.fixture

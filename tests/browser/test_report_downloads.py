@@ -10,7 +10,7 @@ from playwright.sync_api import Page, expect
 from mscb.demo import people
 from objectives.models import BusinessPlan, PublishedReport
 from tests.browser.accessibility import assert_no_axe_violations
-from tests.browser.demo_cache import load_demo
+from tests.browser.demo_cache import demo_plan, load_demo
 from tests.browser.pages import sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.fixture
 def demo(live_server):
     load_demo()
-    return BusinessPlan.objects.get(title="2025/26")
+    return demo_plan()
 
 
 @pytest.fixture
@@ -38,7 +38,7 @@ def test_report_page_downloads_the_pdf(report_page: Page, demo):
         page.get_by_role("link", name="Download PDF").click()
 
     download = download_info.value
-    assert download.suggested_filename == f"2025-26 progress report {_month(demo)}.pdf"
+    assert download.suggested_filename == f"{demo.title.replace('/', '-')} progress report {_month(demo)}.pdf"
     assert Path(download.path()).read_bytes().startswith(b"%PDF-")
 
 
@@ -49,7 +49,7 @@ def test_report_page_downloads_the_word_file(report_page: Page, demo):
         page.get_by_role("link", name="Download Word").click()
 
     download = download_info.value
-    assert download.suggested_filename == f"2025-26 progress report {_month(demo)}.docx"
+    assert download.suggested_filename == f"{demo.title.replace('/', '-')} progress report {_month(demo)}.docx"
     document = Document(BytesIO(Path(download.path()).read_bytes()))
     refs = [table.rows[2].cells[0].text for table in document.tables if len(table.rows) > 2]
     assert "1.1.1" in refs
@@ -59,7 +59,7 @@ def test_manager_publishes_the_report_and_finds_it_in_the_record(report_page: Pa
     page = report_page
 
     page.get_by_role("link", name="Publish this report").click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Publish Business plan 2025/26")
+    expect(page.get_by_role("heading", level=1)).to_contain_text(f"Publish Business plan {demo.title}")
     assert_no_axe_violations(page)
     page.get_by_role("button", name="Publish report").click()
 

@@ -7,11 +7,12 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from core.formats import month_year
 from mscb.demo import people
-from objectives.models import Action, Agency, BusinessPlan, ProgressUpdate
+from objectives.models import Action, Agency, ProgressUpdate
 from reviews.models import Review
 from tests.browser.accessibility import assert_no_axe_violations
-from tests.browser.demo_cache import load_demo
+from tests.browser.demo_cache import demo_plan, load_demo
 from tests.browser.pages import sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -24,7 +25,7 @@ PROGRESS = "The daily briefing started on 2 March; 17 concerns were shared withi
 @pytest.fixture
 def demo(live_server):
     load_demo()
-    plan = BusinessPlan.objects.get(title="2025/26")
+    plan = demo_plan()
     return plan, plan.rounds.filter(closed_at__isnull=True).order_by("-as_of").first()
 
 
@@ -64,7 +65,7 @@ def test_a_review_recommendation_from_its_action_to_the_report(two_people, live_
     manager.get_by_label("Reports in").select_option(str(plan.pk))
     manager.get_by_role("textbox", name=re.compile(r"^Action")).fill(ACTION)
     expect(manager.get_by_label(police.name, exact=True)).to_be_checked()
-    manager.get_by_label("Target date").fill("June 2026")
+    manager.get_by_label("Target date").fill(month_year(plan.ends_on))
     manager.get_by_role("button", name="Add action").click()
     expect(manager.locator(".alert-success")).to_contain_text("Action CT-1.1 added.")
     action = Action.objects.get(ref="CT-1.1")

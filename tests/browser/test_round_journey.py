@@ -4,10 +4,10 @@ import pytest
 from playwright.sync_api import expect
 
 from mscb.demo import people
-from objectives.models import BusinessPlan, ProgressUpdate
+from objectives.models import ProgressUpdate
 from tests.browser.accessibility import assert_no_axe_violations
 from tests.browser.demo_actions import police_action_without_update
-from tests.browser.demo_cache import load_demo
+from tests.browser.demo_cache import demo_plan, load_demo
 from tests.browser.pages import sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -20,7 +20,7 @@ COMMENT = "Please say why two were missed and what will change."
 @pytest.fixture
 def demo(live_server):
     load_demo()
-    return BusinessPlan.objects.get(title="2025/26")
+    return demo_plan()
 
 
 def open_round(demo):

@@ -3,9 +3,10 @@ from datetime import date, timedelta
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.db.models import Count, Q
-from django.utils import timezone
 
+from core.formats import month_year
 from mscb.demo import people
+from mscb.demo.times import in_open_round
 from objectives import roles
 from objectives.models import Action, Agency, Aim, BusinessPlan, Objective, ProgressRound, ProgressUpdate
 from objectives.selectors import rounds
@@ -15,7 +16,14 @@ from training import paper as training_paper
 from training.models import AgencyWorkforce, Course, Evaluation, Registration, TrainingFigure, TrainingSession
 from training.roles import TRAINING_ADMINS
 
-from .demo_loaded import MAIN_PLAN, load_demo, row_counts
+from .demo_loaded import CALENDAR, DEMO_DAY, MAIN_PLAN, as_of, load_demo, row_counts
+
+# The story's three rounds as the demo places them when told as at DEMO_DAY.
+SEPTEMBER, DECEMBER, MARCH = as_of(date(2025, 9, 30)), as_of(date(2025, 12, 31)), as_of(date(2026, 3, 31))
+
+
+def label(round_as_of: date) -> str:
+    return f"Progress report {month_year(round_as_of)}"
 
 
 def test_load_demo_creates_the_business_plan_with_three_aims_seven_objectives_and_the_actions(demo_output):
@@ -58,23 +66,17 @@ def test_load_demo_completes_some_actions_with_a_completion_date_and_a_complete_
 def test_load_demo_creates_the_september_december_and_march_rounds(demo_output):
     rounds = ProgressRound.objects.filter(plan__title=MAIN_PLAN).order_by("as_of")
 
-    assert [progress_round.label for progress_round in rounds] == [
-        "Progress report September 2025",
-        "Progress report December 2025",
-        "Progress report March 2026",
-    ]
-    assert all(progress_round.deadline < progress_round.as_of for progress_round in rounds)
+    assert [progress_round.label for progress_round in rounds] == [label(SEPTEMBER), label(DECEMBER), label(MARCH)]
+    # The reported rounds asked for updates before their as-of date; the open one asks for them in a week.
+    assert all(progress_round.deadline < progress_round.as_of for progress_round in rounds[:2])
+    assert rounds[2].deadline == DEMO_DAY + timedelta(days=7)
 
 
 def test_load_demo_closes_the_rounds_reported_to_the_committee_and_leaves_march_open(demo_output):
     main_rounds = ProgressRound.objects.filter(plan__title=MAIN_PLAN)
     closed = {progress_round.label: progress_round.is_closed for progress_round in main_rounds}
 
-    assert closed == {
-        "Progress report September 2025": True,
-        "Progress report December 2025": True,
-        "Progress report March 2026": False,
-    }
+    assert closed == {label(SEPTEMBER): True, label(DECEMBER): True, label(MARCH): False}
 
 
 def test_load_demo_reports_most_actions_in_both_closed_rounds_and_some_in_one_or_none(demo_output):
@@ -88,10 +90,10 @@ def test_load_demo_reports_most_actions_in_both_closed_rounds_and_some_in_one_or
 
 
 def test_load_demo_leaves_the_march_round_part_way_through(demo_output):
-    march = ProgressRound.objects.get(as_of=date(2026, 3, 31))
+    march = ProgressRound.objects.get(as_of=MARCH)
 
     plan_actions = Action.objects.filter(plan=march.plan, objective__isnull=False)
-    status = rounds.round_status(march, actions=plan_actions, today=date(2026, 3, 20))
+    status = rounds.round_status(march, actions=plan_actions, today=march.deadline + timedelta(days=7))
 
     assert {count.state: count.number for count in status.counts} == {
         "missing": 9,
@@ -114,12 +116,13 @@ def test_load_demo_returns_one_march_update_with_the_managers_comment(demo_outpu
 
 
 def test_load_demo_records_who_submitted_and_accepted_the_march_updates(demo_output):
-    march = ProgressUpdate.objects.filter(round__as_of=date(2026, 3, 31))
+    march = ProgressUpdate.objects.filter(round__as_of=MARCH)
     submitted = march.get(action__ref="1.2.1")
     accepted = march.get(action__ref="3.1.1")
 
     assert (submitted.state, submitted.submitted_by.username) == ("submitted", "police.officer")
-    assert submitted.submitted_at.date() == date(2026, 3, 11)
+    assert submitted.submitted_at == CALENDAR.moment(in_open_round(11, 9, 15))
+    assert submitted.submitted_at.date() < DEMO_DAY
     assert submitted.history.get().history_user == submitted.author
     assert (accepted.state, accepted.accepted_by.username) == ("accepted", "manager")
     assert march.get(action__ref="1.1.8").state == "draft"
@@ -247,7 +250,7 @@ def test_load_demo_registers_reviews_in_different_states(demo_output):
 
 def test_load_demo_notifies_child_t_a_few_working_days_ago_so_its_clock_is_running(demo_output):
     child_t = Review.objects.get(name="Child T")
-    today = timezone.localdate()
+    today = DEMO_DAY
 
     assert today - timedelta(days=7) <= child_t.incident_notified_on < today
     assert child_t.panel_notified_on <= today
@@ -290,8 +293,8 @@ def test_load_demo_puts_the_review_and_cdop_actions_in_the_plan_with_the_open_ro
 
 def test_load_demo_accepts_every_review_action_in_december_and_leaves_march_part_way(demo_output):
     actions = review_actions("Child S")
-    december = ProgressUpdate.objects.filter(action__in=actions, round__as_of=date(2025, 12, 31))
-    march = ProgressUpdate.objects.filter(action__in=actions, round__as_of=date(2026, 3, 31))
+    december = ProgressUpdate.objects.filter(action__in=actions, round__as_of=DECEMBER)
+    march = ProgressUpdate.objects.filter(action__in=actions, round__as_of=MARCH)
 
     assert december.count() == actions.count()
     assert set(december.values_list("state", flat=True)) == {ProgressUpdate.State.ACCEPTED}
@@ -306,7 +309,7 @@ def test_load_demo_accepts_every_review_action_in_december_and_leaves_march_part
 
 def test_load_demo_has_the_officers_write_their_agencys_review_actions(demo_output):
     police_officer = get_user_model().objects.get(username="police.officer")
-    update = ProgressUpdate.objects.get(action__ref="CS-3.2", round__as_of=date(2026, 3, 31))
+    update = ProgressUpdate.objects.get(action__ref="CS-3.2", round__as_of=MARCH)
 
     assert Action.objects.editable_by(police_officer).filter(ref__in=["CS-1.1", "CS-3.2"]).count() == 2
     assert (update.author, update.submitted_by) == (police_officer, police_officer)
@@ -317,7 +320,8 @@ def test_load_demo_records_a_cdop_year_whose_category_figures_add_up(demo_output
     year = CdopYear.objects.get(title="2024/25")
     figures = CdopFigure.objects.filter(year=year)
 
-    assert (year.title, year.ends_on) == ("2024/25", date(2025, 3, 31))
+    # The panel's last full year before the plan's.
+    assert (year.title, year.ends_on) == (CALENDAR.plan_text("2024/25"), CALENDAR.starts_on - timedelta(days=1))
     assert figures.count() == 10
     assert sum(figures.values_list("deaths", flat=True)) == year.deaths_reviewed == 28
     assert 0 < year.with_modifiable_factors < year.deaths_reviewed
@@ -333,12 +337,14 @@ def test_load_demo_records_an_earlier_cdop_year_with_only_the_panels_narrative(d
 
 
 def test_load_demo_gives_the_cdop_year_actions_with_progress(demo_output):
-    actions = Action.objects.filter(cdop_link__year__title="2024/25").in_ref_order()
-    march = ProgressUpdate.objects.filter(action__in=actions, round__as_of=date(2026, 3, 31))
+    actions = Action.objects.filter(cdop_link__year__title=CALENDAR.plan_text("2024/25")).in_ref_order()
+    march = ProgressUpdate.objects.filter(action__in=actions, round__as_of=MARCH)
 
-    assert list(actions.values_list("ref", flat=True)) == ["CDOP25-1", "CDOP25-2", "CDOP25-3"]
+    # Numbered by the year the panel's year ended in, the year the plan starts.
+    prefix = f"CDOP{CALENDAR.starts_on.year % 100:02d}-"
+    assert list(actions.values_list("ref", flat=True)) == [f"{prefix}1", f"{prefix}2", f"{prefix}3"]
     assert "safer sleep" in actions[0].text
-    assert all(action.progress_updates.filter(round__as_of=date(2025, 12, 31)).exists() for action in actions)
+    assert all(action.progress_updates.filter(round__as_of=DECEMBER).exists() for action in actions)
     assert set(march.values_list("state", flat=True)) == {"accepted", "submitted", "draft"}
 
 
@@ -374,8 +380,9 @@ def test_load_demo_creates_five_courses_with_sessions_across_the_year(demo_outpu
 
     assert Course.objects.count() == 5
     assert all(4 <= course.sessions.count() <= 6 for course in Course.objects.all())
-    assert min(session.starts_at.date() for session in sessions) >= date(2025, 4, 1)
-    assert max(session.starts_at.date() for session in sessions) <= date(2026, 3, 31)
+    # Some sessions have run and some are still to come, none after the plan's year.
+    assert min(session.starts_at.date() for session in sessions) < DEMO_DAY
+    assert DEMO_DAY <= max(session.starts_at.date() for session in sessions) <= CALENDAR.ends_on
     assert {session.places for session in sessions} <= set(range(16, 31))
     assert sessions.filter(is_online=True).exists()
     assert sessions.filter(is_online=False, venue__contains="Eastmere").exists()

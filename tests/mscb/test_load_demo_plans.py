@@ -2,12 +2,14 @@
 
 from datetime import date
 
+from core.formats import long_date
+from objectives.dates import parse_flexible_date
 from objectives.models import Action, Aim, Objective, ProgressUpdate
 from objectives.models.plan import implicit_aim
 
-from .demo_loaded import MAIN_PLAN, SCRUTINY_PLAN, SUBGROUP_PLAN, load_demo, plan, row_counts
+from .demo_loaded import CALENDAR, MAIN_PLAN, SCRUTINY_PLAN, SUBGROUP_PLAN, as_of, load_demo, plan, row_counts
 
-# The business plan 2025/26
+# The business plan for the demo's year
 
 
 def main_actions():
@@ -43,7 +45,8 @@ def test_load_demo_gives_a_couple_of_actions_a_timescale_in_words(demo_output):
 
     assert timescales["3.1.1"] == "Across the financial year"
     # Beside a date, or instead of one.
-    assert main_actions().get(ref="3.1.1").target_on == date(2026, 3, 31)
+    # "March 2026" in the story: the end of the plan's year.
+    assert main_actions().get(ref="3.1.1").target_on == CALENDAR.ends_on
     assert main_actions().get(ref="3.2.1").target_on is None
     assert "3.2.1" in timescales
 
@@ -51,18 +54,22 @@ def test_load_demo_gives_a_couple_of_actions_a_timescale_in_words(demo_output):
 def test_load_demo_keeps_the_original_target_of_an_action_that_slipped_twice(demo_output):
     action = main_actions().get(ref="1.1.4")
 
-    assert (action.target_on, action.target_is_month) == (date(2026, 1, 31), True)
-    assert (action.original_target_on, action.original_target_is_month) == (date(2025, 10, 31), False)
+    target = parse_flexible_date(CALENDAR.target("January 2026"))
+    original, _ = parse_flexible_date(CALENDAR.target("2025-10-31"))
+
+    assert (action.target_on, action.target_is_month) == target == (target[0], True)
+    assert (action.original_target_on, action.original_target_is_month) == (original, False)
     assert action.times_slipped == 2
-    assert action.original_target_display == "31 October 2025"
+    assert action.original_target_display == long_date(original)
     assert set(action.history.values_list("history_user__username", flat=True)) == {"manager"}
 
 
-def test_load_demo_counts_one_slip_of_an_action_moved_once_and_none_elsewhere(demo_output):
+def test_load_demo_counts_the_slips_of_the_actions_moved_and_none_elsewhere(demo_output):
     slipped = dict(main_actions().exclude(times_slipped=0).values_list("ref", "times_slipped"))
 
-    assert slipped == {"1.1.4": 2, "2.3.2": 1}
-    assert main_actions().get(ref="2.3.2").original_target_on == date(2026, 1, 31)
+    # Moved rather than left overdue, as a board does, except the few a real board has.
+    assert slipped == {"1.1.3": 1, "1.1.4": 2, "1.1.8": 1, "1.2.1": 1, "2.3.1": 1, "2.3.2": 2}
+    assert main_actions().get(ref="2.3.2").original_target_on == parse_flexible_date(CALENDAR.target("2026-01-31"))[0]
 
 
 def test_load_demo_accepts_one_update_with_no_rating_and_not_started_only_where_chosen(demo_output):
@@ -70,9 +77,9 @@ def test_load_demo_accepts_one_update_with_no_rating_and_not_started_only_where_
     unrated = updates.get(rag="")
     not_started = set(updates.filter(rag="not_started").values_list("action__ref", "round__as_of"))
 
-    assert (unrated.action.ref, unrated.state, unrated.round.as_of) == ("1.1.3", "accepted", date(2026, 3, 31))
+    assert (unrated.action.ref, unrated.state, unrated.round.as_of) == ("1.1.3", "accepted", as_of(date(2026, 3, 31)))
     assert "No rating is given" in unrated.progress
-    assert not_started == {("1.1.6", date(2025, 9, 30)), ("3.2.1", date(2025, 12, 31))}
+    assert not_started == {("1.1.6", as_of(date(2025, 9, 30))), ("3.2.1", as_of(date(2025, 12, 31)))}
     assert all(update.progress.startswith(("Not started", "Planned")) for update in updates.filter(rag="not_started"))
 
 
@@ -84,7 +91,10 @@ def test_load_demo_adds_the_scrutiny_review_as_a_list_plan_on_the_four_point_sca
 
     assert (scrutiny.shape, scrutiny.scale.name, scrutiny.action_name) == ("list", "four-point", "Recommendation")
     assert scrutiny.report_columns == ["ref", "action", "lead", "target", "progress", "rating"]
-    assert scrutiny.progress_heading_for(scrutiny.rounds.get().as_of) == "Progress presented to Committee Dec 2025"
+    committee_met = CALENDAR.as_of(date(2025, 12, 10))
+
+    assert scrutiny.rounds.get().as_of == committee_met
+    assert scrutiny.progress_heading_for(committee_met) == f"Progress presented to Committee {committee_met:%b %Y}"
     assert not scrutiny.has_aims
 
 
@@ -149,7 +159,7 @@ def test_load_demo_gives_the_subgroups_actions_text_timescales_and_success_measu
 
     assert actions.count() == 5
     assert not actions.filter(success_measure="").exists()
-    assert actions.get(ref="1a.1").timescale == "Training programme to run across financial year 2025/26"
+    assert actions.get(ref="1a.1").timescale == f"Training programme to run across financial year {MAIN_PLAN}"
     assert actions.filter(target_on__isnull=True).exclude(timescale="").count() == 3
 
 

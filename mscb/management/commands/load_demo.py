@@ -1,4 +1,6 @@
-from django.core.management.base import BaseCommand
+from datetime import date
+
+from django.core.management.base import BaseCommand, CommandError
 
 from core.formats import plural
 from mscb.demo import people
@@ -9,13 +11,26 @@ DEMO_URL = "http://127.0.0.1:8000/"
 
 class Command(BaseCommand):
     help = (
-        "Load the fictional Eastmere board's demo data: agencies, the business plan 2025/26 with three progress "
-        "rounds, a scrutiny review's recommendations and a sub-group's plan by priority, and demo users. Run it "
-        "after `migrate` on a new database; running it again creates only what is missing and changes nothing else."
+        "Load the fictional Eastmere board's demo data: agencies, the business plan for the financial year containing "
+        "today with its progress rounds around today, a scrutiny review's recommendations and a sub-group's plan by "
+        "priority, and demo users. Run it after `migrate` on a new database; running it again creates only what is "
+        "missing and changes nothing else."
     )
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--today",
+            help="The day to tell the demo as at, as YYYY-MM-DD (default: the day it was first loaded, or today).",
+        )
+
     def handle(self, *args, **options):
-        created = load_demo()
+        today = options.get("today")
+        if isinstance(today, str):
+            try:
+                today = date.fromisoformat(today)
+            except ValueError as error:
+                raise CommandError(f"--today {today!r} is not a date: write it as 2026-12-03.") from error
+        created = load_demo(today=today)
         if created:
             counts = ", ".join(
                 plural(count, str(model._meta.verbose_name), str(model._meta.verbose_name_plural))
