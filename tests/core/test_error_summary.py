@@ -169,6 +169,6 @@ def test_an_optional_field_says_so_in_words_and_no_field_carries_a_bare_asterisk
     content = response.content.decode()
     assert 'class="field-optional">(optional)</span>' in content
     assert re.search(r"Summary\s*<span class=\"field-optional\">\(optional\)</span>", content)
-    assert re.search(r"Deaths reviewed\s*</label>", content)
+    assert re.search(r"Year ends\s*</label>", content)
     assert "asteriskField" not in content
     assert "*</span>" not in content

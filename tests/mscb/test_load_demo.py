@@ -317,7 +317,7 @@ def test_load_demo_has_the_officers_write_their_agencys_review_actions(demo_outp
 
 
 def test_load_demo_records_a_cdop_year_whose_category_figures_add_up(demo_output):
-    year = CdopYear.objects.get(title="2024/25")
+    year = CdopYear.objects.get(title=CALENDAR.plan_text("2024/25"))
     figures = CdopFigure.objects.filter(year=year)
 
     # The panel's last full year before the plan's.
