@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 from core.formats import month_year
 from mscb.demo import people
 from objectives.models import Action, Agency, ProgressUpdate
+from reviews.guidance import section_title
 from reviews.models import Review
 from tests.browser.accessibility import assert_no_axe_violations
 from tests.browser.demo_cache import demo_plan, load_demo
@@ -90,8 +91,9 @@ def test_a_review_recommendation_from_its_action_to_the_report(two_people, live_
     manager.goto(f"{live_server.url}/reviews/{review.pk}/")
     expect(manager.get_by_text(PROGRESS)).to_be_visible()
     manager.goto(f"{live_server.url}/plans/{plan.pk}/rounds/{progress_round.pk}/report/")
+    # Titled as the guidance in force on the round's as-of date calls local reviews.
     reviews_section = manager.locator("section").filter(
-        has=manager.get_by_role("heading", name="Serious case reviews", exact=True)
+        has=manager.get_by_role("heading", name=section_title(progress_round.as_of), exact=True)
     )
     expect(reviews_section.get_by_role("heading", name="Child T")).to_be_visible()
     row = reviews_section.get_by_role("row").filter(has=manager.get_by_role("cell", name="CT-1.1", exact=True))
