@@ -102,6 +102,8 @@ EDITIONS: tuple[Edition, ...] = (
         name="Working Together 2013",
         in_force_on=date(2013, 4, 15),
         in_force_source="Working Together to Safeguard Children (HM Government, March 2013)",
+        in_force_checked_at="familylaw.co.uk, 'New guide on inter-agency working' (21 March 2013): comes into effect "
+        "from 15 April 2013; safeguardinginschools.co.uk (came into force on 15th April 2013)",
         review_term=SERIOUS_CASE_REVIEW,
         completion_months=Rule(
             6,
