@@ -1,7 +1,6 @@
 """The child death overview panel's pages: the years, a year's figures and actions, the figures form and new actions."""
 
 from datetime import date
-from html import unescape
 from http import HTTPStatus
 
 import pytest
@@ -18,6 +17,7 @@ from tests.factories import (
     ProgressUpdateFactory,
     UserFactory,
 )
+from tests.page_text import text_of
 from tests.reviews.factories import CdopYearFactory
 
 pytestmark = pytest.mark.django_db
@@ -26,10 +26,6 @@ Rag = ProgressUpdate.Rag
 State = ProgressUpdate.State
 VALID_NHS_NUMBER = "943 476 5919"
 INVALID_NHS_NUMBER = "943 476 5918"
-
-
-def text_of(response) -> str:
-    return unescape(response.content.decode())
 
 
 def categories() -> list[CdopCategory]:

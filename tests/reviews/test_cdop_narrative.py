@@ -15,9 +15,14 @@ from objectives.paper.snapshot import from_snapshot, to_snapshot
 from reviews.models import CdopCategory, CdopFigure, CdopYear
 from reviews.paper import cdop as cdop_paper
 from reviews.paper import word as cdop_word
-from tests.factories import BusinessPlanFactory, ProgressRoundFactory
+from tests import board_2012
+from tests.factories import ProgressRoundFactory
 from tests.objectives.paper_reading import paper_page, paper_pdf_text, paper_word, paper_word_text
+from tests.page_text import text_of
 from tests.reviews.factories import CdopYearFactory
+
+# The 2012/13 plan and its December 2012 round, as fixtures of this module.
+plan, december = board_2012.plan, board_2012.december
 
 pytestmark = pytest.mark.django_db
 
@@ -26,20 +31,6 @@ NARRATIVE = (
     "- Learning about co-sleeping changed the health visitors' new birth visit.\n"
     "- Emergency departments now tell the panel's manager of a death the next working day."
 )
-
-
-def text_of(response) -> str:
-    return unescape(response.content.decode())
-
-
-@pytest.fixture
-def plan():
-    return BusinessPlanFactory(title="2012/13", starts_on=date(2012, 4, 1), ends_on=date(2013, 3, 31))
-
-
-@pytest.fixture
-def december(plan):
-    return ProgressRoundFactory(plan=plan, as_of=date(2012, 12, 31), deadline=date(2012, 12, 12))
 
 
 @pytest.fixture

@@ -1,7 +1,6 @@
 """The period each round's Training section covers, and the recorded figures it prints: page, PDF, Word, snapshot."""
 
 from datetime import date
-from html import unescape
 from http import HTTPStatus
 
 import pytest
@@ -10,30 +9,21 @@ from django.urls import reverse
 from objectives.paper.build import build_paper
 from objectives.paper.files import FILE_FORMATS
 from objectives.paper.snapshot import from_snapshot, to_snapshot
+from tests import board_2012
 from tests.factories import BusinessPlanFactory, ProgressRoundFactory
 from tests.objectives.paper_reading import paper_page, paper_pdf_text, paper_word
+from tests.page_text import text_of
 from tests.training.factories import TrainingFigureFactory
 from tests.training.uptake_samples import hand_counted_world
 from training import paper as paper_section
 from training.models import PaperPeriod
 
+# The 2012/13 plan and its December 2012 round, as fixtures of this module.
+plan, december = board_2012.plan, board_2012.december
+
 pytestmark = pytest.mark.django_db
 
 SINCE_MARCH_2011 = ["Domestic abuse (full day)", "1 March 2011 to 31 December 2012", "111", "The board", ""]
-
-
-def text_of(response) -> str:
-    return unescape(response.content.decode())
-
-
-@pytest.fixture
-def plan():
-    return BusinessPlanFactory(title="2012/13", starts_on=date(2012, 4, 1), ends_on=date(2013, 3, 31))
-
-
-@pytest.fixture
-def december(plan):
-    return ProgressRoundFactory(plan=plan, as_of=date(2012, 12, 31), deadline=date(2012, 12, 12))
 
 
 @pytest.fixture

@@ -1,21 +1,17 @@
 """Training figures the board records for training it did not book here: validation, the pages and who may use them."""
 
 from datetime import date
-from html import unescape
 from http import HTTPStatus
 
 import pytest
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
+from tests.page_text import text_of
 from tests.training.factories import CourseFactory, TrainingFigureFactory
 from training.models import TrainingFigure
 
 pytestmark = pytest.mark.django_db
-
-
-def text_of(response) -> str:
-    return unescape(response.content.decode())
 
 
 def form_data(figure: TrainingFigure | None = None, **changes) -> dict:
