@@ -2,7 +2,8 @@
 
 The register judges a review as it stands today; the committee paper judges it as it stood on the round's as-of
 date, so a review completed in January 2013 is still under way in the December 2012 paper. Statuses are
-Review.Status values, named here as strings so that models.py can use this module without a loop.
+Review.Status values, named here as strings so that models.py can use this module without a loop; their order is
+Review.Status's own.
 """
 
 from datetime import date
@@ -19,16 +20,6 @@ DATED_STEPS = (
     ("completed_on", "completed"),
     ("published_on", "published"),
     ("closed_on", "closed"),
-)
-STATUS_ORDER = (
-    "notified",
-    "rapid_review",
-    "commissioned",
-    "in_progress",
-    "draft_report",
-    "completed",
-    "published",
-    "closed",
 )
 WAITS_FOR_NOTHING = ("published", "closed")
 # Our part in another area's review ends when that area publishes; the board keeps monitoring its own reviews'
@@ -51,7 +42,10 @@ class NextStep:
 
 
 def _rank(status: str) -> int:
-    return STATUS_ORDER.index(status)
+    """How far along a status is: its place among Review.Status, which lists them in the order a review takes."""
+    from .models import Review  # models.py imports this module
+
+    return Review.Status.values.index(status)
 
 
 def began_on(review) -> date | None:
