@@ -19,15 +19,10 @@ from ..covering_forms import CommitteeHeadingsForm, CoveringReportForm
 from ..models import CoveringReport, ProgressRound
 from ..selectors.covering import current_headings, previous_covering_report
 from ..services import covering as covering_services
-from .plans import plan_crumbs
+from .plans import plan_crumbs, round_crumbs
 
 # The name of the button that fills the form from the previous round's covering report instead of saving.
 START_FROM_PREVIOUS = "start_from_previous"
-
-
-def _round_crumbs(progress_round: ProgressRound):
-    round_url = reverse("objectives:round_detail", args=[progress_round.pk])
-    return [*plan_crumbs(progress_round.plan), (progress_round.label, round_url)]
 
 
 class CoveringReportEditView(
@@ -58,7 +53,7 @@ class CoveringReportEditView(
         return f"Covering report: {self.progress_round.label}"
 
     def get_breadcrumbs(self):
-        return _round_crumbs(self.progress_round)
+        return round_crumbs(self.progress_round)
 
     def get_cancel_url(self):
         return self.get_success_url()
@@ -133,7 +128,7 @@ class CommitteeHeadingsView(PermissionRequiredMixin, FormPageMixin, FormView):
     def get_breadcrumbs(self):
         if self.progress_round is None:
             return plan_crumbs()
-        return [*_round_crumbs(self.progress_round), ("Covering report", self._covering_url())]
+        return [*round_crumbs(self.progress_round), ("Covering report", self._covering_url())]
 
     def _covering_url(self) -> str:
         return reverse("objectives:covering_report", args=[self.progress_round.pk])

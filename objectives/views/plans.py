@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.views.generic import CreateView, DetailView, ListView, UpdateView
 
@@ -44,6 +45,12 @@ def next_number(refs) -> str:
 def plan_crumbs(plan: BusinessPlan | None = None) -> Crumbs:
     """The breadcrumb trail down to a plan's page."""
     return trail("Business plans", "objectives:plan_list", plan)
+
+
+def round_crumbs(progress_round: ProgressRound) -> Crumbs:
+    """The breadcrumb trail down to a round's page, through its plan's."""
+    round_url = reverse("objectives:round_detail", args=[progress_round.pk])
+    return [*plan_crumbs(progress_round.plan), (progress_round.label, round_url)]
 
 
 class HideLinkMixin:

@@ -5,7 +5,6 @@ from django.contrib.auth.decorators import permission_required
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.generic import DetailView
 
@@ -18,7 +17,7 @@ from ..roles import is_agency_scoped
 from ..selectors import rounds
 from ..services import reminders
 from ..services import rounds as round_services
-from .plans import plan_crumbs
+from .plans import plan_crumbs, round_crumbs
 
 
 class RoundDetailView(PermissionRequiredMixin, DetailView):
@@ -52,13 +51,12 @@ def close_round(request, pk):
     progress_round = get_object_or_404(ProgressRound.objects.select_related("plan"), pk=pk)
     # Closing freezes every update, so the manager first sees how many actions would be left without progress.
     if request.method == "GET":
-        round_url = reverse("objectives:round_detail", args=[pk])
         status = rounds.round_status(progress_round, actions=Action.objects.visible_to(request.user))
         context = {
             "progress_round": progress_round,
             "status": status,
             "level": level_words(progress_round.plan),
-            "breadcrumbs": [*plan_crumbs(progress_round.plan), (progress_round.label, round_url)],
+            "breadcrumbs": round_crumbs(progress_round),
         }
         return render(request, "objectives/round_close.html", context)
     with reported(request, f"{progress_round.label} closed: its progress is now read-only."):
