@@ -50,7 +50,8 @@ def set_committee_headings(*, headings: list[str], loaded: str) -> None:
 
     A heading that stays keeps its row, so its history reads as a move rather than a delete and a new one.
     """
-    current = list(CommitteeHeading.objects.select_for_update().values_list("heading", flat=True))
+    existing = {row.heading: row for row in CommitteeHeading.objects.select_for_update()}
+    current = list(existing)
     if headings_fingerprint(current) != loaded:
         now = "; ".join(current) or "no headings"
         raise ValidationError(
@@ -58,7 +59,6 @@ def set_committee_headings(*, headings: list[str], loaded: str) -> None:
             f"now reads: {now}. Your list is still in the box: merge the two, then save again.",
             code="conflict",
         )
-    existing = {heading.heading: heading for heading in CommitteeHeading.objects.all()}
     for heading in [row for name, row in existing.items() if name not in headings]:
         heading.delete()
     for position, text in enumerate(headings, start=1):
