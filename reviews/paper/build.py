@@ -1,6 +1,6 @@
-"""Building the committee paper's case reviews and "Child Death Overview Panel" sections.
+"""Building the committee paper's case reviews section, and the rows of actions it and the CDOP section (cdop.py) print.
 
-They come after the objectives table and before Training. Each `build` reads the live models in a fixed number
+The sections come after the objectives table and before Training. Each `build` reads the live models in a fixed number
 of queries and returns JSON-ready data (strings, numbers, booleans, lists and dicts; lists wherever order
 matters, since PostgreSQL does not keep a JSON object's key order), because a published snapshot stores it and
 renders it again byte for byte. The templates and word.py read that data only.
@@ -29,7 +29,7 @@ from ..models import Recommendation, Review
 REVIEWS_KIND = "case_reviews"
 
 
-def _action_rows(actions, progress_round, scale: Scale) -> list[tuple[Action, dict]]:
+def action_rows(actions, progress_round, scale: Scale) -> list[tuple[Action, dict]]:
     """Each action in reference order with what the paper shows of it, in three queries however many there are."""
     listed = list(actions.in_ref_order())
     agencies = defaultdict(list)
@@ -71,7 +71,7 @@ def summary_caption(scale: Scale) -> str:
     return f"Open reviews and their action plans by {'RAG' if scale.name == DEFAULT_SCALE_NAME else 'rating'}"
 
 
-def _progress_heading(plan, progress_round) -> str:
+def progress_heading(plan, progress_round) -> str:
     # Stored as "round_label", the key older publications have, so they still read.
     return plan.progress_heading_for(progress_round.as_of)
 
@@ -106,7 +106,7 @@ def build_case_reviews(*, plan, progress_round) -> PaperSection | None:
         .select_related("recommendation_link")
     )
     rows = defaultdict(list)
-    for action, row in _action_rows(actions, progress_round, plan.scale):
+    for action, row in action_rows(actions, progress_round, plan.scale):
         rows[action.recommendation_link.recommendation_id].append(row)
 
     data = [_review_data(review, recommendations[review.pk], rows, plan.scale, as_of) for review in reviews]
@@ -114,7 +114,7 @@ def build_case_reviews(*, plan, progress_round) -> PaperSection | None:
         kind=REVIEWS_KIND,
         title=guidance.section_title(as_of),
         data={
-            "round_label": _progress_heading(plan, progress_round),
+            "round_label": progress_heading(plan, progress_round),
             "summary_caption": summary_caption(plan.scale),
             "reviews": data,
         },

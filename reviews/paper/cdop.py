@@ -18,7 +18,7 @@ from objectives.models import Action
 from objectives.paper.snapshot import PaperSection
 
 from ..models import CdopCategory, CdopFigure, CdopYear
-from .build import _action_rows, _progress_heading
+from .build import action_rows, progress_heading
 
 CDOP_KIND, CDOP_TITLE = "cdop", "Child Death Overview Panel"
 
@@ -67,11 +67,11 @@ def build_cdop(*, plan, progress_round) -> PaperSection | None:
     figures = _figures(shown)
     actions = Action.objects.not_hidden().filter(plan=plan, cdop_link__isnull=False).select_related("cdop_link")
     rows = defaultdict(list)
-    for action, row in _action_rows(actions, progress_round, plan.scale):
+    for action, row in action_rows(actions, progress_round, plan.scale):
         rows[action.cdop_link.year_id].append(row)
     groups = [{"title": year.title, "actions": rows[year.pk]} for year in years if rows[year.pk]]
     return PaperSection(
         kind=CDOP_KIND,
         title=CDOP_TITLE,
-        data={"round_label": _progress_heading(plan, progress_round), "year": figures, "action_groups": groups},
+        data={"round_label": progress_heading(plan, progress_round), "year": figures, "action_groups": groups},
     )
