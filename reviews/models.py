@@ -275,6 +275,10 @@ class CdopCategory(models.Model):
         return self.name
 
 
+# What the pages, tables and papers say of a figure a year did not record (None, never 0).
+NOT_RECORDED = "Not recorded"
+
+
 class CdopYear(models.Model):
     """One year of the child death overview panel's annual report: aggregate figures, its narrative, or both.
 

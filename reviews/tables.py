@@ -5,7 +5,7 @@ from django.template.loader import render_to_string
 
 from core.formats import DATE_FORMAT
 
-from .models import CdopYear, Review
+from .models import NOT_RECORDED, CdopYear, Review
 
 # Figures line up on the right, under a heading that does too.
 NUMBER = {"th": {"class": "text-end"}, "td": {"class": "text-end"}}
@@ -30,9 +30,6 @@ class ReviewTable(tables.Table):
 
     def render_next_step(self, record):
         return render_to_string("reviews/_next_step.html", {"step": record.next_step})
-
-
-NOT_RECORDED = "Not recorded"
 
 
 class CdopYearTable(tables.Table):

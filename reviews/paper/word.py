@@ -12,6 +12,8 @@ from objectives.paper.snapshot import PaperRow, PaperSection, from_data
 from objectives.paper.word_parts import bold
 from objectives.paper.word_tables import TEXT_WIDTH, note
 
+from ..models import NOT_RECORDED
+
 OVERDUE = "Overdue"
 NOTHING_DUE = "Nothing due"
 # Papers published before the caption was stored were all counted by RAG.
@@ -20,7 +22,6 @@ SUMMARY_HEADER = ["Review", "Kind", "Status", "Next due"]
 NO_RECOMMENDATIONS = "No recommendations yet."
 NO_ACTIONS_IN_PLAN = "No actions in this plan"
 NO_CDOP_ACTIONS = "No actions from the panel's annual reports in this plan."
-NOT_RECORDED = "Not recorded"
 
 
 def next_due_text(review: dict) -> str:
