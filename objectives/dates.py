@@ -18,6 +18,14 @@ def last_day_of_month(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
+def add_months(day: date, months: int) -> date:
+    """The same day `months` later (earlier if negative), or the month's last day where it is shorter: 31 August
+    and six months is 28 February."""
+    year, month_index = divmod(day.year * 12 + day.month - 1 + months, 12)
+    last_day = last_day_of_month(year, month_index + 1)
+    return last_day.replace(day=min(day.day, last_day.day))
+
+
 def parse_flexible_date(text: str | date) -> tuple[date, bool]:
     """Read a date and say whether only its month was given.
 

@@ -6,9 +6,10 @@ names where it comes from, and `checked_at` says where its wording was checked; 
 held from the guidance's known text but not yet checked against a published copy.
 """
 
-import calendar
 from dataclasses import dataclass
 from datetime import date
+
+from objectives.dates import add_months
 
 SERIOUS_CASE_REVIEW = "Serious case review"
 PRACTICE_REVIEW = "Child safeguarding practice review"
@@ -56,13 +57,6 @@ class Edition:
         if decided_on is None or self.completion_months is None:
             return None
         return add_months(decided_on, self.completion_months.number)
-
-
-def add_months(day: date, months: int) -> date:
-    """The same day `months` later, or the month's last day where it is shorter (31 August + 6 is 28 February)."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 PANEL_GUIDANCE_CHECKED = (

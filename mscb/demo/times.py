@@ -8,11 +8,11 @@ spread over the rest of the year. Rounds that would fall before the plan began (
 """
 
 import re
-from calendar import month_name, monthrange
+from calendar import month_name
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from objectives.dates import parse_flexible_date
+from objectives.dates import add_months, last_day_of_month, parse_flexible_date
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -48,18 +48,12 @@ def financial_year(today: date) -> tuple[date, date]:
     return date(start_year, 4, 1), date(start_year + 1, 3, 31)
 
 
-def _months_later(day: date, months: int) -> date:
-    """The same day so many months on, the month's last day where the month is shorter."""
-    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
-    return date(year, month + 1, min(day.day, monthrange(year, month + 1)[1]))
-
-
 def _is_month_end(day: date) -> bool:
-    return day.day == monthrange(day.year, day.month)[1]
+    return day == last_day_of_month(day.year, day.month)
 
 
 def _nearest_month_end(day: date) -> date:
-    last_of_month = day.replace(day=monthrange(day.year, day.month)[1])
+    last_of_month = last_day_of_month(day.year, day.month)
     last_of_previous = day.replace(day=1) - timedelta(days=1)
     return last_of_previous if day - last_of_previous < last_of_month - day else last_of_month
 
@@ -95,7 +89,7 @@ class DemoCalendar:
 
     def year_day(self, story_day: date) -> date:
         """A day that belongs to the financial year rather than to the story, such as a plan's first day."""
-        return _months_later(story_day, 12 * self.years)
+        return add_months(story_day, 12 * self.years)
 
     def target(self, story_target: str) -> str:
         """An action's target as the board writes it ("March 2027" for a month, "2026-10-31" for a day)."""
@@ -148,6 +142,6 @@ class DemoCalendar:
         if match["bare"]:
             return str(int(match["bare"]) + self.years)
         story_year = int(match["year"] or STORY_YEAR_START.year)
-        moved = _months_later(date(story_year, MONTHS.index(match["month"]) + 1, int(match["day"] or 1)), months)
+        moved = add_months(date(story_year, MONTHS.index(match["month"]) + 1, int(match["day"] or 1)), months)
         words = f"{moved.day} {month_name[moved.month]}" if match["day"] else month_name[moved.month]
         return f"{words} {moved.year}" if match["year"] else words

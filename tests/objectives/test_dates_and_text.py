@@ -2,7 +2,7 @@ from datetime import date, datetime
 
 import pytest
 
-from objectives.dates import DateFormatError, parse_flexible_date
+from objectives.dates import DateFormatError, add_months, parse_flexible_date
 from objectives.refs import natural_sort_key
 from objectives.text import progress_html
 
@@ -62,3 +62,8 @@ def test_progress_escapes_what_the_user_typed():
 
 def test_word_bullets_become_list_items():
     assert progress_html("• one\n– two") == "<ul><li>one</li><li>two</li></ul>"
+
+
+def test_a_month_later_on_a_shorter_month_is_its_last_day():
+    assert add_months(date(2013, 8, 31), 6) == date(2014, 2, 28)
+    assert add_months(date(2012, 11, 15), 2) == date(2013, 1, 15)

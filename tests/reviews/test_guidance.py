@@ -62,11 +62,6 @@ def test_the_section_title_is_in_the_words_of_its_day(as_of, title):
     assert guidance.section_title(as_of) == title
 
 
-def test_a_month_later_on_a_shorter_month_is_its_last_day():
-    assert guidance.add_months(date(2013, 8, 31), 6) == date(2014, 2, 28)
-    assert guidance.add_months(date(2012, 11, 15), 2) == date(2013, 1, 15)
-
-
 # Clocks by edition
 
 
