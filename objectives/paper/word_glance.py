@@ -5,12 +5,11 @@ their header rows repeat on every page.
 """
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt
 
 from .glance import Glance, glance_of
 from .snapshot import Paper
 from .word_parts import bold
-from .word_tables import TEXT_WIDTH, finish, note, table
+from .word_tables import TEXT_WIDTH, finish, note, spacer, table
 
 # The summary's name column; the figures share what is left, up to a tenth of the page each.
 _NAME_SHARE = 0.28
@@ -46,7 +45,7 @@ def _counts(document, glance: Glance) -> None:
             cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
             cell.paragraphs[0].add_run(str(figure)).bold = line.kind == "total"
     finish(counts, widths)
-    _spacer(document)
+    spacer(document)
 
 
 def _exceptions(document, glance: Glance) -> None:
@@ -64,9 +63,4 @@ def _exceptions(document, glance: Glance) -> None:
             paragraph._p.style = bullet_style
             paragraph.add_run(reason)
     finish(listed, widths)
-    _spacer(document)
-
-
-def _spacer(document) -> None:
-    # A paragraph between tables, or Word joins them into one.
-    document.add_paragraph().paragraph_format.space_after = Pt(6)
+    spacer(document)

@@ -202,5 +202,10 @@ def note(paragraph, text: str) -> None:
     paragraph.add_run(text).italic = True
 
 
+def spacer(document) -> None:
+    """A short paragraph between two tables, or Word joins them into one."""
+    document.add_paragraph().paragraph_format.space_after = Pt(6)
+
+
 def _row_property(table_row, tag: str) -> None:
     table_row._tr.get_or_add_trPr().append(OxmlElement(tag))

@@ -4,13 +4,11 @@ Their actions are written with the objectives table's own writer (objectives.pap
 committee sees one paper.
 """
 
-from docx.shared import Pt
-
 from objectives.paper import word_tables
 from objectives.paper.layout import section_layout
 from objectives.paper.snapshot import PaperRow, PaperSection, from_data
 from objectives.paper.word_parts import bold
-from objectives.paper.word_tables import TEXT_WIDTH, note
+from objectives.paper.word_tables import TEXT_WIDTH, note, spacer
 
 from ..models import NOT_RECORDED
 
@@ -51,7 +49,7 @@ def write_case_reviews(document, section: PaperSection) -> None:
     widths = [int(TEXT_WIDTH * share) for share in shares]
     _text_table(document, SUMMARY_HEADER + counted, widths, summary_rows(section))
     for review in section.data["reviews"]:
-        _spacer(document)
+        spacer(document)
         document.add_heading(review["name"], level=2)
         # Publications stored before the paper printed what each review is about have no summary.
         if review.get("summary"):
@@ -66,7 +64,7 @@ def write_case_reviews(document, section: PaperSection) -> None:
         ]
         _caption(document, f"{review['name']}: recommendations and actions")
         _action_table(document, section.data["round_label"], groups, empty=NO_ACTIONS_IN_PLAN)
-    _spacer(document)
+    spacer(document)
 
 
 def write_cdop(document, section: PaperSection) -> None:
@@ -89,7 +87,7 @@ def write_cdop(document, section: PaperSection) -> None:
         [(f"From the {group['title']} annual report" if named else "", "", group["actions"]) for group in groups],
         empty="",
     )
-    _spacer(document)
+    spacer(document)
 
 
 def _write_cdop_year(document, year: dict) -> None:
@@ -101,7 +99,7 @@ def _write_cdop_year(document, year: dict) -> None:
     if totals:
         _caption(document, f"Deaths reviewed in {year['title']} (year ending {year['ends']})")
         _text_table(document, ["Figure", "Number"], widths, totals)
-        _spacer(document)
+        spacer(document)
     if categories:
         _caption(document, f"Deaths reviewed in {year['title']} by category")
         _text_table(document, ["Category", "Deaths"], widths, categories)
@@ -166,8 +164,3 @@ def _text_table(document, header: list[str], widths: list[int], rows: list[list[
 
 def _caption(document, text: str) -> None:
     bold(document.add_paragraph(), text)
-
-
-def _spacer(document) -> None:
-    # A paragraph between tables, or Word joins them into one.
-    document.add_paragraph().paragraph_format.space_after = Pt(6)
