@@ -30,7 +30,8 @@ class FigureListView(PermissionRequiredMixin, TablePageMixin, ListView):
     table_class = TrainingFigureTable
 
     def get_queryset(self):
-        return TrainingFigure.objects.order_by("-starts_on", "course_title", "pk")
+        # Newest first, in TrainingFigure's own ordering.
+        return TrainingFigure.objects.all()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(**kwargs, breadcrumbs=trail("Training", "training:course_list"))
