@@ -4,7 +4,7 @@ import re
 
 from django import forms
 
-from .forms import DateInput, VersionField
+from .forms import DateInput, LoadedVersionMixin, VersionField
 from .identifiers import IdentifierWarningsMixin
 from .models import CommitteeHeading, CoveringReport
 from .models.covering import TEXT_HELP
@@ -14,7 +14,7 @@ from .models.covering import TEXT_HELP
 COPIED_FIELDS = ("committee", "report_from_name", "report_from_role", "author", "contact", "summary")
 
 
-class CoveringReportForm(IdentifierWarningsMixin, forms.ModelForm):
+class CoveringReportForm(LoadedVersionMixin, IdentifierWarningsMixin, forms.ModelForm):
     """The covering report in the instance (its round set), with one box per heading of the board's template.
 
     A heading this report has text under but the template no longer has gets a box too, after the template's,
@@ -39,7 +39,6 @@ class CoveringReportForm(IdentifierWarningsMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["version"].initial = self.instance.version if self.instance.pk else None
         # The section boxes' names, each with the heading it writes under.
         self.section_headings: dict[str, str] = {}
         saved = {section.heading: section for section in self.instance.sections.all()} if self.instance.pk else {}

@@ -84,6 +84,15 @@ class VersionField(forms.IntegerField):
             return 0
 
 
+class LoadedVersionMixin:
+    """For a model form with `version = VersionField()`: the version of the row it loaded, and blank for a new row,
+    so a save that then finds one means someone else wrote it first."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"].initial = self.instance.version if self.instance.pk else None
+
+
 TARGET_HELP = (
     "Such as 2026-03-31, 2026-03 or March 2026. Leave blank if there is no target date. "
     "A later date keeps the first one, which the plan shows as “originally …”."
@@ -101,7 +110,7 @@ ACTION_FIELDS = [
 ]
 
 
-class ActionForm(IdentifierWarningsMixin, forms.ModelForm):
+class ActionForm(LoadedVersionMixin, IdentifierWarningsMixin, forms.ModelForm):
     """An action of the objective in the instance, with its target written as boards write it.
 
     The target is not set here: the service revises it through Action.revise_target(), which keeps the first date.
@@ -129,7 +138,6 @@ class ActionForm(IdentifierWarningsMixin, forms.ModelForm):
         self.fields["lead_agencies"].queryset = Agency.objects.filter(Q(is_active=True) | Q(pk__in=current))
         self.fields["lead_agencies"].label_from_instance = lambda agency: agency.name
         self.fields["target"].initial = format_target(action.target_on, action.target_is_month)
-        self.fields["version"].initial = action.version if action.pk else None
         if action.pk and action.objective_id is None:
             # A case review's or CDOP year's action: its reference (CS-2.1) says where it came from, and the
             # review and CDOP pages number the next one from it.
@@ -166,7 +174,7 @@ class RoundForm(forms.ModelForm):
         widgets = {"as_of": DateInput(), "deadline": DateInput()}
 
 
-class ProgressForm(IdentifierWarningsMixin, forms.ModelForm):
+class ProgressForm(LoadedVersionMixin, IdentifierWarningsMixin, forms.ModelForm):
     """Progress for one action and round; saved through the workflow services, never save()."""
 
     warn_about_fields = ("progress", "impact")
@@ -182,8 +190,6 @@ class ProgressForm(IdentifierWarningsMixin, forms.ModelForm):
 
     def __init__(self, *args, scale: Scale | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        # Blank while there is no update yet: a save then finding one means someone else wrote it first.
-        self.fields["version"].initial = self.instance.version if self.instance.pk else None
         self._rate_on(scale or RAG)
 
     def _rate_on(self, scale: Scale) -> None:

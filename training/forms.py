@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 
 from core.formats import long_date
-from objectives.forms import DateInput, VersionField
+from objectives.forms import DateInput, LoadedVersionMixin, VersionField
 from objectives.identifiers import IdentifierWarningsMixin
 from objectives.models import Agency, Objective
 
@@ -169,7 +169,7 @@ class FollowUpForm(forms.ModelForm):
 FORMS = {Evaluation.Kind.AFTER_SESSION: AfterSessionForm, Evaluation.Kind.FOLLOW_UP: FollowUpForm}
 
 
-class TrainingFigureForm(IdentifierWarningsMixin, forms.ModelForm):
+class TrainingFigureForm(LoadedVersionMixin, IdentifierWarningsMixin, forms.ModelForm):
     """A figure for training not booked here; a single day's training leaves "to" blank."""
 
     warn_about_fields = ("note",)
@@ -196,10 +196,9 @@ class TrainingFigureForm(IdentifierWarningsMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["course"].queryset = Course.objects.order_by("title")
-        self.fields["version"].initial = self.instance.version if self.instance.pk else None
 
 
-class PaperPeriodForm(forms.ModelForm):
+class PaperPeriodForm(LoadedVersionMixin, forms.ModelForm):
     """Where the round's committee paper starts counting training: the plan's start unless the manager says."""
 
     version = VersionField()
@@ -213,7 +212,6 @@ class PaperPeriodForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         period = self.instance
-        self.fields["version"].initial = period.version if period.pk else None
         self.fields["starts_on"].help_text = (
             f"The paper counts training from this date to the round's as-of date, "
             f"{long_date(period.progress_round.as_of)}. Recorded figures count when their whole period falls within."

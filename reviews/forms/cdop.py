@@ -9,7 +9,7 @@ from crispy_forms.layout import Column, Fieldset, Layout, Row
 from django import forms
 from django.db.models import Q
 
-from objectives.forms import DateInput, VersionField
+from objectives.forms import DateInput, LoadedVersionMixin, VersionField
 from objectives.identifiers import IdentifierWarningsMixin
 
 from ..models import CdopCategory, CdopYear
@@ -39,7 +39,7 @@ def count_field(label: str, *, required: bool, help_text: str = "") -> forms.Int
 UNKNOWN_HELP = "Leave blank if the report does not give it; 0 means none."
 
 
-class CdopYearForm(IdentifierWarningsMixin, forms.ModelForm):
+class CdopYearForm(LoadedVersionMixin, IdentifierWarningsMixin, forms.ModelForm):
     """A year's report with a number per category: the active categories and any retired one it already counts.
 
     Saved through services.save_cdop_year, never save(), so the year and its figures go in together.
@@ -80,7 +80,6 @@ class CdopYearForm(IdentifierWarningsMixin, forms.ModelForm):
             # Blank, not 0, where the year has no figure: saving the form unchanged records nothing.
             field.initial = counted.get(category.pk)
             self.fields[self.category_field_name(category)] = field
-        self.fields["version"].initial = year.version if year.pk else None
 
         self.helper = FormHelper()
         self.helper.form_tag = False

@@ -3,7 +3,7 @@
 from django import forms
 from django.db.models import Q
 
-from objectives.forms import VersionField
+from objectives.forms import LoadedVersionMixin, VersionField
 from objectives.identifiers import IdentifierWarningsMixin
 from objectives.models import Agency
 
@@ -11,7 +11,7 @@ from ..models import Recommendation
 from .actions import TrackedActionForm, agency_name
 
 
-class RecommendationForm(IdentifierWarningsMixin, forms.ModelForm):
+class RecommendationForm(LoadedVersionMixin, IdentifierWarningsMixin, forms.ModelForm):
     """A recommendation of the review in the instance; the view sets the review before binding."""
 
     warn_about_fields = ("text",)
@@ -34,7 +34,6 @@ class RecommendationForm(IdentifierWarningsMixin, forms.ModelForm):
         current = recommendation.agencies.all() if recommendation.pk else Agency.objects.none()
         self.fields["agencies"].queryset = Agency.objects.filter(Q(is_active=True) | Q(pk__in=current))
         self.fields["agencies"].label_from_instance = agency_name
-        self.fields["version"].initial = recommendation.version if recommendation.pk else None
 
     def clean_number(self):
         number = self.cleaned_data["number"]

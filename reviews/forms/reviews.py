@@ -3,7 +3,7 @@
 from django import forms
 from django.db.models import Q
 
-from objectives.forms import DateInput, VersionField
+from objectives.forms import DateInput, LoadedVersionMixin, VersionField
 from objectives.identifiers import IdentifierWarningsMixin
 from objectives.models import Objective
 
@@ -29,7 +29,7 @@ class ObjectiveChoices(forms.ModelMultipleChoiceField):
         return f"{obj.ref} {obj.title} ({obj.plan.title}){gone}"
 
 
-class ReviewForm(IdentifierWarningsMixin, forms.ModelForm):
+class ReviewForm(LoadedVersionMixin, IdentifierWarningsMixin, forms.ModelForm):
     warn_about_fields = ("name", "summary")
     version = VersionField()
     objectives = ObjectiveChoices(
@@ -81,7 +81,6 @@ class ReviewForm(IdentifierWarningsMixin, forms.ModelForm):
         self.fields["kind"].choices = [("", "Choose the kind of review"), *Review.Kind.choices]
         self.fields["subgroup"].queryset = Subgroup.objects.all()
         self.fields["subgroup"].empty_label = "No subgroup"
-        self.fields["version"].initial = review.version if review.pk else None
 
     def clean_name(self):
         name = " ".join(self.cleaned_data["name"].split())
