@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "django_tables2",
     "django_filters",
     "simple_history",
+    "django_tasks",
     "axes",
     "csp",
     "django_otp",
@@ -210,6 +211,23 @@ STORAGES = {
 # E-mail: the console unless configured.
 EMAIL_BACKEND = os.environ.get("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "noreply@localhost")
+
+# Background work (django_tasks): "immediate" runs each task as it is enqueued, in development and tests;
+# "database" queues it for `manage.py db_worker`, so a slow mail server never holds up a page.
+_TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+_TASK_BACKEND = os.environ.get("TASKS_BACKEND", "immediate")
+if _TASK_BACKEND not in _TASK_BACKENDS:
+    raise ImproperlyConfigured(f"TASKS_BACKEND must be one of {', '.join(_TASK_BACKENDS)}, not {_TASK_BACKEND!r}.")
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_TASK_BACKEND]}}
+if _TASK_BACKEND == "database":
+    # Its tables and its admin only where the queue is used.
+    INSTALLED_APPS.insert(INSTALLED_APPS.index("django_tasks") + 1, "django_tasks_db")
+
+# The site's own address, for the links in e-mails sent where there is no request (a task, a command).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # Reminders: `send_reminders` e-mails contributors this many days before a round's deadline,
 # and again the day after it.

@@ -18,7 +18,7 @@ _MFA_PROBE = "import django; django.setup(); from django.conf import settings; p
 
 def run_python(code_or_args, **env):
     # The test run's own settings (tests/environment.py) must not leak into the probe.
-    ours = ("DJANGO_", "DATABASE_URL", "MFA_REQUIRED", "AXES_")
+    ours = ("DJANGO_", "DATABASE_URL", "MFA_REQUIRED", "AXES_", "TASKS_")
     clean = {key: value for key, value in os.environ.items() if not key.startswith(ours)}
     clean.update(DJANGO_SETTINGS_MODULE="mscb.settings", **env)
     args = code_or_args if isinstance(code_or_args, list) else ["-c", code_or_args]
@@ -132,3 +132,24 @@ def test_a_proxy_count_that_is_not_a_number_is_a_configuration_error():
 
     assert result.returncode != 0
     assert "AXES_IPWARE_PROXY_COUNT must be a whole number" in result.stderr
+
+
+_TASKS_PROBE = (
+    "import django; django.setup(); from django.conf import settings; "
+    "print(settings.TASKS['default']['BACKEND'], 'django_tasks_db' in settings.INSTALLED_APPS)"
+)
+
+
+def test_tasks_run_at_once_unless_the_database_queue_is_chosen():
+    immediate = run_python(_TASKS_PROBE, DJANGO_DEBUG="true")
+    queued = run_python(_TASKS_PROBE, DJANGO_DEBUG="true", TASKS_BACKEND="database")
+
+    assert immediate.stdout.split() == ["django_tasks.backends.immediate.ImmediateBackend", "False"]
+    assert queued.stdout.split() == ["django_tasks_db.DatabaseBackend", "True"]
+
+
+def test_an_unknown_task_backend_stops_the_start():
+    result = run_python(_TASKS_PROBE, DJANGO_DEBUG="true", TASKS_BACKEND="celery")
+
+    assert result.returncode != 0
+    assert "TASKS_BACKEND must be one of immediate, database, not 'celery'" in result.stderr
