@@ -41,13 +41,13 @@ class DashboardForm(forms.Form):
         self.rounds = {one.pk: one for plan in plans for one in plan.rounds.all()}
         self.agencies = {agency.pk: agency for agency in agencies}
         self.default = default_choice(plans)
-        current = f"The current plan ({self.default.plan.title})" if self.default else "The current plan"
+        current = f"Current plan ({self.default.plan.title})" if self.default else "Current plan"
         self.fields["plan"].choices = [("", current), *((plan.pk, plan.title) for plan in plans)]
         # Each plan's rounds under its title, latest first, as a round means nothing without its plan.
         grouped = [
             (plan.title, [(one.pk, month_year(one.as_of)) for one in list(plan.rounds.all())[::-1]]) for plan in plans
         ]
-        self.fields["round"].choices = [("", "The plan's latest round"), *grouped]
+        self.fields["round"].choices = [("", "Latest round"), *grouped]
         self.fields["agency"].choices = [("", "All lead agencies"), *((agency.pk, agency.name) for agency in agencies)]
 
     def clean(self):
@@ -63,7 +63,7 @@ class DashboardForm(forms.Form):
             self.add_error(
                 "round",
                 f"{progress_round.label} is a round of business plan {other.title}, not {plan.title}: choose one of "
-                f"{plan.title}'s rounds, or “The plan's latest round”.",
+                f"{plan.title}'s rounds, or “Latest round”.",
             )
             return cleaned
         latest = list(plan.rounds.all())[-1]

@@ -77,8 +77,6 @@ def ratings_panels(inputs: TrendInputs) -> list[TrendPanel]:
             row_heading="Round",
             columns=(*(scale.badge(column.key) for column in columns), TOTAL),
             rows=tuple((label, (*counts, sum(counts))) for label, counts in rows),
-            note=f"Each of the {actions} counts under its latest accepted rating at the round's date, which may be "
-            "from an earlier round, as the committee paper counts them.",
         )
     ]
 

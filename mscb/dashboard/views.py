@@ -23,14 +23,14 @@ class DashboardView(PermissionRequiredMixin, TemplateView):
         if form.is_valid() and "choice" in form.cleaned_data:
             dashboard = build_dashboard(self.request.user, form.cleaned_data["choice"])
             plan = dashboard.choice.plan
-            aims = in_sentence(plural(plan.aim_name))
+            aims = in_sentence(plan.aim_name)
             by_objective = f" and {in_sentence(plan.objective_name)}" if plan.has_objectives else ""
             context.update(
                 dashboard=dashboard,
                 plan=plan,
                 actions_word=in_sentence(plural(plan.action_name)),
                 ratings_caption=f"Ratings by {aims}{by_objective}",
-                movement_caption=f"Movement by {in_sentence(plan.aim_name)}",
+                movement_caption=f"Movement by {aims}",
             )
         context["has_plans"] = bool(plans)
         return context

@@ -62,7 +62,7 @@ def test_the_tables_say_each_rating_in_words(reader_client, world, dashboard_url
 
     assert '<span class="rag rag-red">Red</span>' in page
     assert '<span class="rag rag-none">No update</span>' in page
-    assert "Ratings by aims and objective" in page
+    assert "Ratings by aim and objective" in page
 
 
 def test_the_exceptions_list_the_worse_the_red_and_the_overdue_with_links(reader_client, world, dashboard_url):
