@@ -141,7 +141,7 @@ def count_ratings(kind: str, name: str, scale: Scale, columns: list[Rating], val
 
 def count_movements(kind: str, name: str, rated: list[RatedAction]) -> CountLine:
     moved = [one.movement for one in rated]
-    return CountLine(kind, name, tuple(moved.count(kind_) for kind_ in Movement), len(rated))
+    return CountLine(kind, name, tuple(moved.count(one) for one in Movement), len(rated))
 
 
 @dataclass(frozen=True)
