@@ -30,7 +30,9 @@ class DashboardView(PermissionRequiredMixin, TemplateView):
                 plan=plan,
                 actions_word=in_sentence(plural(plan.action_name)),
                 ratings_caption=f"Ratings by {aims}{by_objective}",
-                movement_caption=f"Movement by {aims}",
+                movement_caption=f"Movement by {aims}" if plan.has_aims else "Movement",
+                # A list plan's one implicit aim is never shown: its tables have the total alone, as the paper's.
+                group_heading=plan.aim_name if plan.has_aims else "Business plan",
             )
         context["has_plans"] = bool(plans)
         return context

@@ -100,3 +100,14 @@ def _plan_with_two_rounds(scale, ratings: list[tuple]):
             if value is not None:
                 ProgressUpdateFactory(action=action, round=progress_round, rag=value)
     return plan
+
+
+def test_a_list_plan_counts_its_total_alone_under_the_plan_s_name(reader_client, dashboard_url):
+    plan = _plan_with_two_rounds(RatingScale.objects.get(name="rag"), [("red", "green")])
+    plan.shape = "list"
+    plan.save()
+
+    response = reader_client.get(dashboard_url, {"plan": plan.pk})
+
+    assert lines_of(response.context["dashboard"].movement_lines) == [("Total", 1, (1, 0, 0, 0, 0))]
+    assert '<th scope="col">Business plan</th>' in response.content.decode()
