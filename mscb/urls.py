@@ -6,6 +6,7 @@ from django.views.generic import RedirectView
 
 from core.stylesheets import ratings_css
 from mscb import session_views, two_factor
+from mscb.dashboard.views import DashboardView
 from mscb.forms import SignInForm
 
 urlpatterns = [
@@ -25,6 +26,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     # Every rating scale's badge colours (CSP keeps colours out of style attributes).
     path("ratings.css", ratings_css, name="ratings_css"),
+    # Ratings per aim, objective and agency for a round, their movement and their trend across rounds.
+    path("dashboard/", DashboardView.as_view(), name="dashboard"),
     path("training/", include("training.urls")),
     path("reviews/", include("reviews.urls")),
     path("", include("objectives.urls")),

@@ -5,7 +5,8 @@ legend entry, so nothing depends on colour. ElementTree writes the markup, so ev
 
 The site's CSP refuses inline style attributes, so the chart carries classes only; static/css/mscb.css sets its
 size and type. The viewBox is narrow, about a phone's width, so its 16-unit words are drawn at 13 px on a
-320 px screen; the CSS lets it grow only a little beyond that on wider ones.
+320 px screen; the CSS lets it grow only a little beyond that on wider ones. The root, text and patterns are
+core.charts' shared pieces.
 """
 
 import textwrap
@@ -14,7 +15,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
+
+from core.charts.svg import add_pattern, add_text, chart_root, markup
 
 WIDTH = 360
 # One line of a bar's label; labels longer than LABEL_CHARACTERS wrap onto more lines.
@@ -52,9 +55,10 @@ def horizontal_bar_chart(
     bars_height = len(series) * (BAR_HEIGHT + BAR_GAP) + ROW_GAP
     tops = list(accumulate((len(lines) * LINE_HEIGHT + bars_height for lines in labels), initial=TOP))
     height = (tops[-1] if bars else TOP + LINE_HEIGHT + bars_height) + 10
-    svg = _svg(chart_id, height)
-    ET.SubElement(svg, "title", {"id": f"{chart_id}-title"}).text = title
-    ET.SubElement(svg, "desc", {"id": f"{chart_id}-desc"}).text = description
+    # No width, height or style: the class sizes it (CSP refuses style attributes) and the viewBox keeps its shape.
+    svg = chart_root(
+        chart_id, width=WIDTH, height=height, css_class="training-chart", title=title, description=description
+    )
     _patterns(svg, chart_id)
     _legend(svg, chart_id, series)
 
@@ -63,23 +67,8 @@ def horizontal_bar_chart(
     for bar, lines, top in zip(bars, labels, tops, strict=False):
         _bar_group(svg, chart_id, series, bar, lines, top=top, scale=scale)
     if not bars:
-        _text(svg, LEFT, TOP + 16, "No figures for this period.", {"class": "chart-empty"})
-    return mark_safe(ET.tostring(svg, encoding="unicode"))  # noqa: S308 - ElementTree escaped every text
-
-
-def _svg(chart_id: str, height: int) -> ET.Element:
-    # No width, height or style: the class sizes it (CSP refuses style attributes) and the viewBox keeps its shape.
-    return ET.Element(
-        "svg",
-        {
-            "xmlns": "http://www.w3.org/2000/svg",
-            "class": "training-chart",
-            "role": "img",
-            "aria-labelledby": f"{chart_id}-title {chart_id}-desc",
-            "viewBox": f"0 0 {WIDTH} {height}",
-            "id": chart_id,
-        },
-    )
+        add_text(svg, LEFT, TOP + 16, "No figures for this period.", {"class": "chart-empty"})
+    return markup(svg)
 
 
 def _bar_group(
@@ -87,7 +76,7 @@ def _bar_group(
 ) -> None:
     """One labelled group: its label on one line or more, then a bar per series with its value in words beside it."""
     group = ET.SubElement(svg, "g", {"class": "chart-row"})
-    label = _text(group, LEFT, top + 16, lines[0], {"class": "chart-label"})
+    label = add_text(group, LEFT, top + 16, lines[0], {"class": "chart-label"})
     for line in lines[1:]:
         ET.SubElement(label, "tspan", {"x": str(LEFT), "dy": str(LINE_HEIGHT)}).text = line
     for number, (one_series, value) in enumerate(zip(series, bar.values, strict=True)):
@@ -108,32 +97,15 @@ def _bar_group(
                 "stroke": "#1a1a1a",
             },
         )
-        _text(group, LEFT + width + 6, y + 14, f"{value} {one_series.name}", {"class": "chart-value"})
-
-
-def _text(parent, x: int, y: int, text: str, attributes: dict) -> ET.Element:
-    element = ET.SubElement(parent, "text", {"x": str(x), "y": str(y), **attributes})
-    element.text = text
-    return element
+        add_text(group, LEFT + width + 6, y + 14, f"{value} {one_series.name}", {"class": "chart-value"})
 
 
 def _patterns(svg, chart_id: str) -> None:
     """Fills that stay distinct when printed in black and white."""
     defs = ET.SubElement(svg, "defs")
-    solid = ET.SubElement(defs, "pattern", _pattern_box(f"{chart_id}-solid"))
-    ET.SubElement(solid, "rect", {"width": "8", "height": "8", "fill": "#1d3a5f"})
-    hatched = ET.SubElement(defs, "pattern", {**_pattern_box(f"{chart_id}-hatched"), "patternTransform": "rotate(45)"})
-    ET.SubElement(hatched, "rect", {"width": "8", "height": "8", "fill": "#ffffff"})
-    ET.SubElement(
-        hatched, "line", {"x1": "0", "y1": "0", "x2": "0", "y2": "8", "stroke": "#1a1a1a", "stroke-width": "3"}
-    )
-    dotted = ET.SubElement(defs, "pattern", _pattern_box(f"{chart_id}-dotted"))
-    ET.SubElement(dotted, "rect", {"width": "8", "height": "8", "fill": "#ffffff"})
-    ET.SubElement(dotted, "circle", {"cx": "4", "cy": "4", "r": "1.6", "fill": "#1a1a1a"})
-
-
-def _pattern_box(pattern_id: str) -> dict:
-    return {"id": pattern_id, "width": "8", "height": "8", "patternUnits": "userSpaceOnUse"}
+    add_pattern(defs, f"{chart_id}-solid", "solid", ground="#1d3a5f", ink="#ffffff")
+    add_pattern(defs, f"{chart_id}-hatched", "hatched", ground="#ffffff", ink="#1a1a1a")
+    add_pattern(defs, f"{chart_id}-dotted", "dotted", ground="#ffffff", ink="#1a1a1a")
 
 
 def _legend(svg, chart_id: str, series: Sequence[Series]) -> None:
@@ -152,5 +124,5 @@ def _legend(svg, chart_id: str, series: Sequence[Series]) -> None:
                 "stroke": "#1a1a1a",
             },
         )
-        _text(legend, x + 22, 21, one_series.name, {"class": "chart-legend-label"})
+        add_text(legend, x + 22, 21, one_series.name, {"class": "chart-legend-label"})
         x += 40 + 9 * len(one_series.name)

@@ -73,6 +73,7 @@ ROUTE_KWARGS = {
     "agencies/<int:pk>/merge/": lambda w: {"pk": w.lead_agency.pk},
     "deleted/": lambda w: {},
     "ratings.css": lambda w: {},
+    "dashboard/": lambda w: {},
     "scales/": lambda w: {},
     "scales/new/": lambda w: {},
     # A board's own scale that no plan uses, so the manager's delete goes through.
@@ -452,6 +453,8 @@ GET_EXPECTED = {
     "plans/<int:plan_pk>/rounds/new/": (302, 403, 403, 403, 200, 403),
     "rounds/<int:pk>/edit/": (302, 403, 403, 403, 200, 403),
     "actions/": (302, 200, 200, 200, 200, 200),
+    # Every role that reads the plan, the training administrator too.
+    "dashboard/": (302, 200, 200, 200, 200, 200),
     "objectives/<int:objective_pk>/actions/new/": (302, 403, 403, 403, 200, 403),
     "aims/<int:aim_pk>/actions/new/": (302, 403, 403, 403, 200, 403),
     "plans/<int:plan_pk>/actions/new/": (302, 403, 403, 403, 200, 403),

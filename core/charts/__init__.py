@@ -1,0 +1,10 @@
+"""Charts drawn on the server as SVG: no script, nothing the CSP refuses, printable in black and white.
+
+`svg.py` holds the pieces every chart shares (the labelled root, text, fill patterns, the markup); `stacked.py`
+draws stacked bars, one per period, such as a plan's ratings across its rounds. training/charts.py draws its
+horizontal bar charts on the same pieces.
+"""
+
+from .stacked import Segment, StackedBar, stacked_bar_chart
+
+__all__ = ["Segment", "StackedBar", "stacked_bar_chart"]
