@@ -2,15 +2,16 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
-from django.views.generic import RedirectView
 
 from core.stylesheets import ratings_css
 from mscb import session_views, two_factor
 from mscb.dashboard.views import DashboardView
 from mscb.forms import SignInForm
+from mscb.home import views as home_views
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="objectives:plan_list"), name="home"),
+    # Each role's home page (mscb/home): what waits on them, or the overview.
+    path("", home_views.HomeView.as_view(), name="home"),
     # Django's own, with the board's name for the e-mail.
     path(
         "accounts/password_reset/",

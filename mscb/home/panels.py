@@ -1,0 +1,29 @@
+"""Which panels a person's home page shows, from the roles they hold, in the order the page shows them.
+
+Work that others are waiting on comes first: the board manager's "Needs attention", then an agency's actions,
+then the training administrator's sessions; the readers' overview is for those with none of these jobs.
+"""
+
+from objectives.roles import READERS, is_agency_scoped, is_board_manager
+from training.roles import TRAINING_ADMINS
+
+MANAGER = "manager"
+CONTRIBUTOR = "contributor"
+TRAINING = "training"
+OVERVIEW = "overview"
+
+
+def panels_for(user) -> list[str]:
+    # By group for the two roles that permissions cannot tell apart: board managers may run training too, and
+    # every role reads the plan.
+    groups = {group.name for group in user.groups.all()}
+    panels = []
+    if is_board_manager(user):
+        panels.append(MANAGER)
+    if is_agency_scoped(user):
+        panels.append(CONTRIBUTOR)
+    if TRAINING_ADMINS in groups and user.has_perm("training.change_registration"):
+        panels.append(TRAINING)
+    if not panels and READERS in groups:
+        panels.append(OVERVIEW)
+    return panels
