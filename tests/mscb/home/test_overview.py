@@ -55,13 +55,16 @@ def test_a_reader_sees_no_draft_or_submitted_rating(reader_client, plan, open_ro
     assert "rag-amber" not in html
 
 
-def test_the_overview_links_to_the_paper_the_published_reports_and_the_reviews(reader_client, plan, open_round):
+def test_the_overview_links_to_the_paper_the_dashboard_the_published_reports_and_the_reviews(
+    reader_client, plan, open_round
+):
     ReviewFactory()
     ReviewFactory(status=Review.Status.CLOSED)
 
     html = home(reader_client)
 
     assert f'href="{reverse("objectives:report", args=[plan.pk, open_round.pk])}">The committee paper for' in html
+    assert f'href="{reverse("dashboard")}">Dashboard</a>' in html
     assert f'href="{reverse("objectives:published_list")}">Published reports</a>' in html
     assert f'href="{reverse("reviews:review_list")}">Case reviews</a>: 1 open.' in html
 
