@@ -13,6 +13,7 @@ from .views import (
     progress,
     publishing,
     report,
+    rollover,
     rounds,
     scales,
 )
@@ -23,6 +24,7 @@ urlpatterns = [
     path("plans/new/", plans.PlanCreateView.as_view(), name="plan_create"),
     path("plans/<int:pk>/", plans.PlanDetailView.as_view(), name="plan_detail"),
     path("plans/<int:pk>/edit/", plans.PlanUpdateView.as_view(), name="plan_update"),
+    path("plans/<int:pk>/next-year/", rollover.PlanRolloverView.as_view(), name="plan_rollover"),
     path("plans/<int:plan_pk>/aims/new/", plans.AimCreateView.as_view(), name="aim_create"),
     path("aims/<int:pk>/edit/", plans.AimUpdateView.as_view(), name="aim_update"),
     path("aims/<int:aim_pk>/objectives/new/", plans.ObjectiveCreateView.as_view(), name="objective_create"),
