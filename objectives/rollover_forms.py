@@ -14,7 +14,7 @@ from .forms import DateInput
 from .models import Action, BusinessPlan
 from .services.rollover import open_actions
 
-_YEARS = re.compile(r"(\d{4})/(\d{2}|\d{4})")
+_YEARS = re.compile(r"(\d{4})/(\d{4}|\d{2})(?!\d)")
 
 
 def next_year_title(title: str) -> str:

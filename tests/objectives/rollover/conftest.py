@@ -27,7 +27,7 @@ def source(db) -> Source:
     plan = aim.plan
     first = ObjectiveFactory(aim=aim, ref="1.1", title="Partners work together")
     second = ObjectiveFactory(aim=aim, ref="1.2", title="Children are heard")
-    police = AgencyFactory(name="Fenbridge Police")
+    police = AgencyFactory(name="Fenbridge Youth Justice")
     slipped = ActionFactory(
         objective=first,
         ref="1.1.1",

@@ -60,7 +60,7 @@ def test_a_carried_action_keeps_its_text_leads_targets_and_slippage(source, boar
         "Chair",
         "Every agency audited",
     )
-    assert [agency.name for agency in carried.lead_agencies.all()] == ["Fenbridge Police"]
+    assert [agency.name for agency in carried.lead_agencies.all()] == ["Fenbridge Youth Justice"]
     assert (carried.target_display, carried.original_target_display, carried.times_slipped) == (
         "March 2026",
         "September 2025",
