@@ -5,30 +5,59 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('objectives', '0011_fill_committee_headings'),
+        ("objectives", "0011_fill_committee_headings"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='action',
-            name='carried_from',
-            field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='carried_into', to='objectives.action'),
+            model_name="action",
+            name="carried_from",
+            field=models.ForeignKey(
+                blank=True,
+                editable=False,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="carried_into",
+                to="objectives.action",
+            ),
         ),
         migrations.AddField(
-            model_name='action',
-            name='chain_start',
-            field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='objectives.action'),
+            model_name="action",
+            name="chain_start",
+            field=models.ForeignKey(
+                blank=True,
+                editable=False,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="objectives.action",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalaction',
-            name='carried_from',
-            field=models.ForeignKey(blank=True, db_constraint=False, editable=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='objectives.action'),
+            model_name="historicalaction",
+            name="carried_from",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                editable=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to="objectives.action",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalaction',
-            name='chain_start',
-            field=models.ForeignKey(blank=True, db_constraint=False, editable=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='objectives.action'),
+            model_name="historicalaction",
+            name="chain_start",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                editable=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to="objectives.action",
+            ),
         ),
     ]

@@ -85,9 +85,7 @@ def roll_over_plan(
 ) -> BusinessPlan:
     """Create next year's plan from `source`: its aims and objectives and the chosen open actions (all by default)."""
     title = title.strip()
-    actions = actions_to_carry(
-        source=source, title=title, starts_on=starts_on, ends_on=ends_on, action_ids=action_ids
-    )
+    actions = actions_to_carry(source=source, title=title, starts_on=starts_on, ends_on=ends_on, action_ids=action_ids)
     plan = BusinessPlan(title=title, starts_on=starts_on, ends_on=ends_on)
     for field in PLAN_FIELDS:
         setattr(plan, field, getattr(source, field))
@@ -112,10 +110,11 @@ def _check_new_plan(source: BusinessPlan, title: str, starts_on: date, ends_on: 
         raise ValidationError(f"There is already a business plan “{title}”; choose another title.")
     if ends_on <= starts_on:
         raise ValidationError("The new plan must end after it starts.")
-    if starts_on <= source.starts_on or starts_on < source.ends_on - MOST_OVERLAP:
+    earliest = source.ends_on - MOST_OVERLAP
+    if starts_on <= source.starts_on or starts_on < earliest:
         raise ValidationError(
             f"The new plan would start on {long_date(starts_on)}, too early for a plan following {source}, "
-            f"which ends on {long_date(source.ends_on)}: start it no earlier than {long_date(source.ends_on - MOST_OVERLAP)}."
+            f"which ends on {long_date(source.ends_on)}: start it no earlier than {long_date(earliest)}."
         )
 
 

@@ -9,8 +9,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.functional import cached_property
 from django.views.generic import FormView
 
-from core.forms import add_service_error
 from core.formats import plural
+from core.forms import add_service_error
 
 from ..models import BusinessPlan
 from ..models.shapes import in_sentence

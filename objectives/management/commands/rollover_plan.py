@@ -31,10 +31,8 @@ class Command(BaseCommand):
             raise CommandError(f"“{title}” does not name a financial year such as 2026/27; give --starts and --ends.")
         arguments = {"source": plan, "title": title, "starts_on": starts, "ends_on": ends}
         try:
-            if dry_run:
-                carried = actions_to_carry(**arguments)
-            else:
-                carried = roll_over_plan(**arguments, by=None).actions.all()
+            # The dry run checks and lists exactly what the real run would carry.
+            carried = actions_to_carry(**arguments) if dry_run else roll_over_plan(**arguments, by=None).actions.all()
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from None
         counted = plural(len(carried), "open action")

@@ -79,7 +79,9 @@ def test_a_plan_with_a_reviews_own_actions_is_kept(manager_client, board_manager
 
 
 def test_carried_review_actions_go_with_the_plan_they_were_carried_into(manager_client, source, board_manager):
-    old = review_services.add_recommendation_action(RecommendationFactory(), plan=source.plan, text="Train", lead_agencies=[])
+    old = review_services.add_recommendation_action(
+        RecommendationFactory(), plan=source.plan, text="Train", lead_agencies=[]
+    )
     plan = roll_over_plan(**next_year(source.plan), by=board_manager)
 
     manager_client.post(delete_url(plan))
@@ -104,7 +106,9 @@ def test_a_round_with_progress_is_kept_and_the_page_says_how_many_updates(manage
     content = manager_client.get(round_delete_url(source.progress_round)).content.decode()
     manager_client.post(round_delete_url(source.progress_round))
 
-    assert "Progress report December 2025 has 2 progress updates: only a round with no progress can be deleted." in content
+    assert (
+        "Progress report December 2025 has 2 progress updates: only a round with no progress can be deleted." in content
+    )
     assert ProgressRound.objects.filter(pk=source.progress_round.pk).exists()
 
 

@@ -86,7 +86,9 @@ def test_only_the_manager_may_roll_a_plan_over(request, source, client_name):
 
 
 def test_submitting_starts_the_plan_with_the_ticked_actions(manager_client, source):
-    response = manager_client.post(rollover_url(source.plan), form_data(source, actions=[source.open_two.pk]), follow=True)
+    response = manager_client.post(
+        rollover_url(source.plan), form_data(source, actions=[source.open_two.pk]), follow=True
+    )
 
     plan = BusinessPlan.objects.get(title="2026/27")
     assert response.redirect_chain[-1][0] == plan.get_absolute_url()
@@ -136,17 +138,23 @@ def _chain(source, board_manager, length: int):
     for year in range(2026, 2026 + length):
         ProgressRoundFactory(plan=plan, as_of=date(year - 1, 9, 30))
         new = roll_over_plan(
-            **next_year(plan, title=f"{year}/{(year + 1) % 100}", starts_on=date(year, 4, 1), ends_on=date(year + 1, 3, 31)),
+            **next_year(
+                plan, title=f"{year}/{(year + 1) % 100}", starts_on=date(year, 4, 1), ends_on=date(year + 1, 3, 31)
+            ),
             by=board_manager,
         )
         if plan != source.plan:
-            ProgressUpdateFactory(action=plan.actions.get(ref="1.1.1"), round__plan=plan, round__as_of=date(year - 1, 12, 31))
+            ProgressUpdateFactory(
+                action=plan.actions.get(ref="1.1.1"), round__plan=plan, round__as_of=date(year - 1, 12, 31)
+            )
         plan = new
     return plan.actions.get(ref="1.1.1")
 
 
 @pytest.mark.parametrize("length", [1, 4])
-def test_the_history_is_read_in_constant_queries(manager_client, source, board_manager, django_assert_num_queries, length):
+def test_the_history_is_read_in_constant_queries(
+    manager_client, source, board_manager, django_assert_num_queries, length
+):
     carried = _chain(source, board_manager, length)
     url = carried.get_absolute_url()
 

@@ -19,7 +19,9 @@ pytestmark = pytest.mark.django_db
 
 def test_a_recommendations_action_continues_with_its_recommendation(source, board_manager, manager_client):
     recommendation = RecommendationFactory()
-    old = review_services.add_recommendation_action(recommendation, plan=source.plan, text="Train every GP practice", lead_agencies=[])
+    old = review_services.add_recommendation_action(
+        recommendation, plan=source.plan, text="Train every GP practice", lead_agencies=[]
+    )
 
     plan = roll_over_plan(**next_year(source.plan), by=board_manager)
 
@@ -43,7 +45,9 @@ def test_a_cdop_action_continues_with_its_year(source, board_manager, manager_cl
 
 
 def test_a_completed_review_action_is_not_carried(source, board_manager):
-    old = review_services.add_recommendation_action(RecommendationFactory(), plan=source.plan, text="Done already", lead_agencies=[])
+    old = review_services.add_recommendation_action(
+        RecommendationFactory(), plan=source.plan, text="Done already", lead_agencies=[]
+    )
     old.mark_completed(date(2026, 1, 1))
     old.save()
 
