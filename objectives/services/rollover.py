@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 
 from core.formats import long_date
 
@@ -51,7 +52,7 @@ def open_actions(source: BusinessPlan):
         Action.objects.not_hidden()
         .filter(plan=source, status=Action.Status.OPEN)
         .select_related("objective__aim")
-        .order_by("objective__aim__sort_key", "objective__sort_key", "sort_key", "pk")
+        .order_by(F("objective__aim__sort_key").asc(nulls_last=True), "objective__sort_key", "sort_key", "pk")
     )
 
 

@@ -9,7 +9,9 @@ from django.urls import reverse
 from objectives.models import BusinessPlan
 from objectives.rollover_forms import next_year_initial, next_year_title
 from objectives.services.rollover import roll_over_plan
-from tests.factories import BusinessPlanFactory, ProgressRoundFactory, ProgressUpdateFactory
+from reviews import services as review_services
+from tests.factories import ActionFactory, BusinessPlanFactory, ProgressRoundFactory, ProgressUpdateFactory
+from tests.reviews.factories import RecommendationFactory
 
 from .conftest import next_year
 
@@ -167,3 +169,26 @@ def test_the_history_is_read_in_constant_queries(
 
     assert response.status_code == HTTPStatus.OK
     assert response.content.decode().count('class="h5 mt-3"') == length
+
+
+@pytest.mark.parametrize("extra", [0, 5])
+def test_the_form_is_drawn_in_constant_queries(manager_client, source, django_assert_num_queries, extra):
+    for number in range(extra):
+        ActionFactory(objective=source.open_two.objective, ref=f"1.2.{number + 10}")
+
+    # session, user, the user's permissions (2), the plan, its open actions with their objectives and aims
+    with django_assert_num_queries(6):
+        response = manager_client.get(rollover_url(source.plan))
+
+    assert response.content.decode().count('name="actions"') == 2 + extra
+
+
+def test_review_and_cdop_actions_come_last_under_their_own_heading(manager_client, source):
+    old = review_services.add_recommendation_action(
+        RecommendationFactory(), plan=source.plan, text="Train every GP practice", lead_agencies=[]
+    )
+
+    content = manager_client.get(rollover_url(source.plan)).content.decode()
+
+    assert content.index(f'id="carry-{source.open_two.pk}"') < content.index("From case reviews and the CDOP")
+    assert content.index("From case reviews and the CDOP") < content.index(f'id="carry-{old.pk}"')
