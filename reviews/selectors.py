@@ -56,7 +56,7 @@ def review_action_plan(review: Review, *, user) -> ReviewActionPlan:
     )
     actions = list(
         review_actions(review, user=user)
-        .select_related("recommendation_link", "plan__rating_scale")
+        .select_related("recommendation_link", "plan__rating_scale", "carried_from__plan")
         .prefetch_related(
             Prefetch("lead_agencies", queryset=Agency.objects.order_by("name")), "plan__rating_scale__levels"
         )
@@ -85,7 +85,7 @@ def cdop_year_actions(year: CdopYear, *, user) -> list[Action]:
     """The year's actions in plan order, each with its `latest_update` (None when there is none): three queries."""
     actions = list(
         cdop_actions(user, [year])
-        .select_related("plan__rating_scale")
+        .select_related("plan__rating_scale", "carried_from__plan")
         .prefetch_related("lead_agencies", "plan__rating_scale__levels")
         .order_by("plan__starts_on", "sort_key", "pk")
     )

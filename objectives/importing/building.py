@@ -9,6 +9,7 @@ from datetime import date
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
+from django.utils import timezone
 
 from core.formats import month_year
 from objectives.dates import format_target
@@ -264,7 +265,11 @@ class PlanBuilder:
     def _progress(self, row, action: Action, key: ActionKey):
         as_of, _month_only = row.progress_date
         if as_of not in self.rounds:
-            self.rounds[as_of] = ProgressRound(plan=self.plan, as_of=as_of)
+            # A round the import makes records progress already reported: one whose date has passed is made
+            # closed, so no stale round, open with no deadline, leads every agency's My actions. (One outside the
+            # plan's dates is refused by ProgressRound.clean() in finish().) The manager can reopen it.
+            closed_at = timezone.now() if as_of < timezone.localdate() else None
+            self.rounds[as_of] = ProgressRound(plan=self.plan, as_of=as_of, closed_at=closed_at)
             self._change(self.rounds[as_of], row.number)
         update = self.updates.get((key, as_of))
         if update is None:

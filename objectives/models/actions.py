@@ -145,6 +145,15 @@ class Action(SoftDeleteModel, RefModel):
     is_deleted = models.BooleanField("deleted", default=False)
     # Raised on every save through a form, so a second person's stale save is refused, not lost.
     version = models.PositiveIntegerField(default=1, editable=False)
+    # The action this one continues from an earlier plan (see services.rollover). PROTECT, not SET_NULL: the link is
+    # the carried action's history, so an earlier plan cannot be deleted from under the plans that continue it.
+    carried_from = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, editable=False, related_name="carried_into"
+    )
+    # The first action of the chain, so every earlier plan's history is read in one query however long the chain.
+    chain_start = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, editable=False, related_name="+"
+    )
 
     history = HistoricalRecords(m2m_fields=[lead_agencies])
     objects = ActionQuerySet.as_manager()

@@ -19,6 +19,7 @@ from ..forms import ActionForm
 from ..models import Action, Aim, BusinessPlan, Objective, PlanShape, ProgressRound, ProgressUpdate
 from ..models.shapes import in_sentence
 from ..roles import is_board_manager
+from ..selectors.carried import earlier_progress
 from ..selectors.history import change_history
 from ..services import actions as action_services
 from ..services import workflow
@@ -66,7 +67,7 @@ class ActionDetailView(PermissionRequiredMixin, DetailView):
     def get_queryset(self):
         return (
             Action.objects.visible_to(self.request.user)
-            .select_related("objective__aim", "plan__rating_scale")
+            .select_related("objective__aim", "plan__rating_scale", "carried_from__plan")
             .prefetch_related("lead_agencies", "plan__rating_scale__levels")
         )
 
@@ -90,6 +91,8 @@ class ActionDetailView(PermissionRequiredMixin, DetailView):
         # A review's or the panel's action says where it comes from; a plan action has its objective instead.
         context["source"] = action_sources.source_of(action, user=user)
         context["history"] = change_history(action, rounds, show_drafts=can_write)
+        # Carried over from earlier plans: their rounds and accepted progress, read from here.
+        context["earlier_plans"] = earlier_progress(action, user=user)
         context["breadcrumbs"] = action_trail(action)
         return context
 

@@ -41,6 +41,9 @@ ROUTE_KWARGS = {
     "plans/new/": lambda w: {},
     "plans/<int:pk>/": lambda w: {"pk": w.plan.pk},
     "plans/<int:pk>/edit/": lambda w: {"pk": w.plan.pk},
+    "plans/<int:pk>/next-year/": lambda w: {"pk": w.plan.pk},
+    "plans/<int:pk>/delete/": lambda w: {"pk": w.plan.pk},
+    "rounds/<int:pk>/delete/": lambda w: {"pk": w.progress_round.pk},
     "plans/<int:plan_pk>/aims/new/": lambda w: {"plan_pk": w.plan.pk},
     "aims/<int:pk>/edit/": lambda w: {"pk": w.aim.pk},
     "aims/<int:aim_pk>/objectives/new/": lambda w: {"aim_pk": w.aim.pk},
@@ -446,6 +449,9 @@ GET_EXPECTED = {
     "plans/new/": (302, 403, 403, 403, 200, 403),
     "plans/<int:pk>/": (302, 200, 200, 200, 200, 200),
     "plans/<int:pk>/edit/": (302, 403, 403, 403, 200, 403),
+    "plans/<int:pk>/next-year/": (302, 403, 403, 403, 200, 403),
+    "plans/<int:pk>/delete/": (302, 403, 403, 403, 200, 403),
+    "rounds/<int:pk>/delete/": (302, 403, 403, 403, 200, 403),
     "plans/<int:plan_pk>/aims/new/": (302, 403, 403, 403, 200, 403),
     "aims/<int:pk>/edit/": (302, 403, 403, 403, 200, 403),
     "aims/<int:aim_pk>/objectives/new/": (302, 403, 403, 403, 200, 403),
@@ -547,6 +553,10 @@ POST_EXPECTED = {
     "reviews/cdop/new/": (302, 403, 403, 403, 200, 403),
     "reviews/cdop/<int:pk>/edit/": (302, 403, 403, 403, 200, 403),
     "reviews/cdop/<int:pk>/actions/new/": (302, 403, 403, 403, 200, 403),
+    # An empty rollover form is shown again; the world's plan and round have progress, so deleting is refused.
+    "plans/<int:pk>/next-year/": (302, 403, 403, 403, 200, 403),
+    "plans/<int:pk>/delete/": (302, 403, 403, 403, 302, 403),
+    "rounds/<int:pk>/delete/": (302, 403, 403, 403, 302, 403),
 }
 
 

@@ -1,5 +1,3 @@
-from argparse import ArgumentTypeError
-from datetime import date
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
@@ -11,15 +9,8 @@ from objectives.importing.applying import apply_changes
 from objectives.importing.checking import check_rows
 from objectives.importing.plans import PlanProblem, find_or_build_plan
 from objectives.importing.readers import FileProblem, read_rows
-from objectives.management.plan_option import add_plan_argument
+from objectives.management.plan_option import add_plan_argument, iso_date
 from objectives.models import Agency, PlanShape
-
-
-def _iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise ArgumentTypeError(f"{text!r} is not a date; write it as 2025-04-01.") from None
 
 
 class Command(BaseCommand):
@@ -35,8 +26,8 @@ class Command(BaseCommand):
         parser.add_argument("file", type=Path, help="The .csv (UTF-8), .xlsx or .docx file.")
         add_plan_argument(parser)
         parser.add_argument("--dry-run", action="store_true", help="Check the file and say what would change.")
-        parser.add_argument("--starts", type=_iso_date, help="A new plan's start date, if its title has no years.")
-        parser.add_argument("--ends", type=_iso_date, help="A new plan's end date, if its title has no years.")
+        parser.add_argument("--starts", type=iso_date, help="A new plan's start date, if its title has no years.")
+        parser.add_argument("--ends", type=iso_date, help="A new plan's end date, if its title has no years.")
         parser.add_argument(
             "--scale",
             default="",
