@@ -7,6 +7,7 @@ item goes in exactly one sent digest: items are claimed by the digest's log row 
 back for the next run only if sending fails.
 """
 
+import textwrap
 from dataclasses import dataclass, field
 from itertools import groupby
 
@@ -62,8 +63,10 @@ def send_digests(*, dry_run: bool = False) -> DigestRun:
 
 
 def groups(items: list[DigestItem]) -> list[Group]:
-    """The items by kind, in the settings page's order, each kind's oldest first."""
+    """The items by kind, in the settings page's order, each kind's oldest first; details wrapped to short lines."""
     labels = dict(EmailKind.choices)
+    for item in items:
+        item.detail_lines = textwrap.wrap(item.detail, 66)
     return [
         Group(labels[kind], [item for item in items if item.kind == kind])
         for kind in KIND_ORDER
