@@ -75,7 +75,9 @@ def test_the_digest_groups_the_items_by_kind_in_one_e_mail(three_items, mailoutb
     opened = body.index("A progress round opens (1)\n")
     assert returned < accepted < opened
     assert "- Progress for action 1.1.1 accepted with changes\n" in body
-    assert "  Progress report December 2025. The board manager changed the\n  rating. The rating is now: Green.\n" in body
+    assert (
+        "  Progress report December 2025. The board manager changed the\n  rating. The rating is now: Green.\n" in body
+    )
     assert "- Progress report September 2025 is open: updates due by 17 October 2025\n" in body
     assert f"  1 action for your agency: 1.1.1.\n  {SITE}/my-actions/\n" in body
     assert max(len(line) for line in body.splitlines()) <= 78
