@@ -49,7 +49,7 @@ def send_digests(*, dry_run: bool = False) -> DigestRun:
             run.sent.append(person)
             run.items += len(items)
             continue
-        log = _claim(person, items)
+        log = claim(person, items)
         if log is None:
             continue  # another run took them first
         if sending.deliver(log):
@@ -75,7 +75,7 @@ def groups(items: list[DigestItem]) -> list[Group]:
 
 
 @transaction.atomic
-def _claim(person: AbstractBaseUser, items: list[DigestItem]) -> EmailLog | None:
+def claim(person: AbstractBaseUser, items: list[DigestItem]) -> EmailLog | None:
     """The digest's log row, with the items claimed for it; None if another run claimed any of them first."""
     context = {
         "name": person.first_name or person.get_username(),
