@@ -69,7 +69,7 @@ class EmailLog(models.Model):
     class Meta:
         ordering = ["-created_at", "-pk"]
         verbose_name = "e-mail log entry"
-        verbose_name_plural = "e-mail log"
+        verbose_name_plural = "e-mail log entries"
 
     def __str__(self):
         return f"{self.get_kind_display()} to {self.address}: {self.subject}"
