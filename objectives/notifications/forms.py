@@ -5,16 +5,16 @@ from django import forms
 from django.contrib.auth import get_user_model
 
 from ..models import EmailKind, EmailLog
-from .kinds import CHOOSABLE
+from .kinds import KindInfo
 from .preferences import Delivery
 
 
 class EmailSettingsForm(forms.Form):
     """How the person wants to hear about each kind: a field per kind, named after it."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, kinds: list[KindInfo], **kwargs):
         super().__init__(*args, **kwargs)
-        for info in CHOOSABLE:
+        for info in kinds:
             self.fields[info.kind] = forms.ChoiceField(
                 label=info.label,
                 choices=Delivery.choices,

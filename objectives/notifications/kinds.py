@@ -47,6 +47,15 @@ CHOOSABLE = [
 INFO = {info.kind: info for info in CHOOSABLE}
 
 
+def kinds_for(user: AbstractBaseUser) -> list[KindInfo]:
+    """The kinds this person can receive, by their role: the settings page offers only these."""
+    if user.has_perm("objectives.review_progressupdate"):
+        return CHOOSABLE
+    if user.has_perm("objectives.submit_progressupdate"):
+        return [info for info in CHOOSABLE if info.kind != Kind.SUBMITTED]
+    return []
+
+
 def _people():
     """Active people with an e-mail address, who are the only ones an e-mail can reach."""
     return get_user_model().objects.filter(is_active=True).exclude(email="")

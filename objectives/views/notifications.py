@@ -11,6 +11,7 @@ from core.views import Crumbs, FormPageMixin, TablePageMixin
 
 from ..models import EmailLog
 from ..notifications.forms import EmailLogFilter, EmailSettingsForm
+from ..notifications.kinds import kinds_for
 from ..notifications.preferences import preferences_of, save_preferences
 from ..notifications.tables import EmailLogTable
 
@@ -33,6 +34,9 @@ class EmailSettingsView(FormPageMixin, FormView):
 
     def get_initial(self):
         return preferences_of(self.request.user)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "kinds": kinds_for(self.request.user)}
 
     def form_valid(self, form):
         save_preferences(user=self.request.user, choices=form.cleaned_data)

@@ -74,9 +74,9 @@ def test_the_settings_page_shows_each_kind_with_the_current_choice(contributor_c
 
 
 def test_saving_the_settings_page_records_the_persons_own_choices(contributor_client, contributor, board_manager):
-    data = {"submitted": "none", "returned": "digest", "accepted": "immediate", "round_opened": "none"}
+    data = {"returned": "digest", "accepted": "immediate", "round_opened": "none"}
 
-    response = contributor_client.post(reverse("objectives:email_settings"), data)
+    response = contributor_client.post(reverse("objectives:email_settings"), {**data, "submitted": "none"})
 
     assert response.status_code == HTTPStatus.FOUND
     chosen = dict(NotificationPreference.objects.filter(user=contributor).values_list("kind", "delivery"))
@@ -85,7 +85,7 @@ def test_saving_the_settings_page_records_the_persons_own_choices(contributor_cl
 
 
 def test_the_settings_page_refuses_an_unknown_choice(contributor_client, contributor):
-    data = {"submitted": "hourly", "returned": "digest", "accepted": "immediate", "round_opened": "none"}
+    data = {"returned": "hourly", "accepted": "immediate", "round_opened": "none"}
 
     response = contributor_client.post(reverse("objectives:email_settings"), data)
 
@@ -97,3 +97,21 @@ def test_the_navigation_links_everyone_to_their_e_mail_settings(reader_client):
     response = reader_client.get(reverse("objectives:plan_list"))
 
     assert f'href="{reverse("objectives:email_settings")}">E-mail settings</a>' in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("persona", "offered"),
+    [
+        ("manager_client", ["submitted", "returned", "accepted", "round_opened"]),
+        ("contributor_client", ["returned", "accepted", "round_opened"]),
+        ("reader_client", []),
+    ],
+)
+def test_the_settings_page_offers_only_the_kinds_the_persons_role_receives(request, persona, offered):
+    response = request.getfixturevalue(persona).get(reverse("objectives:email_settings"))
+
+    content = response.content.decode()
+    assert [kind for kind in ("submitted", "returned", "accepted", "round_opened") if f'name="{kind}"' in content] == (
+        offered
+    )
+    assert ("Your role receives no e-mails" in content) == (not offered)
