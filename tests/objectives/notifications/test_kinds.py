@@ -95,6 +95,7 @@ def test_accepting_tells_the_writer_what_the_manager_changed_and_the_rating_now(
 
     assert addressed_to(mailoutbox) == [["contributor@example.org"]]
     assert says in mailoutbox[0].body
+    assert "\n\n\n" not in mailoutbox[0].body
     assert f"Read the accepted progress:\n{SITE}/actions/{submitted.action_id}/\n" in mailoutbox[0].body
 
 
