@@ -8,6 +8,7 @@ from .views import (
     exports,
     imports,
     my_actions,
+    notifications,
     people,
     plan_deletion,
     plans,
@@ -57,6 +58,10 @@ urlpatterns = [
     path("rounds/<int:pk>/close/", rounds.close_round, name="round_close"),
     path("rounds/<int:pk>/reopen/", rounds.reopen_round, name="round_reopen"),
     path("rounds/<int:pk>/remind/<int:agency_pk>/", rounds.remind_agency, name="round_remind_agency"),
+    path("rounds/<int:pk>/remind-late/", rounds.remind_late_agencies, name="round_remind_late"),
+    # E-mail: everyone's own settings, and the board manager's log
+    path("email-settings/", notifications.EmailSettingsView.as_view(), name="email_settings"),
+    path("email-log/", notifications.EmailLogView.as_view(), name="email_log"),
     # People
     path("people/", people.PersonListView.as_view(), name="person_list"),
     path("people/new/", people.PersonCreateView.as_view(), name="person_create"),

@@ -6,6 +6,7 @@ One module per resource; every model is importable from here, as Django and the 
 from .actions import Action, ActionQuerySet
 from .agencies import Agency
 from .covering import CommitteeHeading, CoveringReport, CoveringSection
+from .notifications import DigestItem, EmailKind, EmailLog, NotificationPreference
 from .plan import (
     Aim,
     BusinessPlan,
@@ -29,7 +30,11 @@ __all__ = [
     "CommitteeHeading",
     "CoveringReport",
     "CoveringSection",
+    "DigestItem",
+    "EmailKind",
+    "EmailLog",
     "LEVEL_NAMES",
+    "NotificationPreference",
     "Objective",
     "ObjectiveQuerySet",
     "PlanShape",

@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from ..models import Action, ProgressRound, ProgressUpdate
+from ..notifications import events
 from . import workflow
 from .conflicts import conflict_error
 
@@ -53,7 +54,9 @@ def submit_progress(
     update.rag, update.progress, update.impact = rag, progress, impact
     update.state = State.SUBMITTED
     update.submitted_by, update.submitted_at = author, timezone.now()
-    return _store(update)
+    update = _store(update)
+    events.update_submitted(update)
+    return update
 
 
 @transaction.atomic
@@ -69,7 +72,9 @@ def return_progress(
         raise ValidationError({"return_comment": "Say what the agency needs to change before you return it."})
     # The agency's text goes back unchanged: the manager's words are in the comment, not in theirs.
     update.state, update.return_comment = State.RETURNED, comment.strip()
-    return _store(update)
+    update = _store(update)
+    events.update_returned(update, manager=manager)
+    return update
 
 
 @transaction.atomic
@@ -155,10 +160,15 @@ def _refuse_unless_acceptable(update: ProgressUpdate) -> None:
 
 
 def _accept(update: ProgressUpdate, manager, rag: str, progress: str, impact: str) -> ProgressUpdate:
+    # What the agency wrote, so its writer hears whether the manager changed it.
+    text_changed = (update.progress, update.impact) != (progress, impact)
+    rating_changed = update.rag != rag
     update.rag, update.progress, update.impact = rag, progress, impact
     update.state = State.ACCEPTED
     update.accepted_by, update.accepted_at = manager, timezone.now()
-    return _store(update)
+    update = _store(update)
+    events.update_accepted(update, manager=manager, text_changed=text_changed, rating_changed=rating_changed)
+    return update
 
 
 def _store(update: ProgressUpdate) -> ProgressUpdate:

@@ -21,7 +21,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from ..models import Action, Agency, ProgressRound, ReminderLog
+from ..models import Action, Agency, EmailKind, ProgressRound, ReminderLog
+from ..notifications import sending
 from ..selectors.rounds import ActionState, action_states, is_past_deadline
 
 logger = logging.getLogger(__name__)
@@ -77,14 +78,29 @@ def remind_agency(
     *, progress_round: ProgressRound, agency: Agency, sent_by: AbstractBaseUser, base_url: str = DEFAULT_BASE_URL
 ) -> ReminderRun:
     """The board manager's reminder to one agency's contributors about its actions still waiting in a round."""
+    return _remind_by_manager(progress_round, sent_by, base_url, agency=agency)
+
+
+def remind_late_agencies(
+    *, progress_round: ProgressRound, sent_by: AbstractBaseUser, base_url: str = DEFAULT_BASE_URL
+) -> ReminderRun:
+    """The board manager's reminder to every agency with actions still waiting in a round: one e-mail a person."""
+    return _remind_by_manager(progress_round, sent_by, base_url)
+
+
+def _remind_by_manager(
+    progress_round: ProgressRound, sent_by: AbstractBaseUser, base_url: str, agency: Agency | None = None
+) -> ReminderRun:
     if progress_round.is_closed:
         raise ValidationError(f"{progress_round.label} is closed, so nobody can be reminded to write for it.")
     reminders = _reminders(progress_round, Reason.BY_MANAGER, agency=agency)
     if not reminders:
         if not any(row.is_outstanding for row in _rows(progress_round, agency)):
-            raise ValidationError(f"{agency} has no actions waiting for an update in {progress_round.label}.")
+            who = f"{agency} has no" if agency else "No agency has"
+            raise ValidationError(f"{who} actions waiting for an update in {progress_round.label}.")
+        who = f"at {agency}" if agency else "at any agency with actions waiting"
         raise ValidationError(
-            f"Nobody at {agency} could be reminded: no active agency contributor with an e-mail address belongs to it."
+            f"Nobody {who} could be reminded: no active agency contributor with an e-mail address belongs to it."
         )
     run = ReminderRun()
     for reminder in reminders:
@@ -97,15 +113,17 @@ def _rows(progress_round: ProgressRound, agency: Agency | None = None) -> list[A
     return action_states(actions, [progress_round])
 
 
-def _contributors():
+def contributors():
     """Active people with an e-mail address who may write progress, as a subquery of their ids."""
     submit = Permission.objects.filter(codename="submit_progressupdate", content_type__app_label="objectives")
     may_submit = Q(groups__permissions__in=submit) | Q(user_permissions__in=submit) | Q(is_superuser=True)
     return get_user_model().objects.filter(may_submit, is_active=True).exclude(email="").values("pk")
 
 
-def _reminders(progress_round: ProgressRound, reason: str, agency: Agency | None = None) -> list[Reminder]:
-    """One reminder per contributor of a lead agency, listing that person's agencies' waiting actions."""
+def waiting_by_person(
+    progress_round: ProgressRound, agency: Agency | None = None
+) -> list[tuple[AbstractBaseUser, list[ActionState]]]:
+    """Each contributor of a lead agency (or of `agency`) with their agencies' actions still waiting in a round."""
     waiting = [row for row in _rows(progress_round, agency) if row.is_outstanding]
     rows_by_agency: dict[int, list[ActionState]] = {}
     for row in waiting:
@@ -113,7 +131,7 @@ def _reminders(progress_round: ProgressRound, reason: str, agency: Agency | None
             if agency is None or lead.pk == agency.pk:
                 rows_by_agency.setdefault(lead.pk, []).append(row)
     memberships = Agency.members.through.objects.filter(
-        agency_id__in=rows_by_agency, user_id__in=_contributors()
+        agency_id__in=rows_by_agency, user_id__in=contributors()
     ).select_related("user")
     users, rows_by_user = {}, {}
     for membership in memberships:
@@ -121,11 +139,16 @@ def _reminders(progress_round: ProgressRound, reason: str, agency: Agency | None
         # A person in two lead agencies of the same action hears about it once.
         rows = rows_by_user.setdefault(membership.user_id, {})
         rows.update((row.action.pk, row) for row in rows_by_agency[membership.agency_id])
-    reminders = [
-        Reminder(users[user_id], progress_round, reason, sorted(rows.values(), key=lambda row: row.action.sort_key))
+    people = [
+        (users[user_id], sorted(rows.values(), key=lambda row: row.action.sort_key))
         for user_id, rows in rows_by_user.items()
     ]
-    return sorted(reminders, key=lambda reminder: (reminder.user.last_name, reminder.user.pk))
+    return sorted(people, key=lambda person: (person[0].last_name, person[0].pk))
+
+
+def _reminders(progress_round: ProgressRound, reason: str, agency: Agency | None = None) -> list[Reminder]:
+    """One reminder per contributor of a lead agency, listing that person's agencies' waiting actions."""
+    return [Reminder(user, progress_round, reason, rows) for user, rows in waiting_by_person(progress_round, agency)]
 
 
 def _deliver(
@@ -145,10 +168,12 @@ def _deliver(
             message.send()
     except IntegrityError:
         return
-    except (smtplib.SMTPException, OSError):
+    except (smtplib.SMTPException, OSError) as error:
         logger.exception("Could not send a reminder to %s about %s", reminder.user.email, reminder.progress_round)
+        sending.record(recipient=reminder.user, kind=EmailKind.REMINDER, message=message, error=error)
         run.failed.append(reminder)
         return
+    sending.record(recipient=reminder.user, kind=EmailKind.REMINDER, message=message)
     run.sent.append(reminder)
 
 

@@ -16,6 +16,7 @@ from core.views import Crumbs, FormPageMixin, TablePageMixin, trail
 from ..forms import AimForm, ObjectiveForm, RoundForm
 from ..models import Action, Aim, BusinessPlan, Objective, PlanShape, ProgressRound
 from ..models.shapes import in_sentence, level_words
+from ..notifications import events
 from ..plan_forms import PlanForm
 from ..tables import PlanTable
 from ..templatetags.deletion_tags import delete_url
@@ -280,6 +281,12 @@ class RoundCreateView(PermissionRequiredMixin, FormPageMixin, CreateView):
 
     def get_heading(self):
         return f"New progress round for {self.plan}"
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        # Only a round a person opens is announced: an imported plan's rounds are its history.
+        events.round_opened(self.object, opened_by=self.request.user)
+        return response
 
     def get_breadcrumbs(self):
         return plan_crumbs(self.plan)

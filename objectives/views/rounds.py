@@ -42,6 +42,11 @@ class RoundDetailView(PermissionRequiredMixin, DetailView):
             breadcrumbs=plan_crumbs(self.object.plan),
             level=level_words(self.object.plan),
         )
+        context["waiting_agencies"] = [agency for agency in status.agencies if agency.outstanding]
+        if user.has_perm("objectives.view_reminderlog"):
+            # Who was reminded, when and by whom: the newest first, with each person's agencies.
+            sent = self.object.reminders.select_related("user", "sent_by").prefetch_related("user__agencies")
+            context["reminders_sent"] = sent.order_by("-sent_at", "-pk")
         return context
 
 
@@ -78,18 +83,30 @@ def reopen_round(request, pk):
 def remind_agency(request, pk, agency_pk):
     progress_round = get_object_or_404(ProgressRound, pk=pk)
     agency = get_object_or_404(Agency, pk=agency_pk)
+    return _remind(request, progress_round, f" at {agency}", reminders.remind_agency, agency=agency)
+
+
+@permission_required("objectives.review_progressupdate", raise_exception=True)
+@require_POST
+def remind_late_agencies(request, pk):
+    progress_round = get_object_or_404(ProgressRound, pk=pk)
+    return _remind(request, progress_round, "", reminders.remind_late_agencies)
+
+
+def _remind(request, progress_round: ProgressRound, where: str, remind, **about):
+    """Send the manager's reminders and say who got them, or why nobody could be reminded."""
     try:
-        run = reminders.remind_agency(
-            progress_round=progress_round, agency=agency, sent_by=request.user, base_url=request.build_absolute_uri("/")
+        run = remind(
+            progress_round=progress_round, sent_by=request.user, base_url=request.build_absolute_uri("/"), **about
         )
     except ValidationError as error:
         say_refused(request, error)
-        return redirect("objectives:round_detail", pk=pk)
+        return redirect("objectives:round_detail", pk=progress_round.pk)
     if run.sent:
         names = ", ".join(display_name(reminder.user) for reminder in run.sent)
         people = plural(len(run.sent), "person", "people")
-        messages.success(request, f"Reminder e-mailed to {people} at {agency}: {names}.")
+        messages.success(request, f"Reminder e-mailed to {people}{where}: {names}.")
     if run.failed:
         addresses = ", ".join(reminder.user.email for reminder in run.failed)
         messages.error(request, f"The reminder could not be e-mailed to {addresses}. Try again later.")
-    return redirect("objectives:round_detail", pk=pk)
+    return redirect("objectives:round_detail", pk=progress_round.pk)

@@ -382,8 +382,8 @@ def test_round_page_queries_do_not_grow_with_actions(
             update(led, march, State.SUBMITTED, submitted_by=contributor, submitted_at=timezone.now())
 
     # session, user, the user's and the groups' permissions, the round with its plan,
-    # the actions, their lead agencies, the round's updates with who submitted them
-    with django_assert_num_queries(8):
+    # the actions, their lead agencies, the round's updates with who submitted them, the reminders sent (none)
+    with django_assert_num_queries(9):
         page(manager_client, march)
 
 
@@ -393,7 +393,7 @@ def test_round_page_for_a_contributor_adds_one_query_for_their_agencies(
     for number in range(1, 6):
         action(objective, f"1.1.{number}", lead_agency)
 
-    # the manager's eight, and the contributor's agencies
+    # the manager's nine but the reminders (the manager's alone), and the contributor's agencies
     with django_assert_num_queries(9):
         page(contributor_client, march)
 
