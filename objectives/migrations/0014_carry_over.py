@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("objectives", "0011_fill_committee_headings"),
+        ("objectives", "0013_notifications"),
     ]
 
     operations = [
