@@ -12,28 +12,21 @@ from objectives.models import Agency, BusinessPlan
 from .selectors import Choice, default_choice
 
 
+def _choice(label: str, noun: str) -> forms.TypedChoiceField:
+    """A list to choose from by id, where an id not on the list is named back to the person."""
+    return forms.TypedChoiceField(
+        label=label,
+        coerce=int,
+        required=False,
+        empty_value=None,
+        error_messages={"invalid_choice": f"Choose {noun} from the list: “%(value)s” is not one of them."},
+    )
+
+
 class DashboardForm(forms.Form):
-    plan = forms.TypedChoiceField(
-        label="Business plan",
-        coerce=int,
-        required=False,
-        empty_value=None,
-        error_messages={"invalid_choice": "Choose a business plan from the list: “%(value)s” is not one of them."},
-    )
-    round = forms.TypedChoiceField(
-        label="Progress round",
-        coerce=int,
-        required=False,
-        empty_value=None,
-        error_messages={"invalid_choice": "Choose a progress round from the list: “%(value)s” is not one of them."},
-    )
-    agency = forms.TypedChoiceField(
-        label="Lead agency",
-        coerce=int,
-        required=False,
-        empty_value=None,
-        error_messages={"invalid_choice": "Choose a lead agency from the list: “%(value)s” is not one of them."},
-    )
+    plan = _choice("Business plan", "a business plan")
+    round = _choice("Progress round", "a progress round")
+    agency = _choice("Lead agency", "a lead agency")
 
     def __init__(self, data, *, plans: list[BusinessPlan], agencies: list[Agency]):
         super().__init__(data)
