@@ -6,6 +6,7 @@ One module per resource; every model is importable from here, as Django and the 
 from .actions import Action, ActionQuerySet
 from .agencies import Agency
 from .covering import CommitteeHeading, CoveringReport, CoveringSection
+from .indicators import Indicator, IndicatorQuerySet, IndicatorValue
 from .plan import (
     Aim,
     BusinessPlan,
@@ -29,6 +30,9 @@ __all__ = [
     "CommitteeHeading",
     "CoveringReport",
     "CoveringSection",
+    "Indicator",
+    "IndicatorQuerySet",
+    "IndicatorValue",
     "LEVEL_NAMES",
     "Objective",
     "ObjectiveQuerySet",
