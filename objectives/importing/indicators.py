@@ -56,6 +56,14 @@ class IndicatorChanges:
         return [change for change in self.values if change.was is not None]
 
     @property
+    def plan_ids(self) -> set[int]:
+        """The plans the changes are in."""
+        indicators = [*self.new_indicators, *(indicator for indicator, _ in self.links)]
+        return {indicator.plan_id for indicator in indicators} | {
+            change.value.indicator.plan_id for change in self.values
+        }
+
+    @property
     def has_changes(self) -> bool:
         return bool(self.new_indicators or self.links or self.values)
 
