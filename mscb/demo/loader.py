@@ -13,6 +13,7 @@ from objectives.dates import parse_flexible_date
 from objectives.models import Action, Agency, Aim, BusinessPlan, Objective, ProgressRound, ProgressUpdate
 
 from . import cdop, cdop_narrative, covering, people, plan, reviews, training, training_figures
+from .indicators import load_indicators
 from .progress_december import ROUND as DECEMBER
 from .progress_march import ROUND as MARCH
 from .progress_september import ROUND as SEPTEMBER
@@ -65,6 +66,7 @@ def load_demo(today: date | None = None) -> Counter[type[models.Model]]:
     training.load_training(loader, agencies, today=today)
     training_figures.load_training_figures(loader, business_plan)
     load_shaped_plans(loader, agencies)
+    load_indicators(loader, business_plan)
     return loader.created
 
 
