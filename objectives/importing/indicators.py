@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from core.formats import long_date
+from core.formats import long_date, plural
 from objectives.models import BusinessPlan, Indicator, IndicatorValue, Objective
 
 from .changes import RowError
@@ -73,9 +73,13 @@ class IndicatorChanges:
 
     @property
     def summary(self) -> str:
-        return (
-            f"{len(self.new_indicators)} new indicators, {len(self.links)} links to objectives, "
-            f"{len(self.new_values)} new values, {len(self.changed_values)} changed values"
+        return ", ".join(
+            (
+                plural(len(self.new_indicators), "new indicator"),
+                plural(len(self.links), "link to an objective", "links to objectives"),
+                plural(len(self.new_values), "new value"),
+                plural(len(self.changed_values), "changed value"),
+            )
         )
 
 

@@ -51,7 +51,7 @@ def test_a_csv_makes_indicators_under_their_objectives_with_their_values(tmp_pat
     ]
     rate = Indicator.objects.get(name="Children subject to a plan")
     assert (rate.unit, rate.rate_per, list(rate.objectives.all())) == ("rate", "10000 children", [])
-    assert "2 new indicators, 1 links to objectives, 4 new values, 0 changed values" in output
+    assert "2 new indicators, 1 link to an objective, 4 new values, 0 changed values" in output
 
 
 def test_importing_the_same_file_again_changes_nothing(tmp_path, objective):
