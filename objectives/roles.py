@@ -25,6 +25,9 @@ _PLAN_MODELS = [
     # The covering report of each round's paper, and the board's template of its headings.
     "coveringreport",
     "committeeheading",
+    # Performance indicators and their values; contributors enter their own agency's through editable_by.
+    "indicator",
+    "indicatorvalue",
 ]
 READ = [f"objectives.view_{model}" for model in _PLAN_MODELS]
 _EDIT = [f"objectives.{verb}_{model}" for model in _PLAN_MODELS for verb in ("add", "change", "delete")]

@@ -7,6 +7,8 @@ from .views import (
     deleted,
     exports,
     imports,
+    indicator_imports,
+    indicators,
     my_actions,
     notifications,
     people,
@@ -102,4 +104,21 @@ urlpatterns = [
     path("plans/<int:pk>/export.<str:file_format>", exports.export_plan, name="plan_export"),
     path("imports/new/", imports.ImportUploadView.as_view(), name="import_upload"),
     path("imports/<str:token>/confirm/", imports.ImportConfirmView.as_view(), name="import_confirm"),
+    # Performance indicators, their values, and importing them
+    path("plans/<int:plan_pk>/indicators/", indicators.IndicatorListView.as_view(), name="indicator_list"),
+    path("plans/<int:plan_pk>/indicators/new/", indicators.IndicatorCreateView.as_view(), name="indicator_create"),
+    path("indicators/<int:pk>/", indicators.IndicatorDetailView.as_view(), name="indicator_detail"),
+    path("indicators/<int:pk>/edit/", indicators.IndicatorUpdateView.as_view(), name="indicator_update"),
+    path(
+        "indicators/<int:pk>/values/new/", indicators.IndicatorValueCreateView.as_view(), name="indicator_value_create"
+    ),
+    path(
+        "indicator-values/<int:pk>/edit/", indicators.IndicatorValueUpdateView.as_view(), name="indicator_value_update"
+    ),
+    path("indicators/import/", indicator_imports.IndicatorImportView.as_view(), name="indicator_import"),
+    path(
+        "indicators/import/<str:token>/confirm/",
+        indicator_imports.IndicatorImportConfirmView.as_view(),
+        name="indicator_import_confirm",
+    ),
 ]

@@ -162,3 +162,29 @@ class CoveringSectionFactory(DjangoModelFactory):
     position = factory.Sequence(lambda n: n + 1)
     heading = factory.Sequence(lambda n: f"Heading {n}")
     text = factory.Sequence(lambda n: f"Section text {n}")
+
+
+# Performance indicators (issue 13)
+
+
+class IndicatorFactory(DjangoModelFactory):
+    class Meta:
+        model = "objectives.Indicator"
+        skip_postgeneration_save = True
+
+    plan = factory.SubFactory(BusinessPlanFactory)
+    name = factory.Sequence(lambda n: f"Indicator {n}")
+
+    @factory.post_generation
+    def objectives(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.objectives.set(extracted)
+
+
+class IndicatorValueFactory(DjangoModelFactory):
+    class Meta:
+        model = "objectives.IndicatorValue"
+
+    indicator = factory.SubFactory(IndicatorFactory)
+    period_end = date(2025, 6, 30)
+    value = 10

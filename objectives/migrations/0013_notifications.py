@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("objectives", "0011_fill_committee_headings"),
+        ("objectives", "0012_performance_indicators"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

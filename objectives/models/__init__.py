@@ -6,6 +6,7 @@ One module per resource; every model is importable from here, as Django and the 
 from .actions import Action, ActionQuerySet
 from .agencies import Agency
 from .covering import CommitteeHeading, CoveringReport, CoveringSection
+from .indicators import Indicator, IndicatorQuerySet, IndicatorValue
 from .notifications import DigestItem, EmailKind, EmailLog, NotificationPreference
 from .plan import (
     Aim,
@@ -33,6 +34,9 @@ __all__ = [
     "DigestItem",
     "EmailKind",
     "EmailLog",
+    "Indicator",
+    "IndicatorQuerySet",
+    "IndicatorValue",
     "LEVEL_NAMES",
     "NotificationPreference",
     "Objective",

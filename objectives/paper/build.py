@@ -6,6 +6,7 @@ from core.formats import display_name
 
 from ..models import ProgressRound
 from ..roles import is_board_manager
+from ..selectors.indicators import readings_by_objective
 from ..selectors.report import build_progress_report
 from .changes import mark_changes, previous_publication
 from .covering import build_covering
@@ -15,15 +16,17 @@ from .snapshot import Paper
 
 
 def build_paper(*, progress_round: ProgressRound, author: str) -> Paper:
-    """The paper the report page shows and its files contain: in eight queries (five for the report, one for the
-    previous publication, two for the covering report; seven when the round has none) plus whatever registered
-    sections need, once the round's plan has its rating scale (see objectives.views.report.report_round).
+    """The paper the report page shows and its files contain: in nine queries (five for the report, one for the
+    indicators and their values, one for the previous publication, two for the covering report; eight when the
+    round has none) plus whatever registered sections need, once the round's plan has its rating scale (see
+    objectives.views.report.report_round).
 
     A covering report names the paper's committee and author itself: `author` is used only without one.
     """
     plan = progress_round.plan
     report = build_progress_report(plan=plan, progress_round=progress_round)
-    paper = paper_from_report(report, author=author)
+    indicators = readings_by_objective(plan, progress_round.as_of)
+    paper = paper_from_report(report, author=author, indicators=indicators)
     paper = mark_changes(paper, previous_publication(progress_round))
     sections = build_sections(plan=plan, progress_round=progress_round)
     covering = build_covering(progress_round)

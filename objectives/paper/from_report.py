@@ -4,15 +4,18 @@ from core import rating
 
 from ..models import Action
 from ..models.shapes import ReportColumn
+from ..selectors.indicators import Reading, number_text
 from ..selectors.report import ProgressReport, ReportRow
+from .indicators import PaperIndicator, TrendPoint
 from .snapshot import Paper, PaperAim, PaperObjective, PaperRow
 
 
-def paper_from_report(report: ProgressReport, *, author: str) -> Paper:
-    """The live report as a paper, in the plan's shape, names, columns and rating scale."""
+def paper_from_report(report: ProgressReport, *, author: str, indicators: dict | None = None) -> Paper:
+    """The live report as a paper, in the plan's shape, names, columns and rating scale, with `indicators` (readings
+    by objective id) under their objectives."""
     plan = report.plan
     scale = plan.scale
-    aims = _paper_aims(report, scale)
+    aims = _paper_aims(report, scale, indicators or {})
     return Paper(
         board_name=report.board_name,
         committee_name=report.committee_name,
@@ -35,7 +38,7 @@ def paper_from_report(report: ProgressReport, *, author: str) -> Paper:
     )
 
 
-def _paper_aims(report: ProgressReport, scale: rating.Scale) -> tuple[PaperAim, ...]:
+def _paper_aims(report: ProgressReport, scale: rating.Scale, indicators: dict) -> tuple[PaperAim, ...]:
     return tuple(
         PaperAim(
             number=report_aim.aim.number,
@@ -46,6 +49,7 @@ def _paper_aims(report: ProgressReport, scale: rating.Scale) -> tuple[PaperAim, 
                     ref=item.objective.ref,
                     title=item.objective.title,
                     rows=tuple(paper_row(row, scale) for row in item.rows),
+                    indicators=tuple(paper_indicator(reading) for reading in indicators.get(item.objective.pk, ())),
                 )
                 for item in report_aim.objectives
             ),
@@ -114,3 +118,23 @@ def target_words(action: Action) -> str:
         )
         date_part = f"{date_part} ({details})"
     return " – ".join(part for part in (date_part, action.timescale) if part)
+
+
+def paper_indicator(reading: Reading) -> PaperIndicator:
+    indicator, latest, shown = reading.indicator, reading.latest, reading.rating
+    return PaperIndicator(
+        name=indicator.name,
+        per=f"per {indicator.rate_per}" if indicator.rate_per else "",
+        latest=number_text(latest.value, indicator) if latest else "",
+        latest_period=latest.period_text if latest else "",
+        target=number_text(reading.target, indicator),
+        rating_label=shown.label if shown else "",
+        rating_class=shown.css_class if shown else "",
+        rating_fill=shown.fill if shown else "",
+        rating_text=shown.text if shown else "",
+        direction=reading.direction,
+        points=tuple(
+            TrendPoint(value.period_text, number_text(value.value, indicator), float(value.value))
+            for value in reading.values
+        ),
+    )

@@ -10,6 +10,7 @@ from core.formats import long_date, plural
 
 from ..models.shapes import plural as plural_name
 from .covering import CoveringPaper
+from .indicators import PaperIndicator
 
 # Bumped when the snapshot's shape changes, so an old publication can still be read.
 SCHEMA = 1
@@ -107,6 +108,8 @@ class PaperObjective:
     ref: str
     title: str
     rows: tuple[PaperRow, ...]
+    # Its performance indicators as of the paper's date; none in snapshots published before there were any.
+    indicators: tuple[PaperIndicator, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -120,6 +123,15 @@ class PaperAim:
     @property
     def rows(self) -> list[PaperRow]:
         return [row for objective in self.objectives for row in objective.rows]
+
+    @property
+    def indicators(self) -> tuple[PaperIndicator, ...]:
+        """Its objectives' indicators, each once: where the plan has no objectives to print them under."""
+        return _once(indicator for objective in self.objectives for indicator in objective.indicators)
+
+
+def _once(indicators) -> tuple[PaperIndicator, ...]:
+    return tuple({indicator.name: indicator for indicator in indicators}.values())
 
 
 @dataclass(frozen=True)
@@ -234,6 +246,11 @@ class Paper:
     @property
     def rows(self) -> list[PaperRow]:
         return [row for aim in self.aims for objective in aim.objectives for row in objective.rows]
+
+    @property
+    def indicators(self) -> tuple[PaperIndicator, ...]:
+        """Every objective's indicators, each once: what a list plan prints under its one table."""
+        return _once(indicator for aim in self.aims for indicator in aim.indicators)
 
 
 def _count(number: int, noun: str) -> str:

@@ -20,6 +20,7 @@ from .sections import word_writer_for
 from .snapshot import Paper, PaperAim, PaperRow
 from .word_covering import write_appendix_heading, write_covering
 from .word_glance import write_glance
+from .word_indicators import write_indicators
 from .word_parts import bold, rating_run
 from .word_tables import (
     MARGIN,
@@ -164,6 +165,7 @@ class _Writer:
         paper = self.paper
         if not paper.shows_aims:
             self._table(paper.rows)
+            self._indicators(paper.indicators, "Indicators")
             return
         if not paper.aims:
             note(self.document.add_paragraph(), f"This business plan has no {plural(paper.aim_name).lower()} yet.")
@@ -171,11 +173,16 @@ class _Writer:
             self._aim_heading(aim)
             if not paper.shows_objectives:
                 self._table(aim.rows)
+                self._indicators(aim.indicators, f"Indicators for {paper.aim_name} {aim.number}")
                 continue
             if not aim.objectives:
                 note(self.document.add_paragraph(), paper.none_of(paper.objective_name))
             for objective in aim.objectives:
                 self._table(objective.rows, title=(f"{paper.objective_label} {objective.ref}", objective.title))
+                self._indicators(objective.indicators, f"Indicators for {paper.objective_label} {objective.ref}")
+
+    def _indicators(self, indicators, caption: str):
+        write_indicators(self.document, indicators, caption=caption, rated=self.paper.is_rated)
 
     def _aim_heading(self, aim: PaperAim):
         self.document.add_heading(f"{self.paper.aim_name} {aim.number}: {aim.title}", level=1)

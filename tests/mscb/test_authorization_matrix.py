@@ -12,7 +12,8 @@ import pytest
 from django.test import Client
 from django.urls import URLResolver, get_resolver
 
-from tests.factories import RatingLevelFactory
+from core.models import StagedUpload
+from tests.factories import IndicatorFactory, IndicatorValueFactory, RatingLevelFactory
 from tests.mscb.authorization_world import admin_object_for, build_world
 
 pytestmark = pytest.mark.django_db
@@ -22,8 +23,30 @@ pytestmark = pytest.mark.django_db
 # board manager; the training administrator.
 ROLES = ("anonymous", "reader", "contributor", "other_agency", "manager", "trainer")
 
+
 # Which object each route points at. Actions, updates and drafts are the lead agency's, so the
 # "other agency" contributor is the outsider for them.
+def _indicator_value(world):
+    """A value of an indicator the lead agency owns, made once per world."""
+    if not hasattr(world, "indicator_value"):
+        indicator = IndicatorFactory(plan=world.plan, owner=world.lead_agency, objectives=[world.objective])
+        world.indicator_value = IndicatorValueFactory(indicator=indicator)
+    return world.indicator_value
+
+
+def _indicator_upload(world):
+    """The board manager's staged indicator file, made once per world."""
+    if not hasattr(world, "indicator_upload"):
+        world.indicator_upload = StagedUpload.objects.create(
+            kind="indicators",
+            token="matrix-indicators",
+            uploaded_by=world.plan_import.uploaded_by,
+            file_name="indicators.csv",
+            content=b"plan,indicator,unit,period_end,value\n",
+        )
+    return world.indicator_upload
+
+
 ROUTE_KWARGS = {
     "": lambda w: {},
     "accounts/login/": lambda w: {},
@@ -103,6 +126,15 @@ ROUTE_KWARGS = {
     "plans/<int:pk>/export.<str:file_format>": lambda w: {"pk": w.plan.pk, "file_format": "xlsx"},
     "imports/new/": lambda w: {},
     "imports/<str:token>/confirm/": lambda w: {"token": w.plan_import.token},
+    # Performance indicators: one owned by the lead agency, so the other agency's contributor is the outsider.
+    "plans/<int:plan_pk>/indicators/": lambda w: {"plan_pk": w.plan.pk},
+    "plans/<int:plan_pk>/indicators/new/": lambda w: {"plan_pk": w.plan.pk},
+    "indicators/<int:pk>/": lambda w: {"pk": _indicator_value(w).indicator_id},
+    "indicators/<int:pk>/edit/": lambda w: {"pk": _indicator_value(w).indicator_id},
+    "indicators/<int:pk>/values/new/": lambda w: {"pk": _indicator_value(w).indicator_id},
+    "indicator-values/<int:pk>/edit/": lambda w: {"pk": _indicator_value(w).pk},
+    "indicators/import/": lambda w: {},
+    "indicators/import/<str:token>/confirm/": lambda w: {"token": _indicator_upload(w).token},
     "training/": lambda w: {},
     "training/courses/new/": lambda w: {},
     "training/courses/<int:pk>/": lambda w: {"pk": w.course.pk},
@@ -516,6 +548,14 @@ GET_EXPECTED = {
     "plans/<int:pk>/export.<str:file_format>": (302, 200, 200, 200, 200, 200),
     "imports/new/": (302, 403, 403, 403, 200, 403),
     "imports/<str:token>/confirm/": (302, 403, 403, 403, 200, 403),
+    "plans/<int:plan_pk>/indicators/": (302, 200, 200, 200, 200, 200),
+    "plans/<int:plan_pk>/indicators/new/": (302, 403, 403, 403, 200, 403),
+    "indicators/<int:pk>/": (302, 200, 200, 200, 200, 200),
+    "indicators/<int:pk>/edit/": (302, 403, 403, 403, 200, 403),
+    "indicators/<int:pk>/values/new/": (302, 404, 200, 404, 200, 404),
+    "indicator-values/<int:pk>/edit/": (302, 404, 200, 404, 200, 404),
+    "indicators/import/": (302, 403, 403, 403, 200, 403),
+    "indicators/import/<str:token>/confirm/": (302, 403, 403, 403, 200, 403),
 }
 
 # The POSTs that change something, in an order that leaves each one something to do (close then reopen).

@@ -180,8 +180,8 @@ def test_the_paper_with_a_covering_report_takes_the_same_queries_however_many_ac
 
     # aims, objectives, actions, their lead agencies, updates, the previous publication, the open case reviews,
     # the CDOP years, the training section's chosen start, courses and recorded figures, the covering report and
-    # its sections (the plan's scale came with the round)
-    with django_assert_num_queries(13):
+    # its sections, the plan's indicators with their values (the plan's scale came with the round)
+    with django_assert_num_queries(14):
         paper = build_paper(progress_round=progress_round, author="")
 
     assert len(paper.rows) == action_count + 1
@@ -198,8 +198,9 @@ def test_the_report_page_with_a_covering_report_takes_the_same_queries_however_m
 
     # session, user, permissions (own and groups'), the round with its plan and scale, the scale's levels, aims,
     # objectives, actions, lead agencies, updates, the latest publication, the open case reviews, the CDOP years,
-    # the training section's chosen start, courses and recorded figures, the covering report and its sections
-    with django_assert_num_queries(19):
+    # the training section's chosen start, courses and recorded figures, the covering report and its sections,
+    # the plan's indicators with their values
+    with django_assert_num_queries(20):
         response = manager_client.get(december.get_absolute_url())
 
     assert response.content.decode().count('<td class="report-ref">') == action_count + 1

@@ -334,8 +334,8 @@ def test_a_list_plans_report_page_takes_the_same_queries_whatever_its_length(
     # scale's levels, aims, objectives, actions, lead agencies, updates, the latest publication, the open case
     # reviews, the CDOP years, the round's chosen training start, the training courses and the recorded training
     # figures; the implicit levels cost what a tree's levels cost
-    # and one for the round's covering report (none here)
-    with django_assert_num_queries(18):
+    # and one for the round's covering report (none here), and one for the plan's indicators with their values
+    with django_assert_num_queries(19):
         response = manager_client.get(reverse("objectives:report", args=[plan.pk, progress_round.pk]))
 
     assert response.content.decode().count('<td class="report-ref">') == count

@@ -176,8 +176,8 @@ def test_a_paper_of_any_shape_takes_the_same_queries_however_many_actions(count,
     # aims, objectives, actions, their lead agencies, updates, the previous publication, the open case reviews,
     # the CDOP years, the round's chosen training start, the training courses and the recorded training figures
     # (the plan's scale came with the round)
-    # and one for the round's covering report (none here)
-    with django_assert_num_queries(12):
+    # and one for the round's covering report (none here), and one for the plan's indicators with their values
+    with django_assert_num_queries(13):
         paper = build_paper(progress_round=progress_round, author="")
 
     assert len(paper.rows) == count

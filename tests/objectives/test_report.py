@@ -320,8 +320,8 @@ def test_report_page_queries_do_not_grow_with_actions(
     # (the reviews app's sections, with none here), and the round's chosen training start, the training
     # courses with a session in the period and the recorded training figures in it (the Training section, which
     # has none here); the plan's rating scale comes with the round, and its levels in one more
-    # and one for the round's covering report (none here)
-    with django_assert_num_queries(18):
+    # and one for the round's covering report (none here), and one for the plan's indicators with their values
+    with django_assert_num_queries(19):
         response = manager_client.get(_report_url(december))
 
     assert response.status_code == HTTPStatus.OK
@@ -339,8 +339,8 @@ def test_report_page_queries_stay_the_same_after_a_publication(
     # updates, the latest publication's snapshot, the open case reviews, the CDOP years, and the round's chosen
     # training start, the training courses with a session in the period and the recorded training figures; the
     # levels of the plan's rating scale
-    # and one for the round's covering report (none here)
-    with django_assert_num_queries(18):
+    # and one for the round's covering report (none here), and one for the plan's indicators with their values
+    with django_assert_num_queries(19):
         response = manager_client.get(_report_url(december))
 
     assert response.status_code == HTTPStatus.OK

@@ -694,8 +694,8 @@ def test_report_page_queries_do_not_grow_with_reviews_and_cdop_actions(
     # table (aims, objectives, actions, their lead agencies, updates), the latest publication, five for the
     # case reviews, five for CDOP, and three for Training (the round's chosen start, the courses with a session in
     # the period, the recorded figures); the levels of the plan's rating scale, which comes with the round
-    # and one for the round's covering report (none here)
-    with django_assert_num_queries(26):
+    # and one for the round's covering report (none here), and one for the plan's indicators with their values
+    with django_assert_num_queries(27):
         html = _report(manager_client, december)
 
     assert html.count('<th scope="rowgroup" colspan="3">') == count * count

@@ -1,0 +1,47 @@
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+from django.db import IntegrityError
+
+from core.formats import plural
+from objectives.importing.indicators import apply_indicator_changes, check_indicator_rows
+from objectives.importing.readers import FileProblem, read_rows
+
+
+class Command(BaseCommand):
+    help = (
+        "Import performance indicators' values from a .csv or .xlsx file with the columns plan, objective, "
+        "indicator, unit, period_end, value, target (and period: month, quarter, year or part-year). "
+        "All or nothing: a file with any bad row changes nothing. Safe to run again."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", type=Path, help="The .csv (UTF-8) or .xlsx file.")
+        parser.add_argument("--dry-run", action="store_true", help="Check the file and say what would change.")
+
+    def handle(self, *args, file, dry_run, **options):
+        if file.suffix.lower() not in (".csv", ".xlsx"):
+            raise CommandError(f"{file.name} is not a .csv or .xlsx file.")
+        try:
+            with file.open("rb") as handle:
+                rows = read_rows(handle, file.name)
+        except OSError as error:
+            raise CommandError(f"Cannot open {file}: {error.strerror}.") from None
+        except FileProblem as error:
+            raise CommandError(str(error)) from None
+        changes = check_indicator_rows(rows)
+        if changes.errors:
+            problems = "\n".join(str(error) for error in changes.errors)
+            count = len(changes.errors)
+            raise CommandError(f"{file.name} has {plural(count, 'problem')}; nothing was imported.\n{problems}")
+        if not dry_run:
+            try:
+                apply_indicator_changes(changes, reason=f"Imported from {file.name}")
+            except (ValidationError, IntegrityError) as error:
+                raise CommandError(
+                    f"The indicators changed during the import, so nothing was imported: {error}"
+                ) from None
+        self.stdout.write(f"{'Dry run: nothing was saved. Would make' if dry_run else 'Imported'}: {changes.summary}.")
+        for change in changes.changed_values:
+            self.stdout.write(f"Changed {change.description}")
