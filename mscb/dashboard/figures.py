@@ -6,6 +6,7 @@ from core.rating import Rating, Scale
 
 from .exceptions import Flagged, exceptions
 from .movement import Movement
+from .panels import trend_panels
 from .selectors import (
     Choice,
     CountLine,
@@ -19,7 +20,7 @@ from .selectors import (
     rating_columns,
     ratings_by_round,
 )
-from .trends import TrendInputs, TrendPanel, trend_panels
+from .trends import TrendInputs, TrendPanel
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,8 @@ class Dashboard:
 
 
 def build_dashboard(user, choice: Choice) -> Dashboard:
-    """The figures for `choice`: 5 queries (aims, objectives, actions, their lead agencies, every round's ratings)."""
+    """The figures for `choice`: 5 queries (aims, objectives, actions, their lead agencies, every round's ratings),
+    and 2 for the indicators' panels (the plan's indicators, all their values)."""
     scale = choice.plan.scale
     actions = plan_actions(user, choice)
     ratings = ratings_by_round(user, choice)
@@ -60,7 +62,7 @@ def build_dashboard(user, choice: Choice) -> Dashboard:
         movements=tuple(Movement.labels),
         movement_lines=_movement_lines(choice, tree, rated, narrowed) if has_movement else [],
         flagged=exceptions(rated, scale, choice),
-        panels=trend_panels(TrendInputs(choice, scale, actions, ratings)),
+        panels=trend_panels(TrendInputs(user, choice, scale, actions, ratings)),
     )
 
 

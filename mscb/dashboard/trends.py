@@ -1,11 +1,10 @@
 """Trend panels: each a chart with its data table beside it and a sentence that says what it shows.
 
-The page draws every panel TREND_PANELS makes, in order. Each maker takes the figures the page already gathered
-(`TrendInputs`) and returns its panels, so another kind of trend (an indicator's values across its periods, say)
-is one more function in the list, with the queries of its own that it needs.
+The page draws every panel that panels.TREND_PANELS makes, in order. Each maker takes the figures the page already
+gathered (`TrendInputs`) and returns its panels, with the queries of its own that it needs: this module's ratings
+across the rounds, and indicator_trends' values of each indicator.
 """
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.utils.safestring import SafeString
@@ -23,8 +22,10 @@ TOTAL = "Total"
 
 @dataclass(frozen=True)
 class TrendInputs:
-    """What the page gathered: the choice, the plan's scale, its actions (narrowed by agency) and their ratings."""
+    """What the page gathered: who is looking, the choice, the plan's scale, its actions (narrowed by agency) and
+    their ratings."""
 
+    user: object
     choice: Choice
     scale: Scale
     actions: list[Action]
@@ -113,11 +114,3 @@ def _change(counts, earlier, indexes: list[int], *, named_round: bool = True) ->
     if now == before:
         return f", the same as{when or ' before'}"
     return f", {'up' if now > before else 'down'} from {before}{when}"
-
-
-# The panels the dashboard draws, in order: each a function of TrendInputs returning a list of TrendPanel.
-TREND_PANELS: list[Callable[[TrendInputs], list[TrendPanel]]] = [ratings_panels]
-
-
-def trend_panels(inputs: TrendInputs) -> list[TrendPanel]:
-    return [panel for make in TREND_PANELS for panel in make(inputs)]

@@ -15,6 +15,7 @@ from core.models import StagedUpload
 from objectives.models import Action, Agency, ProgressRound, ProgressUpdate
 from objectives.selectors import rounds
 from objectives.views.imports import UPLOAD_KIND as PLAN_UPLOAD
+from objectives.views.indicator_imports import UPLOAD_KIND as INDICATOR_UPLOAD
 from reviews.models import Review
 from reviews.views.imports import UPLOAD_KIND as REVIEW_UPLOAD
 from training.models import Registration, TrainingSession
@@ -125,11 +126,12 @@ def sessions_to_mark() -> list[TrainingSession]:
 CONFIRM_PAGES = {
     PLAN_UPLOAD: ("objectives:import_confirm", lambda upload: [upload["token"]]),
     REVIEW_UPLOAD: ("reviews:review_import_confirm", lambda upload: [upload["target_id"], upload["token"]]),
+    INDICATOR_UPLOAD: ("objectives:indicator_import_confirm", lambda upload: [upload["token"]]),
 }
 
 
 def imports_to_confirm(user) -> list[dict]:
-    """This person's uploaded plans and review actions not yet confirmed, the newest first: one query."""
+    """This person's uploaded plans, review actions and indicator values not yet confirmed, newest first: one query."""
     fields = ["kind", "token", "target_id", "target_name", "file_name", "uploaded_at"]
     waiting = StagedUpload.objects.filter(uploaded_by=user, applied_at__isnull=True, kind__in=list(CONFIRM_PAGES))
     uploads = list(waiting.values(*fields))

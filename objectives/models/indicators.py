@@ -89,6 +89,11 @@ class Indicator(models.Model):
     def get_absolute_url(self):
         return reverse("objectives:indicator_detail", args=[self.pk])
 
+    @property
+    def per_words(self) -> str:
+        """A rate's "per 10,000 children"; "" for a number or a percentage (whose values carry their %)."""
+        return f"per {self.rate_per}" if self.rate_per else ""
+
     def clean(self):
         errors = {}
         if self.unit == self.Unit.RATE and not self.rate_per.strip():

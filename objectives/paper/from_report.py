@@ -124,7 +124,7 @@ def paper_indicator(reading: Reading) -> PaperIndicator:
     indicator, latest, shown = reading.indicator, reading.latest, reading.rating
     return PaperIndicator(
         name=indicator.name,
-        per=f"per {indicator.rate_per}" if indicator.rate_per else "",
+        per=indicator.per_words,
         latest=number_text(latest.value, indicator) if latest else "",
         latest_period=latest.period_text if latest else "",
         target=number_text(reading.target, indicator),

@@ -135,6 +135,7 @@ def test_imports_waiting_are_the_managers_own_unconfirmed_ones(manager_client, b
     review_file = stage_upload(
         kind="review_actions", uploaded_by=board_manager, file_name="child-p.csv", content=b"x", target_id=review.pk
     )
+    indicator_file = stage_upload(kind="indicators", uploaded_by=board_manager, file_name="figures.csv", content=b"x")
     applied = stage_upload(kind="plan", uploaded_by=board_manager, file_name="done.xlsx", content=b"x")
     applied.applied_at = timezone.now()
     applied.save()
@@ -145,6 +146,8 @@ def test_imports_waiting_are_the_managers_own_unconfirmed_ones(manager_client, b
     assert f'href="{reverse("objectives:import_confirm", args=[plan_file.token])}">plan.xlsx</a>' in html
     review_confirm = reverse("reviews:review_import_confirm", args=[review.pk, review_file.token])
     assert f'href="{review_confirm}">child-p.csv</a>' in html
+    indicator_confirm = reverse("objectives:indicator_import_confirm", args=[indicator_file.token])
+    assert f'href="{indicator_confirm}">figures.csv</a>' in html
     assert "done.xlsx" not in html
     assert "theirs.xlsx" not in html
 
