@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from objectives.models import Action, Agency
 from objectives.services import agencies
-from tests.factories import ActionFactory, AgencyFactory, UserFactory
+from tests.factories import ActionFactory, AgencyFactory, IndicatorFactory, UserFactory
 from tests.reviews.factories import RecommendationFactory
 from tests.training.factories import AgencyWorkforceFactory, RegistrationFactory
 
@@ -62,6 +62,7 @@ def test_the_preview_says_what_moves_from_every_app(manager_client, police, kent
     UserFactory.create_batch(2, agencies=[police])
     RecommendationFactory(agencies=[police])
     RegistrationFactory(agency=police)
+    IndicatorFactory(owner=police)
 
     response, _ = preview(manager_client, police, kent_police)
 
@@ -73,8 +74,11 @@ def test_the_preview_says_what_moves_from_every_app(manager_client, police, kent
         "reviews.recommendation.agencies": 1,
         "training.registration.agency": 1,
         "training.agencyworkforce.agency": 0,
+        "objectives.indicator.owner": 1,
     }
-    assert "2 contributors, 4 actions, 1 registration and 1 recommendation will move to Kent Police" in page
+    assert (
+        "2 contributors, 4 actions, 1 indicator, 1 registration and 1 recommendation will move to Kent Police" in page
+    )
     assert "Police is then removed" in page
     assert Agency.objects.filter(pk=police.pk).exists()
 
@@ -85,6 +89,7 @@ def test_confirming_moves_everything_and_removes_the_merged_agency(manager_clien
     recommendation = RecommendationFactory(agencies=[police])
     registration = RegistrationFactory(agency=police)
     workforce = AgencyWorkforceFactory(agency=police)
+    indicator = IndicatorFactory(owner=police)
     _, fingerprint = preview(manager_client, police, kent_police)
 
     response = confirm(manager_client, police, kent_police, fingerprint)
@@ -98,6 +103,8 @@ def test_confirming_moves_everything_and_removes_the_merged_agency(manager_clien
     registration.refresh_from_db()
     workforce.refresh_from_db()
     assert (registration.agency, workforce.agency) == (kent_police, kent_police)
+    indicator.refresh_from_db()
+    assert indicator.owner == kent_police
 
 
 def test_links_the_kept_agency_already_has_are_not_doubled(manager_client, police, kent_police):
@@ -223,8 +230,9 @@ def test_the_preview_queries_do_not_grow_with_what_moves(
 
     # session, user, the merged agency, permissions (own, groups), the kept agency among the active ones;
     # then contributors and actions (ids, then the links the kept agency has too), registrations, workforce and
-    # recommendations (ids; no unique rule of a registration involves its agency, so none is checked row by row)
-    with django_assert_num_queries(13):
+    # recommendations (ids; no unique rule of a registration involves its agency, so none is checked row by row),
+    # and the indicators the agency owns (ids)
+    with django_assert_num_queries(14):
         response = manager_client.get(merge_url(police, kent_police))
 
     assert response.context["plan"].action_count == row_count

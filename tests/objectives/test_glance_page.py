@@ -167,10 +167,11 @@ def test_the_glance_page_costs_what_the_report_page_does_however_many_actions(
     # session, user, the user's own and their groups' permissions, the round with its plan and scale, the scale's
     # levels, aims, objectives, actions, their lead agencies, the updates, the latest publication, the open case
     # reviews, the CDOP years, the training section's three (the round's chosen start, the courses, the recorded
-    # figures) and the round's covering report: the report page's own build, and not a query more
-    with django_assert_num_queries(18):
+    # figures), the round's covering report and the plan's indicators with their values: the report page's own
+    # build, and not a query more
+    with django_assert_num_queries(19):
         glance = manager_client.get(_glance_url(december))
-    with django_assert_num_queries(18):
+    with django_assert_num_queries(19):
         report = manager_client.get(reverse("objectives:report", args=[plan.pk, december.pk]))
 
     assert glance.status_code == report.status_code == HTTPStatus.OK
