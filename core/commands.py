@@ -1,10 +1,12 @@
-"""What management commands read from the command line: a day and the site's address."""
+"""What management commands read from the command line (a day, the site's address), and how imports refuse a file."""
 
 from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import CommandError
 from django.core.validators import URLValidator
+
+from core.formats import plural
 
 
 def parse_day(text: str, option: str = "--date") -> date:
@@ -22,3 +24,10 @@ def parse_base_url(text: str) -> str:
     except ValidationError:
         raise CommandError(f"--base-url must be a web address such as https://scp.example.org, not {text!r}.") from None
     return text
+
+
+def file_problems(file_name: str, problems) -> CommandError:
+    """All or nothing: the error that refuses a whole file, listing every problem found in it."""
+    problems = [str(problem) for problem in problems]
+    listed = "\n".join(problems)
+    return CommandError(f"{file_name} has {plural(len(problems), 'problem')}; nothing was imported.\n{listed}")

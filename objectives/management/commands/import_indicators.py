@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import IntegrityError
 
-from core.formats import plural
+from core.commands import file_problems
 from objectives.importing.indicators import apply_indicator_changes, check_indicator_rows
 from objectives.importing.readers import FileProblem, read_rows
 
@@ -32,9 +32,7 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from None
         changes = check_indicator_rows(rows)
         if changes.errors:
-            problems = "\n".join(str(error) for error in changes.errors)
-            count = len(changes.errors)
-            raise CommandError(f"{file.name} has {plural(count, 'problem')}; nothing was imported.\n{problems}")
+            raise file_problems(file.name, changes.errors)
         if not dry_run:
             try:
                 apply_indicator_changes(changes, reason=f"Imported from {file.name}")

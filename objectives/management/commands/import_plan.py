@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import IntegrityError
 
-from core.formats import plural
+from core.commands import file_problems
 from objectives.importing.applying import apply_changes
 from objectives.importing.checking import check_rows
 from objectives.importing.plans import PlanProblem, find_or_build_plan
@@ -54,9 +54,7 @@ class Command(BaseCommand):
 
         changes = check_rows(rows, plan=business_plan)
         if changes.errors:
-            problems = "\n".join(str(error) for error in changes.errors)
-            count = len(changes.errors)
-            raise CommandError(f"{file.name} has {plural(count, 'problem')}; nothing was imported.\n{problems}")
+            raise file_problems(file.name, changes.errors)
         if not dry_run:
             try:
                 apply_changes(changes, reason=f"Imported from {file.name}")

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, DjangoHelpFormatter
 from django.db import IntegrityError
 
-from core.formats import plural
+from core.commands import file_problems
 from reviews.importing.applying import import_rows
 from reviews.importing.checking import describe_action
 from reviews.importing.columns import describe
@@ -62,10 +62,7 @@ class Command(BaseCommand):
         except (ValidationError, IntegrityError) as error:
             raise CommandError(f"The review changed during the import, so nothing was imported: {error}") from None
         if changes.errors:
-            problems = "\n".join(str(error) for error in changes.errors)
-            raise CommandError(
-                f"{file.name} has {plural(len(changes.errors), 'problem')}; nothing was imported.\n{problems}"
-            )
+            raise file_problems(file.name, changes.errors)
         for warning in changes.warnings:
             self.stderr.write(self.style.WARNING(warning))
         if dry_run:
