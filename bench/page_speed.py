@@ -1,4 +1,5 @@
-"""How long the main pages take on the demo data, as the board manager and an agency officer see them.
+"""How long the main pages take on the demo data, as the board manager, an agency officer, the chair and the training
+administrator see them.
 
     .venv/bin/python bench/page_speed.py [--runs 20]
 
@@ -34,7 +35,10 @@ def pages() -> dict[str, list[str]]:
     year = f"starts_on={plan.starts_on}&ends_on={plan.ends_on}"
     latest = plan.rounds.order_by("-as_of").first()
     action = Action.objects.filter(plan=plan).in_ref_order().first()
+    indicator = plan.indicators.order_by("name").first()
     manager_pages = [
+        "/",
+        "/dashboard/",
         "/plans/",
         plan.get_absolute_url(),
         "/actions/",
@@ -43,6 +47,11 @@ def pages() -> dict[str, list[str]]:
         f"/plans/{plan.pk}/rounds/{latest.pk}/report/",
         f"/plans/{plan.pk}/rounds/{latest.pk}/at-a-glance/",
         f"/rounds/{latest.pk}/covering-report/",
+        f"/plans/{plan.pk}/indicators/",
+        indicator.get_absolute_url(),
+        f"/plans/{plan.pk}/next-year/",
+        "/email-log/",
+        "/email-settings/",
         "/people/",
         "/agencies/",
         "/scales/",
@@ -63,8 +72,8 @@ def pages() -> dict[str, list[str]]:
     ]
     officer = get_user_model().objects.get(username="police.officer")
     own = Action.objects.editable_by(officer).filter(plan=plan).in_ref_order().first()
-    officer_pages = ["/my-actions/", own.get_absolute_url(), f"/actions/{own.pk}/progress/{latest.pk}/"]
-    return {"manager": manager_pages, "police.officer": officer_pages}
+    officer_pages = ["/", "/my-actions/", own.get_absolute_url(), f"/actions/{own.pk}/progress/{latest.pk}/"]
+    return {"manager": manager_pages, "police.officer": officer_pages, "chair": ["/", "/dashboard/"], "trainer": ["/"]}
 
 
 def _other_shapes() -> list[str]:

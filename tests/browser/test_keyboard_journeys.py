@@ -157,6 +157,8 @@ def accept_progress(page: Page, url: str, plan: BusinessPlan, progress_round, ac
     """The board manager: the plan, its round's updates, the action's review, Accept pressed with Space."""
     sign_in_by_keyboard(page, url, people.MANAGER)
     assert_skip_link_first_and_working(page)
+    # From the home page, back up through the menu to the plans.
+    follow(page, nav_link(page, "Business plans"), key="Shift+Tab")
     follow(page, page.get_by_role("link", name=plan.title, exact=True))
     follow(page, page.get_by_role("link", name=f"Updates for {progress_round.label}", exact=True))
     review = page.get_by_role("link", name=f"Review the update for action {action.ref}", exact=True)
@@ -172,6 +174,7 @@ def read_report(page: Page, url: str, plan: BusinessPlan, progress_round, action
     """The chair: the plan list's link to the round's report, the accepted text in it, every stop on the page."""
     sign_in_by_keyboard(page, url, "chair")
     assert_skip_link_first_and_working(page)
+    follow(page, nav_link(page, "Business plans"), key="Shift+Tab")
     plan_row = page.get_by_role("row").filter(has=page.get_by_role("link", name=plan.title, exact=True))
     follow(page, plan_row.get_by_role("link", name=progress_round.label, exact=True))
     expect(page.get_by_role("heading", level=1)).to_contain_text("progress report", ignore_case=True)
@@ -217,7 +220,9 @@ def fill_in_the_plan_form(page: Page) -> None:
 def test_a_business_plan_made_by_keyboard_through_its_error_summary_radios_and_checkboxes(page: Page, live_server):
     UserFactory(username="morgan", roles=[roles.BOARD_MANAGERS])
     sign_in_by_keyboard(page, live_server.url, "morgan", PASSWORD)
+    # A new board's home page has nothing waiting, and says where to go instead.
     assert_skip_link_first_and_working(page)
+    follow(page, page.get_by_role("main").get_by_role("link", name="business plans"))
     follow(page, page.get_by_role("link", name="New business plan"))
 
     # Sent empty, the form opens on its error summary: in focus, ringed, its first link leading to the title.

@@ -156,6 +156,8 @@ def test_nothing_needs_attention_on_a_quiet_day(manager_client, db):
     html = home(manager_client)
 
     assert "Nothing needs your attention at the moment." in html
+    # Somewhere to go instead, so the page is never a dead end.
+    assert f'The <a href="{reverse("objectives:plan_list")}">business plans</a> are where' in html
     assert "No import of yours is waiting to be confirmed." in html
     assert "Every past session's attendance is marked." in html
 
