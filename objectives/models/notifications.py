@@ -27,7 +27,7 @@ class NotificationPreference(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preferences"
     )
-    kind = models.CharField(max_length=20, choices=EmailKind.choices)
+    kind = models.CharField(max_length=20, choices=EmailKind)
     delivery = models.CharField(max_length=20, choices=Delivery.choices, default=Delivery.IMMEDIATE)
 
     class Meta:
@@ -55,7 +55,7 @@ class EmailLog(models.Model):
     )
     # The address it went to, kept as it was: people change theirs.
     address = models.EmailField("to")
-    kind = models.CharField(max_length=20, choices=EmailKind.choices)
+    kind = models.CharField(max_length=20, choices=EmailKind)
     subject = models.CharField(max_length=255)
     body = models.TextField(blank=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.QUEUED)
@@ -79,7 +79,7 @@ class DigestItem(models.Model):
     """Something a person chose to hear about in their daily digest; `digest` is the e-mail it went in."""
 
     recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="digest_items")
-    kind = models.CharField(max_length=20, choices=EmailKind.choices)
+    kind = models.CharField(max_length=20, choices=EmailKind)
     headline = models.CharField(max_length=255)
     detail = models.TextField(blank=True)
     link = models.CharField(max_length=500)
