@@ -11,6 +11,9 @@ PAPER_SECTIONS = [
     "training.paper.SECTION",
 ]
 
+# The register of recommendations (core.recommendations), every source's in this order.
+REGISTER_PROVIDERS: list[str] = []
+
 # Roles beyond the plan's own three, with the label the people form shows.
 EXTRA_ROLES = [("training.roles.TRAINING_ADMINS", "training.roles.TRAINING_ADMIN_LABEL")]
 
@@ -21,15 +24,23 @@ ROLE_GRANTS = {
         "training.roles.MANAGE",
         "reviews.roles.VIEW",
         "reviews.roles.MANAGE",
+        "assurance.roles.VIEW",
+        "assurance.roles.MANAGE",
     ],
-    "objectives.roles.READERS": ["training.roles.VIEW", "reviews.roles.VIEW"],
-    "objectives.roles.AGENCY_CONTRIBUTORS": ["training.roles.VIEW", "reviews.roles.VIEW"],
+    "objectives.roles.READERS": ["training.roles.VIEW", "reviews.roles.VIEW", "assurance.roles.VIEW"],
+    "objectives.roles.AGENCY_CONTRIBUTORS": [
+        "training.roles.VIEW",
+        "reviews.roles.VIEW",
+        "assurance.roles.VIEW",
+        "assurance.roles.CONTRIBUTE",
+    ],
     # Training administrators read the plan and its paper as a reader does, case reviews included.
     "training.roles.TRAINING_ADMINS": [
         "objectives.roles.READ",
         "training.roles.VIEW",
         "training.roles.MANAGE",
         "reviews.roles.VIEW",
+        "assurance.roles.VIEW",
     ],
 }
 
@@ -52,6 +63,13 @@ def compose_roles() -> None:
         roles.grant(import_string(role), [name for path in permission_lists for name in import_string(path)])
 
 
+def compose_register() -> None:
+    from core import recommendations
+
+    for path in REGISTER_PROVIDERS:
+        recommendations.register(import_string(path))
+
+
 class MscbConfig(AppConfig):
     name = "mscb"
     verbose_name = "Safeguarding partnership"
@@ -66,3 +84,4 @@ class MscbConfig(AppConfig):
         user_logged_in.connect(stamp_sign_in, dispatch_uid="mscb_stamp_sign_in")
         compose_roles()
         compose_paper()
+        compose_register()

@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "objectives",
     "training",
     "reviews",
+    "assurance",
     "mscb",
 ]
 

@@ -31,6 +31,7 @@ urlpatterns = [
     path("dashboard/", DashboardView.as_view(), name="dashboard"),
     path("training/", include("training.urls")),
     path("reviews/", include("reviews.urls")),
+    path("assurance/", include("assurance.urls")),
     path("", include("objectives.urls")),
 ]
 

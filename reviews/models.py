@@ -19,6 +19,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from core.formats import long_date
+from core.models import RecordedDecision
 from objectives.models import Action, Agency, Objective
 
 from . import guidance, stages
@@ -222,7 +223,7 @@ class Review(models.Model):
         return stages.next_step(self, status=self.status, judged_on=timezone.localdate())
 
 
-class Recommendation(models.Model):
+class Recommendation(RecordedDecision):
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="recommendations")
     number = models.PositiveIntegerField()
     text = models.TextField("recommendation")

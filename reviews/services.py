@@ -5,10 +5,9 @@ A review's action is "CS-2.1" (review code, recommendation number, action number
 "CDOP25-1" (the panel's year by the year it ends in, action number). Both are unique within their plan.
 """
 
-import re
 from collections.abc import Iterable
 from datetime import date, timedelta
-from typing import NotRequired, TypedDict, Unpack
+from typing import Unpack
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -16,6 +15,7 @@ from django.db import IntegrityError, transaction
 from core.formats import plural
 from objectives.models import Action, Agency, BusinessPlan, Objective
 from objectives.services.conflicts import take_next_version
+from objectives.services.sourced_actions import ActionFields, add_sourced_action
 
 from . import clock
 from .models import (
@@ -156,50 +156,12 @@ def _refuse_categories_over_reviewed(
 # Tracked actions: a recommendation's or a CDOP year's actions are the plan's own
 
 
-class ActionFields(TypedDict):
-    text: str
-    lead_agencies: list[Agency]
-    target_on: NotRequired[date | None]
-    target_is_month: NotRequired[bool]
-
-
-def next_ref(plan: BusinessPlan, prefix: str) -> str:
-    """The prefix and one more than the highest number after it in the plan, counting hidden actions too."""
-    pattern = re.compile(rf"^{re.escape(prefix)}(\d+)$")
-    taken = Action.objects.filter(plan=plan, ref__startswith=prefix).values_list("ref", flat=True)
-    numbers = [int(match.group(1)) for ref in taken if (match := pattern.match(ref))]
-    return f"{prefix}{max(numbers, default=0) + 1}"
-
-
-def _new_action(
-    *,
-    plan: BusinessPlan,
-    prefix: str,
-    text: str,
-    lead_agencies: list[Agency],
-    target_on: date | None = None,
-    target_is_month: bool = False,
-) -> Action:
-    action = Action(
-        plan=plan,
-        objective=None,
-        ref=next_ref(plan, prefix),
-        text=text,
-        target_on=target_on,
-        target_is_month=target_is_month if target_on else False,
-    )
-    action.full_clean()
-    action.save()
-    action.lead_agencies.set(lead_agencies)
-    return action
-
-
 @transaction.atomic
 def add_recommendation_action(
     recommendation: Recommendation, *, plan: BusinessPlan, **fields: Unpack[ActionFields]
 ) -> Action:
     """A new action of the recommendation, reporting in `plan`'s progress rounds."""
-    action = _new_action(plan=plan, prefix=recommendation.action_ref_prefix, **fields)
+    action = add_sourced_action(plan=plan, prefix=recommendation.action_ref_prefix, **fields)
     RecommendationAction.objects.create(recommendation=recommendation, action=action)
     return action
 
@@ -207,6 +169,6 @@ def add_recommendation_action(
 @transaction.atomic
 def add_cdop_action(year: CdopYear, *, plan: BusinessPlan, **fields: Unpack[ActionFields]) -> Action:
     """A new action from the panel's annual report for `year`, reporting in `plan`'s progress rounds."""
-    action = _new_action(plan=plan, prefix=year.action_ref_prefix, **fields)
+    action = add_sourced_action(plan=plan, prefix=year.action_ref_prefix, **fields)
     CdopAction.objects.create(year=year, action=action)
     return action

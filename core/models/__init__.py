@@ -1,4 +1,13 @@
+from .decisions import NEEDS_REASONS, Decision, RecordedDecision
 from .scales import RatingLevel, RatingScale
 from .uploads import StagedUpload, StagedUploadQuerySet
 
-__all__ = ["RatingLevel", "RatingScale", "StagedUpload", "StagedUploadQuerySet"]
+__all__ = [
+    "NEEDS_REASONS",
+    "Decision",
+    "RatingLevel",
+    "RatingScale",
+    "RecordedDecision",
+    "StagedUpload",
+    "StagedUploadQuerySet",
+]

@@ -75,6 +75,11 @@ def test_the_preview_says_what_moves_from_every_app(manager_client, police, kent
         "training.registration.agency": 1,
         "training.agencyworkforce.agency": 0,
         "objectives.indicator.owner": 1,
+        "assurance.section11cycle.agencies": 0,
+        "assurance.section11return.agency": 0,
+        "assurance.caseaudit.agencies": 0,
+        "assurance.auditgrading.agency": 0,
+        "assurance.assurancerecommendation.agencies": 0,
     }
     assert (
         "2 contributors, 4 actions, 1 indicator, 1 registration and 1 recommendation will move to Kent Police" in page
@@ -231,8 +236,9 @@ def test_the_preview_queries_do_not_grow_with_what_moves(
     # session, user, the merged agency, permissions (own, groups), the kept agency among the active ones;
     # then contributors and actions (ids, then the links the kept agency has too), registrations, workforce and
     # recommendations (ids; no unique rule of a registration involves its agency, so none is checked row by row),
-    # and the indicators the agency owns (ids)
-    with django_assert_num_queries(14):
+    # the indicators the agency owns (ids), and assurance's Section 11 cycles, returns, case audits, audit
+    # gradings and recommendations (ids)
+    with django_assert_num_queries(19):
         response = manager_client.get(merge_url(police, kent_police))
 
     assert response.context["plan"].action_count == row_count

@@ -1,0 +1,3 @@
+"""The register pages; assurance/urls/__init__.py includes them under /assurance/."""
+
+urlpatterns: list = []
