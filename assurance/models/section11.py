@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from core.models import RatingScale
@@ -80,6 +81,10 @@ class Section11Cycle(models.Model):
     @property
     def is_published(self) -> bool:
         return self.published_on is not None
+
+    @property
+    def is_past_deadline(self) -> bool:
+        return self.deadline < timezone.localdate()
 
 
 class Section11ReturnQuerySet(models.QuerySet):

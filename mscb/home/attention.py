@@ -20,6 +20,7 @@ from reviews.models import Review
 from reviews.views.imports import UPLOAD_KIND as REVIEW_UPLOAD
 from training.models import Registration, TrainingSession
 
+from .assurance import returns_to_moderate
 from .lists import Listing
 
 # A review step due within this many days is shown before it is late, so there is time to arrange it.
@@ -36,6 +37,7 @@ class Attention:
     review_steps: Listing | None = None
     attendance_to_mark: Listing | None = None
     imports_to_confirm: Listing = field(default_factory=Listing)
+    returns_to_moderate: Listing | None = None
 
     @property
     def review_rounds(self) -> list[ProgressRound]:
@@ -46,7 +48,8 @@ class Attention:
     @property
     def is_empty(self) -> bool:
         lists = [self.waiting_for_review, self.late_agencies, self.overdue_actions, self.imports_to_confirm]
-        lists += [listing for listing in (self.review_steps, self.attendance_to_mark) if listing is not None]
+        optional = (self.review_steps, self.attendance_to_mark, self.returns_to_moderate)
+        lists += [listing for listing in optional if listing is not None]
         return not any(listing.count for listing in lists)
 
 
@@ -60,6 +63,9 @@ def needs_attention(user, *, today: date | None = None) -> Attention:
         review_steps=Listing(review_steps_due(user, today)) if user.has_perm("reviews.view_review") else None,
         attendance_to_mark=(Listing(sessions_to_mark()) if user.has_perm("training.change_registration") else None),
         imports_to_confirm=Listing(imports_to_confirm(user)),
+        returns_to_moderate=(
+            Listing(returns_to_moderate()) if user.has_perm("assurance.moderate_section11return") else None
+        ),
     )
 
 

@@ -9,6 +9,7 @@ from training.roles import TRAINING_ADMINS
 
 MANAGER = "manager"
 CONTRIBUTOR = "contributor"
+SECTION11 = "section11"
 TRAINING = "training"
 OVERVIEW = "overview"
 
@@ -22,6 +23,8 @@ def panels_for(user) -> list[str]:
         panels.append(MANAGER)
     if is_agency_scoped(user):
         panels.append(CONTRIBUTOR)
+        if user.has_perm("assurance.change_section11return"):
+            panels.append(SECTION11)
     if TRAINING_ADMINS in groups and user.has_perm("training.change_registration"):
         panels.append(TRAINING)
     if not panels and READERS in groups:

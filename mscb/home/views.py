@@ -2,12 +2,13 @@
 
 from django.views.generic import TemplateView
 
-from . import attention, contributor, overview, panels, sessions
+from . import assurance, attention, contributor, overview, panels, sessions
 
 # What each panel reads; each takes the user and reads in a fixed number of queries.
 READERS = {
     panels.MANAGER: attention.needs_attention,
     panels.CONTRIBUTOR: contributor.actions_in_open_rounds,
+    panels.SECTION11: assurance.returns_to_send,
     panels.TRAINING: lambda user: sessions.upcoming_sessions(),
     panels.OVERVIEW: overview.overview,
 }

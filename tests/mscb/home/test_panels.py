@@ -4,7 +4,7 @@ from http import HTTPStatus
 
 from django.urls import reverse
 
-from mscb.home.panels import CONTRIBUTOR, MANAGER, OVERVIEW, TRAINING, panels_for
+from mscb.home.panels import CONTRIBUTOR, MANAGER, OVERVIEW, SECTION11, TRAINING, panels_for
 from objectives import roles
 from tests.factories import UserFactory
 from training.roles import TRAINING_ADMINS
@@ -12,7 +12,7 @@ from training.roles import TRAINING_ADMINS
 
 def test_each_role_has_its_panel(board_manager, contributor, reader, training_admin):
     assert panels_for(board_manager) == [MANAGER]
-    assert panels_for(contributor) == [CONTRIBUTOR]
+    assert panels_for(contributor) == [CONTRIBUTOR, SECTION11]
     assert panels_for(reader) == [OVERVIEW]
     assert panels_for(training_admin) == [TRAINING]
 
@@ -21,7 +21,7 @@ def test_someone_with_several_roles_sees_each_panel_the_work_first(lead_agency):
     person = UserFactory(roles=[roles.AGENCY_CONTRIBUTORS, TRAINING_ADMINS, roles.READERS], agencies=[lead_agency])
     manager_who_trains = UserFactory(roles=[roles.BOARD_MANAGERS, TRAINING_ADMINS])
 
-    assert panels_for(person) == [CONTRIBUTOR, TRAINING]
+    assert panels_for(person) == [CONTRIBUTOR, SECTION11, TRAINING]
     assert panels_for(manager_who_trains) == [MANAGER, TRAINING]
 
 
