@@ -38,6 +38,7 @@ class ModerationInput:
     agreed_rating: str
 
 
+# Each service refuses first and takes the next version last, as taking it moves the caller's copy on.
 def _return_subject(saved: Section11Return) -> str:
     return f"the return of {saved.agency}"
 
@@ -91,7 +92,8 @@ def _refuse_unknown_ratings(cycle: Section11Cycle, ratings, *, blank_allowed: bo
 
 
 def _assessments(section11_return: Section11Return) -> dict[int, StandardAssessment]:
-    rows = section11_return.assessments.select_related("standard").select_for_update(of=("self",))
+    # The return's row is the lock: every change to its assessments takes the return's next version.
+    rows = section11_return.assessments.select_related("standard")
     return {assessment.standard_id: assessment for assessment in rows}
 
 
@@ -103,9 +105,9 @@ def save_return(
     answers: dict[int, AssessmentInput],
 ) -> Section11Return:
     """Save an agency's ratings, evidence and planned improvements, keyed by standard id, while it is a draft."""
-    take_next_version(section11_return, expected_version=expected_version, subject=_return_subject)
     _refuse_unless_draft(section11_return)
     _refuse_unknown_ratings(section11_return.cycle, (answer.rating for answer in answers.values()), blank_allowed=True)
+    take_next_version(section11_return, expected_version=expected_version, subject=_return_subject)
     assessments = _assessments(section11_return)
     for standard_id, answer in answers.items():
         assessment = assessments[standard_id]
@@ -119,12 +121,12 @@ def save_return(
 @transaction.atomic
 def submit_return(*, section11_return: Section11Return, user) -> Section11Return:
     """Send the return to the board: every standard must be rated first."""
-    take_next_version(section11_return, expected_version=section11_return.version, subject=_return_subject)
     _refuse_unless_draft(section11_return)
     unrated = [assessment.standard for assessment in _assessments(section11_return).values() if not assessment.rating]
     if unrated:
         names = in_words(f"{standard.number} ({standard.title})" for standard in sorted(unrated, key=_number))
         raise ValidationError(f"Rate every standard before submitting. Not rated yet: standard {names}.")
+    take_next_version(section11_return, expected_version=section11_return.version, subject=_return_subject)
     section11_return.status = Section11Return.Status.SUBMITTED
     section11_return.submitted_on, section11_return.submitted_by = timezone.now(), user
     section11_return.save(update_fields=["status", "submitted_on", "submitted_by", "version"])
@@ -143,10 +145,10 @@ def _refuse_once_published(cycle: Section11Cycle) -> None:
 @transaction.atomic
 def send_back_return(*, section11_return: Section11Return) -> Section11Return:
     """Return a submitted return to its agency for changes; it is a draft again until they submit it."""
-    take_next_version(section11_return, expected_version=section11_return.version, subject=_return_subject)
     _refuse_once_published(section11_return.cycle)
     if section11_return.status == Section11Return.Status.DRAFT:
         raise ValidationError(f"The return of {section11_return.agency} is not submitted, so it is with them already.")
+    take_next_version(section11_return, expected_version=section11_return.version, subject=_return_subject)
     section11_return.status = Section11Return.Status.DRAFT
     section11_return.save(update_fields=["status", "version"])
     return section11_return
@@ -157,7 +159,6 @@ def moderate_return(
     *, section11_return: Section11Return, user, expected_version: int | None, answers: dict[int, ModerationInput]
 ) -> Section11Return:
     """Record the board's challenge and agreed rating for every standard of a submitted return."""
-    take_next_version(section11_return, expected_version=expected_version, subject=_return_subject)
     _refuse_once_published(section11_return.cycle)
     if section11_return.status == Section11Return.Status.DRAFT:
         raise ValidationError(
@@ -169,6 +170,7 @@ def moderate_return(
     if missing:
         names = in_words(str(standard.number) for standard in sorted(missing, key=_number))
         raise ValidationError(f"Agree a rating for every standard. Missing: standard {names}.")
+    take_next_version(section11_return, expected_version=expected_version, subject=_return_subject)
     now = timezone.now()
     for standard_id, answer in answers.items():
         assessment = assessments[standard_id]
@@ -188,7 +190,6 @@ def unmoderated_returns(cycle: Section11Cycle) -> list[Section11Return]:
 @transaction.atomic
 def publish_cycle(*, cycle: Section11Cycle, user, confirm_unmoderated: bool = False) -> Section11Cycle:
     """Publish the grid to everyone; with returns not yet moderated, only when the manager confirms it."""
-    take_next_version(cycle, expected_version=cycle.version, subject=lambda saved: f"the cycle {saved}")
     if cycle.is_published:
         raise ValidationError(f"The grid of {cycle} is already published.")
     waiting = unmoderated_returns(cycle)
@@ -197,6 +198,7 @@ def publish_cycle(*, cycle: Section11Cycle, user, confirm_unmoderated: bool = Fa
         raise ValidationError(
             f"Not moderated yet: {names}. Confirm that the grid should go out with their self-assessed ratings."
         )
+    take_next_version(cycle, expected_version=cycle.version, subject=lambda saved: f"the cycle {saved}")
     cycle.published_on, cycle.published_by = timezone.localdate(), user
     cycle.save(update_fields=["published_on", "published_by", "version"])
     return cycle
