@@ -5,9 +5,9 @@ from django.core.exceptions import ValidationError
 
 from assurance.models import ImprovementAction, Section11Return, StandardAssessment
 from assurance.services import section11 as services
+from core import contrast
 from core.conflicts import ConflictError
 from core.models import RatingScale
-from core import contrast
 from tests.assurance.section11_world import default_standards, fill_in, moderate, open_test_cycle, submitted
 from tests.factories import BusinessPlanFactory, Section11CycleFactory, StandardFactory
 
