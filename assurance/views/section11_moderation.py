@@ -9,7 +9,7 @@ from django.utils.functional import cached_property
 from django.views import View
 from django.views.generic import FormView
 
-from core.forms import add_service_error
+from core.forms import add_service_error, warn_writer
 from core.views import FormPageMixin
 
 from ..forms.section11 import ImprovementActionForm, ModerationForm
@@ -82,6 +82,7 @@ class ImprovementActionCreateView(PermissionRequiredMixin, FormPageMixin, FormVi
         except ValidationError as error:
             add_service_error(form, error)
             return self.form_invalid(form)
+        warn_writer(form, self.request)
         messages.success(
             self.request, f"Action {action.ref} agreed: {self.assessment.section11_return.agency} leads it."
         )

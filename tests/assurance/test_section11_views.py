@@ -274,3 +274,31 @@ def test_an_improvement_action_with_a_bad_target_says_what_is_wrong(manager_clie
 
     assert response.status_code == HTTPStatus.OK
     assert response.context["form"].errors["target"]
+
+
+def test_the_manager_edits_a_cycles_dates(manager_client, cycle):
+    data = {"title": "S11 2025/26", "plan": cycle.plan_id, "opens_on": "2025-09-01", "deadline": "2025-12-31"}
+
+    response = manager_client.post(reverse("assurance:cycle_edit", args=[cycle.pk]), {**data, "version": 1})
+
+    cycle.refresh_from_db()
+    assert response.url == cycle.get_absolute_url()
+    assert (cycle.title, str(cycle.deadline), cycle.version) == ("S11 2025/26", "2025-12-31", 2)
+
+
+def test_a_stale_cycle_edit_is_refused(manager_client, cycle):
+    cycle.version = 2
+    cycle.save()
+    data = {"title": "Renamed", "plan": cycle.plan_id, "opens_on": "2025-09-01", "deadline": "2025-12-31"}
+
+    response = manager_client.post(reverse("assurance:cycle_edit", args=[cycle.pk]), {**data, "version": 1})
+
+    assert "your changes were not saved" in response.content.decode()
+    cycle.refresh_from_db()
+    assert cycle.title == "S11 2025"
+
+
+def test_the_publish_page_lists_the_returns_not_moderated(manager_client, cycle, lead_agency, other_agency):
+    response = manager_client.get(reverse("assurance:cycle_publish", args=[cycle.pk]))
+
+    assert [return_.agency for return_ in response.context["waiting"]] == [other_agency, lead_agency]
