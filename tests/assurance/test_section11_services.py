@@ -1,9 +1,12 @@
 """assurance.services.section11: a cycle's returns from opening to the published grid and agreed actions."""
 
+from importlib import import_module
+
 import pytest
+from django.apps import apps
 from django.core.exceptions import ValidationError
 
-from assurance.models import ImprovementAction, Section11Return, StandardAssessment
+from assurance.models import ImprovementAction, Section11Return, Standard, StandardAssessment
 from assurance.services import section11 as services
 from core import contrast
 from core.conflicts import ConflictError
@@ -210,3 +213,16 @@ def test_no_improvement_action_before_the_return_is_submitted(lead_agency):
         services.agree_improvement_action(assessment=assessment, text="Anything")
 
     assert not ImprovementAction.objects.exists()
+
+
+def test_the_migration_reversed_removes_the_framework_it_added_and_only_that(db):
+    migration = import_module("assurance.migrations.0002_default_section11_standards")
+    own = StandardFactory(number=150)
+
+    migration.remove_framework(apps, None)
+
+    assert list(Standard.objects.all()) == [own]
+    assert not RatingScale.objects.filter(name="section-11").exists()
+    migration.add_framework(apps, None)
+    assert Standard.objects.count() == 12
+    assert RatingScale.objects.get(name="section-11").levels.count() == 3
