@@ -188,3 +188,27 @@ class IndicatorValueFactory(DjangoModelFactory):
     indicator = factory.SubFactory(IndicatorFactory)
     period_end = date(2025, 6, 30)
     value = 10
+
+
+class StandardFactory(DjangoModelFactory):
+    """A Section 11 standard numbered past the default framework's eleven."""
+
+    class Meta:
+        model = "assurance.Standard"
+
+    number = factory.Sequence(lambda n: n + 100)
+    title = factory.Sequence(lambda n: f"Standard {n}")
+
+
+class Section11CycleFactory(DjangoModelFactory):
+    """A cycle on the built-in Section 11 scale; open it with assurance.services.section11.open_cycle(.build())."""
+
+    class Meta:
+        model = "assurance.Section11Cycle"
+
+    title = factory.Sequence(lambda n: f"Section 11 {2020 + n}")
+    code = factory.Sequence(lambda n: f"S{n}")
+    plan = factory.SubFactory(BusinessPlanFactory)
+    scale = factory.LazyFunction(lambda: RatingScale.objects.get(name="section-11"))
+    opens_on = date(2025, 9, 1)
+    deadline = date(2025, 11, 30)

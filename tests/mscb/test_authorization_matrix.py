@@ -13,6 +13,7 @@ from django.test import Client
 from django.urls import URLResolver, get_resolver
 
 from core.models import StagedUpload
+from tests.assurance.section11_world import open_test_cycle
 from tests.factories import IndicatorFactory, IndicatorValueFactory, RatingLevelFactory
 from tests.mscb.authorization_world import admin_object_for, build_world
 
@@ -45,6 +46,14 @@ def _indicator_upload(world):
             content=b"plan,indicator,unit,period_end,value\n",
         )
     return world.indicator_upload
+
+
+def _section11_return(world):
+    """The lead agency's draft return in an unpublished Section 11 cycle, made once per world."""
+    if not hasattr(world, "section11_return"):
+        cycle = open_test_cycle(agencies=[world.lead_agency], plan=world.plan, code="S11")
+        world.section11_return = cycle.returns.get()
+    return world.section11_return
 
 
 ROUTE_KWARGS = {
@@ -169,6 +178,18 @@ ROUTE_KWARGS = {
     "reviews/<int:pk>/import/": lambda w: {"pk": w.review.pk},
     "reviews/<int:pk>/import/<str:token>/": lambda w: {"pk": w.review.pk, "token": w.review_import.token},
     "assurance/": lambda w: {},
+    "assurance/section-11/new/": lambda w: {},
+    "assurance/section-11/<int:pk>/": lambda w: {"pk": _section11_return(w).cycle_id},
+    "assurance/section-11/<int:pk>/edit/": lambda w: {"pk": _section11_return(w).cycle_id},
+    "assurance/section-11/<int:pk>/publish/": lambda w: {"pk": _section11_return(w).cycle_id},
+    "assurance/section-11/returns/<int:pk>/": lambda w: {"pk": _section11_return(w).pk},
+    "assurance/section-11/returns/<int:pk>/edit/": lambda w: {"pk": _section11_return(w).pk},
+    "assurance/section-11/returns/<int:pk>/submit/": lambda w: {"pk": _section11_return(w).pk},
+    "assurance/section-11/returns/<int:pk>/send-back/": lambda w: {"pk": _section11_return(w).pk},
+    "assurance/section-11/returns/<int:pk>/moderate/": lambda w: {"pk": _section11_return(w).pk},
+    "assurance/section-11/assessments/<int:pk>/actions/new/": lambda w: {
+        "pk": _section11_return(w).assessments.first().pk
+    },
     "reviews/cdop/": lambda w: {},
     "reviews/cdop/new/": lambda w: {},
     "reviews/cdop/<int:pk>/": lambda w: {"pk": w.cdop_year.pk},
@@ -451,6 +472,18 @@ GET_EXPECTED = {
     "reviews/<int:pk>/import/": (302, 403, 403, 403, 200, 403),
     "reviews/<int:pk>/import/<str:token>/": (302, 403, 403, 403, 200, 403),
     "assurance/": (302, 200, 200, 200, 200, 200),
+    # Section 11: the board manager runs the cycle; everyone reads its page, whose grid shows each person only
+    # the rows they may see; an agency's return is its own and the board manager's until the grid is published.
+    "assurance/section-11/new/": (302, 403, 403, 403, 200, 403),
+    "assurance/section-11/<int:pk>/": (302, 200, 200, 200, 200, 200),
+    "assurance/section-11/<int:pk>/edit/": (302, 403, 403, 403, 200, 403),
+    "assurance/section-11/<int:pk>/publish/": (302, 403, 403, 403, 200, 403),
+    "assurance/section-11/returns/<int:pk>/": (302, 404, 200, 404, 200, 404),
+    "assurance/section-11/returns/<int:pk>/edit/": (302, 403, 200, 404, 200, 403),
+    "assurance/section-11/returns/<int:pk>/submit/": (302, 405, 405, 405, 405, 405),
+    "assurance/section-11/returns/<int:pk>/send-back/": (302, 405, 405, 405, 405, 405),
+    "assurance/section-11/returns/<int:pk>/moderate/": (302, 403, 403, 403, 200, 403),
+    "assurance/section-11/assessments/<int:pk>/actions/new/": (302, 403, 403, 403, 200, 403),
     "reviews/cdop/": (302, 200, 200, 200, 200, 200),
     "reviews/cdop/new/": (302, 403, 403, 403, 200, 403),
     "reviews/cdop/<int:pk>/": (302, 200, 200, 200, 200, 200),
@@ -603,6 +636,13 @@ POST_EXPECTED = {
     "reviews/cdop/new/": (302, 403, 403, 403, 200, 403),
     "reviews/cdop/<int:pk>/edit/": (302, 403, 403, 403, 200, 403),
     "reviews/cdop/<int:pk>/actions/new/": (302, 403, 403, 403, 200, 403),
+    # The world's return is an unrated draft: submitting it is refused with a message, and so is sending it back;
+    # publishing without confirming, and empty forms, show the page again.
+    "assurance/section-11/returns/<int:pk>/submit/": (302, 403, 302, 404, 302, 403),
+    "assurance/section-11/returns/<int:pk>/send-back/": (302, 403, 403, 403, 302, 403),
+    "assurance/section-11/<int:pk>/publish/": (302, 403, 403, 403, 200, 403),
+    "assurance/section-11/returns/<int:pk>/edit/": (302, 403, 200, 404, 200, 403),
+    "assurance/section-11/returns/<int:pk>/moderate/": (302, 403, 403, 403, 200, 403),
     # An empty rollover form is shown again; the world's plan and round have progress, so deleting is refused.
     "plans/<int:pk>/next-year/": (302, 403, 403, 403, 200, 403),
     "plans/<int:pk>/delete/": (302, 403, 403, 403, 302, 403),
