@@ -102,7 +102,12 @@ def test_a_contributor_grades_their_agency(audit, lead_agency, contributor):
         audit=audit, agency=lead_agency, user=contributor, entries=[entry(case, question, comment="Seen weekly")]
     )
 
-    assert (grading.grade, grading.comment, grading.graded_by, grading.version) == ("good", "Seen weekly", contributor, 1)
+    assert (grading.grade, grading.comment, grading.graded_by, grading.version) == (
+        "good",
+        "Seen weekly",
+        contributor,
+        1,
+    )
 
 
 def test_blank_cells_make_no_grading(audit, lead_agency, contributor):

@@ -139,12 +139,13 @@ def test_an_unknown_grade_is_named(contributor_client, audit, lead_agency):
     assert "Case A1, question 1: choose one of the grades listed." in response.content.decode()
 
 
-def test_a_stale_grading_save_is_refused_and_can_be_saved_again(
-    contributor_client, audit, lead_agency, board_manager
-):
+def test_a_stale_grading_save_is_refused_and_can_be_saved_again(contributor_client, audit, lead_agency, board_manager):
     case, question = audit.cases.get(), audit.questions.get(number=1)
     services.save_gradings(
-        audit=audit, agency=lead_agency, user=board_manager, entries=[services.GradeEntry(case, question, "good", "", None)]
+        audit=audit,
+        agency=lead_agency,
+        user=board_manager,
+        entries=[services.GradeEntry(case, question, "good", "", None)],
     )
 
     refused = contributor_client.post(grading_url(audit, lead_agency), grading_data(audit, grade="inadequate"))
@@ -167,7 +168,10 @@ def test_an_identifier_in_a_comment_is_warned_about(contributor_client, audit, l
 def test_the_audit_page_shows_grades_in_words(reader_client, audit, lead_agency, contributor):
     case, question = audit.cases.get(), audit.questions.get(number=1)
     services.save_gradings(
-        audit=audit, agency=lead_agency, user=contributor, entries=[services.GradeEntry(case, question, "good", "", None)]
+        audit=audit,
+        agency=lead_agency,
+        user=contributor,
+        entries=[services.GradeEntry(case, question, "good", "", None)],
     )
 
     page = reader_client.get(audit.get_absolute_url()).content.decode()
