@@ -231,3 +231,32 @@ def test_a_contributor_cannot_add_a_recommendation(contributor_client, audit):
     )
 
     assert response.status_code == HTTPStatus.FORBIDDEN
+
+
+def test_the_edit_form_cannot_complete_an_audit(manager_client, audit, lead_agency):
+    data = {
+        "theme": "Neglect",
+        "held_on": "2026-01-15",
+        "plan": audit.plan_id,
+        "scale": audit.scale_id,
+        "agencies": [lead_agency.pk],
+        "status": "completed",
+        "version": audit.version,
+    }
+
+    response = manager_client.post(reverse("assurance:audit_update", args=[audit.pk]), data)
+
+    assert "Select a valid choice" in response.content.decode()
+    audit.refresh_from_db()
+    assert audit.status == CaseAudit.Status.PLANNED
+
+
+def test_a_completed_audits_grading_page_has_no_save(contributor_client, audit, lead_agency):
+    services.complete_audit(
+        audit=audit, findings="Found", learning="", completed_on=date(2026, 2, 1), expected_version=audit.version
+    )
+
+    page = contributor_client.get(grading_url(audit, lead_agency)).content.decode()
+
+    assert "its grades can no longer change" in page
+    assert "Save grades" not in page
