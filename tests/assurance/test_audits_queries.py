@@ -65,3 +65,19 @@ def test_grading_page_queries_do_not_grow(
         contributor_client.get(url)
 
     assert response.status_code == HTTPStatus.OK
+
+
+def test_audit_page_queries_for_a_contributor_do_not_grow(
+    contributor_client, board_manager, audit, django_assert_num_queries
+):
+    grow(audit, board_manager, size=2)
+    url = reverse("assurance:audit_detail", args=[audit.pk])
+
+    # as the manager's page, and the contributor's own agencies, to offer their grading pages
+    with django_assert_num_queries(17):
+        contributor_client.get(url)
+    grow(audit, board_manager, size=3)
+    with django_assert_num_queries(17):
+        response = contributor_client.get(url)
+
+    assert response.status_code == HTTPStatus.OK
