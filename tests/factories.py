@@ -212,3 +212,49 @@ class Section11CycleFactory(DjangoModelFactory):
     scale = factory.LazyFunction(lambda: RatingScale.objects.get(name="section-11"))
     opens_on = date(2025, 9, 1)
     deadline = date(2025, 11, 30)
+
+
+# Multi-agency case audits (issue 14)
+
+
+def case_audit_scale():
+    """The built-in Outstanding-to-Inadequate scale, put back first if a flushed test database lost it."""
+    import importlib
+
+    from django.apps import apps
+
+    importlib.import_module("assurance.migrations.0003_case_audit_grading_scale").fill(apps, None)
+    return RatingScale.objects.get(name="case-audit")
+
+
+class CaseAuditFactory(DjangoModelFactory):
+    class Meta:
+        model = "assurance.CaseAudit"
+        skip_postgeneration_save = True
+
+    theme = factory.Sequence(lambda n: f"Neglect in children under five {n}")
+    held_on = date(2026, 1, 15)
+    plan = factory.SubFactory(BusinessPlanFactory)
+    scale = factory.LazyFunction(case_audit_scale)
+
+    @factory.post_generation
+    def agencies(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.agencies.set(extracted)
+
+
+class AuditQuestionFactory(DjangoModelFactory):
+    class Meta:
+        model = "assurance.AuditQuestion"
+
+    audit = factory.SubFactory(CaseAuditFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    text = factory.Sequence(lambda n: f"Was the child's voice heard? ({n})")
+
+
+class AuditCaseFactory(DjangoModelFactory):
+    class Meta:
+        model = "assurance.AuditCase"
+
+    audit = factory.SubFactory(CaseAuditFactory)
+    code = factory.Sequence(lambda n: f"A{n + 1}")

@@ -56,6 +56,17 @@ def _section11_return(world):
     return world.section11_return
 
 
+def _case_audit(world):
+    """A case audit the lead agency takes part in, with a recommendation, made once per world."""
+    if not hasattr(world, "case_audit"):
+        from assurance.services.audits import add_audit_recommendation
+        from tests.factories import CaseAuditFactory
+
+        world.case_audit = CaseAuditFactory(plan=world.plan, agencies=[world.lead_agency])
+        world.audit_recommendation = add_audit_recommendation(audit=world.case_audit, text="Share.", agencies=[])
+    return world.case_audit
+
+
 ROUTE_KWARGS = {
     "": lambda w: {},
     "accounts/login/": lambda w: {},
@@ -195,6 +206,21 @@ ROUTE_KWARGS = {
     "reviews/cdop/<int:pk>/": lambda w: {"pk": w.cdop_year.pk},
     "reviews/cdop/<int:pk>/edit/": lambda w: {"pk": w.cdop_year.pk},
     "reviews/cdop/<int:pk>/actions/new/": lambda w: {"pk": w.cdop_year.pk},
+    "assurance/audits/new/": lambda w: {},
+    "assurance/audits/<int:pk>/": lambda w: {"pk": _case_audit(w).pk},
+    "assurance/audits/<int:pk>/edit/": lambda w: {"pk": _case_audit(w).pk},
+    "assurance/audits/<int:pk>/questions/new/": lambda w: {"pk": _case_audit(w).pk},
+    "assurance/audits/<int:pk>/cases/new/": lambda w: {"pk": _case_audit(w).pk},
+    # The lead agency's grading: the other agency's contributor is the outsider.
+    "assurance/audits/<int:pk>/grading/<int:agency_pk>/": lambda w: {
+        "pk": _case_audit(w).pk,
+        "agency_pk": w.lead_agency.pk,
+    },
+    "assurance/audits/<int:pk>/complete/": lambda w: {"pk": _case_audit(w).pk},
+    "assurance/audits/<int:pk>/recommendations/new/": lambda w: {"pk": _case_audit(w).pk},
+    "assurance/audits/recommendations/<int:pk>/actions/new/": lambda w: {
+        "pk": (_case_audit(w), w.audit_recommendation)[1].pk
+    },
 }
 
 
@@ -591,6 +617,15 @@ GET_EXPECTED = {
     "indicator-values/<int:pk>/edit/": (302, 404, 200, 404, 200, 404),
     "indicators/import/": (302, 403, 403, 403, 200, 403),
     "indicators/import/<str:token>/confirm/": (302, 403, 403, 403, 200, 403),
+    "assurance/audits/new/": (302, 403, 403, 403, 200, 403),
+    "assurance/audits/<int:pk>/": (302, 200, 200, 200, 200, 200),
+    "assurance/audits/<int:pk>/edit/": (302, 403, 403, 403, 200, 403),
+    "assurance/audits/<int:pk>/questions/new/": (302, 403, 403, 403, 200, 403),
+    "assurance/audits/<int:pk>/cases/new/": (302, 403, 403, 403, 200, 403),
+    "assurance/audits/<int:pk>/grading/<int:agency_pk>/": (302, 403, 200, 404, 200, 403),
+    "assurance/audits/<int:pk>/complete/": (302, 403, 403, 403, 200, 403),
+    "assurance/audits/<int:pk>/recommendations/new/": (302, 403, 403, 403, 200, 403),
+    "assurance/audits/recommendations/<int:pk>/actions/new/": (302, 403, 403, 403, 200, 403),
 }
 
 # The POSTs that change something, in an order that leaves each one something to do (close then reopen).
@@ -647,6 +682,15 @@ POST_EXPECTED = {
     "plans/<int:pk>/next-year/": (302, 403, 403, 403, 200, 403),
     "plans/<int:pk>/delete/": (302, 403, 403, 403, 302, 403),
     "rounds/<int:pk>/delete/": (302, 403, 403, 403, 302, 403),
+    # An empty form is shown again with its messages (200); an empty grading saves nothing and goes back (302).
+    "assurance/audits/new/": (302, 403, 403, 403, 200, 403),
+    "assurance/audits/<int:pk>/edit/": (302, 403, 403, 403, 200, 403),
+    "assurance/audits/<int:pk>/questions/new/": (302, 403, 403, 403, 200, 403),
+    "assurance/audits/<int:pk>/cases/new/": (302, 403, 403, 403, 200, 403),
+    "assurance/audits/<int:pk>/grading/<int:agency_pk>/": (302, 403, 302, 404, 302, 403),
+    "assurance/audits/<int:pk>/complete/": (302, 403, 403, 403, 200, 403),
+    "assurance/audits/<int:pk>/recommendations/new/": (302, 403, 403, 403, 200, 403),
+    "assurance/audits/recommendations/<int:pk>/actions/new/": (302, 403, 403, 403, 200, 403),
 }
 
 
