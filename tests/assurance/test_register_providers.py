@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def plan():
-    return BusinessPlanFactory(title="2025/26")
+    return BusinessPlanFactory(title="Register plan")
 
 
 def test_a_case_review_recommendation_is_an_entry_with_its_review_as_source(lead_agency, plan, reader):
