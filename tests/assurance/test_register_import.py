@@ -20,7 +20,7 @@ HEADER = "source,kind,code,report_date,number,recommendation,agencies,decision,r
 GOOD = (
     HEADER
     + "Ofsted inspection 2026,Ofsted inspection,OF26,2026-03-01,1,Review the front door.,Fenbridge Police,"
-    + "not accepted,Reviewed in 2025.,The board,\"Board, 12 March 2026\",2026-03-12\n"
+    + 'not accepted,Reviewed in 2025.,The board,"Board, 12 March 2026",2026-03-12\n'
     + "Ofsted inspection 2026,,,,2,Train on neglect.,Fenbridge Police; Fenbridge Community Health,,,,,\n"
 )
 BAD = (

@@ -174,4 +174,3 @@ def test_the_register_page_reads_in_the_same_queries_however_many_entries(
     _more(plan, lead_agency, 4)
     with django_assert_num_queries(QUERIES):
         assert len(reader_client.get(REGISTER).context["entries"]) == 10
-

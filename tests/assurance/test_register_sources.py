@@ -133,7 +133,8 @@ def test_the_manager_adds_an_action_with_the_sources_reference(manager_client, p
     url = reverse("assurance:recommendation_action_create", args=[recommendation.pk])
 
     response = manager_client.post(
-        url, {"plan": plan.pk, "text": "Audit strategy meetings.", "lead_agencies": [lead_agency.pk], "target": "2026-09"}
+        url,
+        {"plan": plan.pk, "text": "Audit strategy meetings.", "lead_agencies": [lead_agency.pk], "target": "2026-09"},
     )
 
     action = Action.objects.get()
