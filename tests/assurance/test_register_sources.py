@@ -95,8 +95,10 @@ def test_the_source_page_lists_recommendations_with_decisions_and_actions(reader
     page = response.content.decode()
     assert "Joint targeted area inspection (JTAI)" in page
     assert 'id="recommendation-2"' in page
-    assert "Partly accepted" in page and "Only for schools." in page
-    assert "JT26-2.1" in page and "Brief head teachers." in page
+    assert "Partly accepted" in page
+    assert "Only for schools." in page
+    assert "JT26-2.1" in page
+    assert "Brief head teachers." in page
     assert "Edit or record decision" not in page
 
 
