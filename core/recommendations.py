@@ -74,6 +74,28 @@ class Entry:
         return Status.DONE
 
 
+def entry_action(action) -> EntryAction:
+    """An objectives Action as the register shows it."""
+    return EntryAction(
+        ref=action.ref,
+        text=action.text,
+        url=action.get_absolute_url(),
+        is_open=action.status == action.Status.OPEN,
+        status_label=action.get_status_display(),
+    )
+
+
+def decision_of(recommendation) -> dict:
+    """A RecordedDecision's five fields as Entry's keyword arguments, so every provider copies them alike."""
+    return {
+        "decision": recommendation.decision,
+        "decision_reasons": recommendation.decision_reasons,
+        "decided_by": recommendation.decided_by,
+        "decision_meeting": recommendation.decision_meeting,
+        "decided_on": recommendation.decided_on,
+    }
+
+
 Provider = Callable[..., list[Entry]]
 
 _REGISTERED: list[Provider] = []

@@ -12,7 +12,10 @@ PAPER_SECTIONS = [
 ]
 
 # The register of recommendations (core.recommendations), every source's in this order.
-REGISTER_PROVIDERS: list[str] = []
+REGISTER_PROVIDERS: list[str] = [
+    "reviews.register_entries.review_entries",
+    "assurance.register_entries.assurance_entries",
+]
 
 # Roles beyond the plan's own three, with the label the people form shows.
 EXTRA_ROLES = [("training.roles.TRAINING_ADMINS", "training.roles.TRAINING_ADMIN_LABEL")]

@@ -237,6 +237,29 @@ class CaseAuditFactory(DjangoModelFactory):
     plan = factory.SubFactory(BusinessPlanFactory)
     scale = factory.LazyFunction(case_audit_scale)
 
+
+class RecommendationSourceFactory(DjangoModelFactory):
+    """An inspection or review that made recommendations to the board (assurance's register)."""
+
+    class Meta:
+        model = "assurance.RecommendationSource"
+
+    kind = "ofsted"
+    title = factory.Sequence(lambda n: f"Ofsted inspection {n}")
+    code = factory.Sequence(lambda n: f"OF{n}")
+    reported_on = date(2026, 3, 1)
+    plan = factory.SubFactory(BusinessPlanFactory)
+
+
+class AssuranceRecommendationFactory(DjangoModelFactory):
+    class Meta:
+        model = "assurance.AssuranceRecommendation"
+        skip_postgeneration_save = True
+
+    source = factory.SubFactory(RecommendationSourceFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    text = factory.Sequence(lambda n: f"Agencies act on inspection finding {n}.")
+
     @factory.post_generation
     def agencies(self, create, extracted, **kwargs):
         if create and extracted:

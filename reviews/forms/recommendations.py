@@ -3,6 +3,7 @@
 from django import forms
 from django.db.models import Q
 
+from core.decision_forms import DECISION_FIELDS, DECISION_LABELS, DECISION_WIDGETS, DecisionFieldsMixin
 from objectives.forms import LoadedVersionMixin, VersionField
 from objectives.identifiers import IdentifierWarningsMixin
 from objectives.models import Agency
@@ -11,7 +12,7 @@ from ..models import Recommendation
 from .actions import TrackedActionForm, agency_name
 
 
-class RecommendationForm(LoadedVersionMixin, IdentifierWarningsMixin, forms.ModelForm):
+class RecommendationForm(DecisionFieldsMixin, LoadedVersionMixin, IdentifierWarningsMixin, forms.ModelForm):
     """A recommendation of the review in the instance; the view sets the review before binding."""
 
     warn_about_fields = ("text",)
@@ -20,9 +21,13 @@ class RecommendationForm(LoadedVersionMixin, IdentifierWarningsMixin, forms.Mode
 
     class Meta:
         model = Recommendation
-        fields = ["number", "text", "agencies"]
-        labels = {"agencies": "Agencies it is for"}
-        widgets = {"agencies": forms.CheckboxSelectMultiple, "text": forms.Textarea(attrs={"rows": 5})}
+        fields = ["number", "text", "agencies", *DECISION_FIELDS]
+        labels = {"agencies": "Agencies it is for", **DECISION_LABELS}
+        widgets = {
+            "agencies": forms.CheckboxSelectMultiple,
+            "text": forms.Textarea(attrs={"rows": 5}),
+            **DECISION_WIDGETS,
+        }
         help_texts = {
             "agencies": "New actions for the recommendation are led by these agencies unless you choose others."
         }

@@ -14,7 +14,7 @@ from django.urls import URLResolver, get_resolver
 
 from core.models import StagedUpload
 from tests.assurance.section11_world import open_test_cycle
-from tests.factories import IndicatorFactory, IndicatorValueFactory, RatingLevelFactory
+from tests.factories import AssuranceRecommendationFactory, IndicatorFactory, IndicatorValueFactory, RatingLevelFactory
 from tests.mscb.authorization_world import admin_object_for, build_world
 
 pytestmark = pytest.mark.django_db
@@ -65,6 +65,26 @@ def _case_audit(world):
         world.case_audit = CaseAuditFactory(plan=world.plan, agencies=[world.lead_agency])
         world.audit_recommendation = add_audit_recommendation(audit=world.case_audit, text="Share.", agencies=[])
     return world.case_audit
+
+
+def _assurance_recommendation(world):
+    """A recommendation of an inspection in the register, made once per world."""
+    if not hasattr(world, "assurance_recommendation"):
+        world.assurance_recommendation = AssuranceRecommendationFactory(source__plan=world.plan)
+    return world.assurance_recommendation
+
+
+def _register_upload(world):
+    """The board manager's staged recommendations file, made once per world."""
+    if not hasattr(world, "register_upload"):
+        world.register_upload = StagedUpload.objects.create(
+            kind="recommendations",
+            token="matrix-recommendations",
+            uploaded_by=world.plan_import.uploaded_by,
+            file_name="recommendations.csv",
+            content=b"source,number,recommendation\n",
+        )
+    return world.register_upload
 
 
 ROUTE_KWARGS = {
@@ -221,6 +241,18 @@ ROUTE_KWARGS = {
     "assurance/audits/recommendations/<int:pk>/actions/new/": lambda w: {
         "pk": (_case_audit(w), w.audit_recommendation)[1].pk
     },
+    "assurance/register/": lambda w: {},
+    "assurance/register/export/<str:file_format>/": lambda w: {"file_format": "csv"},
+    "assurance/register/import/": lambda w: {},
+    "assurance/register/import/<str:token>/": lambda w: {"token": _register_upload(w).token},
+    "assurance/sources/new/": lambda w: {},
+    "assurance/sources/<int:pk>/": lambda w: {"pk": _assurance_recommendation(w).source_id},
+    "assurance/sources/<int:pk>/edit/": lambda w: {"pk": _assurance_recommendation(w).source_id},
+    "assurance/sources/<int:source_pk>/recommendations/new/": lambda w: {
+        "source_pk": _assurance_recommendation(w).source_id
+    },
+    "assurance/recommendations/<int:pk>/edit/": lambda w: {"pk": _assurance_recommendation(w).pk},
+    "assurance/recommendations/<int:pk>/actions/new/": lambda w: {"pk": _assurance_recommendation(w).pk},
 }
 
 
@@ -626,6 +658,16 @@ GET_EXPECTED = {
     "assurance/audits/<int:pk>/complete/": (302, 403, 403, 403, 200, 403),
     "assurance/audits/<int:pk>/recommendations/new/": (302, 403, 403, 403, 200, 403),
     "assurance/audits/recommendations/<int:pk>/actions/new/": (302, 403, 403, 403, 200, 403),
+    "assurance/register/": (302, 200, 200, 200, 200, 200),
+    "assurance/register/export/<str:file_format>/": (302, 200, 200, 200, 200, 200),
+    "assurance/register/import/": (302, 403, 403, 403, 200, 403),
+    "assurance/register/import/<str:token>/": (302, 403, 403, 403, 200, 403),
+    "assurance/sources/new/": (302, 403, 403, 403, 200, 403),
+    "assurance/sources/<int:pk>/": (302, 200, 200, 200, 200, 200),
+    "assurance/sources/<int:pk>/edit/": (302, 403, 403, 403, 200, 403),
+    "assurance/sources/<int:source_pk>/recommendations/new/": (302, 403, 403, 403, 200, 403),
+    "assurance/recommendations/<int:pk>/edit/": (302, 403, 403, 403, 200, 403),
+    "assurance/recommendations/<int:pk>/actions/new/": (302, 403, 403, 403, 200, 403),
 }
 
 # The POSTs that change something, in an order that leaves each one something to do (close then reopen).
@@ -691,6 +733,13 @@ POST_EXPECTED = {
     "assurance/audits/<int:pk>/complete/": (302, 403, 403, 403, 200, 403),
     "assurance/audits/<int:pk>/recommendations/new/": (302, 403, 403, 403, 200, 403),
     "assurance/audits/recommendations/<int:pk>/actions/new/": (302, 403, 403, 403, 200, 403),
+    "assurance/register/import/": (302, 403, 403, 403, 200, 403),
+    "assurance/register/import/<str:token>/": (302, 403, 403, 403, 200, 403),
+    "assurance/sources/new/": (302, 403, 403, 403, 200, 403),
+    "assurance/sources/<int:pk>/edit/": (302, 403, 403, 403, 200, 403),
+    "assurance/sources/<int:source_pk>/recommendations/new/": (302, 403, 403, 403, 200, 403),
+    "assurance/recommendations/<int:pk>/edit/": (302, 403, 403, 403, 200, 403),
+    "assurance/recommendations/<int:pk>/actions/new/": (302, 403, 403, 403, 200, 403),
 }
 
 
