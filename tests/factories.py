@@ -237,6 +237,11 @@ class CaseAuditFactory(DjangoModelFactory):
     plan = factory.SubFactory(BusinessPlanFactory)
     scale = factory.LazyFunction(case_audit_scale)
 
+    @factory.post_generation
+    def agencies(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.agencies.set(extracted)
+
 
 class RecommendationSourceFactory(DjangoModelFactory):
     """An inspection or review that made recommendations to the board (assurance's register)."""

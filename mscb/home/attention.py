@@ -11,6 +11,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from assurance.views.register_import import UPLOAD_KIND as RECOMMENDATION_UPLOAD
 from core.models import StagedUpload
 from objectives.models import Action, Agency, ProgressRound, ProgressUpdate
 from objectives.selectors import rounds
@@ -133,11 +134,12 @@ CONFIRM_PAGES = {
     PLAN_UPLOAD: ("objectives:import_confirm", lambda upload: [upload["token"]]),
     REVIEW_UPLOAD: ("reviews:review_import_confirm", lambda upload: [upload["target_id"], upload["token"]]),
     INDICATOR_UPLOAD: ("objectives:indicator_import_confirm", lambda upload: [upload["token"]]),
+    RECOMMENDATION_UPLOAD: ("assurance:register_import_confirm", lambda upload: [upload["token"]]),
 }
 
 
 def imports_to_confirm(user) -> list[dict]:
-    """This person's uploaded plans, review actions and indicator values not yet confirmed, newest first: one query."""
+    """This person's uploads (plans, review actions, indicators, recommendations) not yet confirmed, newest first."""
     fields = ["kind", "token", "target_id", "target_name", "file_name", "uploaded_at"]
     waiting = StagedUpload.objects.filter(uploaded_by=user, applied_at__isnull=True, kind__in=list(CONFIRM_PAGES))
     uploads = list(waiting.values(*fields))

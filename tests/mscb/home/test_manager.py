@@ -136,6 +136,7 @@ def test_imports_waiting_are_the_managers_own_unconfirmed_ones(manager_client, b
         kind="review_actions", uploaded_by=board_manager, file_name="child-p.csv", content=b"x", target_id=review.pk
     )
     indicator_file = stage_upload(kind="indicators", uploaded_by=board_manager, file_name="figures.csv", content=b"x")
+    register_file = stage_upload(kind="recommendations", uploaded_by=board_manager, file_name="jtai.xlsx", content=b"x")
     applied = stage_upload(kind="plan", uploaded_by=board_manager, file_name="done.xlsx", content=b"x")
     applied.applied_at = timezone.now()
     applied.save()
@@ -148,6 +149,8 @@ def test_imports_waiting_are_the_managers_own_unconfirmed_ones(manager_client, b
     assert f'href="{review_confirm}">child-p.csv</a>' in html
     indicator_confirm = reverse("objectives:indicator_import_confirm", args=[indicator_file.token])
     assert f'href="{indicator_confirm}">figures.csv</a>' in html
+    register_confirm = reverse("assurance:register_import_confirm", args=[register_file.token])
+    assert f'href="{register_confirm}">jtai.xlsx</a>' in html
     assert "done.xlsx" not in html
     assert "theirs.xlsx" not in html
 
