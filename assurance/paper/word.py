@@ -36,7 +36,7 @@ def grid_rows(grid: dict) -> list[list[str]]:
 
 def _write_section11(document, cycle: dict) -> None:
     document.add_heading(cycle["title"], level=2)
-    document.add_paragraph(f"Opened {cycle['opens']}; returns were due by {cycle['deadline']}. {cycle['summary']}")
+    document.add_paragraph(f"Opened {cycle['opens']}; returns due by {cycle['deadline']}. {cycle['summary']}")
     bold(document.add_paragraph(), f"{cycle['title']}: returns by agency")
     _text_table(document, RETURNS_HEADER, COUNT_WIDTHS, returns_rows(cycle))
     grid = cycle["grid"]

@@ -4,6 +4,8 @@ import datetime as dt
 from datetime import date
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from assurance import paper as assurance_paper
@@ -368,10 +370,19 @@ def test_pdf_has_the_section(reader_client, december, world, tmp_path):
     assert "Later audit" not in text
 
 
+def register_queries() -> int:
+    """The queries the register's providers take to read every recommendation (none before any is registered)."""
+    with CaptureQueriesContext(connection) as queries:
+        recommendations.entries_for(None)
+    return len(queries)
+
+
 def test_section_takes_a_fixed_number_of_queries(plan, december, world, django_assert_num_queries):
+    make_recommendations(plan, 2)
+    register = register_queries()
     # The previous round's date, the cycle with its scale, its agencies, their returns, the scale's levels, the
-    # standards, the agreed ratings, the audits (the register reads nothing until its providers are registered).
-    with django_assert_num_queries(8):
+    # standards, the agreed ratings, the audits; then the register's.
+    with django_assert_num_queries(8 + register):
         build(december)
 
     more = AgencyFactory.create_batch(3)
@@ -380,13 +391,15 @@ def test_section_takes_a_fixed_number_of_queries(plan, december, world, django_a
     for agency in more:
         make_return(world, agency, Section11Return.Status.MODERATED, submitted=date(2025, 11, 1))
     make_audit(plan, "Another audit", completed_on=date(2025, 12, 1))
-    with django_assert_num_queries(8):
+    make_recommendations(plan, 5, code="OF25")
+    assert register_queries() == register
+    with django_assert_num_queries(8 + register):
         section = build(december)
 
     assert len(section.data["section11"]["grid"]["rows"]) == 6
 
 
 def test_section_takes_three_queries_with_nothing_to_report(december, django_assert_num_queries):
-    # The previous round's date, the cycle (none), the audits (none).
-    with django_assert_num_queries(3):
+    # The previous round's date, the cycle (none), the audits (none); the register has none either.
+    with django_assert_num_queries(3 + register_queries()):
         assert build(december) is None
