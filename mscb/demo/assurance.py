@@ -4,12 +4,13 @@ go by codes (A1 to A4), never a name, date of birth or NHS number.
 
 Police's Section 11 return is left not yet submitted, so a journey can fill it in; the others are submitted and
 some moderated. Records are made through the models (and actions through add_sourced_action, as the board
-manager's forms make them), each once, so the demo can be loaded again.
+manager's forms make them), each once, so the demo can be loaded again. The story itself is in assurance_story.py.
 """
 
 from datetime import date, datetime, time
 
 from django.db import transaction
+from django.utils import timezone
 
 from assurance.models import (
     AssuranceRecommendation,
@@ -26,170 +27,16 @@ from assurance.models import (
 )
 from core.formats import long_date, month_year
 from core.models import RatingScale
-from core.models.decisions import Decision
-from objectives.models import Action, Agency, BusinessPlan
+from objectives.models import Action, Agency, BusinessPlan, ProgressRound, ProgressUpdate
 from objectives.services.sourced_actions import add_sourced_action
 
+from .assurance_story import AUDIT, INSPECTION, RETURNS, STANDARDS
+from .progress_december import ROUND as DECEMBER
+from .progress_september import ROUND as SEPTEMBER
 from .times import LONDON
 
 SECTION11_SCALE = "section-11"
 FALLBACK_SCALE = "rag"
-
-SUBMITTED, MODERATED, DRAFT = (
-    Section11Return.Status.SUBMITTED,
-    Section11Return.Status.MODERATED,
-    Section11Return.Status.DRAFT,
-)
-
-# The demo's framework, used only where the board has none yet.
-STANDARDS = [
-    (1, "Senior leadership and accountability", "A named senior lead answers for safeguarding children."),
-    (2, "Safe recruitment and allegations", "Safer recruitment checks, and a clear route for allegations."),
-    (3, "Training and supervision", "Staff are trained for their role and supervised in their safeguarding work."),
-    (4, "Listening to children", "Children's views and experiences shape the service."),
-    (5, "Information sharing", "Staff share information promptly and know the agreed local arrangements."),
-    (6, "Learning from reviews and audits", "Learning from reviews and audits changes practice."),
-]
-
-# Each agency's return: ratings ("good", "partly", "weak") repeat over the standards in number order.
-RETURNS = {
-    "Children's Services": {
-        "status": MODERATED,
-        "submitted": date(2026, 2, 20),
-        "moderated": date(2026, 3, 6),
-        "ratings": ["good", "good", "partly"],
-        "evidence": "Quarterly quality assurance reports; supervision audit of 40 case files.",
-        "improvements": "Refresh supervision guidance and re-audit in six months.",
-        "challenge": "The board asked for the re-audit's results before agreeing a higher rating.",
-    },
-    "ICB": {
-        "status": MODERATED,
-        "submitted": date(2026, 2, 24),
-        "moderated": date(2026, 3, 6),
-        "ratings": ["good", "partly", "good", "weak"],
-        "evidence": "Designated professionals' annual report; GP practice safeguarding leads list.",
-        "improvements": "Add children's feedback to the primary care safeguarding survey.",
-        "challenge": "Agreed as rated: the evidence of children's voice in primary care is thin.",
-    },
-    "Hospitals Trust": {
-        "status": SUBMITTED,
-        "submitted": date(2026, 3, 2),
-        "ratings": ["good", "partly"],
-        "evidence": "Safeguarding training compliance at 88%; emergency department audit.",
-        "improvements": "Raise level 3 training compliance in the emergency department.",
-    },
-    "Schools": {
-        "status": SUBMITTED,
-        "submitted": date(2026, 3, 9),
-        "ratings": ["partly", "good"],
-        "evidence": "Annual safeguarding returns from schools and colleges.",
-        "improvements": "Follow up the schools that did not return their safeguarding audit.",
-    },
-    # Left for its officer to fill in and submit.
-    "Police": {"status": DRAFT, "ratings": []},
-}
-
-AUDIT = {
-    "theme": "Neglect in children under five",
-    "held_on": date(2026, 1, 21),
-    "completed_on": date(2026, 2, 11),
-    "agencies": ["Children's Services", "Police", "ICB", "Schools"],
-    "questions": [
-        "Was neglect recognised early, and by whom?",
-        "Did agencies share information promptly and act on what they heard?",
-        "Was the child's daily lived experience understood and recorded?",
-    ],
-    # Each case's gradings by agency, one per question.
-    "cases": {
-        "A1": {"Children's Services": ["partly", "good", "partly"], "ICB": ["good", "partly", "weak"]},
-        "A2": {"Children's Services": ["good", "good", "good"], "Police": ["partly", "partly", "partly"]},
-        "A3": {"ICB": ["weak", "partly", "partly"], "Schools": ["partly", "good", "partly"]},
-        "A4": {"Children's Services": ["partly", "weak", "partly"], "Police": ["good", "partly", "partly"]},
-    },
-    "findings": (
-        "Health visitors recognised neglect early in three of the four cases.\n"
-        "- Referrals described incidents rather than the build-up of concern over time.\n"
-        "- Few records said what a day was like for the child."
-    ),
-    "learning": "Practitioners need a shared way of describing cumulative neglect in referrals.",
-    "recommendations": [
-        {
-            "text": "Introduce a neglect screening tool for use by every agency before referral.",
-            "agencies": ["Children's Services", "ICB"],
-            "decision": Decision.ACCEPTED,
-            "decided_on": date(2026, 2, 26),
-            "actions": [
-                {
-                    "text": "Agree and launch a multi-agency neglect screening tool, with briefings for staff.",
-                    "leads": ["Children's Services", "ICB"],
-                    "target": "September 2026",
-                }
-            ],
-        }
-    ],
-}
-
-INSPECTION = {
-    "title": "Joint targeted area inspection: children at risk of exploitation",
-    "reported_on": date(2025, 12, 5),
-    "summary": "Inspectors found strong partnership working at the front door and gaps in return home interviews.",
-    "recommendations": [
-        {
-            "text": "Make sure every child missing from home is offered a return home interview within 72 hours.",
-            "agencies": ["Children's Services", "Police"],
-            "decision": Decision.ACCEPTED,
-            "decided_on": date(2026, 1, 22),
-            "actions": [
-                {
-                    "text": "Commission return home interviews to be offered within 72 hours, and report "
-                    "take-up each quarter.",
-                    "leads": ["Children's Services"],
-                    "target": "June 2026",
-                },
-                {
-                    "text": "Share missing episodes with the commissioned service by the next working day.",
-                    "leads": ["Police"],
-                    "target": "May 2026",
-                },
-            ],
-        },
-        {
-            "text": "Improve the recording of exploitation risk in health records.",
-            "agencies": ["ICB", "Hospitals Trust"],
-            "decision": Decision.ACCEPTED,
-            "decided_on": date(2026, 1, 22),
-            "actions": [
-                {
-                    "text": "Add an exploitation risk prompt to emergency department triage notes.",
-                    "leads": ["Hospitals Trust"],
-                    "target": "July 2026",
-                }
-            ],
-        },
-        {
-            "text": "Set up a separate exploitation panel for each district of the county.",
-            "agencies": ["Police", "Children's Services"],
-            "decision": Decision.PARTLY_ACCEPTED,
-            "reasons": "One county-wide panel with district leads serves a small county better than four panels; "
-            "the board accepted the aim of local knowledge, not separate panels.",
-            "decided_on": date(2026, 1, 22),
-            "actions": [
-                {
-                    "text": "Name a district lead for each district on the county exploitation panel.",
-                    "leads": ["Police"],
-                    "target": "April 2026",
-                }
-            ],
-        },
-        {
-            "text": "Create a new exploitation team within the partnership's business unit.",
-            "agencies": ["Children's Services"],
-            "decision": Decision.NOT_ACCEPTED,
-            "reasons": "The existing exploitation hub already does this work; a second team would duplicate it.",
-            "decided_on": date(2026, 1, 22),
-        },
-    ],
-}
 
 
 def load_assurance(loader, business_plan: BusinessPlan, agencies: dict[str, Agency], officers: dict) -> None:
@@ -203,8 +50,8 @@ def load_assurance(loader, business_plan: BusinessPlan, agencies: dict[str, Agen
     for short_name, spec in RETURNS.items():
         _return(loader, cycle, agencies[short_name], spec, officers.get(short_name))
     audit = _audit(loader, business_plan, agencies)
-    _audit_recommendations(loader, business_plan, audit, agencies)
-    _inspection(loader, business_plan, agencies)
+    _audit_recommendations(loader, business_plan, audit, (agencies, officers))
+    _inspection(loader, business_plan, (agencies, officers))
 
 
 def rating_codes(scale: RatingScale) -> dict[str, str]:
@@ -294,7 +141,7 @@ def _audit(loader, business_plan, agencies) -> CaseAudit:
     return audit
 
 
-def _audit_recommendations(loader, business_plan, audit, agencies) -> None:
+def _audit_recommendations(loader, business_plan, audit, people: tuple[dict, dict]) -> None:
     fields = {
         "kind": RecommendationSource.Kind.CASE_AUDIT,
         "title": f"Multi-agency case audit: {audit.theme}, {month_year(audit.held_on)}",
@@ -304,10 +151,10 @@ def _audit_recommendations(loader, business_plan, audit, agencies) -> None:
         "summary": AUDIT["learning"],
     }
     source, _ = loader.ensure(RecommendationSource, {"code": "CA1"}, fields)
-    _recommendations(loader, source, AUDIT["recommendations"], agencies)
+    _recommendations(loader, source, AUDIT["recommendations"], people)
 
 
-def _inspection(loader, business_plan, agencies) -> None:
+def _inspection(loader, business_plan, people: tuple[dict, dict]) -> None:
     reported_on = loader.calendar.day(INSPECTION["reported_on"])
     fields = {
         "kind": RecommendationSource.Kind.JTAI,
@@ -317,13 +164,15 @@ def _inspection(loader, business_plan, agencies) -> None:
         "summary": INSPECTION["summary"],
     }
     source, _ = loader.ensure(RecommendationSource, {"code": "JT1"}, fields)
-    _recommendations(loader, source, INSPECTION["recommendations"], agencies)
+    _recommendations(loader, source, INSPECTION["recommendations"], people)
 
 
-def _recommendations(loader, source, specs: list[dict], agencies) -> None:
+def _recommendations(loader, source, specs: list[dict], people: tuple[dict, dict]) -> None:
     """Each recommendation with the board's decision on it (at the meeting the story gives) and its actions."""
+    agencies, _ = people
     for number, spec in enumerate(specs, start=1):
-        decided_on = loader.calendar.day(spec["decided_on"])
+        # Never after the real today, which the decision's own check forbids, when the demo is told as at a later day.
+        decided_on = min(loader.calendar.day(spec["decided_on"]), timezone.localdate())
         fields = {
             "text": spec["text"],
             "decision": spec["decision"],
@@ -336,14 +185,29 @@ def _recommendations(loader, source, specs: list[dict], agencies) -> None:
         if is_new:
             recommendation.agencies.set([agencies[short_name] for short_name in spec["agencies"]])
         for action_spec in spec.get("actions", []):
-            _action(loader, recommendation, action_spec, agencies)
+            _action(loader, recommendation, action_spec, people)
 
 
-def _action(loader, recommendation, spec: dict, agencies) -> None:
+def _action(loader, recommendation, spec: dict, people: tuple[dict, dict]) -> None:
     """The recommendation's action, made once, as the board manager's form makes it: a plan action and its link."""
+    agencies, officers = people
     text = loader.calendar.plan_text(spec["text"])
-    if recommendation.action_links.filter(action__text=text).exists():
-        return
+    action = Action.objects.filter(assurance_recommendation_link__recommendation=recommendation, text=text).first()
+    if action is None:
+        action = _new_action(loader, recommendation, spec, text, agencies)
+    author = next((officers[lead] for lead in spec["leads"] if lead in officers), loader.manager)
+    for key, story_round in (("september", SEPTEMBER), ("december", DECEMBER)):
+        progress_round = ProgressRound.objects.filter(
+            plan=action.plan, as_of=loader.calendar.as_of(story_round["as_of"])
+        ).first()
+        update = spec.get(key)
+        # A round left out of this year's plan (early in the year) has none of its progress.
+        if progress_round is not None and update is not None:
+            lookup = {"action": action, "round": progress_round}
+            loader.ensure(ProgressUpdate, lookup, loader.update(update, author), by=author)
+
+
+def _new_action(loader, recommendation, spec: dict, text: str, agencies: dict) -> Action:
     target_on, target_is_month = loader.target(spec["target"])
     with transaction.atomic():
         action = add_sourced_action(
@@ -357,5 +221,5 @@ def _action(loader, recommendation, spec: dict, agencies) -> None:
         SourcedRecommendationAction.objects.create(recommendation=recommendation, action=action)
     # Made outside a request, so its history names nobody until told who it was.
     Action.history.filter(id=action.pk, history_user=None).update(history_user=loader.manager)
-    # Counted by its link: the plan's own actions are the demo plan's count, which the loader reports apart.
-    loader.created[SourcedRecommendationAction] += 1
+    loader.created[Action] += 1
+    return action

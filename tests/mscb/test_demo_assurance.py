@@ -15,7 +15,7 @@ from assurance.models import (
 )
 from core.models.decisions import Decision
 from objectives.identifiers import find_identifiers
-from objectives.models import Action, BusinessPlan, ProgressRound
+from objectives.models import Action, BusinessPlan, ProgressRound, ProgressUpdate
 
 from .demo_loaded import MAIN_PLAN, load_demo, row_counts
 
@@ -85,7 +85,15 @@ def test_the_demo_makes_recommendation_actions_in_the_plan_with_leads_and_future
     assert not actions.filter(objective__isnull=False).exists()
     assert not actions.filter(lead_agencies=None).exists()
     assert SourcedRecommendationAction.objects.count() == 5
-    assert "5 sourced recommendation actions" in demo_output
+
+
+def test_the_inspections_actions_report_progress_in_the_rounds_reported_to_the_committee(demo_output):
+    actions = Action.objects.filter(assurance_recommendation_link__recommendation__source__code="JT1")
+
+    for action in actions:
+        reported = action.progress_updates.filter(round__closed_at__isnull=False)
+        assert reported.count() == 2
+        assert not reported.exclude(state=ProgressUpdate.State.ACCEPTED).exists()
 
 
 def test_the_demo_assurance_holds_no_identifiers(demo_output):
