@@ -8,6 +8,7 @@ from django.utils.module_loading import import_string
 PAPER_SECTIONS = [
     "reviews.paper.REVIEWS_SECTION",
     "reviews.paper.CDOP_SECTION",
+    "assurance.paper.SECTION",
     "training.paper.SECTION",
 ]
 

@@ -13,6 +13,7 @@ from objectives.dates import parse_flexible_date
 from objectives.models import Action, Agency, Aim, BusinessPlan, Objective, ProgressRound, ProgressUpdate
 
 from . import cdop, cdop_narrative, covering, notifications, people, plan, reviews, training, training_figures
+from .assurance import load_assurance
 from .indicators import load_indicators
 from .progress_december import ROUND as DECEMBER
 from .progress_march import ROUND as MARCH
@@ -68,6 +69,7 @@ def load_demo(today: date | None = None) -> Counter[type[models.Model]]:
     load_shaped_plans(loader, agencies)
     notifications.load_notifications(loader, business_plan)
     load_indicators(loader, business_plan)
+    load_assurance(loader, business_plan, agencies, officers)
     return loader.created
 
 

@@ -191,8 +191,8 @@ def test_load_demo_output_tells_how_to_log_in(demo_output):
 
 def test_load_demo_output_counts_what_it_created(demo_output):
     # The list plan's implicit aim and the implicit objectives are never shown, so not counted either.
-    assert "created 5 users, 11 agencies, 3 business plans, 6 aims, 7 objectives, 42 actions" in demo_output
-    assert "5 progress rounds, 74 progress updates" in demo_output
+    assert "created 5 users, 11 agencies, 3 business plans, 6 aims, 7 objectives, 47 actions" in demo_output
+    assert "5 progress rounds, 82 progress updates" in demo_output
     assert "3 reviews, 3 recommendations, 2 CDOP years" in demo_output
     assert "3 recorded training figures, 1 training paper period" in demo_output
 
