@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import DetailView
 
 from core.conflicts import ConflictError
+from core.kept_text import PUT_BACK_MESSAGE, initial_from, take_kept_text
 
 from ..forms.section11 import AssessmentForm, ReturnVersionForm, assessment_formset
 from ..models import ImprovementAction, Section11Return, StandardAssessment
@@ -56,8 +57,13 @@ class ReturnDetailView(PermissionRequiredMixin, DetailView):
 
 
 class AssessmentsPageMixin:
-    """A page of one form per standard of a return, saved together under the return's version."""
+    """A page of one form per standard of a return, saved together under the return's version.
 
+    Its text, sent after the writer's session ended, is kept through sign-in and put back as each form's initial
+    values (core.kept_text): a return is a long piece of writing.
+    """
+
+    keeps_typed_text = True
     form_class = AssessmentForm
     template_name = "assurance/section11/return_form.html"
 
@@ -89,7 +95,14 @@ class AssessmentsPageMixin:
         return render(self.request, self.template_name, context)
 
     def get(self, request, pk):
-        return self.render_page(self.formset(), ReturnVersionForm(initial={"version": self.section11_return.version}))
+        formset = self.formset()
+        version_form = ReturnVersionForm(initial={"version": self.section11_return.version})
+        kept = take_kept_text(request)
+        if kept is not None:
+            for form in [*formset.forms, version_form]:
+                form.initial.update(initial_from(form, kept))
+            messages.info(request, PUT_BACK_MESSAGE)
+        return self.render_page(formset, version_form)
 
     def post(self, request, pk):
         formset, version_form = self.formset(request.POST), ReturnVersionForm(request.POST)

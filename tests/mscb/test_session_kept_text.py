@@ -206,7 +206,7 @@ def named_views(patterns, namespace=""):
             yield f"{namespace}{pattern.name}", pattern.callback
 
 
-def test_the_pages_that_keep_text_are_the_progress_review_and_covering_report_forms():
+def test_the_pages_that_keep_text_are_the_ones_people_write_at_length_in():
     keeping = {name for name, view in named_views(get_resolver().url_patterns) if keeps_typed_text(view)}
 
     assert keeping == {
@@ -218,4 +218,18 @@ def test_the_pages_that_keep_text_are_the_progress_review_and_covering_report_fo
         "reviews:recommendation_create",
         "reviews:recommendation_update",
         "reviews:recommendation_action_create",
+        "assurance:audit_cases_create",
+        "assurance:audit_complete",
+        "assurance:audit_create",
+        "assurance:audit_question_create",
+        "assurance:audit_recommendation_action_create",
+        "assurance:audit_recommendation_create",
+        "assurance:audit_update",
+        "assurance:recommendation_action_create",
+        "assurance:recommendation_create",
+        "assurance:recommendation_update",
+        "assurance:source_create",
+        "assurance:source_update",
+        "assurance:return_edit",
+        "assurance:return_moderate",
     }
