@@ -21,6 +21,7 @@ from django.core.management import call_command  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 
+from assurance.models import CaseAudit, RecommendationSource, Section11Cycle, Section11Return  # noqa: E402
 from mscb.demo.loader import demo_day  # noqa: E402
 from mscb.demo.times import DemoCalendar  # noqa: E402
 from objectives.models import Action, BusinessPlan  # noqa: E402
@@ -58,6 +59,31 @@ def pages() -> dict[str, list[str]]:
         f"/plans/{plan.pk}/rating-scale/",
         *_other_shapes(),
         "/published/",
+        *_case_work_pages(latest, year),
+        *_assurance_pages(),
+    ]
+    officer_pages = _officer_pages(plan, latest)
+    chair_pages = ["/", "/dashboard/", "/assurance/register/"]
+    return {"manager": manager_pages, "police.officer": officer_pages, "chair": chair_pages, "trainer": ["/"]}
+
+
+def _officer_pages(plan, latest) -> list[str]:
+    """The police officer's home, actions, an update to write and the agency's Section 11 return."""
+    officer = get_user_model().objects.get(username="police.officer")
+    own = Action.objects.editable_by(officer).filter(plan=plan).in_ref_order().first()
+    police_return = Section11Return.objects.get(agency__members=officer, cycle__code="S11")
+    return [
+        "/",
+        "/my-actions/",
+        own.get_absolute_url(),
+        f"/actions/{own.pk}/progress/{latest.pk}/",
+        f"/assurance/section-11/returns/{police_return.pk}/edit/",
+    ]
+
+
+def _case_work_pages(latest, year: str) -> list[str]:
+    """Training, case reviews and CDOP."""
+    return [
         "/training/",
         "/training/recorded/",
         f"/training/paper/{latest.pk}/",
@@ -70,10 +96,20 @@ def pages() -> dict[str, list[str]]:
         "/reviews/cdop/",
         CdopYear.objects.order_by("-ends_on").first().get_absolute_url(),
     ]
-    officer = get_user_model().objects.get(username="police.officer")
-    own = Action.objects.editable_by(officer).filter(plan=plan).in_ref_order().first()
-    officer_pages = ["/", "/my-actions/", own.get_absolute_url(), f"/actions/{own.pk}/progress/{latest.pk}/"]
-    return {"manager": manager_pages, "police.officer": officer_pages, "chair": ["/", "/dashboard/"], "trainer": ["/"]}
+
+
+def _assurance_pages() -> list[str]:
+    """Section 11, the case audit and the register of recommendations."""
+    cycle = Section11Cycle.objects.get(code="S11")
+    moderated = cycle.returns.filter(status=Section11Return.Status.MODERATED).first()
+    return [
+        "/assurance/",
+        cycle.get_absolute_url(),
+        moderated.get_absolute_url(),
+        CaseAudit.objects.first().get_absolute_url(),
+        "/assurance/register/",
+        RecommendationSource.objects.filter(case_audit=None).first().get_absolute_url(),
+    ]
 
 
 def _other_shapes() -> list[str]:
