@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 
 from tests.browser.demo_cache import load_demo
+from tests.browser.flush_by_delete import flush_by_delete
+from tests.browser.migrated_rows import restore_from_a_copy
 
 CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 # The machine has no network beyond package registries: keep Chromium from phoning home.
@@ -53,6 +55,17 @@ def _serialized_rollback_survives_playwright(request, django_db_setup):
     request.getfixturevalue("playwright")
     if contents is not None and not hasattr(connection, "_test_serialized_contents"):
         connection._test_serialized_contents = contents
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _migrated_rows_from_a_copy(_serialized_rollback_survives_playwright, django_db_blocker):
+    """Each test's serialized rollback puts the migrated rows back from a copy (tests/browser/migrated_rows.py),
+    and on PostgreSQL each test's flush deletes rather than truncates (tests/browser/flush_by_delete.py)."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        flush_by_delete(monkeypatch)
+        with django_db_blocker.unblock():
+            restore_from_a_copy(monkeypatch)
+        yield
 
 
 @pytest.fixture(scope="session")

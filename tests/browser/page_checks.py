@@ -9,6 +9,7 @@ from playwright.sync_api import Page
 from mscb.demo import people
 from tests.browser.accessibility import axe_violations
 from tests.browser.pages import sign_in
+from tests.browser.site_pages import visit_pages_reachable
 
 DESKTOP = {"width": 1280, "height": 900}
 NARROW = {"width": 320, "height": 800}
@@ -60,9 +61,14 @@ def problems_on(page: Page, url: str, shapes_seen: set | None = None) -> list[st
     Two people often see one page in the same shape but for the words (the chair's and the manager's view of a
     plan differ by buttons, not always): `shapes_seen`, shared between them, spares checking the same shape twice.
     """
-    problems = []
     page.set_viewport_size(DESKTOP)
     page.goto(url)
+    return problems_here(page, url, shapes_seen)
+
+
+def problems_here(page: Page, url: str, shapes_seen: set | None = None) -> list[str]:
+    """problems_on the page as the browser shows it now, at 1280 px."""
+    problems = []
     if shapes_seen is not None:
         shape = (url, page.evaluate(_SHAPE))
         if shape in shapes_seen:
@@ -88,6 +94,22 @@ def page_problems(page: Page, live_server, username: str, urls: list[str], shape
     if not found:
         return []
     return [f"{sum(map(len, problems.values()))} problem(s) on {len(urls)} pages as {username}:", *found]
+
+
+def reachable_page_problems(page: Page, live_server, username: str, shapes_seen: set, more: list[str]) -> list[str]:
+    """page_problems on every page `username` reaches by following links from the home page, and on `more`."""
+    sign_in(page, live_server.url, username, people.PASSWORD)
+
+    def check(page: Page, url: str) -> list[str]:
+        return problems_here(page, live_server.url + url, shapes_seen)
+
+    problems = visit_pages_reachable(page, live_server.url, check)
+    problems.update({url: problems_on(page, live_server.url + url, shapes_seen) for url in more})
+
+    found = [f"{url}\n  " + "\n  ".join(lines) for url, lines in problems.items() if lines]
+    if not found:
+        return []
+    return [f"{sum(map(len, problems.values()))} problem(s) on {len(problems)} pages as {username}:", *found]
 
 
 def assert_no_page_problems(page: Page, live_server, username: str, urls: list[str]) -> None:

@@ -6,12 +6,10 @@ names each page's problems under its role.
 """
 
 import pytest
-from django.contrib.auth import get_user_model
 from playwright.sync_api import Page
 
 from mscb.demo import people
-from tests.browser.page_checks import page_problems, problems_on
-from tests.browser.site_pages import pages_reachable_by
+from tests.browser.page_checks import problems_on, reachable_page_problems
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -24,10 +22,8 @@ def test_every_page_of_every_role_passes_axe_and_reflows(page: Page, live_server
     reports, shapes_seen = [], set()
     for spec in people.USERS:
         username = spec["username"]
-        user = get_user_model().objects.get(username=username)
-        urls = pages_reachable_by(user) + ERROR_PAGES.get(username, [])
         page.context.clear_cookies()
-        reports += page_problems(page, live_server, username, urls, shapes_seen)
+        reports += reachable_page_problems(page, live_server, username, shapes_seen, ERROR_PAGES.get(username, []))
 
     assert not reports, "\n".join(reports)
 

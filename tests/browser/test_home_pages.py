@@ -8,8 +8,6 @@ from playwright.sync_api import Page, expect
 
 from mscb.demo import people
 from objectives.models import ProgressUpdate
-from tests.browser.accessibility import assert_no_axe_violations
-from tests.browser.page_checks import problems_on
 from tests.browser.pages import sign_in
 from training.models import TrainingSession
 
@@ -20,10 +18,7 @@ def land_on_home(page: Page, live_server, username: str, heading: str):
     sign_in(page, live_server.url, username, people.PASSWORD)
     expect(page).to_have_url(f"{live_server.url}/")
     expect(page.get_by_role("heading", name=heading, exact=True)).to_be_visible()
-    assert_no_axe_violations(page)
-    # And at 320 px: nothing wider than the screen, axe again.
-    assert problems_on(page, f"{live_server.url}/") == []
-    page.goto(f"{live_server.url}/")
+    # axe and reflow at every width: tests/browser/test_every_page.py checks each role's home page, its first page.
 
 
 def test_the_manager_lands_on_what_needs_attention_and_opens_an_update_to_review(page: Page, live_server, demo):
