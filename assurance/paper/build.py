@@ -11,7 +11,7 @@ from collections import Counter
 
 from core import recommendations
 from core.formats import long_date
-from core.models.decisions import Decision
+from core.models.decisions import NEEDS_REASONS, Decision
 from objectives.models import ProgressRound
 from objectives.paper.snapshot import PaperSection
 
@@ -32,7 +32,8 @@ def build(*, plan, progress_round) -> PaperSection | None:
     since = _previous_as_of(progress_round)
     cycle = section11_data(as_of)
     audits = _audits(since, as_of)
-    counts = count_recommendations(recommendations.entries_for(None), as_of)
+    entries = recommendations.entries_for(None)
+    counts = count_recommendations(entries, as_of)
     if cycle is None and not audits and counts is None:
         return None
     audits_caption = f"Case audits completed by {long_date(as_of)}"
@@ -41,7 +42,13 @@ def build(*, plan, progress_round) -> PaperSection | None:
     return PaperSection(
         kind=KIND,
         title=TITLE,
-        data={"section11": cycle, "audits_caption": audits_caption, "audits": audits, "recommendations": counts},
+        data={
+            "section11": cycle,
+            "audits_caption": audits_caption,
+            "audits": audits,
+            "recommendations": counts,
+            "not_accepted": not_accepted_in_full(entries, as_of),
+        },
     )
 
 
@@ -95,3 +102,30 @@ def count_recommendations(entries, as_of) -> dict | None:
 
 
 DECISION_ORDER = (Decision.ACCEPTED, Decision.PARTLY_ACCEPTED, Decision.NOT_ACCEPTED, Decision.AWAITING)
+
+
+def not_accepted_in_full(entries, as_of) -> list[dict]:
+    """The recommendations the board had decided by `as_of` not to accept, or to accept only in part, with its
+    reasons and who decided where and when: what the committee most needs to see of the board's decisions."""
+    return [
+        {
+            "source": entry.source,
+            "number": entry.number,
+            "text": entry.text,
+            "decision": entry.decision_label,
+            "reasons": entry.decision_reasons,
+            "decided": decided_words(entry),
+        }
+        for entry in entries
+        if entry.decision in NEEDS_REASONS and entry.decided_on is not None and entry.decided_on <= as_of
+    ]
+
+
+def decided_words(entry) -> str:
+    """ "Decided on 12 March 2026 by the board at Board, 12 March 2026", leaving out what was not recorded."""
+    words = f"Decided on {long_date(entry.decided_on)}"
+    if entry.decided_by:
+        words += f" by {entry.decided_by}"
+    if entry.decision_meeting:
+        words += f" at {entry.decision_meeting}"
+    return words

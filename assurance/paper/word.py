@@ -22,6 +22,8 @@ def write_word(document, section: PaperSection) -> None:
         _counts_table(document, "Recommendations by the board's decision", "Decision", counts["by_decision"])
         spacer(document)
         _counts_table(document, "Recommendations by status", "Status", counts["by_status"])
+    if section.data.get("not_accepted"):
+        _write_not_accepted(document, section.data["not_accepted"])
     spacer(document)
 
 
@@ -73,6 +75,18 @@ def _write_audits(document, caption: str, audits: list[dict]) -> None:
         if audit["findings"]:
             bold(document.add_paragraph(), "Key findings")
             word_tables.write_blocks(document, audit["findings"], bullet_style, first_unused=False)
+
+
+def _write_not_accepted(document, items: list[dict]) -> None:
+    """Each recommendation not accepted in full, with the board's reasons and who decided where and when."""
+    document.add_heading("Recommendations not accepted in full", level=2)
+    bullet_style = document.styles["List Bullet"].style_id
+    for item in items:
+        document.add_heading(f"{item['source']}, recommendation {item['number']}: {item['decision'].lower()}", level=3)
+        word_tables.write_blocks(document, item["text"], bullet_style, first_unused=False)
+        bold(document.add_paragraph(), "The board's reasons")
+        word_tables.write_blocks(document, item["reasons"], bullet_style, first_unused=False)
+        document.add_paragraph(f"{item['decided']}.")
 
 
 def _counts_table(document, caption: str, heading: str, rows: list[dict]) -> None:

@@ -391,3 +391,32 @@ def test_section_takes_three_queries_with_nothing_to_report(december, django_ass
     # nothing more of theirs.
     with django_assert_num_queries(5):
         assert build(december) is None
+
+
+def test_a_recommendation_not_accepted_shows_with_the_boards_reasons_on_the_page_and_in_word(
+    reader_client, plan, december
+):
+    make_recommendations(plan, 2)
+    AssuranceRecommendation.objects.filter(number=1).update(
+        decided_by="The board", decision_meeting="Board, 5 November"
+    )
+    later = AssuranceRecommendation.objects.get(number=2)
+    later.decision, later.decision_reasons, later.decided_on = Decision.NOT_ACCEPTED, "Not ours.", date(2026, 1, 9)
+    later.save()
+
+    page = paper_page(reader_client, december)
+    text = paper_word_text(reader_client, december)
+
+    expected = [
+        "Recommendations not accepted in full",
+        "Inspection JT25, recommendation 1: not accepted",
+        "Recommendation 1.",
+        "The board's reasons",
+        "Already in hand elsewhere.",
+        "Decided on 5 November 2025 by The board at Board, 5 November.",
+    ]
+    assert in_order(page.replace("&#x27;", "'"), expected)
+    assert in_order(text, expected)
+    # Decided after the as-of date: still awaiting a decision in this paper.
+    assert "Not ours." not in page
+    assert "Not ours." not in text

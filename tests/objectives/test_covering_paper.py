@@ -181,7 +181,9 @@ def test_the_paper_with_a_covering_report_takes_the_same_queries_however_many_ac
     # aims, objectives, actions, their lead agencies, updates, the previous publication, the open case reviews,
     # the CDOP years, the training section's chosen start, courses and recorded figures, the covering report and
     # its sections, the plan's indicators with their values (the plan's scale came with the round)
-    with django_assert_num_queries(14):
+    # and five for the Assurance section: the previous round's date, the Section 11 cycle, the case
+    # audits, and the register's case review and other recommendations (none, so nothing more of theirs)
+    with django_assert_num_queries(19):
         paper = build_paper(progress_round=progress_round, author="")
 
     assert len(paper.rows) == action_count + 1
@@ -200,7 +202,9 @@ def test_the_report_page_with_a_covering_report_takes_the_same_queries_however_m
     # objectives, actions, lead agencies, updates, the latest publication, the open case reviews, the CDOP years,
     # the training section's chosen start, courses and recorded figures, the covering report and its sections,
     # the plan's indicators with their values
-    with django_assert_num_queries(20):
+    # and five for the Assurance section: the previous round's date, the Section 11 cycle, the case
+    # audits, and the register's case review and other recommendations (none, so nothing more of theirs)
+    with django_assert_num_queries(25):
         response = manager_client.get(december.get_absolute_url())
 
     assert response.content.decode().count('<td class="report-ref">') == action_count + 1

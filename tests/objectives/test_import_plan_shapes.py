@@ -177,7 +177,8 @@ def test_an_unknown_scale_lists_the_scales(tmp_path):
 
     errors = import_errors(path, "--scale", "traffic-lights")
 
-    assert errors == "There is no rating scale “traffic-lights”; the scales are brag, four-point, none or rag."
+    scales = "brag, case-audit, four-point, none, rag or section-11"
+    assert errors == f"There is no rating scale “traffic-lights”; the scales are {scales}."
     assert not BusinessPlan.objects.exists()
 
 

@@ -335,7 +335,9 @@ def test_a_list_plans_report_page_takes_the_same_queries_whatever_its_length(
     # reviews, the CDOP years, the round's chosen training start, the training courses and the recorded training
     # figures; the implicit levels cost what a tree's levels cost
     # and one for the round's covering report (none here), and one for the plan's indicators with their values
-    with django_assert_num_queries(19):
+    # and five for the Assurance section: the previous round's date, the Section 11 cycle, the case
+    # audits, and the register's case review and other recommendations (none, so nothing more of theirs)
+    with django_assert_num_queries(24):
         response = manager_client.get(reverse("objectives:report", args=[plan.pk, progress_round.pk]))
 
     assert response.content.decode().count('<td class="report-ref">') == count

@@ -177,7 +177,9 @@ def test_a_paper_of_any_shape_takes_the_same_queries_however_many_actions(count,
     # the CDOP years, the round's chosen training start, the training courses and the recorded training figures
     # (the plan's scale came with the round)
     # and one for the round's covering report (none here), and one for the plan's indicators with their values
-    with django_assert_num_queries(13):
+    # and five for the Assurance section: the previous round's date, the Section 11 cycle, the case
+    # audits, and the register's case review and other recommendations (none, so nothing more of theirs)
+    with django_assert_num_queries(18):
         paper = build_paper(progress_round=progress_round, author="")
 
     assert len(paper.rows) == count

@@ -581,7 +581,7 @@ def test_publication_keeps_both_sections_and_renders_them_again_byte_for_byte(
     published = PublishedReport.objects.get(pk=published.pk)
 
     paper = from_snapshot(published.snapshot)
-    assert [section.kind for section in paper.sections] == ["case_reviews", "cdop", "training"]
+    assert [section.kind for section in paper.sections] == ["case_reviews", "cdop", "assurance", "training"]
     assert DECEMBER_PROGRESS in published.html
     assert CDOP_PROGRESS in published.html
     assert FILE_FORMATS["html"].render(paper).decode() == published.html
@@ -695,7 +695,9 @@ def test_report_page_queries_do_not_grow_with_reviews_and_cdop_actions(
     # case reviews, five for CDOP, and three for Training (the round's chosen start, the courses with a session in
     # the period, the recorded figures); the levels of the plan's rating scale, which comes with the round
     # and one for the round's covering report (none here), and one for the plan's indicators with their values
-    with django_assert_num_queries(27):
+    # and seven for the Assurance section: the previous round's date, the Section 11 cycle, the case
+    # audits, and the register's case review recommendations with their agencies and actions, and others'
+    with django_assert_num_queries(34):
         html = _report(manager_client, december)
 
     assert html.count('<th scope="rowgroup" colspan="3">') == count * count

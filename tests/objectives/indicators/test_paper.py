@@ -149,7 +149,9 @@ def test_the_paper_takes_one_query_for_indicators_however_many(
     # aims, objectives, actions, their lead agencies, updates, the indicators with their objectives and values,
     # the previous publication, the open case reviews, the CDOP years, the round's chosen training start, the
     # training courses, the recorded training figures, and the round's covering report (none here)
-    with django_assert_num_queries(13):
+    # and five for the Assurance section: the previous round's date, the Section 11 cycle, the case
+    # audits, and the register's case review and other recommendations (none, so nothing more of theirs)
+    with django_assert_num_queries(18):
         paper = build_paper(progress_round=progress_round, author="")
 
     assert [len(item.indicators) for item in paper.aims[0].objectives] == [count, count]
