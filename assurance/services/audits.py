@@ -9,7 +9,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Unpack
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
@@ -17,9 +16,8 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from objectives.models import Action, Agency, BusinessPlan
+from objectives.models import Agency
 from objectives.services.conflicts import conflict_error, take_next_version
-from objectives.services.sourced_actions import ActionFields, add_sourced_action
 
 from ..models import (
     AssuranceRecommendation,
@@ -28,8 +26,8 @@ from ..models import (
     AuditQuestion,
     CaseAudit,
     RecommendationSource,
-    SourcedRecommendationAction,
 )
+from .recommendations import add_recommendation
 
 COMPLETED_REFUSAL = "The audit is completed, so its grades can no longer change."
 
@@ -222,18 +220,4 @@ def add_audit_recommendation(*, audit: CaseAudit, text: str, agencies: Iterable[
     CaseAudit.objects.select_for_update().filter(pk=audit.pk).get()
     source = _source_for(audit)
     highest = source.recommendations.aggregate(highest=Max("number"))["highest"] or 0
-    recommendation = AssuranceRecommendation(source=source, number=highest + 1, text=text)
-    recommendation.full_clean()
-    recommendation.save()
-    recommendation.agencies.set(agencies)
-    return recommendation
-
-
-@transaction.atomic
-def add_audit_recommendation_action(
-    recommendation: AssuranceRecommendation, *, plan: BusinessPlan, **fields: Unpack[ActionFields]
-) -> Action:
-    """A new action of the audit's recommendation, reporting in `plan`'s progress rounds."""
-    action = add_sourced_action(plan=plan, prefix=recommendation.action_ref_prefix, **fields)
-    SourcedRecommendationAction.objects.create(recommendation=recommendation, action=action)
-    return action
+    return add_recommendation(source=source, number=highest + 1, text=text, agencies=agencies)

@@ -14,6 +14,7 @@ from reviews.views.tracked import TrackedActionCreateMixin
 from ..forms.audits import AuditRecommendationForm
 from ..models import AssuranceRecommendation, CaseAudit
 from ..services import audits as services
+from ..services import recommendations
 from .audit_edit import audit_crumbs
 from .audit_parts import AuditPartMixin
 
@@ -75,7 +76,7 @@ class AuditRecommendationActionCreateView(
         return super().get_context_data(recommendation=self.recommendation, **kwargs)
 
     def add_action(self, **fields):
-        return services.add_audit_recommendation_action(self.recommendation, **fields)
+        return recommendations.add_recommendation_action(self.recommendation, **fields)
 
     def get_success_url(self):
         return self.get_cancel_url()

@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 
 from assurance.services import audits as services
+from assurance.services import recommendations
 from tests.factories import AgencyFactory, AuditCaseFactory, AuditQuestionFactory, BusinessPlanFactory, CaseAuditFactory
 
 pytestmark = pytest.mark.django_db
@@ -29,7 +30,7 @@ def grow(audit, board_manager, *, size: int):
         ]
         services.save_gradings(audit=audit, agency=agency, user=board_manager, entries=entries)
     recommendation = services.add_audit_recommendation(audit=audit, text="Share.", agencies=list(audit.agencies.all()))
-    services.add_audit_recommendation_action(
+    recommendations.add_recommendation_action(
         recommendation, plan=BusinessPlanFactory(), text="Train", lead_agencies=list(audit.agencies.all())
     )
 

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 
 from assurance.models import AuditGrading, CaseAudit, RecommendationSource, SourcedRecommendationAction
 from assurance.services import audits as services
+from assurance.services import recommendations
 from core.conflicts import ConflictError
 from tests.factories import (
     AgencyFactory,
@@ -220,7 +221,7 @@ def test_an_action_of_a_recommendation_is_a_plan_action(audit, lead_agency):
     recommendation = services.add_audit_recommendation(audit=audit, text="One.", agencies=[])
     plan = BusinessPlanFactory()
 
-    action = services.add_audit_recommendation_action(
+    action = recommendations.add_recommendation_action(
         recommendation, plan=plan, text="Train staff", lead_agencies=[lead_agency]
     )
 
