@@ -47,16 +47,15 @@ def latest_accepted_progress(actions: list[Action], *, user) -> dict[int, Progre
     return {update.action_id: update for update in updates}
 
 
-def review_action_plan(review: Review, *, user) -> ReviewActionPlan:
-    """The review's recommendations with their actions and latest progress, in five queries however many."""
-    recommendations = list(
-        Recommendation.objects.filter(review=review)
-        .order_by("number")
-        .prefetch_related(Prefetch("agencies", queryset=Agency.objects.order_by("name")))
-    )
+def give_recommendations_their_actions(recommendations, actions, *, link: str, user) -> list[Action]:
+    """Give each recommendation its `shown_actions`, in reference order, and each action its `latest_update`.
+
+    `actions` are the visible actions of these recommendations; `link` names the action's one-to-one link to its
+    recommendation (a case review's or an assurance source's). Four queries however many: the actions, their lead
+    agencies, their scales' levels and their latest accepted updates.
+    """
     actions = list(
-        review_actions(review, user=user)
-        .select_related("recommendation_link", "plan__rating_scale", "carried_from__plan")
+        actions.select_related(link, "plan__rating_scale", "carried_from__plan")
         .prefetch_related(
             Prefetch("lead_agencies", queryset=Agency.objects.order_by("name")), "plan__rating_scale__levels"
         )
@@ -66,9 +65,22 @@ def review_action_plan(review: Review, *, user) -> ReviewActionPlan:
     by_recommendation: dict[int, list[Action]] = {recommendation.pk: [] for recommendation in recommendations}
     for action in actions:
         action.latest_update = updates.get(action.pk)
-        by_recommendation[action.recommendation_link.recommendation_id].append(action)
+        by_recommendation[getattr(action, link).recommendation_id].append(action)
     for recommendation in recommendations:
         recommendation.shown_actions = by_recommendation[recommendation.pk]
+    return actions
+
+
+def review_action_plan(review: Review, *, user) -> ReviewActionPlan:
+    """The review's recommendations with their actions and latest progress, in five queries however many."""
+    recommendations = list(
+        Recommendation.objects.filter(review=review)
+        .order_by("number")
+        .prefetch_related(Prefetch("agencies", queryset=Agency.objects.order_by("name")))
+    )
+    actions = give_recommendations_their_actions(
+        recommendations, review_actions(review, user=user), link="recommendation_link", user=user
+    )
     return ReviewActionPlan(
         recommendations=recommendations,
         rag_counts=review_actions(review, user=user).rating_tallies(),

@@ -11,7 +11,7 @@ from django.views.generic import DetailView
 
 from core.rating import Rating
 from objectives.models import Action, Agency
-from reviews.selectors import latest_accepted_progress
+from reviews.selectors import give_recommendations_their_actions
 
 from ..models import AssuranceRecommendation, AuditGrading, CaseAudit
 from .audit_edit import audit_crumbs
@@ -64,22 +64,8 @@ def audit_recommendations(audit: CaseAudit, *, user) -> list[AssuranceRecommenda
             Prefetch("agencies", queryset=Agency.objects.order_by("name"))
         )
     )
-    actions = list(
-        Action.objects.visible_to(user)
-        .filter(assurance_recommendation_link__recommendation__source=source)
-        .select_related("assurance_recommendation_link", "plan__rating_scale", "carried_from__plan")
-        .prefetch_related(
-            Prefetch("lead_agencies", queryset=Agency.objects.order_by("name")), "plan__rating_scale__levels"
-        )
-        .order_by("sort_key", "pk")
-    )
-    updates = latest_accepted_progress(actions, user=user)
-    by_recommendation: dict[int, list[Action]] = {recommendation.pk: [] for recommendation in recommendations}
-    for action in actions:
-        action.latest_update = updates.get(action.pk)
-        by_recommendation[action.assurance_recommendation_link.recommendation_id].append(action)
-    for recommendation in recommendations:
-        recommendation.shown_actions = by_recommendation[recommendation.pk]
+    actions = Action.objects.visible_to(user).filter(assurance_recommendation_link__recommendation__source=source)
+    give_recommendations_their_actions(recommendations, actions, link="assurance_recommendation_link", user=user)
     return recommendations
 
 
