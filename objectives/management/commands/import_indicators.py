@@ -6,7 +6,7 @@ from django.db import IntegrityError
 
 from core.commands import file_problems
 from objectives.importing.indicators import apply_indicator_changes, check_indicator_rows
-from objectives.importing.readers import FileProblem, read_rows
+from objectives.management.spreadsheet_file import rows_of
 
 
 class Command(BaseCommand):
@@ -21,15 +21,7 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="Check the file and say what would change.")
 
     def handle(self, *args, file, dry_run, **options):
-        if file.suffix.lower() not in (".csv", ".xlsx"):
-            raise CommandError(f"{file.name} is not a .csv or .xlsx file.")
-        try:
-            with file.open("rb") as handle:
-                rows = read_rows(handle, file.name)
-        except OSError as error:
-            raise CommandError(f"Cannot open {file}: {error.strerror}.") from None
-        except FileProblem as error:
-            raise CommandError(str(error)) from None
+        rows = rows_of(file)
         changes = check_indicator_rows(rows)
         if changes.errors:
             raise file_problems(file.name, changes.errors)
