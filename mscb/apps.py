@@ -30,13 +30,27 @@ ROLE_GRANTS = {
         "reviews.roles.MANAGE",
         "assurance.roles.VIEW",
         "assurance.roles.MANAGE",
+        "budget.roles.VIEW",
+        "budget.roles.MANAGE",
+        "mscb.roles.YEARLY_VIEW",
+        "mscb.roles.YEARLY_MANAGE",
+        "mscb.roles.PUBLIC_MANAGE",
+        "mscb.roles.RETENTION_MANAGE",
     ],
-    "objectives.roles.READERS": ["training.roles.VIEW", "reviews.roles.VIEW", "assurance.roles.VIEW"],
+    "objectives.roles.READERS": [
+        "training.roles.VIEW",
+        "reviews.roles.VIEW",
+        "assurance.roles.VIEW",
+        "budget.roles.VIEW",
+        "mscb.roles.YEARLY_VIEW",
+    ],
     "objectives.roles.AGENCY_CONTRIBUTORS": [
         "training.roles.VIEW",
         "reviews.roles.VIEW",
         "assurance.roles.VIEW",
         "assurance.roles.CONTRIBUTE",
+        "budget.roles.VIEW",
+        "mscb.roles.YEARLY_VIEW",
     ],
     # Training administrators read the plan and its paper as a reader does, case reviews included.
     "training.roles.TRAINING_ADMINS": [
@@ -45,6 +59,8 @@ ROLE_GRANTS = {
         "training.roles.MANAGE",
         "reviews.roles.VIEW",
         "assurance.roles.VIEW",
+        "budget.roles.VIEW",
+        "mscb.roles.YEARLY_VIEW",
     ],
 }
 

@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "training",
     "reviews",
     "assurance",
+    "budget",
     "mscb",
 ]
 

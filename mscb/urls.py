@@ -32,6 +32,13 @@ urlpatterns = [
     path("training/", include("training.urls")),
     path("reviews/", include("reviews.urls")),
     path("assurance/", include("assurance.urls")),
+    path("budget/", include("budget.urls")),
+    # The yearly report (mscb/yearly), the retention periods (mscb/retention).
+    path("yearly-report/feedback/", include("mscb.yearly.feedback_urls")),
+    path("yearly-report/", include("mscb.yearly.urls")),
+    path("retention/", include("mscb.retention.urls")),
+    # The public pages: the only pages anyone may open without signing in (mscb/public).
+    path("public/", include("mscb.public.urls")),
     path("", include("objectives.urls")),
 ]
 

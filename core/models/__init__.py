@@ -1,9 +1,12 @@
+from .public import PublicDocument, PublicDocumentQuerySet
 from .decisions import NEEDS_REASONS, Decision, RecordedDecision
 from .scales import RatingLevel, RatingScale
 from .uploads import StagedUpload, StagedUploadQuerySet
 
 __all__ = [
     "NEEDS_REASONS",
+    "PublicDocument",
+    "PublicDocumentQuerySet",
     "Decision",
     "RatingLevel",
     "RatingScale",

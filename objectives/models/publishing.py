@@ -3,12 +3,15 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from core.models import PublicDocument, PublicDocumentQuerySet
 
 from .plan import BusinessPlan
 from .progress import ProgressRound
 
 
-class PublishedReport(models.Model):
+class PublishedReport(PublicDocument):
     """A committee report as it was sent: its files and the data behind them, frozen at publication."""
 
     plan = models.ForeignKey(BusinessPlan, on_delete=models.PROTECT, related_name="published_reports")
@@ -25,6 +28,14 @@ class PublishedReport(models.Model):
     docx = models.BinaryField(blank=True)
     pdf_sha256 = models.CharField(max_length=64, blank=True)
     docx_sha256 = models.CharField(max_length=64, blank=True)
+    # The public plan page shows ratings from the latest published report; its progress text only with this.
+    progress_is_public = models.BooleanField(
+        "show its progress text on the public pages", default=False, editable=False
+    )
+
+    # Who made it public or withdrew it, and when; the files and snapshot never change, so are left out.
+    history = HistoricalRecords(excluded_fields=["snapshot", "html", "pdf", "docx"])
+    objects = PublicDocumentQuerySet.as_manager()
 
     class Meta:
         ordering = ["-published_at"]

@@ -1,0 +1,37 @@
+"""What makes a published document public: one explicit step by the board manager, never a default.
+
+Committee reports (objectives) and yearly reports (mscb) are published as frozen files; each kind's model
+takes this abstract base, so the public pages show exactly the rows `public()` returns and nothing else.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+
+class PublicDocumentQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(public_since__isnull=False)
+
+
+class PublicDocument(models.Model):
+    # Empty until the board manager makes the document public; emptied again when they withdraw it.
+    public_since = models.DateTimeField("public since", null=True, blank=True, editable=False)
+    made_public_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False, related_name="+"
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_public(self) -> bool:
+        return self.public_since is not None
+
+    def make_public(self, *, by) -> None:
+        self.public_since = timezone.now()
+        self.made_public_by = by
+
+    def withdraw(self) -> None:
+        self.public_since = None
+        self.made_public_by = None

@@ -1,0 +1,36 @@
+"""The words the public pages open with: what the board is for and how to raise a concern about a child."""
+
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+
+class PublicProfile(models.Model):
+    """One row: the board's public words. The board's name comes from the BOARD_NAME setting."""
+
+    purpose = models.TextField(
+        "what the partnership does",
+        blank=True,
+        help_text="A few sentences for the public: who the partners are and what they do together.",
+    )
+    raise_a_concern = models.TextField(
+        "how to raise a concern about a child",
+        blank=True,
+        help_text="Who to contact, with telephone numbers, including out of hours and in an emergency (999).",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "public pages' words"
+        verbose_name_plural = "public pages' words"
+
+    def __str__(self):
+        return "The public pages' words"
+
+    @classmethod
+    def current(cls) -> "PublicProfile":
+        """The one row, made empty the first time it is asked for."""
+        profile, _ = cls.objects.get_or_create(pk=1)
+        return profile
