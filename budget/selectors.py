@@ -47,6 +47,8 @@ class Budget:
 
 
 def budget_for(plan) -> Budget:
-    contributions = list(PartnerContribution.objects.filter(plan=plan).select_related("agency").order_by("agency__name"))
+    contributions = list(
+        PartnerContribution.objects.filter(plan=plan).select_related("agency").order_by("agency__name")
+    )
     spend_lines = list(SpendLine.objects.filter(plan=plan))
     return Budget(contributions=contributions, spend_lines=spend_lines)

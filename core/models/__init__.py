@@ -1,5 +1,5 @@
-from .public import PublicDocument, PublicDocumentQuerySet
 from .decisions import NEEDS_REASONS, Decision, RecordedDecision
+from .public import PublicDocument, PublicDocumentQuerySet
 from .scales import RatingLevel, RatingScale
 from .uploads import StagedUpload, StagedUploadQuerySet
 

@@ -1,4 +1,4 @@
-"""The yearly report's "Partner contributions and spend" section. A placeholder until its figures are gathered."""
+"""A placeholder for a section of the yearly report, until its figures are gathered."""
 
 from ..registry import YearlySection
 
@@ -14,7 +14,7 @@ def write_word(document, figures: dict) -> None:
 SECTION = YearlySection(
     key="budget",
     title="Partner contributions and spend",
-    asks_for="What each partner agreed and paid, money and in kind, the pooled budget and its spend by heading.",
+    asks_for=("What each partner agreed and paid, money and in kind, the pooled budget and its spend by heading."),
     build=build,
     template_name="yearly/sections/_pending.html",
     write_word=write_word,

@@ -1,4 +1,4 @@
-"""The yearly report's "Child death overview panel" section. A placeholder until its figures are gathered."""
+"""A placeholder for a section of the yearly report, until its figures are gathered."""
 
 from ..registry import YearlySection
 
@@ -14,7 +14,7 @@ def write_word(document, figures: dict) -> None:
 SECTION = YearlySection(
     key="cdop",
     title="Child death overview panel",
-    asks_for="The child death overview panel's figures for the year and its actions.",
+    asks_for=("The child death overview panel's figures for the year and its actions."),
     build=build,
     template_name="yearly/sections/_pending.html",
     write_word=write_word,

@@ -1,4 +1,4 @@
-"""The yearly report's "Feedback from children and families" section. A placeholder until its figures are gathered."""
+"""A placeholder for a section of the yearly report, until its figures are gathered."""
 
 from ..registry import YearlySection
 
@@ -14,7 +14,10 @@ def write_word(document, figures: dict) -> None:
 SECTION = YearlySection(
     key="feedback",
     title="Feedback from children and families",
-    asks_for="How the partners sought and used feedback from children and families to inform their work and influence services.",
+    asks_for=(
+        "How the partners sought and used feedback from children and families to inform their work "
+        "and influence services."
+    ),
     build=build,
     template_name="yearly/sections/_pending.html",
     write_word=write_word,

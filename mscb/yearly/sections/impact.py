@@ -1,4 +1,4 @@
-"""The yearly report's "Evidence of impact" section. A placeholder until its figures are gathered."""
+"""A placeholder for a section of the yearly report, until its figures are gathered."""
 
 from ..registry import YearlySection
 
@@ -14,7 +14,9 @@ def write_word(document, figures: dict) -> None:
 SECTION = YearlySection(
     key="impact",
     title="Evidence of impact",
-    asks_for="Evidence of the impact of the partners' work, including training, on outcomes for children and families.",
+    asks_for=(
+        "Evidence of the impact of the partners' work, including training, on outcomes for children and families."
+    ),
     build=build,
     template_name="yearly/sections/_pending.html",
     write_word=write_word,

@@ -1,4 +1,4 @@
-"""The yearly report's "Areas with little or no evidence of progress" section. A placeholder until its figures are gathered."""
+"""A placeholder for a section of the yearly report, until its figures are gathered."""
 
 from ..registry import YearlySection
 
@@ -14,7 +14,7 @@ def write_word(document, figures: dict) -> None:
 SECTION = YearlySection(
     key="little-progress",
     title="Areas with little or no evidence of progress",
-    asks_for="An analysis of any areas where there has been little or no evidence of progress on agreed priorities.",
+    asks_for=("An analysis of any areas where there has been little or no evidence of progress on agreed priorities."),
     build=build,
     template_name="yearly/sections/_pending.html",
     write_word=write_word,

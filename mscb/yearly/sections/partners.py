@@ -1,4 +1,4 @@
-"""The yearly report's "What the partners did and how effective it was" section. A placeholder until its figures are gathered."""
+"""A placeholder for a section of the yearly report, until its figures are gathered."""
 
 from ..registry import YearlySection
 
@@ -14,7 +14,10 @@ def write_word(document, figures: dict) -> None:
 SECTION = YearlySection(
     key="partners",
     title="What the partners did and how effective it was",
-    asks_for="What the safeguarding partners and relevant agencies did as a result of the arrangements, and how effective the arrangements have been in practice.",
+    asks_for=(
+        "What the safeguarding partners and relevant agencies did as a result of the arrangements, "
+        "and how effective the arrangements have been in practice."
+    ),
     build=build,
     template_name="yearly/sections/_pending.html",
     write_word=write_word,

@@ -1,4 +1,4 @@
-"""The yearly report's "Progress on our priorities" section. A placeholder until its figures are gathered."""
+"""A placeholder for a section of the yearly report, until its figures are gathered."""
 
 from ..registry import YearlySection
 
@@ -14,7 +14,7 @@ def write_word(document, figures: dict) -> None:
 SECTION = YearlySection(
     key="priorities",
     title="Progress on our priorities",
-    asks_for="Progress on each priority of the plan, with its ratings and how they moved through the year.",
+    asks_for=("Progress on each priority of the plan, with its ratings and how they moved through the year."),
     build=build,
     template_name="yearly/sections/_pending.html",
     write_word=write_word,

@@ -1,4 +1,4 @@
-"""The yearly report's "Multi-agency training" section. A placeholder until its figures are gathered."""
+"""A placeholder for a section of the yearly report, until its figures are gathered."""
 
 from ..registry import YearlySection
 
@@ -14,7 +14,7 @@ def write_word(document, figures: dict) -> None:
 SECTION = YearlySection(
     key="training",
     title="Multi-agency training",
-    asks_for="Training uptake by agency against its workforce, and what evaluations and follow-ups found.",
+    asks_for=("Training uptake by agency against its workforce, and what evaluations and follow-ups found."),
     build=build,
     template_name="yearly/sections/_pending.html",
     write_word=write_word,
