@@ -1,4 +1,4 @@
-"""How the site writes dates, people's names, counts and financial years: one rule each.
+"""How the site writes dates, people's names, counts, money and financial years: one rule each.
 
 Python code calls these functions; templates use `{{ day|date }}` (DATE_FORMAT, through
 core/format_modules, since the en-gb locale would otherwise write "6 Mar 2026"), `|date:"DATETIME_FORMAT"`
@@ -7,6 +7,7 @@ and the `core_formats` filters.
 
 import re
 from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils import dateformat, timezone
 
@@ -85,3 +86,10 @@ def financial_year_named(title: str) -> tuple[date, date] | None:
     if end_year % 10**digits != (start_year + 1) % 10**digits:
         return None
     return financial_year(date(start_year, 4, 1))
+
+
+def pounds(amount) -> str:
+    """ "£1,234.50", "-£20.00": money as the board's papers write it; takes a Decimal, a number or "1234.5"."""
+    value = Decimal(str(amount)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    sign = "-" if value < 0 else ""
+    return f"{sign}£{abs(value):,.2f}"

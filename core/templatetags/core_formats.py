@@ -17,3 +17,9 @@ def display_name(user, missing=""):
 def month_year(day):
     """{{ action.target_on|month_year }}: "March 2026"."""
     return formats.month_year(day) if day else ""
+
+
+@register.filter
+def pounds(amount):
+    """{{ line.spent|pounds }}: "£1,234.50"; nothing for a blank amount."""
+    return "" if amount is None or amount == "" else formats.pounds(amount)
