@@ -1,9 +1,18 @@
-"""The year's budget as the budget page, the paper and the yearly report print it: in two queries."""
+"""The year's budget as the budget page, the paper and the yearly report print it (two queries), and every
+plan's totals for the budget's front page (one)."""
 
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.db.models import DecimalField, OuterRef, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+
+from objectives.models import BusinessPlan
+
 from .models import PartnerContribution, SpendLine
+
+# Sums of pounds and pence, as the models keep them.
+MONEY = DecimalField(max_digits=14, decimal_places=2)
 
 
 @dataclass(frozen=True)
@@ -52,3 +61,19 @@ def budget_for(plan) -> Budget:
     )
     spend_lines = list(SpendLine.objects.filter(plan=plan))
     return Budget(contributions=contributions, spend_lines=spend_lines)
+
+
+def _total(model, field: str):
+    """One plan's sum of `field` over `model`'s rows, as a subquery, so plans with many rows stay one query."""
+    rows = model.objects.filter(plan=OuterRef("pk")).order_by().values("plan")
+    total = Subquery(rows.annotate(total=Sum(field)).values("total"), output_field=MONEY)
+    return Coalesce(total, Value(Decimal("0")), output_field=MONEY)
+
+
+def plans_with_totals():
+    """Every plan, newest first, with its pooled budget, money paid in and money spent: one query."""
+    return BusinessPlan.objects.annotate(
+        pooled=_total(PartnerContribution, "agreed"),
+        paid=_total(PartnerContribution, "paid"),
+        spent=_total(SpendLine, "spent"),
+    ).order_by("-starts_on", "title")

@@ -10,6 +10,7 @@ PAPER_SECTIONS = [
     "reviews.paper.CDOP_SECTION",
     "assurance.paper.SECTION",
     "training.paper.SECTION",
+    "budget.paper.SECTION",
 ]
 
 # The register of recommendations (core.recommendations), every source's in this order.
