@@ -71,8 +71,13 @@ class ContributionAddForm(ContributionEditForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        field = self.fields["agency"]
+        field.queryset = Agency.objects.filter(is_active=True)
+        # Offered: those not yet on the list. One sent anyway (from a page loaded before another tab added it)
+        # passes here and is refused by the service, which names the agency.
         on_the_list = PartnerContribution.objects.filter(plan=self.instance.plan_id).values("agency")
-        self.fields["agency"].queryset = Agency.objects.filter(is_active=True).exclude(pk__in=on_the_list)
+        offered = field.queryset.exclude(pk__in=on_the_list)
+        field.widget.choices = [("", field.empty_label), *((agency.pk, str(agency)) for agency in offered)]
 
 
 class SpendLineForm(LoadedVersionMixin, IdentifierWarningsMixin, forms.ModelForm):
