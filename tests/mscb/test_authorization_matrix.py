@@ -15,6 +15,7 @@ from django.urls import URLResolver, get_resolver
 from assurance.models import Section11Return, Standard
 from core.models import StagedUpload
 from tests.assurance.section11_world import open_test_cycle
+from tests.budget.factories import PartnerContributionFactory, SpendLineFactory
 from tests.factories import AssuranceRecommendationFactory, IndicatorFactory, IndicatorValueFactory, RatingLevelFactory
 from tests.mscb.authorization_world import admin_object_for, build_world
 
@@ -86,6 +87,20 @@ def _register_upload(world):
             content=b"source,number,recommendation\n",
         )
     return world.register_upload
+
+
+def _contribution(world):
+    """The lead agency's contribution to the world's plan year, made once per world."""
+    if not hasattr(world, "contribution"):
+        world.contribution = PartnerContributionFactory(plan=world.plan, agency=world.lead_agency)
+    return world.contribution
+
+
+def _spend_line(world):
+    """A heading of the world's plan year's spend, made once per world."""
+    if not hasattr(world, "spend_line"):
+        world.spend_line = SpendLineFactory(plan=world.plan)
+    return world.spend_line
 
 
 ROUTE_KWARGS = {
@@ -254,6 +269,14 @@ ROUTE_KWARGS = {
     },
     "assurance/recommendations/<int:pk>/edit/": lambda w: {"pk": _assurance_recommendation(w).pk},
     "assurance/recommendations/<int:pk>/actions/new/": lambda w: {"pk": _assurance_recommendation(w).pk},
+    "budget/": lambda w: {},
+    "budget/plans/<int:plan_pk>/": lambda w: {"plan_pk": w.plan.pk},
+    "budget/plans/<int:plan_pk>/contributions/new/": lambda w: {"plan_pk": w.plan.pk},
+    "budget/contributions/<int:pk>/edit/": lambda w: {"pk": _contribution(w).pk},
+    "budget/contributions/<int:pk>/delete/": lambda w: {"pk": _contribution(w).pk},
+    "budget/plans/<int:plan_pk>/spend/new/": lambda w: {"plan_pk": w.plan.pk},
+    "budget/spend/<int:pk>/edit/": lambda w: {"pk": _spend_line(w).pk},
+    "budget/spend/<int:pk>/delete/": lambda w: {"pk": _spend_line(w).pk},
 }
 
 
@@ -712,6 +735,29 @@ GET_EXPECTED = {
     "assurance/sources/<int:source_pk>/recommendations/new/": (302, 403, 403, 403, 200, 403),
     "assurance/recommendations/<int:pk>/edit/": (302, 403, 403, 403, 200, 403),
     "assurance/recommendations/<int:pk>/actions/new/": (302, 403, 403, 403, 200, 403),
+    "admin/budget/partnercontribution/^([^/]+)/history/([^/]+)/$": (302, 302, 302, 302, 200, 302),
+    "admin/budget/partnercontribution/": (302, 302, 302, 302, 200, 302),
+    "admin/budget/partnercontribution/add/": (302, 302, 302, 302, 200, 302),
+    "admin/budget/partnercontribution/<path:object_id>/history/": (302, 302, 302, 302, 200, 302),
+    "admin/budget/partnercontribution/<path:object_id>/delete/": (302, 302, 302, 302, 200, 302),
+    "admin/budget/partnercontribution/<path:object_id>/change/": (302, 302, 302, 302, 200, 302),
+    "admin/budget/partnercontribution/<path:object_id>/": (302, 302, 302, 302, 302, 302),
+    "admin/budget/spendline/^([^/]+)/history/([^/]+)/$": (302, 302, 302, 302, 200, 302),
+    "admin/budget/spendline/": (302, 302, 302, 302, 200, 302),
+    "admin/budget/spendline/add/": (302, 302, 302, 302, 200, 302),
+    "admin/budget/spendline/<path:object_id>/history/": (302, 302, 302, 302, 200, 302),
+    "admin/budget/spendline/<path:object_id>/delete/": (302, 302, 302, 302, 200, 302),
+    "admin/budget/spendline/<path:object_id>/change/": (302, 302, 302, 302, 200, 302),
+    "admin/budget/spendline/<path:object_id>/": (302, 302, 302, 302, 302, 302),
+    # The budget: everyone who reads the plan reads it; only the board manager records it.
+    "budget/": (302, 200, 200, 200, 200, 200),
+    "budget/plans/<int:plan_pk>/": (302, 200, 200, 200, 200, 200),
+    "budget/plans/<int:plan_pk>/contributions/new/": (302, 403, 403, 403, 200, 403),
+    "budget/contributions/<int:pk>/edit/": (302, 403, 403, 403, 200, 403),
+    "budget/contributions/<int:pk>/delete/": (302, 403, 403, 403, 200, 403),
+    "budget/plans/<int:plan_pk>/spend/new/": (302, 403, 403, 403, 200, 403),
+    "budget/spend/<int:pk>/edit/": (302, 403, 403, 403, 200, 403),
+    "budget/spend/<int:pk>/delete/": (302, 403, 403, 403, 200, 403),
 }
 
 # The POSTs that change something, in an order that leaves each one something to do (close then reopen).
@@ -784,6 +830,13 @@ POST_EXPECTED = {
     "assurance/sources/<int:source_pk>/recommendations/new/": (302, 403, 403, 403, 200, 403),
     "assurance/recommendations/<int:pk>/edit/": (302, 403, 403, 403, 200, 403),
     "assurance/recommendations/<int:pk>/actions/new/": (302, 403, 403, 403, 200, 403),
+    # The budget: empty forms are shown again with their messages; the board manager deletes on a POST.
+    "budget/plans/<int:plan_pk>/contributions/new/": (302, 403, 403, 403, 200, 403),
+    "budget/contributions/<int:pk>/edit/": (302, 403, 403, 403, 200, 403),
+    "budget/contributions/<int:pk>/delete/": (302, 403, 403, 403, 302, 403),
+    "budget/plans/<int:plan_pk>/spend/new/": (302, 403, 403, 403, 200, 403),
+    "budget/spend/<int:pk>/edit/": (302, 403, 403, 403, 200, 403),
+    "budget/spend/<int:pk>/delete/": (302, 403, 403, 403, 302, 403),
 }
 
 
@@ -795,6 +848,8 @@ def world(board_manager, lead_agency, other_agency):
     _section11_return(world)
     _case_audit(world)
     _assurance_recommendation(world)
+    _contribution(world)
+    _spend_line(world)
     # The default standards come from a data migration and returns from a bulk insert, neither of which writes
     # history: saving the row each admin page opens gives its history page a row to open.
     for model in (Standard, Section11Return):

@@ -183,7 +183,9 @@ def test_the_paper_with_a_covering_report_takes_the_same_queries_however_many_ac
     # its sections, the plan's indicators with their values (the plan's scale came with the round)
     # and five for the Assurance section: the previous round's date, the Section 11 cycle, the case
     # audits, and the register's case review and other recommendations (none, so nothing more of theirs)
-    with django_assert_num_queries(19):
+    # and two for the budget section: the plan's partner contributions with their agencies, and its
+    # spend lines (none here, so the section is left out)
+    with django_assert_num_queries(21):
         paper = build_paper(progress_round=progress_round, author="")
 
     assert len(paper.rows) == action_count + 1
@@ -204,7 +206,9 @@ def test_the_report_page_with_a_covering_report_takes_the_same_queries_however_m
     # the plan's indicators with their values
     # and five for the Assurance section: the previous round's date, the Section 11 cycle, the case
     # audits, and the register's case review and other recommendations (none, so nothing more of theirs)
-    with django_assert_num_queries(25):
+    # and two for the budget section: the plan's partner contributions with their agencies, and its
+    # spend lines (none here, so the section is left out)
+    with django_assert_num_queries(27):
         response = manager_client.get(december.get_absolute_url())
 
     assert response.content.decode().count('<td class="report-ref">') == action_count + 1

@@ -323,7 +323,9 @@ def test_report_page_queries_do_not_grow_with_actions(
     # and one for the round's covering report (none here), and one for the plan's indicators with their values
     # and five for the Assurance section: the previous round's date, the Section 11 cycle, the case
     # audits, and the register's case review and other recommendations (none, so nothing more of theirs)
-    with django_assert_num_queries(24):
+    # and two for the budget section: the plan's partner contributions with their agencies, and its
+    # spend lines (none here, so the section is left out)
+    with django_assert_num_queries(26):
         response = manager_client.get(_report_url(december))
 
     assert response.status_code == HTTPStatus.OK
@@ -344,7 +346,9 @@ def test_report_page_queries_stay_the_same_after_a_publication(
     # and one for the round's covering report (none here), and one for the plan's indicators with their values
     # and five for the Assurance section: the previous round's date, the Section 11 cycle, the case
     # audits, and the register's case review and other recommendations (none, so nothing more of theirs)
-    with django_assert_num_queries(24):
+    # and two for the budget section: the plan's partner contributions with their agencies, and its
+    # spend lines (none here, so the section is left out)
+    with django_assert_num_queries(26):
         response = manager_client.get(_report_url(december))
 
     assert response.status_code == HTTPStatus.OK

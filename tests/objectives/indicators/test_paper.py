@@ -151,7 +151,9 @@ def test_the_paper_takes_one_query_for_indicators_however_many(
     # training courses, the recorded training figures, and the round's covering report (none here)
     # and five for the Assurance section: the previous round's date, the Section 11 cycle, the case
     # audits, and the register's case review and other recommendations (none, so nothing more of theirs)
-    with django_assert_num_queries(18):
+    # and two for the budget section: the plan's partner contributions with their agencies, and its
+    # spend lines (none here, so the section is left out)
+    with django_assert_num_queries(20):
         paper = build_paper(progress_round=progress_round, author="")
 
     assert [len(item.indicators) for item in paper.aims[0].objectives] == [count, count]
