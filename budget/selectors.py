@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import DecimalField, OuterRef, Subquery, Sum, Value
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Lower, NullIf
 
 from objectives.models import BusinessPlan
 
@@ -56,8 +56,10 @@ class Budget:
 
 
 def budget_for(plan) -> Budget:
+    # By the name the tables show (the short name, else the full name), as Agency's own ordering lists them.
+    by_shown_name = Lower(Coalesce(NullIf("agency__short_name", Value("")), "agency__name"))
     contributions = list(
-        PartnerContribution.objects.filter(plan=plan).select_related("agency").order_by("agency__name")
+        PartnerContribution.objects.filter(plan=plan).select_related("agency").order_by(by_shown_name, "agency__name")
     )
     spend_lines = list(SpendLine.objects.filter(plan=plan))
     return Budget(contributions=contributions, spend_lines=spend_lines)
