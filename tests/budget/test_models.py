@@ -25,7 +25,7 @@ def test_one_contribution_per_agency_per_plan(plan):
 def test_the_same_agency_may_contribute_to_another_year(plan):
     first = PartnerContributionFactory(plan=plan)
 
-    PartnerContributionFactory(plan=BusinessPlanFactory(), agency=first.agency)
+    PartnerContributionFactory(plan=BusinessPlanFactory(title="2026/27"), agency=first.agency)
 
 
 def test_one_spend_line_per_heading_per_plan(plan):
@@ -67,7 +67,7 @@ def test_budget_totals_add_up(plan):
     PartnerContributionFactory(plan=plan, agreed=Decimal("500"), paid=Decimal("600"))
     SpendLineFactory(plan=plan, budgeted=Decimal("900"), spent=Decimal("700"))
     SpendLineFactory(plan=plan, budgeted=Decimal("600"), spent=Decimal("650"))
-    SpendLineFactory(plan=BusinessPlanFactory(), spent=Decimal("99999"))
+    SpendLineFactory(plan=BusinessPlanFactory(title="2026/27"), spent=Decimal("99999"))
 
     budget = budget_for(plan)
 
@@ -79,7 +79,7 @@ def test_budget_totals_add_up(plan):
 def test_plans_with_totals_sums_each_plan_alone(plan, django_assert_num_queries):
     PartnerContributionFactory.create_batch(2, plan=plan, agreed=Decimal("10"), paid=Decimal("4"))
     SpendLineFactory.create_batch(3, plan=plan, spent=Decimal("1.50"))
-    empty = BusinessPlanFactory()
+    empty = BusinessPlanFactory(title="2026/27")
 
     with django_assert_num_queries(1):
         totals = {row.pk: (row.pooled, row.paid, row.spent) for row in plans_with_totals()}

@@ -338,6 +338,9 @@ def clients(board_manager, reader, contributor, other_contributor, training_admi
     return result
 
 
+# The admin's index of each app: its pattern names every app with a model in the admin.
+ADMIN_APP_INDEX = "admin/^(?P<app_label>axes|otp_totp|objectives|training|reviews|assurance|budget|auth)/$"
+
 # Statuses for a GET, in ROLES order. 302 for anonymous is the way to the sign-in page (the admin's own for
 # admin/); 403 is a signed-in person without the permission; 404 an object outside their scope; 405 a page
 # that only takes a POST (see POST_EXPECTED for who may send it).
@@ -504,7 +507,7 @@ GET_EXPECTED = {
     "admin/training/evaluationlink/<path:object_id>/change/": (302, 302, 302, 302, 302, 302),
     "admin/training/evaluationlink/<path:object_id>/": (302, 302, 302, 302, 302, 302),
     # auth comes last: mscb/admin.py registers the user and group admins again, on the shared bases.
-    "admin/^(?P<app_label>axes|otp_totp|objectives|training|reviews|assurance|auth)/$": (302, 302, 302, 302, 200, 302),
+    ADMIN_APP_INDEX: (302, 302, 302, 302, 200, 302),
     "admin/reviews/bankholiday/": (302, 302, 302, 302, 200, 302),
     "admin/reviews/bankholiday/add/": (302, 302, 302, 302, 200, 302),
     "admin/reviews/bankholiday/<path:object_id>/history/": (302, 302, 302, 302, 200, 302),
