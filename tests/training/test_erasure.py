@@ -2,6 +2,7 @@
 uptake figure stays exactly as it was; and the copy of their records (Article 15)."""
 
 import json
+
 import pytest
 from django.apps import apps
 from django.contrib.admin.models import CHANGE, LogEntry
