@@ -50,4 +50,3 @@ def yearly_report(*, published_at: datetime, title="Annual report 2018/19"):
 def registration(*, ends_at: datetime, **fields):
     session = TrainingSessionFactory(starts_at=ends_at - timedelta(hours=3), ends_at=ends_at)
     return RegistrationFactory(session=session, **fields)
-
