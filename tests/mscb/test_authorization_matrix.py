@@ -254,6 +254,10 @@ ROUTE_KWARGS = {
     },
     "assurance/recommendations/<int:pk>/edit/": lambda w: {"pk": _assurance_recommendation(w).pk},
     "assurance/recommendations/<int:pk>/actions/new/": lambda w: {"pk": _assurance_recommendation(w).pk},
+    "retention/": lambda w: {},
+    "retention/people/": lambda w: {},
+    "retention/people/download/": lambda w: {},
+    "retention/people/erase/": lambda w: {},
 }
 
 
@@ -712,6 +716,12 @@ GET_EXPECTED = {
     "assurance/sources/<int:source_pk>/recommendations/new/": (302, 403, 403, 403, 200, 403),
     "assurance/recommendations/<int:pk>/edit/": (302, 403, 403, 403, 200, 403),
     "assurance/recommendations/<int:pk>/actions/new/": (302, 403, 403, 403, 200, 403),
+    # Retention and one person's records: the board manager's alone; a person is looked up, downloaded and erased
+    # by POST, so their address stays out of the address bar.
+    "retention/": (302, 403, 403, 403, 200, 403),
+    "retention/people/": (302, 403, 403, 403, 200, 403),
+    "retention/people/download/": (302, 403, 403, 403, 405, 403),
+    "retention/people/erase/": (302, 403, 403, 403, 405, 403),
 }
 
 # The POSTs that change something, in an order that leaves each one something to do (close then reopen).
@@ -784,6 +794,12 @@ POST_EXPECTED = {
     "assurance/sources/<int:source_pk>/recommendations/new/": (302, 403, 403, 403, 200, 403),
     "assurance/recommendations/<int:pk>/edit/": (302, 403, 403, 403, 200, 403),
     "assurance/recommendations/<int:pk>/actions/new/": (302, 403, 403, 403, 200, 403),
+    # Empty forms: the periods and the search show what is missing; a download or erasure without an address goes
+    # back to the search.
+    "retention/": (302, 403, 403, 403, 200, 403),
+    "retention/people/": (302, 403, 403, 403, 200, 403),
+    "retention/people/download/": (302, 403, 403, 403, 302, 403),
+    "retention/people/erase/": (302, 403, 403, 403, 302, 403),
 }
 
 
