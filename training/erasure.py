@@ -113,15 +113,20 @@ class _Person:
     def placeholder(self) -> str:
         return placeholder_address(min(self.pks))
 
+    @property
+    def words(self) -> list[str]:
+        """What names them, longest first; a name shorter than three letters would match inside other words."""
+        words = {word.strip() for word in (self.address, *self.names)}
+        return sorted((word for word in words if len(word) >= 3), key=len, reverse=True)
+
     def redact(self, text: str) -> str:
         """The text with this person's address and names taken out, whatever their case."""
-        for word in sorted({self.address, *self.names}, key=len, reverse=True):
-            if word.strip():
-                text = re.sub(re.escape(word.strip()), ERASED_TEXT, text, flags=re.IGNORECASE)
+        for word in self.words:
+            text = re.sub(re.escape(word), ERASED_TEXT, text, flags=re.IGNORECASE)
         return text
 
-    def is_named_in(self, text: str) -> bool:
-        return any(word.strip() and word.strip().casefold() in text for word in {self.address, *self.names})
+    def is_named_in(self, casefolded_text: str) -> bool:
+        return any(word.casefold() in casefolded_text for word in self.words)
 
 
 def _people(rows: Iterable[tuple[int, str, str]]) -> list[_Person]:
@@ -171,11 +176,11 @@ def _delete_registers_naming(people: list[_Person]) -> int:
     """Delete the register files that name any of these people; returns how many."""
     if not people:
         return 0
-    naming = [
-        upload.pk
-        for upload in StagedUpload.objects.filter(kind=REGISTER_UPLOAD_KIND).only("pk", "file_name", "content")
-        if any(person.is_named_in(_register_text(upload)) for person in people)
-    ]
+    naming = []
+    for upload in StagedUpload.objects.filter(kind=REGISTER_UPLOAD_KIND).only("pk", "file_name", "content"):
+        text = _register_text(upload)
+        if any(person.is_named_in(text) for person in people):
+            naming.append(upload.pk)
     StagedUpload.objects.filter(pk__in=naming).delete()
     return len(naming)
 

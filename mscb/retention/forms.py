@@ -31,7 +31,8 @@ class RetentionPolicyForm(LoadedVersionMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             if isinstance(field, forms.IntegerField) and not isinstance(field, VersionField):
-                field.widget.attrs.update(inputmode="numeric")
+                field.min_value = 1
+                field.widget.attrs.update(inputmode="numeric", min=1)
 
 
 class PersonSearchForm(forms.Form):

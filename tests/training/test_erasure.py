@@ -2,11 +2,13 @@
 uptake figure stays exactly as it was; and the copy of their records (Article 15)."""
 
 import json
+from io import BytesIO
 
 import pytest
 from django.apps import apps
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.db import models
+from openpyxl import Workbook
 
 from core.models import StagedUpload
 from objectives.models import EmailKind, EmailLog
@@ -202,3 +204,31 @@ def test_an_erased_placeholder_is_unique_to_one_person(world):
     placeholders = set(Registration.objects.filter(attendee_name=ERASED_NAME).values_list("email", flat=True))
 
     assert len(placeholders) == 2
+
+
+def test_a_name_too_short_to_search_for_deletes_no_one_elses_register(world):
+    Registration.objects.filter(email__iexact=ADDRESS).update(attendee_name="Al")
+
+    erase_address(ADDRESS)
+
+    # "Al" is inside "Yewtree Health" in the other file; only the file with their address goes.
+    assert list(StagedUpload.objects.values_list("token", flat=True)) == ["others"]
+
+
+def test_a_spreadsheet_register_naming_them_is_deleted(world):
+    book = Workbook()
+    for row in (["name", "email", "agency", "attended"], ["Someone", ADDRESS.upper(), "Yewtree Health", "yes"]):
+        book.active.append(row)
+    content = BytesIO()
+    book.save(content)
+    StagedUpload.objects.create(
+        kind="training_register",
+        token="spreadsheet",
+        uploaded_by=UserFactory(),
+        file_name="register.xlsx",
+        content=content.getvalue(),
+    )
+
+    erase_address(ADDRESS)
+
+    assert not StagedUpload.objects.filter(token="spreadsheet").exists()
