@@ -96,11 +96,14 @@ def anonymise_registrations(registrations: QuerySet[Registration]) -> Anonymised
     gone = _addresses_no_longer_held(people)
     result.emails = _erase_emails([person for person in people if person.address in gone])
     result.uploads = _delete_registers_naming(people)
-    result.admin_entries = LogEntry.objects.filter(
-        content_type=ContentType.objects.get_for_model(Registration),
-        object_id__in=[str(pk) for pk in result.registrations],
-    ).update(object_repr=ERASED_NAME)
+    result.admin_entries = _admin_entries({str(pk) for pk in result.registrations}).update(object_repr=ERASED_NAME)
     return result
+
+
+def _admin_entries(registration_pks: set[str]) -> QuerySet[LogEntry]:
+    """The admin's log entries about these registrations, whose description names the attendee."""
+    content_type = ContentType.objects.get_for_model(Registration)
+    return LogEntry.objects.filter(content_type=content_type, object_id__in=registration_pks)
 
 
 @dataclass
@@ -258,6 +261,13 @@ def _when(moment) -> str | None:
 def erase_address(email: str) -> Anonymised:
     """Erase on request: every registration made with this address, and any e-mail logged to it."""
     result = anonymise_registrations(Registration.objects.filter(email__iexact=email.strip()))
+    # History rows and admin log entries of registrations since deleted, which no registration leads to any more.
+    orphans = Registration.history.model.objects.filter(email__iexact=email.strip())
+    deleted_pks = {str(pk) for pk in orphans.values_list("id", flat=True)}
+    result.history_rows += orphans.update(
+        attendee_name=ERASED_NAME, email=f"erased-history@{ERASED_DOMAIN}", job_role=""
+    )
+    result.admin_entries += _admin_entries(deleted_pks).update(object_repr=ERASED_NAME)
     # E-mails to an address that no registration holds (already anonymised, or never booked).
     result.emails += emails_to(email).update(
         address=f"erased-email@{ERASED_DOMAIN}", subject=ERASED_SUBJECT, body="", error=""

@@ -232,3 +232,13 @@ def test_a_spreadsheet_register_naming_them_is_deleted(world):
     erase_address(ADDRESS)
 
     assert not StagedUpload.objects.filter(token="spreadsheet").exists()
+
+
+def test_the_history_of_a_registration_since_deleted_is_erased_too(world):
+    deleted = Registration.objects.filter(email__iexact=ADDRESS).first()
+    Evaluation.objects.filter(registration=deleted).delete()
+    deleted.delete()
+
+    erase_address(ADDRESS)
+
+    assert NAME.casefold() not in _text_everywhere()
