@@ -277,6 +277,10 @@ ROUTE_KWARGS = {
     "budget/plans/<int:plan_pk>/spend/new/": lambda w: {"plan_pk": w.plan.pk},
     "budget/spend/<int:pk>/edit/": lambda w: {"pk": _spend_line(w).pk},
     "budget/spend/<int:pk>/delete/": lambda w: {"pk": _spend_line(w).pk},
+    "retention/": lambda w: {},
+    "retention/people/": lambda w: {},
+    "retention/people/download/": lambda w: {},
+    "retention/people/erase/": lambda w: {},
 }
 
 
@@ -761,6 +765,12 @@ GET_EXPECTED = {
     "budget/plans/<int:plan_pk>/spend/new/": (302, 403, 403, 403, 200, 403),
     "budget/spend/<int:pk>/edit/": (302, 403, 403, 403, 200, 403),
     "budget/spend/<int:pk>/delete/": (302, 403, 403, 403, 200, 403),
+    # Retention and one person's records: the board manager's alone; a person is looked up, downloaded and erased
+    # by POST, so their address stays out of the address bar.
+    "retention/": (302, 403, 403, 403, 200, 403),
+    "retention/people/": (302, 403, 403, 403, 200, 403),
+    "retention/people/download/": (302, 403, 403, 403, 405, 403),
+    "retention/people/erase/": (302, 403, 403, 403, 405, 403),
 }
 
 # The POSTs that change something, in an order that leaves each one something to do (close then reopen).
@@ -840,6 +850,12 @@ POST_EXPECTED = {
     "budget/plans/<int:plan_pk>/spend/new/": (302, 403, 403, 403, 200, 403),
     "budget/spend/<int:pk>/edit/": (302, 403, 403, 403, 200, 403),
     "budget/spend/<int:pk>/delete/": (302, 403, 403, 403, 302, 403),
+    # Empty forms: the periods and the search show what is missing; a download or erasure without an address goes
+    # back to the search.
+    "retention/": (302, 403, 403, 403, 200, 403),
+    "retention/people/": (302, 403, 403, 403, 200, 403),
+    "retention/people/download/": (302, 403, 403, 403, 302, 403),
+    "retention/people/erase/": (302, 403, 403, 403, 302, 403),
 }
 
 
