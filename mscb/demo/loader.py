@@ -14,6 +14,7 @@ from objectives.models import Action, Agency, Aim, BusinessPlan, Objective, Prog
 
 from . import cdop, cdop_narrative, covering, notifications, people, plan, reviews, training, training_figures
 from .assurance import load_assurance
+from .feedback import load_family_feedback
 from .indicators import load_indicators
 from .progress_december import ROUND as DECEMBER
 from .progress_march import ROUND as MARCH
@@ -70,6 +71,7 @@ def load_demo(today: date | None = None) -> Counter[type[models.Model]]:
     notifications.load_notifications(loader, business_plan)
     load_indicators(loader, business_plan)
     load_assurance(loader, business_plan, agencies, officers)
+    load_family_feedback(loader, business_plan)
     return loader.created
 
 
