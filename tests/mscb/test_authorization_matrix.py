@@ -6,6 +6,7 @@ people allowed to use them, and 403 or 404 to everyone else first.
 """
 
 import re
+from datetime import date
 from http import HTTPStatus
 
 import pytest
@@ -14,6 +15,7 @@ from django.urls import URLResolver, get_resolver
 
 from assurance.models import Section11Return, Standard
 from core.models import StagedUpload
+from mscb.models.yearly import FamilyFeedback
 from tests.assurance.section11_world import open_test_cycle
 from tests.factories import AssuranceRecommendationFactory, IndicatorFactory, IndicatorValueFactory, RatingLevelFactory
 from tests.mscb.authorization_world import admin_object_for, build_world
@@ -86,6 +88,15 @@ def _register_upload(world):
             content=b"source,number,recommendation\n",
         )
     return world.register_upload
+
+
+def _family_feedback(world):
+    """An item of feedback from children and families for the world's plan, made once per world."""
+    if not hasattr(world, "family_feedback"):
+        world.family_feedback = FamilyFeedback.objects.create(
+            plan=world.plan, received_on=date(2025, 10, 1), source="Youth council", summary="Posters were unclear."
+        )
+    return world.family_feedback
 
 
 ROUTE_KWARGS = {
@@ -254,6 +265,10 @@ ROUTE_KWARGS = {
     },
     "assurance/recommendations/<int:pk>/edit/": lambda w: {"pk": _assurance_recommendation(w).pk},
     "assurance/recommendations/<int:pk>/actions/new/": lambda w: {"pk": _assurance_recommendation(w).pk},
+    "yearly-report/feedback/": lambda w: {},
+    "yearly-report/feedback/plans/<int:plan_pk>/new/": lambda w: {"plan_pk": w.plan.pk},
+    "yearly-report/feedback/<int:pk>/edit/": lambda w: {"pk": _family_feedback(w).pk},
+    "yearly-report/feedback/<int:pk>/delete/": lambda w: {"pk": _family_feedback(w).pk},
 }
 
 
@@ -712,6 +727,11 @@ GET_EXPECTED = {
     "assurance/sources/<int:source_pk>/recommendations/new/": (302, 403, 403, 403, 200, 403),
     "assurance/recommendations/<int:pk>/edit/": (302, 403, 403, 403, 200, 403),
     "assurance/recommendations/<int:pk>/actions/new/": (302, 403, 403, 403, 200, 403),
+    # Feedback from children and families: every signed-in role reads it; the board manager writes it.
+    "yearly-report/feedback/": (302, 200, 200, 200, 200, 200),
+    "yearly-report/feedback/plans/<int:plan_pk>/new/": (302, 403, 403, 403, 200, 403),
+    "yearly-report/feedback/<int:pk>/edit/": (302, 403, 403, 403, 200, 403),
+    "yearly-report/feedback/<int:pk>/delete/": (302, 403, 403, 403, 200, 403),
 }
 
 # The POSTs that change something, in an order that leaves each one something to do (close then reopen).
@@ -784,6 +804,10 @@ POST_EXPECTED = {
     "assurance/sources/<int:source_pk>/recommendations/new/": (302, 403, 403, 403, 200, 403),
     "assurance/recommendations/<int:pk>/edit/": (302, 403, 403, 403, 200, 403),
     "assurance/recommendations/<int:pk>/actions/new/": (302, 403, 403, 403, 200, 403),
+    # Feedback from children and families: only the board manager writes it (an empty form is shown again).
+    "yearly-report/feedback/plans/<int:plan_pk>/new/": (302, 403, 403, 403, 200, 403),
+    "yearly-report/feedback/<int:pk>/edit/": (302, 403, 403, 403, 200, 403),
+    "yearly-report/feedback/<int:pk>/delete/": (302, 403, 403, 403, 302, 403),
 }
 
 

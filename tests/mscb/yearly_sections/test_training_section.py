@@ -1,4 +1,4 @@
-"""The yearly report's training section counts exactly as training's own pages and selectors do, over the plan's year."""
+"""The yearly report's training section counts as training's own pages and selectors do, over the plan's year."""
 
 import json
 from datetime import date, datetime
