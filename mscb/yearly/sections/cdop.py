@@ -1,6 +1,7 @@
-"""The yearly report's section on the child death overview panel: each CDOP year overlapping the plan's year, with
-its figures as the committee paper shows them (reviews.paper.cdop), and the panel's actions in this plan with
-their latest rating and progress as at the plan's last round (reviews.paper.build.action_rows).
+"""The yearly report's section on the child death overview panel: each CDOP year overlapping the plan's year (or,
+when none does, the panel's latest report before it), with its figures as the committee paper shows them
+(reviews.paper.cdop), and the panel's actions in this plan with their latest rating and progress as at the plan's
+last round (reviews.paper.build.action_rows).
 
 A figure the board did not record stays None, never 0: a zero would say no child died.
 """
@@ -25,12 +26,17 @@ def build(plan) -> dict:
     years = list(
         CdopYear.objects.filter(ends_on__gte=plan.starts_on, ends_on__lt=plan.ends_on + A_YEAR).order_by("ends_on")
     )
+    # The panel reports after its year ends, so a plan's year often has only the year before's report to show.
+    latest_only = not years
+    if latest_only:
+        years = list(CdopYear.objects.filter(ends_on__lt=plan.starts_on).order_by("-ends_on")[:1])
     if not years:
-        return {"years": [], "actions": [], "round": ""}
+        return {"years": [], "latest_only": False, "actions": [], "round": ""}
     actions = Action.objects.not_hidden().filter(plan=plan, cdop_link__year__in=years).select_related("cdop_link__year")
     last_round = plan.rounds.filter(as_of__lte=plan.ends_on).order_by("-as_of").first()
     return {
         "years": [year_figures(year) for year in years],
+        "latest_only": latest_only,
         "actions": _actions(actions, last_round, plan),
         "round": last_round.label if last_round else "",
     }

@@ -24,6 +24,13 @@ def action_rows(figures: dict) -> list[list[str]]:
     ]
 
 
+def latest_only_text(figures: dict) -> str:
+    return (
+        "The panel has not yet reported on a year overlapping this one; its latest report, for "
+        f"{figures['years'][0]['title']}, follows."
+    )
+
+
 def write_word(document, figures: dict) -> None:
     """Each year's figures and messages as the committee paper writes them, then the panel's actions."""
     if not figures:
@@ -31,6 +38,8 @@ def write_word(document, figures: dict) -> None:
     if not figures["years"]:
         word.paragraph(document, "No child death overview panel year overlapping this year has been recorded.")
         return
+    if figures.get("latest_only"):
+        word.paragraph(document, latest_only_text(figures))
     for year in figures["years"]:
         _year(document, year)
     word.subheading(document, "Actions from the panel's annual reports")

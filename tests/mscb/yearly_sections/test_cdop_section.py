@@ -98,3 +98,17 @@ def test_a_year_with_no_panel_year_says_so():
     message = "No child death overview panel year overlapping this year has been recorded."
     assert message in paragraphs(written(SECTION, figures))
     assert message in render_to_string(SECTION.template_name, {"figures": figures})
+
+
+def test_without_an_overlapping_year_the_panels_latest_report_before_it_shows(world):
+    plan = BusinessPlanFactory(starts_on=date(2027, 4, 1), ends_on=date(2028, 3, 31), title="2027/28")
+
+    figures = SECTION.build(plan)
+    html = render_to_string(SECTION.template_name, {"figures": figures})
+
+    assert figures["latest_only"] is True
+    assert [year["title"] for year in figures["years"]] == ["2026/27"]
+    assert "its latest report, for 2026/27, follows." in html
+    assert any(
+        text.endswith("its latest report, for 2026/27, follows.") for text in paragraphs(written(SECTION, figures))
+    )
