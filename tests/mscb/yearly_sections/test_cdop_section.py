@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def plan():
-    return BusinessPlanFactory(title="2025/26")
+    return BusinessPlanFactory(title="The year under test")
 
 
 @pytest.fixture
@@ -91,7 +91,7 @@ def test_a_plan_with_no_round_lists_its_actions_without_progress(world):
 
 
 def test_a_year_with_no_panel_year_says_so():
-    plan = BusinessPlanFactory(starts_on=date(2040, 4, 1), ends_on=date(2041, 3, 31), title="2040/41")
+    plan = BusinessPlanFactory(starts_on=date(2040, 4, 1), ends_on=date(2041, 3, 31), title="Plan 2040/41")
     figures = SECTION.build(plan)
 
     assert figures["years"] == []
@@ -101,7 +101,7 @@ def test_a_year_with_no_panel_year_says_so():
 
 
 def test_without_an_overlapping_year_the_panels_latest_report_before_it_shows(world):
-    plan = BusinessPlanFactory(starts_on=date(2027, 4, 1), ends_on=date(2028, 3, 31), title="2027/28")
+    plan = BusinessPlanFactory(starts_on=date(2027, 4, 1), ends_on=date(2028, 3, 31), title="Plan 2027/28")
 
     figures = SECTION.build(plan)
     html = render_to_string(SECTION.template_name, {"figures": figures})

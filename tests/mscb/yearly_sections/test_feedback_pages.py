@@ -33,12 +33,12 @@ def form_data(**fields) -> dict:
 
 @pytest.fixture
 def plan():
-    return BusinessPlanFactory(title="2025/26")
+    return BusinessPlanFactory(title="The year under test")
 
 
 def test_a_reader_sees_the_chosen_plans_feedback_and_no_controls(reader_client, plan):
     feedback(plan, source="Youth council session")
-    last_year = BusinessPlanFactory(title="2024/25", starts_on=date(2024, 4, 1), ends_on=date(2025, 3, 31))
+    last_year = BusinessPlanFactory(title="Plan 2024/25", starts_on=date(2024, 4, 1), ends_on=date(2025, 3, 31))
     feedback(last_year, source="Last year's survey")
 
     page = reader_client.get(LIST, {"plan": plan.pk}).content.decode()

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def plan():
-    plan = BusinessPlanFactory(title="2025/26")
+    plan = BusinessPlanFactory(title="The year under test")
     september = ProgressRoundFactory(plan=plan, as_of=date(2025, 9, 30))
     ProgressRoundFactory(plan=plan, as_of=date(2025, 12, 31))
     items = [

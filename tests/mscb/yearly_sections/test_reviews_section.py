@@ -26,7 +26,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def plan():
-    return BusinessPlanFactory(title="2025/26")
+    return BusinessPlanFactory(title="The year under test")
 
 
 @pytest.fixture
@@ -125,7 +125,7 @@ def test_the_word_file_has_the_tables(plan, world):
 
 
 def test_a_year_without_reviews_says_so():
-    plan = BusinessPlanFactory(starts_on=date(2030, 4, 1), ends_on=date(2031, 3, 31), title="2030/31")
+    plan = BusinessPlanFactory(starts_on=date(2030, 4, 1), ends_on=date(2031, 3, 31), title="Plan 2030/31")
     figures = SECTION.build(plan)
 
     assert "No case review was open or active in the year." in paragraphs(written(SECTION, figures))

@@ -34,7 +34,7 @@ def session_on(course, day: date):
 
 @pytest.fixture
 def plan():
-    return BusinessPlanFactory(title="2025/26")
+    return BusinessPlanFactory(title="The year under test")
 
 
 @pytest.fixture
