@@ -15,6 +15,7 @@ from objectives.models import Action, Agency, Aim, BusinessPlan, Objective, Prog
 from . import cdop, cdop_narrative, covering, notifications, people, plan, reviews, training, training_figures
 from .assurance import load_assurance
 from .budget import load_budget
+from .feedback import load_family_feedback
 from .indicators import load_indicators
 from .progress_december import ROUND as DECEMBER
 from .progress_march import ROUND as MARCH
@@ -72,6 +73,7 @@ def load_demo(today: date | None = None) -> Counter[type[models.Model]]:
     load_indicators(loader, business_plan)
     load_assurance(loader, business_plan, agencies, officers)
     load_budget(loader, business_plan, agencies)
+    load_family_feedback(loader, business_plan)
     return loader.created
 
 

@@ -6,6 +6,7 @@ people allowed to use them, and 403 or 404 to everyone else first.
 """
 
 import re
+from datetime import date
 from http import HTTPStatus
 
 import pytest
@@ -14,6 +15,7 @@ from django.urls import URLResolver, get_resolver
 
 from assurance.models import Section11Return, Standard
 from core.models import StagedUpload
+from mscb.models.yearly import FamilyFeedback
 from tests.assurance.section11_world import open_test_cycle
 from tests.budget.factories import PartnerContributionFactory, SpendLineFactory
 from tests.factories import AssuranceRecommendationFactory, IndicatorFactory, IndicatorValueFactory, RatingLevelFactory
@@ -101,6 +103,15 @@ def _spend_line(world):
     if not hasattr(world, "spend_line"):
         world.spend_line = SpendLineFactory(plan=world.plan)
     return world.spend_line
+
+
+def _family_feedback(world):
+    """An item of feedback from children and families for the world's plan, made once per world."""
+    if not hasattr(world, "family_feedback"):
+        world.family_feedback = FamilyFeedback.objects.create(
+            plan=world.plan, received_on=date(2025, 10, 1), source="Youth council", summary="Posters were unclear."
+        )
+    return world.family_feedback
 
 
 ROUTE_KWARGS = {
@@ -281,6 +292,10 @@ ROUTE_KWARGS = {
     "retention/people/": lambda w: {},
     "retention/people/download/": lambda w: {},
     "retention/people/erase/": lambda w: {},
+    "yearly-report/feedback/": lambda w: {},
+    "yearly-report/feedback/plans/<int:plan_pk>/new/": lambda w: {"plan_pk": w.plan.pk},
+    "yearly-report/feedback/<int:pk>/edit/": lambda w: {"pk": _family_feedback(w).pk},
+    "yearly-report/feedback/<int:pk>/delete/": lambda w: {"pk": _family_feedback(w).pk},
 }
 
 
@@ -771,6 +786,11 @@ GET_EXPECTED = {
     "retention/people/": (302, 403, 403, 403, 200, 403),
     "retention/people/download/": (302, 403, 403, 403, 405, 403),
     "retention/people/erase/": (302, 403, 403, 403, 405, 403),
+    # Feedback from children and families: every signed-in role reads it; the board manager writes it.
+    "yearly-report/feedback/": (302, 200, 200, 200, 200, 200),
+    "yearly-report/feedback/plans/<int:plan_pk>/new/": (302, 403, 403, 403, 200, 403),
+    "yearly-report/feedback/<int:pk>/edit/": (302, 403, 403, 403, 200, 403),
+    "yearly-report/feedback/<int:pk>/delete/": (302, 403, 403, 403, 200, 403),
 }
 
 # The POSTs that change something, in an order that leaves each one something to do (close then reopen).
@@ -856,6 +876,10 @@ POST_EXPECTED = {
     "retention/people/": (302, 403, 403, 403, 200, 403),
     "retention/people/download/": (302, 403, 403, 403, 302, 403),
     "retention/people/erase/": (302, 403, 403, 403, 302, 403),
+    # Feedback from children and families: only the board manager writes it (an empty form is shown again).
+    "yearly-report/feedback/plans/<int:plan_pk>/new/": (302, 403, 403, 403, 200, 403),
+    "yearly-report/feedback/<int:pk>/edit/": (302, 403, 403, 403, 200, 403),
+    "yearly-report/feedback/<int:pk>/delete/": (302, 403, 403, 403, 302, 403),
 }
 
 

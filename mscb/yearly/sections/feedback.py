@@ -1,14 +1,68 @@
-"""A placeholder for a section of the yearly report, until its figures are gathered."""
+"""The yearly report's section on feedback from children and families: each item and how many per round.
 
+Read from mscb.FamilyFeedback in two queries (the items with their rounds, and the plan's rounds).
+"""
+
+from core.formats import long_date
+
+from ...models.yearly import FamilyFeedback
 from ..registry import YearlySection
+from . import feedback_word as word
+
+WHOLE_YEAR = "The year as a whole"
+ITEMS_HEADER = ["Received", "How it was gathered", "What they told us", "What we did about it"]
+COUNTS_HEADER = ["Progress round", "Items of feedback"]
+NOTHING_DONE = "Nothing recorded yet"
 
 
 def build(plan) -> dict:
-    return {}
+    items = list(FamilyFeedback.objects.filter(plan=plan).select_related("round"))
+    counts = [
+        {"label": progress_round.label, "count": sum(item.round_id == progress_round.pk for item in items)}
+        for progress_round in plan.rounds.order_by("as_of")
+    ]
+    unassigned = sum(item.round_id is None for item in items)
+    if unassigned:
+        counts.append({"label": WHOLE_YEAR, "count": unassigned})
+    return {
+        "items": [_item(item) for item in items],
+        "counts": counts,
+        "total": len(items),
+    }
+
+
+def _item(item: FamilyFeedback) -> dict:
+    return {
+        "received_on": item.received_on.isoformat(),
+        "received": long_date(item.received_on),
+        "round": item.round.label if item.round else WHOLE_YEAR,
+        "source": item.source,
+        "summary": item.summary,
+        "response": item.response,
+    }
+
+
+def item_rows(figures: dict) -> list[list[str]]:
+    return [
+        [item["received"], item["source"], item["summary"], item["response"] or NOTHING_DONE]
+        for item in figures.get("items", [])
+    ]
+
+
+def count_rows(figures: dict) -> list[list[str]]:
+    rows = [[count["label"], str(count["count"])] for count in figures.get("counts", [])]
+    return [*rows, ["The year", str(figures.get("total", 0))]]
 
 
 def write_word(document, figures: dict) -> None:
-    return None
+    if not figures.get("items"):
+        word.paragraph(document, "No feedback from children and families was recorded for the year.")
+        return
+    word.text_table(document, "Feedback received by progress round", COUNTS_HEADER, count_rows(figures), [0.5, 0.2])
+    word.subheading(document, "What children and families told us")
+    word.text_table(
+        document, "Feedback from children and families", ITEMS_HEADER, item_rows(figures), [0.14, 0.2, 0.33, 0.33]
+    )
 
 
 SECTION = YearlySection(
@@ -19,6 +73,6 @@ SECTION = YearlySection(
         "and influence services."
     ),
     build=build,
-    template_name="yearly/sections/_pending.html",
+    template_name="yearly/sections/_feedback.html",
     write_word=write_word,
 )
