@@ -11,7 +11,7 @@ TEXT_WIDTH = Mm(170)
 
 
 def subheading(document, text: str) -> None:
-    document.add_heading(text, level=3)
+    document.add_heading(text, level=2)
 
 
 def paragraph(document, text: str) -> None:

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from django.db.models import Prefetch, prefetch_related_objects
 
 from core.rating import Scale
-
 from mscb.dashboard.selectors import Choice, plan_actions, ratings_by_round
 from objectives.models import Action, BusinessPlan, ProgressRound
 from objectives.roles import READ

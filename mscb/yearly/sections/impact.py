@@ -71,7 +71,7 @@ def write_word(document, figures: dict) -> None:
             document,
             "Indicators: first and last values in the year",
             ["Indicator", "First value", "Last value", "Direction"],
-            [[line["name"], line["first"] or "None", line["last"], line["direction"]] for line in figures["indicators"]],
+            [[one["name"], one["first"] or "None", one["last"], one["direction"]] for one in figures["indicators"]],
         )
     else:
         paragraph(document, "The plan has no performance indicators.")
