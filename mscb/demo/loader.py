@@ -20,6 +20,7 @@ from .progress_march import ROUND as MARCH
 from .progress_september import ROUND as SEPTEMBER
 from .shaped_plans import load_shaped_plans
 from .times import DemoCalendar
+from .yearly import load_yearly
 
 ROUNDS = [SEPTEMBER, DECEMBER, MARCH]
 
@@ -70,6 +71,7 @@ def load_demo(today: date | None = None) -> Counter[type[models.Model]]:
     notifications.load_notifications(loader, business_plan)
     load_indicators(loader, business_plan)
     load_assurance(loader, business_plan, agencies, officers)
+    load_yearly(loader, business_plan)
     return loader.created
 
 
