@@ -56,8 +56,8 @@ def report_detail(request, plan_pk: int):
     return render(request, "yearly/report_detail.html", context)
 
 
-@require_POST
 @permission_required("mscb.change_yearlyreport", raise_exception=True)
+@require_POST
 def report_generate(request, plan_pk: int):
     plan, _ = plan_report(plan_pk)
     services.generate_yearly_report(plan=plan, by=request.user)
