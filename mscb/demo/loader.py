@@ -22,6 +22,7 @@ from .progress_march import ROUND as MARCH
 from .progress_september import ROUND as SEPTEMBER
 from .shaped_plans import load_shaped_plans
 from .times import DemoCalendar
+from .yearly import load_yearly
 
 ROUNDS = [SEPTEMBER, DECEMBER, MARCH]
 
@@ -74,6 +75,7 @@ def load_demo(today: date | None = None) -> Counter[type[models.Model]]:
     load_assurance(loader, business_plan, agencies, officers)
     load_budget(loader, business_plan, agencies)
     load_family_feedback(loader, business_plan)
+    load_yearly(loader, business_plan)
     return loader.created
 
 

@@ -114,6 +114,19 @@ def _family_feedback(world):
     return world.family_feedback
 
 
+def _yearly_publication(world):
+    """The plan's yearly report, its figures generated, and one publication of it (small stand-in files)."""
+    if not hasattr(world, "yearly_publication"):
+        from mscb.models import PublishedYearlyReport
+        from mscb.yearly.services import generate_yearly_report
+
+        report = generate_yearly_report(plan=world.plan, by=world.plan_import.uploaded_by)
+        world.yearly_publication = PublishedYearlyReport.objects.create(
+            report=report, title=report.title, html="<p>Published.</p>", pdf=b"%PDF-", docx=b"PK"
+        )
+    return world.yearly_publication
+
+
 ROUTE_KWARGS = {
     "": lambda w: {},
     "accounts/login/": lambda w: {},
@@ -296,6 +309,23 @@ ROUTE_KWARGS = {
     "yearly-report/feedback/plans/<int:plan_pk>/new/": lambda w: {"plan_pk": w.plan.pk},
     "yearly-report/feedback/<int:pk>/edit/": lambda w: {"pk": _family_feedback(w).pk},
     "yearly-report/feedback/<int:pk>/delete/": lambda w: {"pk": _family_feedback(w).pk},
+    "yearly-report/": lambda w: {},
+    "yearly-report/<int:plan_pk>/": lambda w: {"plan_pk": _yearly_publication(w).report.plan_id},
+    "yearly-report/<int:plan_pk>/generate/": lambda w: {"plan_pk": _yearly_publication(w).report.plan_id},
+    "yearly-report/<int:plan_pk>/file.<str:file_format>": lambda w: {
+        "plan_pk": _yearly_publication(w).report.plan_id,
+        "file_format": "html",
+    },
+    "yearly-report/<int:plan_pk>/sections/<slug:section>/": lambda w: {
+        "plan_pk": _yearly_publication(w).report.plan_id,
+        "section": "partners",
+    },
+    "yearly-report/<int:plan_pk>/publish/": lambda w: {"plan_pk": _yearly_publication(w).report.plan_id},
+    "yearly-report/published/<int:pk>/": lambda w: {"pk": _yearly_publication(w).pk},
+    "yearly-report/published/<int:pk>/file.<str:file_format>": lambda w: {
+        "pk": _yearly_publication(w).pk,
+        "file_format": "docx",
+    },
 }
 
 
@@ -791,6 +821,14 @@ GET_EXPECTED = {
     "yearly-report/feedback/plans/<int:plan_pk>/new/": (302, 403, 403, 403, 200, 403),
     "yearly-report/feedback/<int:pk>/edit/": (302, 403, 403, 403, 200, 403),
     "yearly-report/feedback/<int:pk>/delete/": (302, 403, 403, 403, 200, 403),
+    "yearly-report/": (302, 200, 200, 200, 200, 200),
+    "yearly-report/<int:plan_pk>/": (302, 200, 200, 200, 200, 200),
+    "yearly-report/<int:plan_pk>/generate/": (302, 403, 403, 403, 405, 403),
+    "yearly-report/<int:plan_pk>/file.<str:file_format>": (302, 200, 200, 200, 200, 200),
+    "yearly-report/<int:plan_pk>/sections/<slug:section>/": (302, 403, 403, 403, 200, 403),
+    "yearly-report/<int:plan_pk>/publish/": (302, 403, 403, 403, 200, 403),
+    "yearly-report/published/<int:pk>/": (302, 200, 200, 200, 200, 200),
+    "yearly-report/published/<int:pk>/file.<str:file_format>": (302, 200, 200, 200, 200, 200),
 }
 
 # The POSTs that change something, in an order that leaves each one something to do (close then reopen).
@@ -880,6 +918,10 @@ POST_EXPECTED = {
     "yearly-report/feedback/plans/<int:plan_pk>/new/": (302, 403, 403, 403, 200, 403),
     "yearly-report/feedback/<int:pk>/edit/": (302, 403, 403, 403, 200, 403),
     "yearly-report/feedback/<int:pk>/delete/": (302, 403, 403, 403, 302, 403),
+    # The yearly report: a narrative saved empty, the figures regenerated, the report published.
+    "yearly-report/<int:plan_pk>/generate/": (302, 403, 403, 403, 302, 403),
+    "yearly-report/<int:plan_pk>/sections/<slug:section>/": (302, 403, 403, 403, 302, 403),
+    "yearly-report/<int:plan_pk>/publish/": (302, 403, 403, 403, 302, 403),
 }
 
 

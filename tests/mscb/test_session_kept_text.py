@@ -234,4 +234,5 @@ def test_the_pages_that_keep_text_are_the_ones_people_write_at_length_in():
         "assurance:return_moderate",
         "feedback:create",
         "feedback:update",
+        "yearly:narrative_edit",
     }

@@ -1,14 +1,75 @@
-"""A placeholder for a section of the yearly report, until its figures are gathered."""
+"""What the partners did: the plan's actions by lead agency (led, completed, on track as at the latest round),
+the rounds held, and the agencies taking part. Figures only; the board manager's narrative says what they mean.
+
+"On track" is rated at a level that is neither complete nor one showing little progress (see mscb.yearly.year:
+Amber and Green on RAG). An action led by two agencies counts under each, as on the dashboard.
+"""
+
+from core.formats import long_date
+from mscb.dashboard.selectors import NO_LEAD_AGENCY
+from objectives.models import Action
 
 from ..registry import YearlySection
+from ..word_parts import figures_table, paragraph
+from ..year import is_on_track, read_year
 
 
 def build(plan) -> dict:
-    return {}
+    year = read_year(plan)
+    latest = year.ratings[year.latest_round.pk] if year.rounds else {}
+    by_agency: dict[str, list[Action]] = {}
+    for action in year.actions:
+        for agency in list(action.lead_agencies.all()) or [None]:
+            by_agency.setdefault(agency.name if agency else NO_LEAD_AGENCY, []).append(action)
+    names = sorted(by_agency, key=lambda name: (name == NO_LEAD_AGENCY, name.casefold()))
+    return {
+        "action_count": len(year.actions),
+        "agency_count": len([name for name in names if name != NO_LEAD_AGENCY]),
+        "rounds": [
+            {
+                "label": one.label,
+                "as_of": long_date(one.as_of),
+                "deadline": long_date(one.deadline) if one.deadline else "",
+            }
+            for one in year.rounds
+        ],
+        "agencies": [_line(name, by_agency[name], plan.scale, latest) for name in names],
+        "total": _line("Total", year.actions, plan.scale, latest),
+    }
+
+
+def _line(name: str, actions: list[Action], scale, latest: dict) -> dict:
+    return {
+        "name": name,
+        "led": len(actions),
+        "completed": sum(action.status == Action.Status.COMPLETED for action in actions),
+        "on_track": sum(
+            action.status == Action.Status.OPEN and is_on_track(scale, latest.get(action.pk)) for action in actions
+        ),
+    }
 
 
 def write_word(document, figures: dict) -> None:
-    return None
+    if not figures:
+        return
+    paragraph(
+        document,
+        f"{figures['action_count']} actions in the plan, led by {figures['agency_count']} agencies; "
+        f"{len(figures['rounds'])} progress rounds held.",
+    )
+    figures_table(
+        document,
+        "Progress rounds held",
+        ["Round", "As of", "Deadline for updates"],
+        [[one["label"], one["as_of"], one["deadline"] or "None set"] for one in figures["rounds"]],
+    )
+    lines = [*figures["agencies"], figures["total"]]
+    figures_table(
+        document,
+        "Actions by lead agency",
+        ["Lead agency", "Actions led", "Completed", "On track"],
+        [[line["name"], line["led"], line["completed"], line["on_track"]] for line in lines],
+    )
 
 
 SECTION = YearlySection(
@@ -19,6 +80,6 @@ SECTION = YearlySection(
         "and how effective the arrangements have been in practice."
     ),
     build=build,
-    template_name="yearly/sections/_pending.html",
+    template_name="yearly/sections/_partners.html",
     write_word=write_word,
 )

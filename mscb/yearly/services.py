@@ -1,0 +1,83 @@
+"""Writing the yearly report: generating its figures, saving a section's narrative, publishing it.
+
+Regenerating replaces the figures only; the narratives are separate rows keyed by section and never touched, so
+a manager may refresh the figures late in the year without losing a word they wrote.
+"""
+
+import hashlib
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from objectives.models import BusinessPlan
+from objectives.services.conflicts import take_next_version
+
+from ..models import PublishedYearlyReport, YearlyNarrative, YearlyReport
+from .files import render_docx, render_pdf, render_standalone_html
+from .registry import section_for, sections
+from .year import load_plan
+
+
+def default_title(plan: BusinessPlan) -> str:
+    return f"Annual report {plan.title}"
+
+
+def report_for(plan: BusinessPlan) -> YearlyReport:
+    """The plan's yearly report, made (with no figures yet) the first time anything is written to it."""
+    report, _ = YearlyReport.objects.get_or_create(plan=plan, defaults={"title": default_title(plan)})
+    return report
+
+
+@transaction.atomic
+def generate_yearly_report(*, plan: BusinessPlan, by) -> YearlyReport:
+    """Gather every section's figures from the product's data now; the narratives stay as they are."""
+    report = report_for(plan)
+    report = YearlyReport.objects.select_for_update().get(pk=report.pk)
+    year_plan = load_plan(plan.pk)
+    report.figures = {section.key: section.build(year_plan) for section in sections()}
+    report.generated_at = timezone.now()
+    report.generated_by = by
+    report.version += 1
+    report.save()
+    return report
+
+
+@transaction.atomic
+def save_narrative(
+    *, report: YearlyReport, section: str, text: str, by, expected_version: int | None
+) -> YearlyNarrative:
+    """Save a section's narrative, unless someone saved it after the writer loaded it (then ConflictError)."""
+    if section_for(section) is None:
+        raise ValidationError(f"The yearly report has no section {section!r}.")
+    narrative = YearlyNarrative.objects.select_for_update().filter(report=report, section=section).first()
+    subject = f"the narrative of “{section_for(section).title}”"
+    if narrative is not None:
+        take_next_version(narrative, expected_version=expected_version, subject=lambda saved: subject)
+    else:
+        narrative = YearlyNarrative(report=report, section=section)
+    narrative.text = text.strip()
+    narrative.updated_by = by
+    narrative.full_clean()
+    narrative.save()
+    return narrative
+
+
+@transaction.atomic
+def publish_yearly_report(*, report: YearlyReport, by) -> PublishedYearlyReport:
+    """Freeze the report's HTML, PDF and Word files as they stand now, with the files' SHA-256 sums."""
+    if report.generated_at is None:
+        raise ValidationError("Generate the report's figures before publishing it.")
+    html, pdf, docx = render_standalone_html(report), render_pdf(report), render_docx(report)
+    publication = PublishedYearlyReport(
+        report=report,
+        title=report.title,
+        published_by=by,
+        html=html,
+        pdf=pdf,
+        docx=docx,
+        pdf_sha256=hashlib.sha256(pdf).hexdigest(),
+        docx_sha256=hashlib.sha256(docx).hexdigest(),
+    )
+    publication.save()
+    return publication
