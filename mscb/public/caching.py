@@ -53,7 +53,8 @@ def document_etag(document) -> str | None:
     """A public document's page: its identity, when it was made public and its files' fingerprints."""
     if document is None:
         return None
-    return _fingerprint("public-document", document.pk, document.public_since, document.pdf_sha256, document.docx_sha256)
+    files = (document.pdf_sha256, document.docx_sha256)
+    return _fingerprint("public-document", document.pk, document.public_since, files)
 
 
 def cached_publicly(view):

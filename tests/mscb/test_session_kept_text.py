@@ -232,4 +232,5 @@ def test_the_pages_that_keep_text_are_the_ones_people_write_at_length_in():
         "assurance:source_update",
         "assurance:return_edit",
         "assurance:return_moderate",
+        "public:profile_edit",
     }

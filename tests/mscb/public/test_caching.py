@@ -107,7 +107,9 @@ def test_an_unchanged_index_costs_its_validators_only(
     assert response.status_code == HTTPStatus.NOT_MODIFIED
 
 
-def test_a_document_page_and_file_cost_two_queries_each(client, board_manager, progress_round, django_assert_num_queries):
+def test_a_document_page_and_file_cost_two_queries_each(
+    client, board_manager, progress_round, django_assert_num_queries
+):
     report = publish(progress_round, public_by=board_manager)
 
     # the public document (for its validators too), then its HTML

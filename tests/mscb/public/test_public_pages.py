@@ -67,7 +67,8 @@ def test_a_public_report_s_files_come_with_their_type_name_and_fingerprint(
 
     assert response.status_code == HTTPStatus.OK
     assert response["Content-Type"] == content_type
-    assert response["Content-Disposition"] == f'attachment; filename="2025-26 progress report December 2025.{extension}"'
+    name = f"2025-26 progress report December 2025.{extension}"
+    assert response["Content-Disposition"] == f'attachment; filename="{name}"'
     assert response["ETag"] == f'"{getattr(report, f"{file_format}_sha256")}"'
     assert bytes(response.content) == bytes(getattr(report, file_format))
 
