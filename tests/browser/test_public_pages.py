@@ -26,7 +26,7 @@ def test_a_visitor_reads_the_plan_and_opens_the_public_report(page, live_server)
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
 
     page.set_viewport_size({"width": 1280, "height": 800})
-    page.get_by_role("region", name="Reports").get_by_role("link", name=report.title).click()
+    page.get_by_role("region", name="Reports").get_by_role("link", name=report.title, exact=True).click()
     expect(page.get_by_role("link", name="Download PDF")).to_be_visible()
     expect(page.locator("main")).to_contain_text(first_aim["title"])
     assert_no_axe_violations(page)
