@@ -30,3 +30,6 @@ def test_a_visitor_reads_the_plan_and_opens_the_public_report(page, live_server)
     expect(page.get_by_role("link", name="Download PDF")).to_be_visible()
     expect(page.locator("main")).to_contain_text(first_aim["title"])
     assert_no_axe_violations(page)
+    page.set_viewport_size({"width": 320, "height": 800})
+    assert_no_axe_violations(page)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
