@@ -28,6 +28,11 @@ class PublicDocument(models.Model):
     def is_public(self) -> bool:
         return self.public_since is not None
 
+    @property
+    def document_label(self) -> str:
+        """ "objectives.publishedreport": which kind of document this is, for templates (which cannot read _meta)."""
+        return self._meta.label_lower
+
     def make_public(self, *, by) -> None:
         self.public_since = timezone.now()
         self.made_public_by = by

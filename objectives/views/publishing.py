@@ -67,7 +67,10 @@ class PublishedReportDetailView(PermissionRequiredMixin, DetailView):
     context_object_name = "published"
 
     def get_queryset(self):
-        return PublishedReport.objects.defer("pdf", "docx").select_related("plan", "round", "published_by")
+        # Who made it public, for the public pages' controls (templates/public/_marking.html).
+        return PublishedReport.objects.defer("pdf", "docx").select_related(
+            "plan", "round", "published_by", "made_public_by"
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -127,6 +127,26 @@ def _yearly_publication(world):
     return world.yearly_publication
 
 
+def _public_report(world):
+    """The world's published committee report, made public (once) for the public pages' rows."""
+    if not world.published.is_public:
+        world.published.make_public(by=None)
+        world.published.save()
+    return world.published
+
+
+def _public_yearly_report(world):
+    """A public publication of the world plan's yearly report, made once per world."""
+    if not hasattr(world, "public_yearly_report"):
+        from mscb.models import PublishedYearlyReport, YearlyReport
+
+        yearly, _ = YearlyReport.objects.get_or_create(plan=world.plan, defaults={"title": "Annual report 2025/26"})
+        world.public_yearly_report = PublishedYearlyReport(report=yearly, title=yearly.title, pdf=b"%PDF-")
+        world.public_yearly_report.make_public(by=None)
+        world.public_yearly_report.save()
+    return world.public_yearly_report
+
+
 ROUTE_KWARGS = {
     "": lambda w: {},
     "accounts/login/": lambda w: {},
@@ -326,6 +346,20 @@ ROUTE_KWARGS = {
         "pk": _yearly_publication(w).pk,
         "file_format": "docx",
     },
+    # The public pages (mscb/public): open to anyone; their manager's pages.
+    "public/": lambda w: {},
+    "public/reports/<int:pk>/": lambda w: {"pk": _public_report(w).pk},
+    "public/reports/<int:pk>/file.<str:file_format>": lambda w: {"pk": _public_report(w).pk, "file_format": "pdf"},
+    "public/yearly-reports/<int:pk>/": lambda w: {"pk": _public_yearly_report(w).pk},
+    "public/yearly-reports/<int:pk>/file.<str:file_format>": lambda w: {
+        "pk": _public_yearly_report(w).pk,
+        "file_format": "pdf",
+    },
+    "public/manage/": lambda w: {},
+    "public/manage/words/": lambda w: {},
+    "public/manage/<str:kind>/<int:pk>/make-public/": lambda w: {"kind": "reports", "pk": w.published.pk},
+    "public/manage/<str:kind>/<int:pk>/withdraw/": lambda w: {"kind": "reports", "pk": w.published.pk},
+    "public/manage/reports/<int:pk>/progress-text/": lambda w: {"pk": w.published.pk},
 }
 
 
@@ -829,6 +863,17 @@ GET_EXPECTED = {
     "yearly-report/<int:plan_pk>/publish/": (302, 403, 403, 403, 200, 403),
     "yearly-report/published/<int:pk>/": (302, 200, 200, 200, 200, 200),
     "yearly-report/published/<int:pk>/file.<str:file_format>": (302, 200, 200, 200, 200, 200),
+    # The public pages: anyone, signed in or not; what they show is the board manager's to decide.
+    "public/": (200, 200, 200, 200, 200, 200),
+    "public/reports/<int:pk>/": (200, 200, 200, 200, 200, 200),
+    "public/reports/<int:pk>/file.<str:file_format>": (200, 200, 200, 200, 200, 200),
+    "public/yearly-reports/<int:pk>/": (200, 200, 200, 200, 200, 200),
+    "public/yearly-reports/<int:pk>/file.<str:file_format>": (200, 200, 200, 200, 200, 200),
+    "public/manage/": (302, 403, 403, 403, 200, 403),
+    "public/manage/words/": (302, 403, 403, 403, 200, 403),
+    "public/manage/<str:kind>/<int:pk>/make-public/": (302, 403, 403, 403, 200, 403),
+    "public/manage/<str:kind>/<int:pk>/withdraw/": (302, 403, 403, 403, 200, 403),
+    "public/manage/reports/<int:pk>/progress-text/": (302, 403, 403, 403, 405, 403),
 }
 
 # The POSTs that change something, in an order that leaves each one something to do (close then reopen).
@@ -922,6 +967,11 @@ POST_EXPECTED = {
     "yearly-report/<int:plan_pk>/generate/": (302, 403, 403, 403, 302, 403),
     "yearly-report/<int:plan_pk>/sections/<slug:section>/": (302, 403, 403, 403, 302, 403),
     "yearly-report/<int:plan_pk>/publish/": (302, 403, 403, 403, 302, 403),
+    # Made public, its progress text shown (the default "no"), then withdrawn; an empty words form is shown again.
+    "public/manage/<str:kind>/<int:pk>/make-public/": (302, 403, 403, 403, 302, 403),
+    "public/manage/reports/<int:pk>/progress-text/": (302, 403, 403, 403, 302, 403),
+    "public/manage/<str:kind>/<int:pk>/withdraw/": (302, 403, 403, 403, 302, 403),
+    "public/manage/words/": (302, 403, 403, 403, 200, 403),
 }
 
 

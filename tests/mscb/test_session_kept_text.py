@@ -235,4 +235,5 @@ def test_the_pages_that_keep_text_are_the_ones_people_write_at_length_in():
         "feedback:create",
         "feedback:update",
         "yearly:narrative_edit",
+        "public:profile_edit",
     }

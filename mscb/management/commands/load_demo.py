@@ -4,7 +4,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from core.formats import plural
 from mscb.demo import people
-from mscb.demo.loader import load_demo
+from mscb.demo.loader import demo_day, load_demo
+from mscb.demo.public import make_demo_public
 
 DEMO_URL = "http://127.0.0.1:8000/"
 
@@ -39,6 +40,10 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS(f"Demo data loaded: created {counts}."))
         else:
             self.stdout.write("Demo data already loaded: nothing to create.")
+        # Apart from load_demo(), which tests run often: publishing lays out a PDF.
+        made_public = make_demo_public(demo_day(today))
+        if made_public:
+            self.stdout.write(f"Published {made_public.title} and put it on the public pages (/public/).")
         # `make run` loads the demo and then starts the server itself, so the output tells no one to start it.
         self.stdout.write(f"Sign in at {DEMO_URL} (or the port given as `make run PORT=…`) as one of:")
         for spec in people.USERS:
