@@ -301,9 +301,25 @@ class Results:
         return f"{plural(sent, 'attendee')} {were} sent the follow-up form; {replies}."
 
 
-def evaluation_results(evaluations, registrations) -> Results:
-    """Response rate, mean scores and gain, score distributions and follow-up counts, in three queries."""
-    counts = registrations.aggregate(
+def _aggregated_by(queryset, key: str | None, **aggregations) -> dict:
+    """`aggregate()` for the whole queryset (under None), or one row per value of `key`, in one query."""
+    if key is None:
+        return {None: queryset.aggregate(**aggregations)}
+    rows = queryset.order_by().values(key).annotate(**aggregations)
+    return {row.pop(key): row for row in rows}
+
+
+def _empty(aggregations: dict) -> dict:
+    """What aggregate() gives over no rows: nothing counted, no mean."""
+    return {name: 0 if isinstance(value, Count) else None for name, value in aggregations.items()}
+
+
+def evaluation_results_by(evaluations, registrations, *, key: str | None) -> dict:
+    """`evaluation_results` for each value of `key`, a path from a registration such as "session__course" (None
+    for all together), in three queries however many values there are; a value with no row is absent."""
+    counts = _aggregated_by(
+        registrations,
+        key,
         attended=Count("pk", filter=Q(status=Registration.Status.ATTENDED), distinct=True),
         # An answer means the form reached them, even with no link on record (sent on paper, or before links
         # were recorded): counted as sent, so "8 of 0" cannot happen.
@@ -316,18 +332,31 @@ def evaluation_results(evaluations, registrations) -> Results:
     buckets = {
         f"{name}_{score}": Count("pk", filter=Q(**{name: score})) for name in SCORE_FIELDS for score in range(1, 6)
     }
-    after = evaluations.filter(kind=Kind.AFTER_SESSION).aggregate(
-        answered=Count("pk"),
+    after_aggregations = {
+        "answered": Count("pk"),
         **{f"mean_{name}": Avg(name) for name in SCORE_FIELDS},
-        mean_gain=Avg(F("confidence_after") - F("confidence_before")),
+        "mean_gain": Avg(F("confidence_after") - F("confidence_before")),
         **buckets,
-    )
-    distributions = [(name, [after.pop(f"{name}_{score}") for score in range(1, 6)]) for name in SCORE_FIELDS]
-    follow_up = evaluations.filter(kind=Kind.FOLLOW_UP).aggregate(
-        answered=Count("pk"),
+    }
+    follow_up_aggregations = {
+        "answered": Count("pk"),
         **{choice: Count("pk", filter=Q(practice_changed=choice)) for choice in Evaluation.PracticeChanged.values},
-    )
-    return Results(counts["attended"], after, distributions, follow_up, counts["follow_up_sent"])
+    }
+    evaluation_key = key and f"registration__{key}"
+    after = _aggregated_by(evaluations.filter(kind=Kind.AFTER_SESSION), evaluation_key, **after_aggregations)
+    follow_up = _aggregated_by(evaluations.filter(kind=Kind.FOLLOW_UP), evaluation_key, **follow_up_aggregations)
+    results = {}
+    for value, count in counts.items():
+        after_row = after.get(value) or _empty(after_aggregations)
+        distributions = [(name, [after_row.pop(f"{name}_{score}") for score in range(1, 6)]) for name in SCORE_FIELDS]
+        follow_up_row = follow_up.get(value) or _empty(follow_up_aggregations)
+        results[value] = Results(count["attended"], after_row, distributions, follow_up_row, count["follow_up_sent"])
+    return results
+
+
+def evaluation_results(evaluations, registrations) -> Results:
+    """Response rate, mean scores and gain, score distributions and follow-up counts, in three queries."""
+    return evaluation_results_by(evaluations, registrations, key=None)[None]
 
 
 def _scope(session: TrainingSession | None, course: Course | None) -> dict:

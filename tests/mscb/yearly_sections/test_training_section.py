@@ -172,3 +172,26 @@ def test_a_year_without_training_writes_only_its_sentence():
     assert figures["agencies"] == figures["courses"] == figures["recorded"] == []
     assert not document.tables
     assert "nobody attended multi-agency training" in html
+
+
+def _add_course_with_answers(title: str) -> None:
+    registration = RegistrationFactory(session=session_on(CourseFactory(title=title), date(2025, 11, 4)))
+    registration.status = Status.ATTENDED
+    registration.save()
+    EvaluationFactory(registration=registration, relevance=4, quality=4, confidence_before=3, confidence_after=4)
+
+
+def test_building_the_section_asks_the_same_queries_however_many_courses(plan, world, django_assert_num_queries):
+    SECTION.build(plan)
+    with django_assert_num_queries(QUERIES_BUILD):
+        figures = SECTION.build(plan)
+    _add_course_with_answers("Online safety")
+    _add_course_with_answers("Parental conflict")
+    with django_assert_num_queries(QUERIES_BUILD):
+        more = SECTION.build(plan)
+    assert len(more["course_evaluations"]) == len(figures["course_evaluations"]) + 2
+
+
+# Uptake overall, by course and by agency with its workforce; the year's evaluations (3) and each course's (3,
+# grouped by course); the recorded figures.
+QUERIES_BUILD = 12
