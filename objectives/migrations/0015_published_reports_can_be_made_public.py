@@ -7,53 +7,121 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('objectives', '0014_carry_over'),
+        ("objectives", "0014_carry_over"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='publishedreport',
-            name='made_public_by',
-            field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="publishedreport",
+            name="made_public_by",
+            field=models.ForeignKey(
+                blank=True,
+                editable=False,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='publishedreport',
-            name='progress_is_public',
-            field=models.BooleanField(default=False, editable=False, verbose_name='show its progress text on the public pages'),
+            model_name="publishedreport",
+            name="progress_is_public",
+            field=models.BooleanField(
+                default=False, editable=False, verbose_name="show its progress text on the public pages"
+            ),
         ),
         migrations.AddField(
-            model_name='publishedreport',
-            name='public_since',
-            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='public since'),
+            model_name="publishedreport",
+            name="public_since",
+            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name="public since"),
         ),
         migrations.CreateModel(
-            name='HistoricalPublishedReport',
+            name="HistoricalPublishedReport",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('public_since', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='public since')),
-                ('title', models.CharField(max_length=300)),
-                ('published_at', models.DateTimeField(blank=True, editable=False)),
-                ('pdf_sha256', models.CharField(blank=True, max_length=64)),
-                ('docx_sha256', models.CharField(blank=True, max_length=64)),
-                ('progress_is_public', models.BooleanField(default=False, editable=False, verbose_name='show its progress text on the public pages')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('made_public_by', models.ForeignKey(blank=True, db_constraint=False, editable=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('plan', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='objectives.businessplan')),
-                ('published_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('round', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='objectives.progressround')),
+                ("id", models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID")),
+                (
+                    "public_since",
+                    models.DateTimeField(blank=True, editable=False, null=True, verbose_name="public since"),
+                ),
+                ("title", models.CharField(max_length=300)),
+                ("published_at", models.DateTimeField(blank=True, editable=False)),
+                ("pdf_sha256", models.CharField(blank=True, max_length=64)),
+                ("docx_sha256", models.CharField(blank=True, max_length=64)),
+                (
+                    "progress_is_public",
+                    models.BooleanField(
+                        default=False, editable=False, verbose_name="show its progress text on the public pages"
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "made_public_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="objectives.businessplan",
+                    ),
+                ),
+                (
+                    "published_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "round",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="objectives.progressround",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical published report',
-                'verbose_name_plural': 'historical published reports',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical published report",
+                "verbose_name_plural": "historical published reports",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
