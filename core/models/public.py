@@ -15,14 +15,31 @@ class PublicDocumentQuerySet(models.QuerySet):
 
 
 class PublicDocument(models.Model):
+    """A published document's frozen files, and whether the public may see them."""
+
+    published_at = models.DateTimeField(auto_now_add=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    html = models.TextField(blank=True)
+    pdf = models.BinaryField(blank=True)
+    docx = models.BinaryField(blank=True)
+    pdf_sha256 = models.CharField(max_length=64, blank=True)
+    docx_sha256 = models.CharField(max_length=64, blank=True)
     # Empty until the board manager makes the document public; emptied again when they withdraw it.
     public_since = models.DateTimeField("public since", null=True, blank=True, editable=False)
     made_public_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False, related_name="+"
     )
 
+    objects = PublicDocumentQuerySet.as_manager()
+
     class Meta:
         abstract = True
+        ordering = ["-published_at"]
+
+    def __str__(self):
+        return self.title
 
     @property
     def is_public(self) -> bool:

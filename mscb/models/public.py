@@ -3,8 +3,10 @@
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from .one_row import OneRow
 
-class PublicProfile(models.Model):
+
+class PublicProfile(OneRow):
     """One row: the board's public words. The board's name comes from the BOARD_NAME setting."""
 
     purpose = models.TextField(
@@ -18,8 +20,6 @@ class PublicProfile(models.Model):
         help_text="Who to contact, with telephone numbers, including out of hours and in an emergency (999).",
     )
     updated_at = models.DateTimeField(auto_now=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
-
     history = HistoricalRecords()
 
     class Meta:
@@ -28,9 +28,3 @@ class PublicProfile(models.Model):
 
     def __str__(self):
         return "The public pages' words"
-
-    @classmethod
-    def current(cls) -> "PublicProfile":
-        """The one row, made empty the first time it is asked for."""
-        profile, _ = cls.objects.get_or_create(pk=1)
-        return profile

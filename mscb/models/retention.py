@@ -9,10 +9,12 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from .one_row import OneRow
+
 AT_LEAST_ONE = [MinValueValidator(1)]
 
 
-class RetentionPolicy(models.Model):
+class RetentionPolicy(OneRow):
     """One row: the board's retention periods, in days for short-lived files and months for records."""
 
     applied_imports_days = models.PositiveIntegerField(
@@ -29,8 +31,6 @@ class RetentionPolicy(models.Model):
         default=36,
         validators=AT_LEAST_ONE,
     )
-    version = models.PositiveIntegerField(default=1, editable=False)
-
     history = HistoricalRecords()
 
     class Meta:
@@ -39,12 +39,6 @@ class RetentionPolicy(models.Model):
 
     def __str__(self):
         return "Retention periods"
-
-    @classmethod
-    def current(cls) -> "RetentionPolicy":
-        """The one row, with the defaults the first time it is asked for."""
-        policy, _ = cls.objects.get_or_create(pk=1)
-        return policy
 
 
 class RetentionRemoval(models.Model):

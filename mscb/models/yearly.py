@@ -10,7 +10,7 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from core.models import PublicDocument, PublicDocumentQuerySet
+from core.models import PublicDocument
 from objectives.models import BusinessPlan, ProgressRound
 
 
@@ -97,24 +97,8 @@ class PublishedYearlyReport(PublicDocument):
 
     report = models.ForeignKey(YearlyReport, on_delete=models.PROTECT, related_name="publications")
     title = models.CharField(max_length=200)
-    published_at = models.DateTimeField(auto_now_add=True)
-    published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    html = models.TextField(blank=True)
-    pdf = models.BinaryField(blank=True)
-    docx = models.BinaryField(blank=True)
-    pdf_sha256 = models.CharField(max_length=64, blank=True)
-    docx_sha256 = models.CharField(max_length=64, blank=True)
 
     history = HistoricalRecords(excluded_fields=["html", "pdf", "docx"])
-    objects = PublicDocumentQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-published_at"]
-
-    def __str__(self):
-        return self.title
 
     def get_absolute_url(self):
         return reverse("yearly:published_detail", args=[self.pk])

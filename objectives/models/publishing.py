@@ -1,11 +1,10 @@
 """Committee reports as published."""
 
-from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from core.models import PublicDocument, PublicDocumentQuerySet
+from core.models import PublicDocument
 
 from .plan import BusinessPlan
 from .progress import ProgressRound
@@ -17,17 +16,8 @@ class PublishedReport(PublicDocument):
     plan = models.ForeignKey(BusinessPlan, on_delete=models.PROTECT, related_name="published_reports")
     round = models.ForeignKey(ProgressRound, on_delete=models.PROTECT, related_name="published_reports")
     title = models.CharField(max_length=300)
-    published_at = models.DateTimeField(auto_now_add=True)
-    published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
     # The report's content as data: what the files were made from, and what the next one is compared with.
     snapshot = models.JSONField(default=dict)
-    html = models.TextField(blank=True)
-    pdf = models.BinaryField(blank=True)
-    docx = models.BinaryField(blank=True)
-    pdf_sha256 = models.CharField(max_length=64, blank=True)
-    docx_sha256 = models.CharField(max_length=64, blank=True)
     # The public plan page shows ratings from the latest published report; its progress text only with this.
     progress_is_public = models.BooleanField(
         "show its progress text on the public pages", default=False, editable=False
@@ -35,13 +25,6 @@ class PublishedReport(PublicDocument):
 
     # Who made it public or withdrew it, and when; the files and snapshot never change, so are left out.
     history = HistoricalRecords(excluded_fields=["snapshot", "html", "pdf", "docx"])
-    objects = PublicDocumentQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-published_at"]
-
-    def __str__(self):
-        return self.title
 
     def get_absolute_url(self):
         return reverse("objectives:published_detail", args=[self.pk])
