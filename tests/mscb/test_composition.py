@@ -18,7 +18,7 @@ DECLARED = [import_string(path).kind for path in PAPER_SECTIONS]
 
 
 def test_the_paper_sections_come_in_the_order_mscb_declares():
-    assert list(sections._REGISTERED) == DECLARED == ["case_reviews", "cdop", "assurance", "training"]
+    assert list(sections._REGISTERED) == DECLARED == ["case_reviews", "cdop", "assurance", "training", "budget"]
 
 
 @pytest.mark.parametrize("apps", [["reviews", "training"], ["training", "reviews"]])

@@ -60,6 +60,6 @@ def test_the_latest_papers_pdf_and_word_file_read_in_the_committees_order(demo_o
     pdf_text = " ".join(paper_pdf_text(client, latest, tmp_path).split())
     word_text = " ".join(paper_word_text(client, latest).split())
 
-    assert len(expected) == 11
+    assert len(expected) == 12
     assert in_order(pdf_text, expected)
     assert in_order(word_text, expected)

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from objectives.models import Action, Agency
 from objectives.services import agencies
+from tests.budget.factories import PartnerContributionFactory
 from tests.factories import ActionFactory, AgencyFactory, IndicatorFactory, UserFactory
 from tests.reviews.factories import RecommendationFactory
 from tests.training.factories import AgencyWorkforceFactory, RegistrationFactory
@@ -80,6 +81,7 @@ def test_the_preview_says_what_moves_from_every_app(manager_client, police, kent
         "assurance.caseaudit.agencies": 0,
         "assurance.auditgrading.agency": 0,
         "assurance.assurancerecommendation.agencies": 0,
+        "budget.partnercontribution.agency": 0,
     }
     assert (
         "2 contributors, 4 actions, 1 indicator, 1 registration and 1 recommendation will move to Kent Police" in page
@@ -194,6 +196,19 @@ def test_a_unique_clash_is_named_and_nothing_changes(manager_client, police, ken
     assert list(action.lead_agencies.all()) == [police]
 
 
+def test_two_contributions_to_one_plan_clash_and_nothing_changes(manager_client, police, kent_police):
+    ours = PartnerContributionFactory(agency=police)
+    PartnerContributionFactory(agency=kent_police, plan=ours.plan)
+
+    response, fingerprint = preview(manager_client, police, kent_police)
+
+    [clash] = response.context["plan"].clashes
+    assert clash.startswith(f"Partner contribution “Police – {ours.plan.title}” would clash with Kent Police’s")
+    confirm(manager_client, police, kent_police, fingerprint)
+    ours.refresh_from_db()
+    assert ours.agency == police
+
+
 def test_a_stale_preview_is_shown_again_and_nothing_is_merged(manager_client, police, kent_police):
     ActionFactory.create_batch(4, lead_agencies=[police])
     _, fingerprint = preview(manager_client, police, kent_police)
@@ -237,8 +252,8 @@ def test_the_preview_queries_do_not_grow_with_what_moves(
     # then contributors and actions (ids, then the links the kept agency has too), registrations, workforce and
     # recommendations (ids; no unique rule of a registration involves its agency, so none is checked row by row),
     # the indicators the agency owns (ids), and assurance's Section 11 cycles, returns, case audits, audit
-    # gradings and recommendations (ids)
-    with django_assert_num_queries(19):
+    # gradings and recommendations (ids), and the budget's partner contributions (ids)
+    with django_assert_num_queries(20):
         response = manager_client.get(merge_url(police, kent_police))
 
     assert response.context["plan"].action_count == row_count
