@@ -44,7 +44,8 @@ def _categories(year: CdopYear) -> list[dict]:
     return [{"name": category.name, "deaths": category.deaths} for category in categories]
 
 
-def _figures(year: CdopYear) -> dict:
+def year_figures(year: CdopYear) -> dict:
+    """A panel year's figures as the paper and the yearly report print them."""
     return {
         "title": year.title,
         "ends": long_date(year.ends_on),
@@ -64,7 +65,7 @@ def build_cdop(*, plan, progress_round) -> PaperSection | None:
         # Every CDOP action belongs to a year, so there are none either.
         return None
     shown = next((year for year in years if year.ends_on <= progress_round.as_of), years[0])
-    figures = _figures(shown)
+    figures = year_figures(shown)
     actions = Action.objects.not_hidden().filter(plan=plan, cdop_link__isnull=False).select_related("cdop_link")
     rows = defaultdict(list)
     for action, row in action_rows(actions, progress_round, plan.scale):

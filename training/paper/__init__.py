@@ -37,7 +37,7 @@ def build(*, plan, progress_round) -> PaperSection | None:
     period = uptake.Period(starts_on(plan, progress_round), progress_round.as_of)
     # The paper is the board's: every agency's registrations count, whoever prints it.
     courses = uptake.course_uptake(period, Registration.objects.all())
-    recorded = [_recorded(figure) for figure in TrainingFigure.objects.within(period.starts_on, period.ends_on)]
+    recorded = [recorded_figure(figure) for figure in TrainingFigure.objects.within(period.starts_on, period.ends_on)]
     if not courses and not recorded:
         return None
     data = {
@@ -80,7 +80,8 @@ def _booked(period: uptake.Period, courses: list[uptake.Uptake], as_of: date) ->
     }
 
 
-def _recorded(figure: TrainingFigure) -> dict:
+def recorded_figure(figure: TrainingFigure) -> dict:
+    """A recorded training figure as the paper and the yearly report print it."""
     return {
         "course": figure.course_title,
         "when": figure.period_text,

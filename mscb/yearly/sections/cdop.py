@@ -11,7 +11,7 @@ from datetime import timedelta
 from objectives.models import Action
 from reviews.models import CdopYear
 from reviews.paper.build import action_rows
-from reviews.paper.cdop import _figures as year_figures
+from reviews.paper.cdop import year_figures
 
 from ..registry import YearlySection
 from .cdop_word import write_word

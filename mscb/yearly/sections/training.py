@@ -8,7 +8,7 @@ training booked elsewhere (as the committee paper prints them). The board's repo
 
 from training import selectors
 from training.models import Evaluation, Registration, TrainingFigure
-from training.paper import _recorded as recorded_figure
+from training.paper import recorded_figure
 
 from ..registry import YearlySection
 from .training_word import write_word

@@ -27,6 +27,12 @@ def test_the_list_shows_each_plan_and_its_report_state(reader_client, report):
     assert report.title in response.content.decode()
 
 
+def test_the_list_leads_to_the_feedback_its_section_is_drawn_from(reader_client, report):
+    page = reader_client.get(reverse("yearly:report_list")).content.decode()
+
+    assert f'<a href="{reverse("feedback:list")}">feedback from children and families</a>' in page
+
+
 def test_the_report_page_shows_every_section_title_in_order_with_its_narrative(reader_client, report, board_manager):
     services.save_narrative(
         report=report, section="impact", text="Fewer re-referrals.", by=board_manager, expected_version=None

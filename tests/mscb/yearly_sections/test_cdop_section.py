@@ -11,7 +11,7 @@ from mscb.yearly.sections.cdop import SECTION
 from objectives.models import ProgressUpdate
 from reviews import services as review_services
 from reviews.models import CdopCategory, CdopFigure
-from reviews.paper.cdop import _figures as paper_figures
+from reviews.paper.cdop import year_figures as paper_figures
 from tests.factories import AgencyFactory, BusinessPlanFactory, ProgressRoundFactory, ProgressUpdateFactory
 from tests.reviews.factories import CdopYearFactory
 
