@@ -1,5 +1,5 @@
 """How long the main pages take on the demo data, as the board manager, an agency officer, the chair and the training
-administrator see them.
+administrator see them, and the public pages as anyone sees them without signing in.
 
     .venv/bin/python bench/page_speed.py [--runs 20]
 
@@ -24,11 +24,12 @@ from django.test.utils import setup_test_environment  # noqa: E402
 from assurance.models import CaseAudit, RecommendationSource, Section11Cycle, Section11Return  # noqa: E402
 from mscb.demo.loader import demo_day  # noqa: E402
 from mscb.demo.times import DemoCalendar  # noqa: E402
-from objectives.models import Action, BusinessPlan  # noqa: E402
+from objectives.models import Action, BusinessPlan, PublishedReport  # noqa: E402
 from reviews.models import CdopYear, Review  # noqa: E402
 from training.models import TrainingSession  # noqa: E402
 
 AIM_SECONDS = 0.2
+ANONYMOUS = "(not signed in)"
 
 
 def pages() -> dict[str, list[str]]:
@@ -61,10 +62,17 @@ def pages() -> dict[str, list[str]]:
         "/published/",
         *_case_work_pages(latest, year),
         *_assurance_pages(),
+        *_yearly_loop_pages(plan),
     ]
     officer_pages = _officer_pages(plan, latest)
     chair_pages = ["/", "/dashboard/", "/assurance/register/"]
-    return {"manager": manager_pages, "police.officer": officer_pages, "chair": chair_pages, "trainer": ["/"]}
+    return {
+        "manager": manager_pages,
+        "police.officer": officer_pages,
+        "chair": chair_pages,
+        "trainer": ["/"],
+        ANONYMOUS: _public_pages(),
+    }
 
 
 def _officer_pages(plan, latest) -> list[str]:
@@ -112,6 +120,25 @@ def _assurance_pages() -> list[str]:
     ]
 
 
+def _yearly_loop_pages(plan) -> list[str]:
+    """The budget, the yearly report with its feedback, retention and the public pages' management."""
+    return [
+        "/budget/",
+        f"/budget/plans/{plan.pk}/",
+        "/yearly-report/",
+        f"/yearly-report/{plan.pk}/",
+        "/yearly-report/feedback/",
+        "/retention/",
+        "/public/manage/",
+    ]
+
+
+def _public_pages() -> list[str]:
+    """What anyone sees without signing in: the board's page and the report the demo made public."""
+    report = PublishedReport.objects.public().first()
+    return ["/public/", f"/public/reports/{report.pk}/"]
+
+
 def _other_shapes() -> list[str]:
     """The demo's plans in the list and two-level shapes: each one's page and latest committee report."""
     paths = []
@@ -134,7 +161,8 @@ def main() -> None:
     print(f"{'page':<48} {'user':<15} {'median ms':>9} {'slowest ms':>10}")
     for username, paths in pages().items():
         client = Client()
-        client.force_login(get_user_model().objects.get(username=username))
+        if username != ANONYMOUS:
+            client.force_login(get_user_model().objects.get(username=username))
         for path in paths:
             client.get(path)  # warm the template cache
             timings, _ = timed_gets(client, path, runs)

@@ -55,5 +55,5 @@ def test_the_chair_prints_the_latest_paper_in_the_committees_order(page: Page, l
             *later_sections,
         ],
     )
-    # Case reviews, CDOP, Assurance and Training
-    assert len(later_sections) == 4
+    # Case reviews, CDOP, Assurance, Training, and partner contributions and spend
+    assert len(later_sections) == 5

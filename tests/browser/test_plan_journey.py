@@ -45,7 +45,11 @@ def test_manager_writes_progress_and_finds_it_in_the_report_row(manager_page: Pa
     page.goto(f"{live_server.url}/plans/{demo.pk}/rounds/{current_round.pk}/report/")
     row = page.get_by_role("row").filter(has=page.get_by_role("cell", name="2.1.1", exact=True))
     expect(row).to_contain_text("Browser test: the audit of 40 cases found")
-    expect(row.locator("li")).to_have_text(["fewer repeat referrals", "quicker strategy meetings"])
+    expect(row.locator(".report-progress .progress-text li")).to_have_text(
+        ["fewer repeat referrals", "quicker strategy meetings"]
+    )
+    # The demo published the round before: the row says what changed since that report.
+    expect(row.locator(".report-changes li")).to_contain_text(["New progress"])
     expect(row).to_contain_text("Amber")
 
 

@@ -84,7 +84,7 @@ def test_a_round_from_submission_to_the_report(two_people, live_server, demo):
     manager.goto(report_url)
     row = manager.get_by_role("row").filter(has=manager.get_by_role("cell", name=action.ref, exact=True))
     expect(row).to_contain_text(FIRST_TEXT)
-    expect(row.locator("li")).to_have_text(["2 missed: both out of hours"])
+    expect(row.locator(".report-progress .progress-text li")).to_have_text(["2 missed: both out of hours"])
     assert_no_axe_violations(manager)
 
     # Closing asks first, saying how many actions still lack accepted progress; only the confirmation closes.
