@@ -64,12 +64,10 @@ def pages() -> dict[str, list[str]]:
         *_assurance_pages(),
         *_yearly_loop_pages(plan),
     ]
-    officer_pages = _officer_pages(plan, latest)
-    chair_pages = ["/", "/dashboard/", "/assurance/register/"]
     return {
         "manager": manager_pages,
-        "police.officer": officer_pages,
-        "chair": chair_pages,
+        "police.officer": _officer_pages(plan, latest),
+        "chair": ["/", "/dashboard/", "/assurance/register/"],
         "trainer": ["/"],
         ANONYMOUS: _public_pages(),
     }

@@ -61,7 +61,11 @@ def write_word(document, figures: dict) -> None:
     word.text_table(document, "Feedback received by progress round", COUNTS_HEADER, count_rows(figures), [0.5, 0.2])
     word.subheading(document, "What children and families told us")
     word.text_table(
-        document, "Each piece of feedback and what was done about it", ITEMS_HEADER, item_rows(figures), [0.14, 0.2, 0.33, 0.33]
+        document,
+        "Each piece of feedback and what was done about it",
+        ITEMS_HEADER,
+        item_rows(figures),
+        [0.14, 0.2, 0.33, 0.33],
     )
 
 
