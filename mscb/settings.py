@@ -111,6 +111,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # After django-otp: a single sign-on whose provider did multi-factor counts as two-factor verified.
+    "mscb.sso.two_factor.ProviderTwoFactorMiddleware",
     "mscb.middleware.IdleSessionMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "mscb.middleware.TwoFactorRequiredMiddleware",
@@ -187,6 +189,34 @@ AXES_CLIENT_IP_CALLABLE = "mscb.lockout.client_ip_address"
 # Two-factor sign-in (django-otp, TOTP): on by default whenever DEBUG is off.
 MFA_REQUIRED = env_bool("MFA_REQUIRED", default=not DEBUG)
 OTP_TOTP_ISSUER = BOARD_NAME
+
+# Single sign-on with OpenID Connect (mozilla-django-oidc; docs/single-sign-on.md), beside passwords.
+# Off unless OIDC_RP_CLIENT_ID is set; then the provider's four endpoints and the secret are required.
+OIDC_RP_CLIENT_ID = os.environ.get("OIDC_RP_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = os.environ.get("OIDC_RP_CLIENT_SECRET", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("OIDC_OP_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = os.environ.get("OIDC_OP_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = os.environ.get("OIDC_OP_USER_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = os.environ.get("OIDC_OP_JWKS_ENDPOINT", "")
+OIDC_BUTTON_LABEL = os.environ.get("OIDC_BUTTON_LABEL", "Sign in with your organisation's account")
+# Entra ID sends no email_verified: its e-mail is trusted only from these tenants (the token's tid).
+OIDC_TRUSTED_TENANT_IDS = env_list("OIDC_TRUSTED_TENANT_IDS", [])
+# The token's acr values that mean the provider did multi-factor (amr containing "mfa" always does).
+OIDC_MFA_ACR_VALUES = env_list("OIDC_MFA_ACR_VALUES", [])
+OIDC_ALLOW_SUPERUSERS = env_bool("OIDC_ALLOW_SUPERUSERS", default=False)
+OIDC_RP_SIGN_ALGO = "RS256"
+OIDC_RP_SCOPES = "openid email profile"
+OIDC_USE_PKCE = True
+OIDC_CREATE_USER = False
+OIDC_TIMEOUT = 10
+OIDC_AUTHENTICATION_CALLBACK_URL = "sso:callback"
+if OIDC_RP_CLIENT_ID:
+    _OIDC_REQUIRED = ["OIDC_RP_CLIENT_SECRET", "OIDC_OP_AUTHORIZATION_ENDPOINT", "OIDC_OP_TOKEN_ENDPOINT"]
+    _OIDC_REQUIRED += ["OIDC_OP_USER_ENDPOINT", "OIDC_OP_JWKS_ENDPOINT"]
+    _oidc_missing = [name for name in _OIDC_REQUIRED if not globals()[name]]
+    if _oidc_missing:
+        raise ImproperlyConfigured(f"With OIDC_RP_CLIENT_ID set, set {', '.join(_oidc_missing)} too.")
+    AUTHENTICATION_BACKENDS.append("mscb.sso.backend.OrganisationAccountBackend")
 
 # Language and time
 LANGUAGE_CODE = "en-gb"

@@ -21,6 +21,8 @@ urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(authentication_form=SignInForm), name="login"),
     path("accounts/two-factor/", two_factor.VerifyView.as_view(), name="two_factor_verify"),
     path("accounts/two-factor/set-up/", two_factor.EnrolView.as_view(), name="two_factor_enrol"),
+    # Single sign-on with an organisation's account (mscb/sso); 404 unless OIDC_RP_CLIENT_ID is set.
+    path("accounts/sso/", include("mscb.sso.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     # The idle-session warning's "Stay signed in" (static/js/session.js).
     path("session/keep-alive/", session_views.keep_alive, name="session_keep_alive"),
