@@ -13,9 +13,7 @@ from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
 from mscb.sso.two_factor import provider_did_multi_factor
 
-NOT_LINKED = (
-    "Your organisation's account is not linked to an account here: ask your board manager for an invitation."
-)
+NOT_LINKED = "Your organisation's account is not linked to an account here: ask your board manager for an invitation."
 NOT_VERIFIED = (
     "Your organisation did not confirm your e-mail address, so it cannot be matched to an account here. "
     "Sign in with your password, or ask your board manager."

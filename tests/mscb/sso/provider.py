@@ -64,7 +64,12 @@ class StubProvider:
             return None
         access_token = secrets.token_urlsafe(16)
         self._access_tokens[access_token] = grant["person"]
-        return {"access_token": access_token, "token_type": "Bearer", "expires_in": 3600, "id_token": self.id_token(grant)}
+        return {
+            "access_token": access_token,
+            "token_type": "Bearer",
+            "expires_in": 3600,
+            "id_token": self.id_token(grant),
+        }
 
     def id_token(self, grant: dict) -> str:
         now = int(time.time())

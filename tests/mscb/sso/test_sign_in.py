@@ -136,7 +136,12 @@ def test_refused_sign_ins_count_as_no_wrong_password(client, sso_on, member):
 def test_a_password_lockout_on_the_account_does_not_stop_its_organisation_sign_in(client, sso_on, member):
     # Someone guessing Sam's password from this address locks the password out, not Sam's own organisation.
     AccessAttempt.objects.create(
-        username=member.username, ip_address="127.0.0.1", user_agent="", failures_since_start=99, get_data="", post_data=""
+        username=member.username,
+        ip_address="127.0.0.1",
+        user_agent="",
+        failures_since_start=99,
+        get_data="",
+        post_data="",
     )
 
     sign_in_through(client)
