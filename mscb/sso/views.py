@@ -57,6 +57,9 @@ class FinishSignInView(OIDCAuthenticationCallbackView):
             return self.refuse(UNREACHABLE, problem)
 
     def login_failure(self):
+        if getattr(self.request, "axes_locked_out", False):
+            # django-axes refused the address; its middleware shows the lockout page instead of this redirect.
+            return redirect("login")
         # The provider answered with an error (cancelled, refused), or this browser never started a sign-in.
         return self.refuse(NOT_COMPLETED, self.request.GET.get("error", "no sign-in started in this session"))
 

@@ -161,3 +161,17 @@ def test_the_sign_in_page_offers_the_button_only_when_it_is_set_up(client, setti
     assert "/accounts/sso/start/" not in client.get(reverse("login")).content.decode()
     assert client.get(reverse("sso:start")).status_code == HTTPStatus.NOT_FOUND
     assert client.get(reverse("sso:callback")).status_code == HTTPStatus.NOT_FOUND
+
+
+def test_a_lockout_of_the_whole_address_stops_an_organisation_sign_in_too(client, settings, sso_on, member):
+    settings.AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+    AccessAttempt.objects.create(
+        ip_address="127.0.0.1", user_agent="", failures_since_start=99, get_data="", post_data=""
+    )
+
+    response = sign_in_through(client)
+
+    assert response.status_code == HTTPStatus.TOO_MANY_REQUESTS
+    assert signed_in_id(client) is None
+    # The lockout page says it all; the sign-in page after it adds no second story.
+    assert not list(client.get(reverse("login")).context["messages"])
