@@ -10,7 +10,7 @@ from objectives import roles
 from tests.browser.accessibility import assert_no_axe_violations
 from tests.browser.page_checks import NARROW
 from tests.factories import UserFactory
-from tests.mscb.sso.provider import CLIENT_ID, CLIENT_SECRET, StubProvider
+from tests.mscb.sso.provider import StubProvider
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -20,16 +20,7 @@ LABEL = "Sign in with your organisation's account"
 @pytest.fixture
 def provider(settings):
     with StubProvider() as stub:
-        settings.OIDC_RP_CLIENT_ID = CLIENT_ID
-        settings.OIDC_RP_CLIENT_SECRET = CLIENT_SECRET
-        settings.OIDC_OP_AUTHORIZATION_ENDPOINT = f"{stub.url}/authorize"
-        settings.OIDC_OP_TOKEN_ENDPOINT = f"{stub.url}/token"
-        settings.OIDC_OP_USER_ENDPOINT = f"{stub.url}/userinfo"
-        settings.OIDC_OP_JWKS_ENDPOINT = f"{stub.url}/jwks"
-        settings.AUTHENTICATION_BACKENDS = [
-            *settings.AUTHENTICATION_BACKENDS,
-            "mscb.sso.backend.OrganisationAccountBackend",
-        ]
+        stub.set_up_site(settings)
         yield stub
 
 

@@ -5,10 +5,8 @@ import pytest
 from objectives import roles
 from tests.factories import UserFactory
 
-from .provider import CLIENT_ID, CLIENT_SECRET, StubProvider
+from .provider import StubProvider
 from .steps import EMAIL
-
-BACKEND = "mscb.sso.backend.OrganisationAccountBackend"
 
 
 @pytest.fixture
@@ -20,13 +18,7 @@ def provider():
 
 @pytest.fixture
 def sso_on(settings, provider):
-    settings.OIDC_RP_CLIENT_ID = CLIENT_ID
-    settings.OIDC_RP_CLIENT_SECRET = CLIENT_SECRET
-    settings.OIDC_OP_AUTHORIZATION_ENDPOINT = f"{provider.url}/authorize"
-    settings.OIDC_OP_TOKEN_ENDPOINT = f"{provider.url}/token"
-    settings.OIDC_OP_USER_ENDPOINT = f"{provider.url}/userinfo"
-    settings.OIDC_OP_JWKS_ENDPOINT = f"{provider.url}/jwks"
-    settings.AUTHENTICATION_BACKENDS = [*settings.AUTHENTICATION_BACKENDS, BACKEND]
+    provider.set_up_site(settings)
     return provider
 
 

@@ -23,6 +23,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 CLIENT_ID = "board-tracker"
 CLIENT_SECRET = "stub-client-secret"
 KEY_ID = "stub-key-1"
+BACKEND = "mscb.sso.backend.OrganisationAccountBackend"
 
 
 def new_key():
@@ -48,6 +49,16 @@ class StubProvider:
     def __exit__(self, *exc_info):
         self.server.shutdown()
         self.server.server_close()
+
+    def set_up_site(self, settings) -> None:
+        """Point the site's single sign-on at this provider (pytest-django's `settings` fixture)."""
+        settings.OIDC_RP_CLIENT_ID = CLIENT_ID
+        settings.OIDC_RP_CLIENT_SECRET = CLIENT_SECRET
+        settings.OIDC_OP_AUTHORIZATION_ENDPOINT = f"{self.url}/authorize"
+        settings.OIDC_OP_TOKEN_ENDPOINT = f"{self.url}/token"
+        settings.OIDC_OP_USER_ENDPOINT = f"{self.url}/userinfo"
+        settings.OIDC_OP_JWKS_ENDPOINT = f"{self.url}/jwks"
+        settings.AUTHENTICATION_BACKENDS = [*settings.AUTHENTICATION_BACKENDS, BACKEND]
 
     def authorize(self, query: dict) -> str:
         code = secrets.token_urlsafe(16)
