@@ -6,6 +6,7 @@ with the redirect that follows a save must then be in the update's history, word
 """
 
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 from .browser import Browser, Origin, form_with
@@ -71,8 +72,10 @@ def stream_survives_node_stop(stream: Stream, database: str, candidates: list[in
     actions = [action_id for action_id in candidates if stream.editable(action_id)][:WRITERS]
     if len(actions) < WRITERS:
         return False, f"only {len(actions)} actions the board manager may write progress on"
+    started = time.monotonic()
     with ThreadPoolExecutor(WRITERS) as pool:
         list(pool.map(stream.writer, actions))
+    seconds = time.monotonic() - started
     # One line per saved version: the texts hold no line breaks.
     history = f"SELECT progress FROM objectives_historicalprogressupdate WHERE progress LIKE '{MARK} %'"
     stored = set(psql(database, history).splitlines())
@@ -85,6 +88,7 @@ def stream_survives_node_stop(stream: Stream, database: str, candidates: list[in
         f"{WRITERS * WRITES_EACH} saves through nginx, node B stopped after {stream.stop_at}: "
         f"{len(stream.acknowledged)} acknowledged, {len(stream.failed)} failed "
         f"({', '.join(sorted({what for _, what in stream.failed})) or 'none'}; {failed_but_stored} of them stored "
-        f"all the same), {len(lost)} acknowledged but missing, {len(torn)} half-written"
+        f"all the same), {len(lost)} acknowledged but missing, {len(torn)} half-written; "
+        f"{2 * WRITERS * WRITES_EACH / seconds:.0f} requests/s"
     )
     return stream.stopped.is_set() and not lost and not torn, figure
