@@ -9,7 +9,7 @@ PORT ?= 8000
 # DATABASE_URL says otherwise.
 RUN_ENV := DJANGO_DEBUG=true BOARD_NAME="Eastmere Safeguarding Children Partnership" BOARD_SHORT_NAME=ESCP
 
-.PHONY: run test test-fast install migrate demo lint format clean
+.PHONY: run test test-fast install migrate demo lint format clean deploy-check
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,11 @@ test: install
 # migrations on PostgreSQL; SQLite's test database lives in memory and is always new).
 test-fast: install
 	$(BIN)/python -m pytest -m "not browser" --reuse-db $(PYTEST_ARGS)
+
+# The deployment files run for real: two gunicorn nodes, the task worker and nginx over a fresh PostgreSQL database
+# (127.0.0.1:5432, user postgres), each proof printed with its figure; non-zero if one fails (docs/deployment.md).
+deploy-check: install
+	$(BIN)/python -m deploy.check
 
 # The pre-commit hooks (ruff, django-upgrade, djLint) over every file, as CI runs them.
 lint: install

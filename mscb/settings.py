@@ -271,6 +271,13 @@ TRAINING_EVALUATION_LINK_DAYS = env_int("TRAINING_EVALUATION_LINK_DAYS", 30)
 # Plan imports: the largest file an upload or import_plan accepts.
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 5 * 1024 * 1024)
 
+# Health check (/health/, mscb/health): failing when the disk where the app lives has less room than this,
+# or, with TASKS_BACKEND=database, when a task has waited this long for a worker (none is running).
+HEALTH_MIN_FREE_DISK_MB = env_int("HEALTH_MIN_FREE_DISK_MB", 500)
+HEALTH_TASK_MAX_WAIT_MINUTES = env_int("HEALTH_TASK_MAX_WAIT_MINUTES", 15)
+# A load balancer may probe a node over plain HTTP: /health/ answers there instead of redirecting to HTTPS.
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
+
 # Forms and tables
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -7,6 +7,7 @@ from core.stylesheets import ratings_css
 from mscb import session_views, two_factor
 from mscb.dashboard.views import DashboardView
 from mscb.forms import SignInForm
+from mscb.health.views import health
 from mscb.home import views as home_views
 
 urlpatterns = [
@@ -41,6 +42,8 @@ urlpatterns = [
     path("retention/", include("mscb.retention.urls")),
     # The public pages: the only pages anyone may open without signing in (mscb/public).
     path("public/", include("mscb.public.urls")),
+    # For the load balancer and monitoring, without sign-in: "ok" or "failing" (mscb/health).
+    path("health/", health, name="health"),
     path("", include("objectives.urls")),
 ]
 

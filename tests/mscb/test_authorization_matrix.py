@@ -362,6 +362,8 @@ ROUTE_KWARGS = {
     "public/manage/<str:kind>/<int:pk>/make-public/": lambda w: {"kind": "reports", "pk": w.published.pk},
     "public/manage/<str:kind>/<int:pk>/withdraw/": lambda w: {"kind": "reports", "pk": w.published.pk},
     "public/manage/reports/<int:pk>/progress-text/": lambda w: {"pk": w.published.pk},
+    # The health check (mscb/health): open to anyone, for the load balancer.
+    "health/": lambda w: {},
 }
 
 
@@ -879,6 +881,7 @@ GET_EXPECTED = {
     "public/manage/<str:kind>/<int:pk>/make-public/": (302, 403, 403, 403, 200, 403),
     "public/manage/<str:kind>/<int:pk>/withdraw/": (302, 403, 403, 403, 200, 403),
     "public/manage/reports/<int:pk>/progress-text/": (302, 403, 403, 403, 405, 403),
+    "health/": (200, 200, 200, 200, 200, 200),
 }
 
 # The POSTs that change something, in an order that leaves each one something to do (close then reopen).
