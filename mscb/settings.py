@@ -198,7 +198,8 @@ OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("OIDC_OP_AUTHORIZATION_ENDPOINT"
 OIDC_OP_TOKEN_ENDPOINT = os.environ.get("OIDC_OP_TOKEN_ENDPOINT", "")
 OIDC_OP_USER_ENDPOINT = os.environ.get("OIDC_OP_USER_ENDPOINT", "")
 OIDC_OP_JWKS_ENDPOINT = os.environ.get("OIDC_OP_JWKS_ENDPOINT", "")
-OIDC_BUTTON_LABEL = os.environ.get("OIDC_BUTTON_LABEL", "Sign in with your organisation's account")
+# Blank means the default, so the environment file can list it empty (systemd reads a lone ' as a quote).
+OIDC_BUTTON_LABEL = os.environ.get("OIDC_BUTTON_LABEL") or "Sign in with your organisation's account"
 # Entra ID sends no email_verified: its e-mail is trusted only from these tenants (the token's tid).
 OIDC_TRUSTED_TENANT_IDS = env_list("OIDC_TRUSTED_TENANT_IDS", [])
 # The token's acr values that mean the provider did multi-factor (amr containing "mfa" always does).
