@@ -6,6 +6,8 @@ Permission denials and downloads are heard by audit.middleware instead, and wron
 mscb.two_factor.check_code.
 """
 
+from collections.abc import Callable
+
 from axes.signals import user_locked_out
 from django.apps import apps
 from django.contrib.auth import get_user_model
@@ -75,32 +77,33 @@ def _user_changes(instance, update_fields):
     instance._audit_loaded = {name: instance.__dict__.get(name) for name in WATCHED["user"]}
 
 
-def groups_changed(sender, instance, action, reverse, pk_set, model, **kwargs):
-    if action not in ("post_add", "post_remove") or not pk_set:
-        return
-    verb = "Added" if action == "post_add" else "Removed"
-    # From the user's side the others are groups; from the group's side they are users.
-    people = [instance] if not reverse else list(model.objects.filter(pk__in=pk_set))
-    groups = model.objects.filter(pk__in=pk_set) if not reverse else [instance]
-    names = ", ".join(sorted(group.name for group in groups))
-    for person in people:
-        record_event(kind=Kind.ROLE_CHANGED, detail=f"{verb} {describe_user(person)} {_to_or_from(action)} {names}")
+def _relation_logger(*, accessors: tuple[str, str], people_are_targets: bool, name: Callable):
+    """A receiver for one many-to-many relation between people and what they belong to (groups, agencies).
 
+    `accessors` are the forward and reverse managers' names; `people_are_targets` says whether the field points
+    at people (Agency.members) or from them (User.groups). Django reports every id passed to remove(), member or
+    not, so the members actually removed are read before removal.
+    """
 
-def memberships_changed(sender, instance, action, reverse, pk_set, model, **kwargs):
-    if action not in ("post_add", "post_remove") or not pk_set:
-        return
-    verb = "Added" if action == "post_add" else "Removed"
-    # Agency.members: from the agency's side the others are users; from the user's side they are agencies.
-    people = list(model.objects.filter(pk__in=pk_set)) if not reverse else [instance]
-    agencies = [instance] if not reverse else list(model.objects.filter(pk__in=pk_set))
-    names = ", ".join(sorted(f"agency {agency.pk} ({agency.name})" for agency in agencies))
-    for person in people:
-        record_event(kind=Kind.ROLE_CHANGED, detail=f"{verb} {describe_user(person)} {_to_or_from(action)} {names}")
+    def receiver(sender, instance, action, reverse, pk_set, model, **kwargs):
+        if action == "pre_remove" and pk_set:
+            linked = getattr(instance, accessors[1] if reverse else accessors[0]).filter(pk__in=pk_set)
+            instance._audit_removing = set(linked.values_list("pk", flat=True))
+            return
+        if action not in ("post_add", "post_remove") or not pk_set:
+            return
+        ids = pk_set if action == "post_add" else instance.__dict__.pop("_audit_removing", set())
+        others = list(model.objects.filter(pk__in=ids).order_by("pk")) if ids else []
+        people_are_others = (not reverse) == people_are_targets
+        people, things = (others, [instance]) if people_are_others else ([instance], others)
+        if not people or not things:
+            return
+        verb, preposition = ("Added", "to") if action == "post_add" else ("Removed", "from")
+        names = ", ".join(sorted(name(thing) for thing in things))
+        for person in people:
+            record_event(kind=Kind.ROLE_CHANGED, detail=f"{verb} {describe_user(person)} {preposition} {names}")
 
-
-def _to_or_from(action: str) -> str:
-    return "to" if action == "post_add" else "from"
+    return receiver
 
 
 def publication_saved(sender, instance, created, update_fields=None, **kwargs):
@@ -111,6 +114,10 @@ def publication_saved(sender, instance, created, update_fields=None, **kwargs):
         kind = Kind.MADE_PUBLIC if instance.public_since else Kind.WITHDRAWN
         record_event(kind=kind, detail=label)
     instance._audit_loaded = {name: instance.__dict__.get(name) for name in WATCHED["publication"]}
+
+
+def _agency(agency) -> str:
+    return f"agency {agency.pk} ({agency.name})"
 
 
 def device_saved(sender, instance, created, update_fields=None, **kwargs):
@@ -133,8 +140,10 @@ def connect() -> None:
     user_locked_out.connect(locked_out, dispatch_uid="audit_locked_out")
     post_init.connect(_remember(WATCHED["user"]), sender=user_model, weak=False, dispatch_uid="audit_user_loaded")
     post_save.connect(user_saved, sender=user_model, dispatch_uid="audit_user_saved")
-    m2m_changed.connect(groups_changed, sender=user_model.groups.through, dispatch_uid="audit_groups")
-    m2m_changed.connect(memberships_changed, sender=Agency.members.through, dispatch_uid="audit_memberships")
+    groups = _relation_logger(accessors=("groups", "user_set"), people_are_targets=False, name=lambda group: group.name)
+    m2m_changed.connect(groups, sender=user_model.groups.through, weak=False, dispatch_uid="audit_groups")
+    members = _relation_logger(accessors=("members", "agencies"), people_are_targets=True, name=_agency)
+    m2m_changed.connect(members, sender=Agency.members.through, weak=False, dispatch_uid="audit_memberships")
     post_save.connect(device_saved, sender=TOTPDevice, dispatch_uid="audit_device_saved")
     post_delete.connect(device_deleted, sender=TOTPDevice, dispatch_uid="audit_device_deleted")
     # Every kind of published document (committee and yearly reports), whichever app defines it.
