@@ -20,7 +20,9 @@ class SecurityLogForm(forms.Form):
 
 
 class SecurityEventFilter(django_filters.FilterSet):
-    kind = django_filters.ChoiceFilter(label="What happened", choices=SecurityEvent.Kind.choices, empty_label="Anything")
+    kind = django_filters.ChoiceFilter(
+        label="What happened", choices=SecurityEvent.Kind.choices, empty_label="Anything"
+    )
     username = django_filters.CharFilter(
         label="Username", lookup_expr="icontains", help_text="As typed at sign-in; part of it is enough."
     )
@@ -30,7 +32,9 @@ class SecurityEventFilter(django_filters.FilterSet):
     date_from = django_filters.DateFilter(
         label="From", field_name="happened_at", lookup_expr="date__gte", widget=DateInput()
     )
-    date_to = django_filters.DateFilter(label="To", field_name="happened_at", lookup_expr="date__lte", widget=DateInput())
+    date_to = django_filters.DateFilter(
+        label="To", field_name="happened_at", lookup_expr="date__lte", widget=DateInput()
+    )
     path = django_filters.CharFilter(label="Page address contains", lookup_expr="icontains")
 
     class Meta:

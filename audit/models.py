@@ -5,7 +5,7 @@ from django.db import models
 
 
 class SecurityEvent(models.Model):
-    """Something a security review asks about afterwards: who, from where, what, and when. Written once, never changed."""
+    """What a security review asks about afterwards: who, from where, what and when. Written once, never changed."""
 
     class Kind(models.TextChoices):
         SIGN_IN = "sign_in", "Signed in"

@@ -123,7 +123,9 @@ def _agency(agency) -> str:
 def device_saved(sender, instance, created, update_fields=None, **kwargs):
     # An app counts once it is confirmed (set-up checks its first code); saves for throttling do not.
     if instance.confirmed and (created or (update_fields is not None and "confirmed" in update_fields)):
-        record_event(kind=Kind.TWO_FACTOR_ADDED, detail=f"Two-factor app {instance.pk} for {describe_user(instance.user)}")
+        record_event(
+            kind=Kind.TWO_FACTOR_ADDED, detail=f"Two-factor app {instance.pk} for {describe_user(instance.user)}"
+        )
 
 
 def device_deleted(sender, instance, **kwargs):

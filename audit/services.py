@@ -12,7 +12,6 @@ from datetime import date
 
 from django.conf import settings
 from django.urls import Resolver404, resolve
-from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from mscb.lockout import client_ip_address

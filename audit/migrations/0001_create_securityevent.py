@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,21 +14,57 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='SecurityEvent',
+            name="SecurityEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('happened_at', models.DateTimeField(auto_now_add=True, verbose_name='when')),
-                ('kind', models.CharField(choices=[('sign_in', 'Signed in'), ('sign_in_failed', 'Sign-in failed'), ('two_factor_failed', 'Wrong two-factor code'), ('locked_out', 'Locked out'), ('permission_denied', 'Refused (403)'), ('download', 'Downloaded a file'), ('published', 'Report published'), ('made_public', 'Report made public'), ('withdrawn', 'Report withdrawn from public'), ('user_created', 'Person added'), ('user_changed', "Person's account changed"), ('role_changed', 'Role or agency changed'), ('password_changed', 'Password changed'), ('two_factor_added', 'Two-factor app added'), ('two_factor_removed', 'Two-factor app removed')], max_length=32)),
-                ('username', models.CharField(blank=True, max_length=254)),
-                ('address', models.GenericIPAddressField(blank=True, null=True)),
-                ('path', models.CharField(blank=True, max_length=500)),
-                ('method', models.CharField(blank=True, max_length=10)),
-                ('detail', models.CharField(blank=True, max_length=500)),
-                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("happened_at", models.DateTimeField(auto_now_add=True, verbose_name="when")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("sign_in", "Signed in"),
+                            ("sign_in_failed", "Sign-in failed"),
+                            ("two_factor_failed", "Wrong two-factor code"),
+                            ("locked_out", "Locked out"),
+                            ("permission_denied", "Refused (403)"),
+                            ("download", "Downloaded a file"),
+                            ("published", "Report published"),
+                            ("made_public", "Report made public"),
+                            ("withdrawn", "Report withdrawn from public"),
+                            ("user_created", "Person added"),
+                            ("user_changed", "Person's account changed"),
+                            ("role_changed", "Role or agency changed"),
+                            ("password_changed", "Password changed"),
+                            ("two_factor_added", "Two-factor app added"),
+                            ("two_factor_removed", "Two-factor app removed"),
+                        ],
+                        max_length=32,
+                    ),
+                ),
+                ("username", models.CharField(blank=True, max_length=254)),
+                ("address", models.GenericIPAddressField(blank=True, null=True)),
+                ("path", models.CharField(blank=True, max_length=500)),
+                ("method", models.CharField(blank=True, max_length=10)),
+                ("detail", models.CharField(blank=True, max_length=500)),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-happened_at', '-pk'],
-                'indexes': [models.Index(fields=['-happened_at', '-id'], name='audit_event_newest'), models.Index(fields=['kind', '-happened_at'], name='audit_event_kind'), models.Index(fields=['username'], name='audit_event_username'), models.Index(fields=['address'], name='audit_event_address')],
+                "ordering": ["-happened_at", "-pk"],
+                "indexes": [
+                    models.Index(fields=["-happened_at", "-id"], name="audit_event_newest"),
+                    models.Index(fields=["kind", "-happened_at"], name="audit_event_kind"),
+                    models.Index(fields=["username"], name="audit_event_username"),
+                    models.Index(fields=["address"], name="audit_event_address"),
+                ],
             },
         ),
     ]

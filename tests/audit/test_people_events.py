@@ -1,6 +1,7 @@
 """Changes to who may sign in and what they may do are logged, put to the manager who made them."""
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.test import Client
 from django.urls import reverse
@@ -31,6 +32,10 @@ def edit(manager_client, person, **changes):
     return manager_client.post(reverse("objectives:person_update", args=[person.pk]), data)
 
 
+def created_person():
+    return get_user_model().objects.get(username="jo@police.example")
+
+
 def test_inviting_a_person_logs_the_account_and_its_role(manager_client, board_manager):
     data = {"first_name": "Jo", "last_name": "Bloggs", "email": "jo@police.example", "role": roles.READERS}
     forget_setup()
@@ -40,7 +45,7 @@ def test_inviting_a_person_logs_the_account_and_its_role(manager_client, board_m
     [created] = events(Kind.USER_CREATED)
     [role] = events(Kind.ROLE_CHANGED)
     assert created.user == role.user == board_manager
-    assert created.detail.startswith("Added user ") and created.detail.endswith("(jo@police.example)")
+    assert created.detail == f"Added user {created_person().pk} (jo@police.example)"
     assert role.detail.endswith(f"(jo@police.example) to {roles.READERS}")
 
 
@@ -78,7 +83,10 @@ def test_deactivating_and_reactivating_are_logged(manager_client, board_manager,
     manager_client.post(reverse("objectives:person_reactivate", args=[person.pk]))
 
     details = [event.detail for event in events(Kind.USER_CHANGED)]
-    assert details == [f"Deactivated user {person.pk} (sam@police.example)", f"Reactivated user {person.pk} (sam@police.example)"]
+    assert details == [
+        f"Deactivated user {person.pk} (sam@police.example)",
+        f"Reactivated user {person.pk} (sam@police.example)",
+    ]
     assert events(Kind.USER_CHANGED)[0].user == board_manager
 
 

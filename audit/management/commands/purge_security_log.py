@@ -19,4 +19,6 @@ class Command(BaseCommand):
         today = parse_day(options["today"], "--today") if options["today"] else timezone.localdate()
         deleted = purge_security_log(today=today)
         days = settings.SECURITY_LOG_RETENTION_DAYS
-        self.stdout.write(self.style.SUCCESS(f"Security log on {today.isoformat()}: {deleted} older than {days} days deleted."))
+        self.stdout.write(
+            self.style.SUCCESS(f"Security log on {today.isoformat()}: {deleted} older than {days} days deleted.")
+        )
