@@ -45,8 +45,9 @@ def sign_in_succeeded(sender, request, user, **kwargs):
 
 
 def sign_in_failed(sender, credentials, request=None, **kwargs):
-    # As typed: the username is what a guesser tried, whether or not such an account exists.
-    record_event(kind=Kind.SIGN_IN_FAILED, request=request, username=str(credentials.get("username", "")))
+    # As typed, before the sign-in form matches it to an account's case: what a guesser tried, account or not.
+    typed = request.POST.get("username") if request is not None and request.method == "POST" else None
+    record_event(kind=Kind.SIGN_IN_FAILED, request=request, username=typed or str(credentials.get("username", "")))
 
 
 def locked_out(sender, request, username, ip_address, **kwargs):

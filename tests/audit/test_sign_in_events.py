@@ -37,6 +37,14 @@ def test_a_failed_sign_in_keeps_the_username_as_typed_and_never_the_password(cli
     assert "wrong-password-guess" not in str(SecurityEvent.objects.values_list())
 
 
+def test_a_failed_sign_in_keeps_the_case_typed_though_sign_in_ignores_it(client):
+    UserFactory(username="sam")
+
+    sign_in(client, "Sam", password="wrong-password-guess")
+
+    assert events(Kind.SIGN_IN_FAILED)[0].username == "Sam"
+
+
 def test_a_lockout_is_logged(client, settings):
     settings.AXES_FAILURE_LIMIT = 2
     UserFactory(username="sam")
