@@ -110,7 +110,7 @@ def _relation_logger(*, accessors: tuple[str, str], people_are_targets: bool, na
 def publication_saved(sender, instance, created, update_fields=None, **kwargs):
     label = f"{instance._meta.verbose_name} {instance.pk}: {instance.title}"
     if created:
-        record_event(kind=Kind.PUBLISHED, user=instance.published_by, detail=f"Published {label}")
+        record_event(kind=Kind.PUBLISHED, user=instance.published_by, detail=label)
     elif "public_since" in _changed(instance, WATCHED["publication"], update_fields):
         kind = Kind.MADE_PUBLIC if instance.public_since else Kind.WITHDRAWN
         record_event(kind=kind, detail=label)

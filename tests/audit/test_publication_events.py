@@ -26,7 +26,7 @@ def test_publishing_a_committee_report_through_its_page_is_logged(manager_client
 
     report = PublishedReport.objects.get()
     [event] = events(Kind.PUBLISHED)
-    assert (event.user, event.detail) == (board_manager, f"Published published report {report.pk}: {report.title}")
+    assert (event.user, event.detail) == (board_manager, f"published report {report.pk}: {report.title}")
     assert event.path == reverse("objectives:report_publish", args=[progress_round.plan_id, progress_round.pk])
 
 
