@@ -4,6 +4,10 @@ from django.conf import settings
 from django.db import models
 
 
+class EntryIsPermanent(Exception):
+    """Raised on changing or deleting one security log entry: only the retention purge removes them."""
+
+
 class SecurityEvent(models.Model):
     """What a security review asks about afterwards: who, from where, what and when. Written once, never changed."""
 
@@ -52,8 +56,8 @@ class SecurityEvent(models.Model):
     def save(self, *args, **kwargs):
         # A log that can be rewritten proves nothing: rows are added, and only the retention purge removes them.
         if not self._state.adding:
-            raise PermissionError("A security log entry cannot be changed.")
+            raise EntryIsPermanent("A security log entry cannot be changed.")
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
-        raise PermissionError("A security log entry is removed only by purge_security_log, when past its time.")
+        raise EntryIsPermanent("A security log entry is removed only by purge_security_log, when past its time.")

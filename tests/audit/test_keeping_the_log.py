@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from audit.models import SecurityEvent
+from audit.models import EntryIsPermanent, SecurityEvent
 from tests.audit.conftest import events, forget_setup
 from tests.audit.factories import SecurityEventFactory
 from tests.mscb.test_settings import production_env, run_python
@@ -35,7 +35,7 @@ def test_an_entry_cannot_be_changed():
     event = SecurityEventFactory(username="sam")
     event.username = "someone else"
 
-    with pytest.raises(PermissionError):
+    with pytest.raises(EntryIsPermanent):
         event.save()
 
     assert SecurityEvent.objects.get(pk=event.pk).username == "sam"
@@ -44,7 +44,7 @@ def test_an_entry_cannot_be_changed():
 def test_an_entry_cannot_be_deleted_one_by_one():
     event = SecurityEventFactory()
 
-    with pytest.raises(PermissionError):
+    with pytest.raises(EntryIsPermanent):
         event.delete()
 
     assert SecurityEvent.objects.filter(pk=event.pk).exists()

@@ -6,6 +6,7 @@ from playwright.sync_api import Page, expect
 from mscb.demo import people
 from tests.browser.accessibility import assert_no_axe_violations
 from tests.browser.demo_cache import load_demo
+from tests.browser.page_checks import DESKTOP, problems_here
 from tests.browser.pages import sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -27,7 +28,9 @@ def test_manager_filters_the_security_log_to_failed_sign_ins(page: Page, live_se
     row = page.get_by_role("row").filter(has_text="Sign-in failed")
     expect(row).to_contain_text("Chair")
     expect(row).to_contain_text("127.0.0.1")
-    assert_no_axe_violations(page)
+    # axe at 1280 and 320 px, and the table scrolling in its own named region on a phone.
+    assert not problems_here(page, page.url)
+    page.set_viewport_size(DESKTOP)
 
     page.get_by_label("To").fill("1999-12-31")
     page.get_by_role("button", name="Apply filters").click()
