@@ -24,9 +24,14 @@ from .services import Kind, current_request, describe_user, record_event, signed
 WATCHED = {"user": ("is_active", "email", "username"), "publication": ("public_since",)}
 
 
+def _snapshot(instance, fields) -> None:
+    """Keep the fields' values as they are now, to compare with at the next save (deferred ones as None)."""
+    instance._audit_loaded = {name: instance.__dict__.get(name) for name in fields}
+
+
 def _remember(fields):
     def receiver(sender, instance, **kwargs):
-        instance._audit_loaded = {name: instance.__dict__.get(name) for name in fields}
+        _snapshot(instance, fields)
 
     return receiver
 
@@ -75,7 +80,7 @@ def _user_changes(instance, update_fields):
         if name in changed:
             old = instance._audit_loaded[name]
             record_event(kind=Kind.USER_CHANGED, detail=f"Changed the {name} of {describe_user(instance)} from {old}")
-    instance._audit_loaded = {name: instance.__dict__.get(name) for name in WATCHED["user"]}
+    _snapshot(instance, WATCHED["user"])
 
 
 def _relation_logger(*, accessors: tuple[str, str], people_are_targets: bool, name: Callable):
@@ -114,7 +119,7 @@ def publication_saved(sender, instance, created, update_fields=None, **kwargs):
     elif "public_since" in _changed(instance, WATCHED["publication"], update_fields):
         kind = Kind.MADE_PUBLIC if instance.public_since else Kind.WITHDRAWN
         record_event(kind=kind, detail=label)
-    instance._audit_loaded = {name: instance.__dict__.get(name) for name in WATCHED["publication"]}
+    _snapshot(instance, WATCHED["publication"])
 
 
 def _agency(agency) -> str:
