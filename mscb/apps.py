@@ -37,6 +37,7 @@ ROLE_GRANTS = {
         "mscb.roles.YEARLY_MANAGE",
         "mscb.roles.PUBLIC_MANAGE",
         "mscb.roles.RETENTION_MANAGE",
+        "audit.roles.VIEW",
     ],
     "objectives.roles.READERS": [
         "training.roles.VIEW",

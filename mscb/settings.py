@@ -99,6 +99,8 @@ INSTALLED_APPS = [
     "reviews",
     "assurance",
     "budget",
+    # The security log (audit/README.md): sign-ins, refusals, downloads, publications, role changes.
+    "audit",
     "mscb",
 ]
 
@@ -110,6 +112,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Logs every 403 (CSRF failures included) and every file sent to a signed-in user.
+    "audit.middleware.SecurityLogMiddleware",
     "django_otp.middleware.OTPMiddleware",
     # After django-otp: a single sign-on whose provider did multi-factor counts as two-factor verified.
     "mscb.sso.two_factor.ProviderTwoFactorMiddleware",
@@ -185,6 +189,11 @@ AXES_IPWARE_PROXY_COUNT = env_int("AXES_IPWARE_PROXY_COUNT", 0)
 if AXES_IPWARE_PROXY_COUNT < 0:
     raise ImproperlyConfigured("AXES_IPWARE_PROXY_COUNT must be 0 or more.")
 AXES_CLIENT_IP_CALLABLE = "mscb.lockout.client_ip_address"
+
+# Security log (audit): entries older than this many days are deleted by `purge_security_log`, run daily.
+SECURITY_LOG_RETENTION_DAYS = env_int("SECURITY_LOG_RETENTION_DAYS", 730)
+if SECURITY_LOG_RETENTION_DAYS < 1:
+    raise ImproperlyConfigured("SECURITY_LOG_RETENTION_DAYS must be 1 or more.")
 
 # Two-factor sign-in (django-otp, TOTP): on by default whenever DEBUG is off.
 MFA_REQUIRED = env_bool("MFA_REQUIRED", default=not DEBUG)
@@ -323,6 +332,8 @@ LOGGING = {
     "loggers": {
         "django.request": {"filters": ["refusal_in_one_line"]},
         "django.security.csrf": {"filters": ["refusal_in_one_line"]},
+        # The security log's JSON lines (audit.services), kept at INFO whatever the root level.
+        "mscb.security": {"level": "INFO"},
     },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }

@@ -20,6 +20,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.generic import FormView
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from audit.services import record_two_factor_failure
 from core.formats import plural
 from mscb.forms import CodeForm
 
@@ -64,6 +65,7 @@ def check_code(user, devices: list[TOTPDevice], code: str) -> tuple[TOTPDevice |
         verified = django_otp.verify_token(user, device.persistent_id, code)
         if verified is not None:
             return verified, None
+    record_two_factor_failure(user)
     return None, (waits[0] if waits and len(waits) == len(devices) else WRONG_CODE)
 
 

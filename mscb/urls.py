@@ -40,6 +40,8 @@ urlpatterns = [
     path("yearly-report/feedback/", include("mscb.yearly.feedback_urls")),
     path("yearly-report/", include("mscb.yearly.urls")),
     path("retention/", include("mscb.retention.urls")),
+    # The security log, for board managers (audit).
+    path("security-log/", include("audit.urls")),
     # The public pages: the only pages anyone may open without signing in (mscb/public).
     path("public/", include("mscb.public.urls")),
     # For the load balancer and monitoring, without sign-in: "ok" or "failing" (mscb/health).

@@ -327,6 +327,7 @@ ROUTE_KWARGS = {
     "retention/people/": lambda w: {},
     "retention/people/download/": lambda w: {},
     "retention/people/erase/": lambda w: {},
+    "security-log/": lambda w: {},
     "yearly-report/feedback/": lambda w: {},
     "yearly-report/feedback/plans/<int:plan_pk>/new/": lambda w: {"plan_pk": w.plan.pk},
     "yearly-report/feedback/<int:pk>/edit/": lambda w: {"pk": _family_feedback(w).pk},
@@ -857,6 +858,8 @@ GET_EXPECTED = {
     "retention/people/": (302, 403, 403, 403, 200, 403),
     "retention/people/download/": (302, 403, 403, 403, 405, 403),
     "retention/people/erase/": (302, 403, 403, 403, 405, 403),
+    # The security log: the board manager reads it; nobody writes it through a page.
+    "security-log/": (302, 403, 403, 403, 200, 403),
     # Feedback from children and families: every signed-in role reads it; the board manager writes it.
     "yearly-report/feedback/": (302, 200, 200, 200, 200, 200),
     "yearly-report/feedback/plans/<int:plan_pk>/new/": (302, 403, 403, 403, 200, 403),
@@ -967,6 +970,7 @@ POST_EXPECTED = {
     "retention/people/": (302, 403, 403, 403, 200, 403),
     "retention/people/download/": (302, 403, 403, 403, 302, 403),
     "retention/people/erase/": (302, 403, 403, 403, 302, 403),
+    "security-log/": (302, 403, 403, 403, 405, 403),
     # Feedback from children and families: only the board manager writes it (an empty form is shown again).
     "yearly-report/feedback/plans/<int:plan_pk>/new/": (302, 403, 403, 403, 200, 403),
     "yearly-report/feedback/<int:pk>/edit/": (302, 403, 403, 403, 200, 403),
