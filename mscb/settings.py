@@ -163,6 +163,8 @@ LOGOUT_REDIRECT_URL = "login"
 AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
 # The password reset e-mail says the link works for an hour.
 PASSWORD_RESET_TIMEOUT = 60 * 60
+# An invitation's link to set a first password (the same confirmation page) works for longer.
+INVITATION_LINK_SECONDS = 24 * 60 * 60
 # Password reset requests in the last hour (mscb.password_reset): per address, and per e-mail address typed.
 PASSWORD_RESET_LIMIT_PER_ADDRESS = env_int("PASSWORD_RESET_LIMIT_PER_ADDRESS", 5)
 PASSWORD_RESET_LIMIT_PER_ACCOUNT = env_int("PASSWORD_RESET_LIMIT_PER_ACCOUNT", 3)

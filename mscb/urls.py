@@ -1,10 +1,9 @@
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from core.stylesheets import ratings_css
-from mscb import session_views, two_factor
+from mscb import password_reset, session_views, two_factor
 from mscb.dashboard.views import DashboardView
 from mscb.forms import SignInForm
 from mscb.home import views as home_views
@@ -12,11 +11,13 @@ from mscb.home import views as home_views
 urlpatterns = [
     # Each role's home page (mscb/home): what waits on them, or the overview.
     path("", home_views.HomeView.as_view(), name="home"),
-    # Django's own, with the board's name for the e-mail.
+    # Django's own, limited per address and per account (mscb.password_reset); the confirmation
+    # page lets an invitation's link last longer than a reset link.
+    path("accounts/password_reset/", password_reset.LimitedPasswordResetView.as_view(), name="password_reset"),
     path(
-        "accounts/password_reset/",
-        auth_views.PasswordResetView.as_view(extra_email_context={"board_name": settings.BOARD_NAME}),
-        name="password_reset",
+        "accounts/reset/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(token_generator=password_reset.ResetOrInvitationTokens()),
+        name="password_reset_confirm",
     ),
     path("accounts/login/", auth_views.LoginView.as_view(authentication_form=SignInForm), name="login"),
     path("accounts/two-factor/", two_factor.VerifyView.as_view(), name="two_factor_verify"),
