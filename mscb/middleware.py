@@ -90,7 +90,7 @@ def seconds_until_signed_out(session) -> int:
 # Pages an unverified user may still reach: signing out, and the two-factor pages themselves.
 # Views marked login_not_required (sign-in, password reset) are let through as well; static
 # files never get here, as whitenoise serves them before any URL is resolved.
-_OPEN_VIEWS = {"logout", "admin:logout", "two_factor_enrol", "two_factor_verify"}
+_OPEN_VIEWS = {"logout", "admin:logout", "two_factor_password", "two_factor_enrol", "two_factor_verify"}
 
 
 class TwoFactorRequiredMiddleware:

@@ -22,6 +22,7 @@ urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(authentication_form=SignInForm), name="login"),
     path("accounts/two-factor/", two_factor.VerifyView.as_view(), name="two_factor_verify"),
     path("accounts/two-factor/set-up/", two_factor.EnrolView.as_view(), name="two_factor_enrol"),
+    path("accounts/two-factor/set-up/password/", two_factor.PasswordAgainView.as_view(), name="two_factor_password"),
     path("accounts/", include("django.contrib.auth.urls")),
     # The idle-session warning's "Stay signed in" (static/js/session.js).
     path("session/keep-alive/", session_views.keep_alive, name="session_keep_alive"),
