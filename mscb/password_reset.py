@@ -22,7 +22,7 @@ WINDOW = timedelta(hours=1)
 
 
 def limit_reached(*, ip_address: str, email: str) -> str | None:
-    """"address" or "account" when that limit on requests in the last hour is reached, else None."""
+    """ "address" or "account" when that limit on requests in the last hour is reached, else None."""
     recent = PasswordResetRequest.objects.filter(requested_at__gt=timezone.now() - WINDOW)
     if recent.filter(ip_address=ip_address).count() >= settings.PASSWORD_RESET_LIMIT_PER_ADDRESS:
         return "address"

@@ -22,7 +22,9 @@ def failure_limits() -> list[int]:
         ("ip_address",): settings.SIGN_IN_LIMIT_PER_ADDRESS,
         ("username",): settings.SIGN_IN_LIMIT_PER_USERNAME,
     }
-    return [by_parameter[tuple([entry] if isinstance(entry, str) else entry)] for entry in settings.AXES_LOCKOUT_PARAMETERS]
+    return [
+        by_parameter[tuple([entry] if isinstance(entry, str) else entry)] for entry in settings.AXES_LOCKOUT_PARAMETERS
+    ]
 
 
 class SignInThrottle(AxesDatabaseHandler):

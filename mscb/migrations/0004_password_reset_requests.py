@@ -5,23 +5,25 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('mscb', '0003_yearly_report_public_words_and_retention'),
+        ("mscb", "0003_yearly_report_public_words_and_retention"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='PasswordResetRequest',
+            name="PasswordResetRequest",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('ip_address', models.GenericIPAddressField(verbose_name='address')),
-                ('email', models.CharField(max_length=254, verbose_name='e-mail address asked for')),
-                ('requested_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("ip_address", models.GenericIPAddressField(verbose_name="address")),
+                ("email", models.CharField(max_length=254, verbose_name="e-mail address asked for")),
+                ("requested_at", models.DateTimeField(db_index=True, default=django.utils.timezone.now)),
             ],
             options={
-                'ordering': ['-requested_at'],
-                'indexes': [models.Index(fields=['ip_address', 'requested_at'], name='reset_request_by_address'), models.Index(fields=['email', 'requested_at'], name='reset_request_by_email')],
+                "ordering": ["-requested_at"],
+                "indexes": [
+                    models.Index(fields=["ip_address", "requested_at"], name="reset_request_by_address"),
+                    models.Index(fields=["email", "requested_at"], name="reset_request_by_email"),
+                ],
             },
         ),
     ]

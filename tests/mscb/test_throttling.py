@@ -1,4 +1,4 @@
-"""Sign-in throttling beyond one username from one address: per address, per username, and a pause that does not roll."""
+"""Sign-in throttling beyond one username from one address: per address, per username, no rolling pause."""
 
 from datetime import timedelta
 from http import HTTPStatus
@@ -22,9 +22,7 @@ def sam(db):
 
 
 def sign_in(client, username, password, address=HOME, **extra):
-    return client.post(
-        reverse("login"), {"username": username, "password": password}, REMOTE_ADDR=address, **extra
-    )
+    return client.post(reverse("login"), {"username": username, "password": password}, REMOTE_ADDR=address, **extra)
 
 
 def fail_as_many_usernames(client, count, address=HOME):
@@ -133,7 +131,9 @@ def test_signing_in_clears_that_usernames_failures_from_every_address(client, sa
 
 def test_a_pause_reached_on_the_address_limit_sends_axes_locked_out_signal(client, sam):
     received = []
-    user_locked_out.connect(lambda sender, **kwargs: received.append(kwargs["ip_address"]), weak=False, dispatch_uid="t")
+    user_locked_out.connect(
+        lambda sender, **kwargs: received.append(kwargs["ip_address"]), weak=False, dispatch_uid="t"
+    )
     try:
         fail_as_many_usernames(client, 30)
     finally:
@@ -142,7 +142,9 @@ def test_a_pause_reached_on_the_address_limit_sends_axes_locked_out_signal(clien
     assert received == [HOME]
 
 
-def test_behind_one_proxy_a_spoofed_left_most_forwarded_address_does_not_escape_the_address_limit(client, sam, settings):
+def test_behind_one_proxy_a_spoofed_left_most_forwarded_address_does_not_escape_the_address_limit(
+    client, sam, settings
+):
     settings.AXES_IPWARE_PROXY_COUNT = 1
     for number in range(30):
         # The client makes up the left entry each time; the proxy appends the address it really saw.

@@ -56,7 +56,9 @@ def test_a_signed_in_user_without_an_app_is_sent_to_set_one_up(mfa_on, reader_cl
     assert response.url == with_next("two_factor_enrol")
 
 
-def test_the_set_up_page_shows_the_key_as_text_and_a_qr_code_drawn_on_the_server(mfa_on, password_typed_again, reader_client, reader):
+def test_the_set_up_page_shows_the_key_as_text_and_a_qr_code_drawn_on_the_server(
+    mfa_on, password_typed_again, reader_client, reader
+):
     response = reader_client.get(with_next("two_factor_enrol"))
 
     assert response.status_code == HTTPStatus.OK
