@@ -101,6 +101,7 @@ class MscbConfig(AppConfig):
         # request: a sign-in before that (the test client's force_login) must stamp its session too.
         from django.contrib.auth.signals import user_logged_in
 
+        from mscb import checks  # noqa: F401  (registers the deploy checks)
         from mscb.middleware import stamp_sign_in
 
         user_logged_in.connect(stamp_sign_in, dispatch_uid="mscb_stamp_sign_in")

@@ -34,3 +34,13 @@ class SignInForm(AuthenticationForm):
             if len(stored) == 1:
                 self.cleaned_data["username"] = stored[0]
         return super().clean()
+
+
+class PasswordAgainForm(forms.Form):
+    """The signed-in person's password, typed again before a change that matters (setting up an authenticator app)."""
+
+    password = forms.CharField(
+        label="Your password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )

@@ -13,6 +13,8 @@ from mscb import session_keep, two_factor
 
 # When the signed-in user last made a request, to the minute (seconds since the epoch).
 ACTIVE_AT_KEY = "mscb_active_at"
+# When the user signed in (seconds since the epoch): the session ends SESSION_ABSOLUTE_SECONDS later.
+SIGNED_IN_AT_KEY = "mscb_signed_in_at"
 # Push the session's expiry on at most this often, so most pages cost no session write.
 REFRESH_AFTER_SECONDS = 60
 
@@ -24,6 +26,7 @@ def stamp_sign_in(sender, request, user, **kwargs):
     """
     if request is not None and hasattr(request, "session"):
         mark_active(request.session)
+        request.session[SIGNED_IN_AT_KEY] = request.session[ACTIVE_AT_KEY]
         kept_text.forget_text_of_others(request.session, user)
 
 
@@ -33,7 +36,8 @@ def mark_active(session) -> None:
 
 
 class IdleSessionMiddleware:
-    """End a session after SESSION_COOKIE_AGE seconds without a request, and extend an active one.
+    """End a session after SESSION_COOKIE_AGE seconds without a request, or SESSION_ABSOLUTE_SECONDS
+    after sign-in, and extend an active one.
 
     Saving the session resets its stored expiry and the cookie's max-age to SESSION_COOKIE_AGE
     from now; re-saving only when the stamp is over a minute old keeps that to one write a minute.
@@ -49,7 +53,7 @@ class IdleSessionMiddleware:
         if auth.SESSION_KEY in session:
             now = int(time.time())
             active_at = session.get(ACTIVE_AT_KEY)
-            if active_at is not None and now - active_at > settings.SESSION_COOKIE_AGE:
+            if session_has_ended(session, now):
                 auth.logout(request)
             elif active_at is None or now - active_at > REFRESH_AFTER_SECONDS:
                 session[ACTIVE_AT_KEY] = now
@@ -62,18 +66,31 @@ class IdleSessionMiddleware:
         return session_keep.keep_text_for_sign_in(request, view_func)
 
 
-def seconds_until_signed_out(session) -> int:
-    """How long this signed-in session has left before the idle limit signs it out."""
+def session_has_ended(session, now: int) -> bool:
+    """Idle past SESSION_COOKIE_AGE, or signed in over SESSION_ABSOLUTE_SECONDS ago however active since.
+
+    A session from before the sign-in stamp existed counts from its first request after the upgrade.
+    """
     active_at = session.get(ACTIVE_AT_KEY)
-    if active_at is None:
-        return settings.SESSION_COOKIE_AGE
-    return max(0, active_at + settings.SESSION_COOKIE_AGE - int(time.time()))
+    if active_at is not None and now - active_at > settings.SESSION_COOKIE_AGE:
+        return True
+    signed_in_at = session.setdefault(SIGNED_IN_AT_KEY, now)
+    return now - signed_in_at > settings.SESSION_ABSOLUTE_SECONDS
+
+
+def seconds_until_signed_out(session) -> int:
+    """How long this signed-in session has left before the idle limit, or the limit from sign-in, signs it out."""
+    now = int(time.time())
+    active_at = session.get(ACTIVE_AT_KEY, now)
+    signed_in_at = session.get(SIGNED_IN_AT_KEY, now)
+    ends_at = min(active_at + settings.SESSION_COOKIE_AGE, signed_in_at + settings.SESSION_ABSOLUTE_SECONDS)
+    return max(0, ends_at - now)
 
 
 # Pages an unverified user may still reach: signing out, and the two-factor pages themselves.
 # Views marked login_not_required (sign-in, password reset) are let through as well; static
 # files never get here, as whitenoise serves them before any URL is resolved.
-_OPEN_VIEWS = {"logout", "admin:logout", "two_factor_enrol", "two_factor_verify"}
+_OPEN_VIEWS = {"logout", "admin:logout", "two_factor_password", "two_factor_enrol", "two_factor_verify"}
 
 
 class TwoFactorRequiredMiddleware:

@@ -167,19 +167,34 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 # Axes only watches sign-in attempts; the model backend checks the password.
 AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
-# The password reset e-mail says the link works for 24 hours.
-PASSWORD_RESET_TIMEOUT = 24 * 60 * 60
+# The password reset e-mail says the link works for an hour.
+PASSWORD_RESET_TIMEOUT = 60 * 60
+# An invitation's link to set a first password (the same confirmation page) works for longer.
+INVITATION_LINK_SECONDS = 24 * 60 * 60
+# Password reset requests in the last hour (mscb.password_reset): per address, and per e-mail address typed.
+PASSWORD_RESET_LIMIT_PER_ADDRESS = env_int("PASSWORD_RESET_LIMIT_PER_ADDRESS", 5)
+PASSWORD_RESET_LIMIT_PER_ACCOUNT = env_int("PASSWORD_RESET_LIMIT_PER_ACCOUNT", 3)
 
 # Sessions end after 30 minutes without a request. mscb.middleware.IdleSessionMiddleware
 # pushes the expiry on at most once a minute, so an ordinary page costs no session write.
 SESSION_COOKIE_AGE = 30 * 60
 # A dialog warns this long before the idle limit, offering "Stay signed in" (templates/includes/_session_warning.html).
 SESSION_WARNING_SECONDS = 120
+# However active, a session ends this long after sign-in (mscb.middleware.IdleSessionMiddleware).
+SESSION_ABSOLUTE_SECONDS = env_int("SESSION_ABSOLUTE_SECONDS", 12 * 60 * 60)
 
-# Lockout (django-axes): 10 failed sign-ins for one username from one address, then 15 minutes' wait.
-AXES_FAILURE_LIMIT = 10
-AXES_COOLOFF_TIME = timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Lockout (django-axes): failed sign-ins within 15 minutes pause signing in for 15 minutes from the
+# failure that reached the limit. Three limits, one per AXES_LOCKOUT_PARAMETERS entry, in its order:
+# one username from one address, one address whatever the usernames, one username from any address.
+# mscb.throttle.SignInThrottle gives each its own limit; a try during the pause is not counted, so
+# it never makes the pause longer.
+AXES_FAILURE_LIMIT = env_int("SIGN_IN_LIMIT_PER_USERNAME_AND_ADDRESS", 10)
+SIGN_IN_LIMIT_PER_ADDRESS = env_int("SIGN_IN_LIMIT_PER_ADDRESS", 30)
+SIGN_IN_LIMIT_PER_USERNAME = env_int("SIGN_IN_LIMIT_PER_USERNAME", 50)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("SIGN_IN_PAUSE_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address", "username"]
+AXES_HANDLER = "mscb.throttle.SignInThrottle"
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "mscb.lockout.lockout_response"
 # Sign-in ignores the username's case, so the lockout counts "Sam" and "sam" as one.
@@ -198,6 +213,8 @@ if SECURITY_LOG_RETENTION_DAYS < 1:
 # Two-factor sign-in (django-otp, TOTP): on by default whenever DEBUG is off.
 MFA_REQUIRED = env_bool("MFA_REQUIRED", default=not DEBUG)
 OTP_TOTP_ISSUER = BOARD_NAME
+# Setting up an authenticator app needs the password typed again within this many seconds (mscb.two_factor).
+TWO_FACTOR_PASSWORD_FRESH_SECONDS = 10 * 60
 
 # Single sign-on with OpenID Connect (mozilla-django-oidc; docs/single-sign-on.md), beside passwords.
 # Off unless OIDC_RP_CLIENT_ID is set; then the provider's four endpoints and the secret are required.
@@ -321,6 +338,10 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = True
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    # The __Host- prefix makes browsers refuse the cookie unless it is Secure, for Path=/ and set by
+    # this host alone, so a neighbouring subdomain cannot plant one. The demo (DEBUG, plain http) keeps the plain names.
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
 LOGGING = {

@@ -2,7 +2,9 @@
 
 An unverified user gets here from mscb.middleware.TwoFactorRequiredMiddleware. Someone who
 has only the password must never add an app of their own, so setting up is refused to anyone
-who already has a confirmed one; the site admin deletes it in the admin to start again.
+who already has a confirmed one; the site admin deletes it in the admin to start again. Setting
+up asks for the password again first (mscb.fresh_password), and e-mails the person once an app
+is added, so an app added by someone else does not go unnoticed.
 """
 
 import math
@@ -22,7 +24,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from audit.services import record_two_factor_failure
 from core.formats import plural
-from mscb.forms import CodeForm
+from mscb import fresh_password
+from mscb.forms import CodeForm, PasswordAgainForm
+from mscb.two_factor_notice import send_app_added_notice
 
 WRONG_CODE = (
     "That code is not right. Enter the code your app shows now; "
@@ -108,6 +112,8 @@ class EnrolView(_TwoFactorStep):
             return redirect(self.next_url())
         if confirmed_devices(request.user).exists():
             return redirect(self.with_next("two_factor_verify"))
+        if not fresh_password.password_is_fresh(request.session):
+            return redirect(self.with_next("two_factor_password"))
         # The same secret until it is confirmed, so reloading the page keeps the app's entry valid.
         self.device = TOTPDevice.objects.devices_for_user(request.user, confirmed=False).order_by("pk").first()
         if self.device is None:
@@ -131,7 +137,27 @@ class EnrolView(_TwoFactorStep):
     def accepted(self, device):
         device.confirmed = True
         device.save(update_fields=["confirmed"])
+        fresh_password.forget_confirmation(self.request.session)
+        send_app_added_notice(self.request.user)
         messages.success(self.request, "Two-factor sign-in is set up. From now on you will enter a code from your app.")
+
+
+class PasswordAgainView(_TwoFactorStep):
+    """Before setting up an app: the password again, counted by django-axes as a sign-in attempt."""
+
+    form_class = PasswordAgainForm
+    template_name = "registration/two_factor_password.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_verified():
+            return redirect(self.next_url())
+        return super().dispatch(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        if not fresh_password.confirm_password(self.request, form.cleaned_data["password"]):
+            form.add_error("password", "That password is not right. Enter the password you signed in with.")
+            return self.form_invalid(form)
+        return redirect(self.with_next("two_factor_enrol"))
 
 
 class VerifyView(_TwoFactorStep):

@@ -1,10 +1,9 @@
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from core.stylesheets import ratings_css
-from mscb import session_views, two_factor
+from mscb import password_reset, session_views, two_factor
 from mscb.dashboard.views import DashboardView
 from mscb.forms import SignInForm
 from mscb.health.views import health
@@ -13,17 +12,20 @@ from mscb.home import views as home_views
 urlpatterns = [
     # Each role's home page (mscb/home): what waits on them, or the overview.
     path("", home_views.HomeView.as_view(), name="home"),
-    # Django's own, with the board's name for the e-mail.
+    # Django's own, limited per address and per account (mscb.password_reset); the confirmation
+    # page lets an invitation's link last longer than a reset link.
+    path("accounts/password_reset/", password_reset.LimitedPasswordResetView.as_view(), name="password_reset"),
     path(
-        "accounts/password_reset/",
-        auth_views.PasswordResetView.as_view(extra_email_context={"board_name": settings.BOARD_NAME}),
-        name="password_reset",
+        "accounts/reset/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(token_generator=password_reset.ResetOrInvitationTokens()),
+        name="password_reset_confirm",
     ),
     path("accounts/login/", auth_views.LoginView.as_view(authentication_form=SignInForm), name="login"),
     path("accounts/two-factor/", two_factor.VerifyView.as_view(), name="two_factor_verify"),
     path("accounts/two-factor/set-up/", two_factor.EnrolView.as_view(), name="two_factor_enrol"),
     # Single sign-on with an organisation's account (mscb/sso); 404 unless OIDC_RP_CLIENT_ID is set.
     path("accounts/sso/", include("mscb.sso.urls")),
+    path("accounts/two-factor/set-up/password/", two_factor.PasswordAgainView.as_view(), name="two_factor_password"),
     path("accounts/", include("django.contrib.auth.urls")),
     # The idle-session warning's "Stay signed in" (static/js/session.js).
     path("session/keep-alive/", session_views.keep_alive, name="session_keep_alive"),

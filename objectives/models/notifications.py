@@ -14,6 +14,8 @@ class EmailKind(models.TextChoices):
     ROUND_OPENED = "round_opened", "A progress round opens"
     REMINDER = "reminder", "Reminder to write progress"
     DIGEST = "digest", "Daily digest"
+    # A security notice to the person themselves (mscb.two_factor_notice), never a preference.
+    TWO_FACTOR_ADDED = "two_factor_added", "An authenticator app is added"
 
 
 class NotificationPreference(models.Model):

@@ -33,7 +33,7 @@ ROLE_LABELS = dict(roles.ROLE_CHOICES)
 
 def link_lasts() -> str:
     """How long an invitation link works, in words: "24 hours", "3 days"."""
-    hours = settings.PASSWORD_RESET_TIMEOUT // 3600
+    hours = settings.INVITATION_LINK_SECONDS // 3600
     return f"{hours} hours" if hours < 48 else f"{hours // 24} days"
 
 

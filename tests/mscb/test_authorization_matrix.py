@@ -152,6 +152,7 @@ ROUTE_KWARGS = {
     "accounts/login/": lambda w: {},
     "accounts/two-factor/": lambda w: {},
     "accounts/two-factor/set-up/": lambda w: {},
+    "accounts/two-factor/set-up/password/": lambda w: {},
     "accounts/password_reset/": lambda w: {},
     "accounts/logout/": lambda w: {},
     "accounts/password_change/": lambda w: {},
@@ -437,7 +438,9 @@ GET_EXPECTED = {
     "accounts/password_reset/": (200, 200, 200, 200, 200, 200),
     "accounts/login/": (200, 200, 200, 200, 200, 200),
     "accounts/two-factor/": (302, 302, 302, 302, 302, 302),
-    "accounts/two-factor/set-up/": (302, 200, 200, 200, 200, 200),
+    # Setting up asks for the password again first (mscb.fresh_password), so it sends everyone there.
+    "accounts/two-factor/set-up/": (302, 302, 302, 302, 302, 302),
+    "accounts/two-factor/set-up/password/": (302, 200, 200, 200, 200, 200),
     "accounts/logout/": (302, 405, 405, 405, 405, 405),
     "accounts/password_change/": (302, 200, 200, 200, 200, 200),
     "accounts/password_change/done/": (302, 200, 200, 200, 200, 200),

@@ -25,6 +25,12 @@ def reader_with_app(reader):
     return TOTPDevice.objects.create(user=reader, name="Authenticator app", confirmed=True)
 
 
+@pytest.fixture
+def password_typed_again(reader_client):
+    """Setting up an app asks for the password again first (mscb.fresh_password)."""
+    reader_client.post(reverse("two_factor_password"), {"password": "a-long-test-password"})
+
+
 def code_for(device):
     return f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift):06d}"
 
@@ -50,7 +56,9 @@ def test_a_signed_in_user_without_an_app_is_sent_to_set_one_up(mfa_on, reader_cl
     assert response.url == with_next("two_factor_enrol")
 
 
-def test_the_set_up_page_shows_the_key_as_text_and_a_qr_code_drawn_on_the_server(mfa_on, reader_client, reader):
+def test_the_set_up_page_shows_the_key_as_text_and_a_qr_code_drawn_on_the_server(
+    mfa_on, password_typed_again, reader_client, reader
+):
     response = reader_client.get(with_next("two_factor_enrol"))
 
     assert response.status_code == HTTPStatus.OK
@@ -63,7 +71,7 @@ def test_the_set_up_page_shows_the_key_as_text_and_a_qr_code_drawn_on_the_server
     assert re.search(r'<label\s+for="id_code"', page)
 
 
-def test_reloading_the_set_up_page_keeps_the_same_key(mfa_on, reader_client, reader):
+def test_reloading_the_set_up_page_keeps_the_same_key(mfa_on, password_typed_again, reader_client, reader):
     reader_client.get(reverse("two_factor_enrol"))
 
     reader_client.get(reverse("two_factor_enrol"))
@@ -71,7 +79,7 @@ def test_reloading_the_set_up_page_keeps_the_same_key(mfa_on, reader_client, rea
     assert TOTPDevice.objects.filter(user=reader).count() == 1
 
 
-def test_a_correct_code_confirms_the_app_and_lets_the_user_through(mfa_on, reader_client, reader):
+def test_a_correct_code_confirms_the_app_and_lets_the_user_through(mfa_on, password_typed_again, reader_client, reader):
     reader_client.get(with_next("two_factor_enrol"))
     device = TOTPDevice.objects.get(user=reader)
 
@@ -84,7 +92,7 @@ def test_a_correct_code_confirms_the_app_and_lets_the_user_through(mfa_on, reade
     assert reader_client.get(PLANS).status_code == HTTPStatus.OK
 
 
-def test_a_code_with_a_space_in_the_middle_is_accepted(mfa_on, reader_client, reader):
+def test_a_code_with_a_space_in_the_middle_is_accepted(mfa_on, password_typed_again, reader_client, reader):
     reader_client.get(reverse("two_factor_enrol"))
     device = TOTPDevice.objects.get(user=reader)
     code = code_for(device)
@@ -94,7 +102,7 @@ def test_a_code_with_a_space_in_the_middle_is_accepted(mfa_on, reader_client, re
     assert response.status_code == HTTPStatus.FOUND
 
 
-def test_a_wrong_code_does_not_confirm_the_app(mfa_on, reader_client, reader):
+def test_a_wrong_code_does_not_confirm_the_app(mfa_on, password_typed_again, reader_client, reader):
     reader_client.get(reverse("two_factor_enrol"))
     device = TOTPDevice.objects.get(user=reader)
 
@@ -107,7 +115,7 @@ def test_a_wrong_code_does_not_confirm_the_app(mfa_on, reader_client, reader):
     assert reader_client.get(PLANS).url == with_next("two_factor_enrol")
 
 
-def test_a_code_that_is_not_six_digits_is_refused_with_a_message(mfa_on, reader_client):
+def test_a_code_that_is_not_six_digits_is_refused_with_a_message(mfa_on, password_typed_again, reader_client):
     reader_client.get(reverse("two_factor_enrol"))
 
     response = reader_client.post(reverse("two_factor_enrol"), {"code": "12ab", "next": PLANS})
