@@ -170,6 +170,8 @@ class Aim(SoftDeleteModel):
     )
     # Deleting hides; the board manager can restore. Nothing in the plan is ever lost.
     is_deleted = models.BooleanField("deleted", default=False)
+    # Raised by each save through its edit form, so a save loaded before someone else's is refused, not lost.
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords()
     objects = SoftDeleteQuerySet.as_manager()
@@ -248,6 +250,8 @@ class Objective(SoftDeleteModel, RefModel):
     aim = models.ForeignKey(Aim, on_delete=models.CASCADE, related_name="objectives")
     title = models.CharField(max_length=500)
     is_deleted = models.BooleanField("deleted", default=False)
+    # Raised by each save through its edit form, so a save loaded before someone else's is refused, not lost.
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords()
     objects = ObjectiveQuerySet.as_manager()
