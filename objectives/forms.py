@@ -169,8 +169,10 @@ class ActionForm(LoadedVersionMixin, IdentifierWarningsMixin, forms.ModelForm):
         return super().save(commit=commit)
 
 
-class RoundForm(forms.ModelForm):
+class RoundForm(LoadedVersionMixin, forms.ModelForm):
     """A progress round of the plan in the instance; ProgressRound.clean() checks its dates against the plan."""
+
+    version = VersionField()
 
     class Meta:
         model = ProgressRound

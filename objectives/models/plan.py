@@ -60,6 +60,9 @@ class BusinessPlan(models.Model):
         help_text="<Month YYYY> becomes the round's month, such as December 2025; <Mon YYYY> becomes Dec 2025.",
     )
 
+    # Raised by each save through its edit form, so a save loaded before someone else's is refused, not lost.
+    version = models.PositiveIntegerField(default=1, editable=False)
+
     history = HistoricalRecords()
     objects = BusinessPlanQuerySet.as_manager()
 

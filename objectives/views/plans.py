@@ -88,11 +88,16 @@ class PlanCreateView(PermissionRequiredMixin, FormPageMixin, CreateView):
         return plan_crumbs()
 
 
-class PlanUpdateView(PermissionRequiredMixin, FormPageMixin, UpdateView):
+class PlanUpdateView(PermissionRequiredMixin, VersionedSaveMixin, FormPageMixin, UpdateView):
     permission_required = "objectives.change_businessplan"
     model = BusinessPlan
     form_class = PlanForm
     success_message = "{object} saved."
+    conflict_noun = "this plan"
+    conflict_template = "objectives/_plan_saved.html"
+
+    def save_form(self, form):
+        return save_versioned_form(form, subject=lambda saved: f"the plan {saved}")
 
     def get_heading(self):
         return f"Edit {self.object}"
@@ -318,11 +323,16 @@ class RoundCreateView(PermissionRequiredMixin, FormPageMixin, CreateView):
         return self.plan.get_absolute_url() + "#rounds"
 
 
-class RoundUpdateView(PermissionRequiredMixin, FormPageMixin, UpdateView):
+class RoundUpdateView(PermissionRequiredMixin, VersionedSaveMixin, FormPageMixin, UpdateView):
     permission_required = "objectives.change_progressround"
     form_class = RoundForm
     queryset = ProgressRound.objects.select_related("plan")
     success_message = "{object} saved."
+    conflict_noun = "this round"
+    conflict_template = "objectives/_round_saved.html"
+
+    def save_form(self, form):
+        return save_versioned_form(form, subject=lambda saved: saved.label)
 
     def get(self, request, *args, **kwargs):
         return self._refuse_if_closed() or super().get(request, *args, **kwargs)

@@ -1,4 +1,5 @@
-"""The plan's aims and objectives and training's courses, sessions and bookings refuse a stale save, as actions do:
+"""Plans, rounds, agencies, aims, objectives, and training's courses, sessions and bookings refuse a stale save as
+actions do:
 the second of two people editing at once sees what the first saved, keeps their own text, and can save after merging."""
 
 from datetime import datetime
@@ -9,14 +10,23 @@ from django.test import Client
 from django.urls import reverse
 
 from objectives import roles
-from objectives.models import Aim, Objective
-from tests.factories import AimFactory, ObjectiveFactory, UserFactory
+from objectives.models import Agency, Aim, BusinessPlan, Objective, ProgressRound
+from tests.factories import (
+    AgencyFactory,
+    AimFactory,
+    BusinessPlanFactory,
+    ObjectiveFactory,
+    ProgressRoundFactory,
+    UserFactory,
+)
 from tests.training.factories import CourseFactory, RegistrationFactory, TrainingSessionFactory
 from training.models import Course, Registration, TrainingSession
 from training.roles import TRAINING_ADMINS
 
 # (edit page, factory, role allowed to edit, text field, heading of the conflict panel)
 FORMS = {
+    "plan": ("objectives:plan_update", BusinessPlanFactory, roles.BOARD_MANAGERS, "title", "this plan"),
+    "agency": ("objectives:agency_update", AgencyFactory, roles.BOARD_MANAGERS, "short_name", "this agency"),
     "aim": ("objectives:aim_update", AimFactory, roles.BOARD_MANAGERS, "title", "this aim"),
     "objective": ("objectives:objective_update", ObjectiveFactory, roles.BOARD_MANAGERS, "title", "this objective"),
     "course": ("training:course_update", CourseFactory, TRAINING_ADMINS, "description", "this course"),
@@ -30,6 +40,8 @@ FORMS = {
     ),
 }
 MODELS = {
+    "plan": BusinessPlan,
+    "agency": Agency,
     "aim": Aim,
     "objective": Objective,
     "course": Course,
@@ -111,3 +123,20 @@ def test_one_person_saving_twice_in_turn_is_not_refused(kind):
 
     assert again.status_code == HTTPStatus.FOUND
     assert getattr(MODELS[kind].objects.get(pk=row.pk), field) == "Second"
+
+
+@pytest.mark.django_db
+def test_a_rounds_second_change_of_dates_is_refused_and_shows_the_first():
+    progress_round = ProgressRoundFactory()
+    url = reverse("objectives:round_update", args=[progress_round.pk])
+    alex, sam = signed_in(roles.BOARD_MANAGERS, "alex", "Alex"), signed_in(roles.BOARD_MANAGERS, "sam", "Sam")
+    alex_form, sam_form = alex.get(url), sam.get(url)
+
+    alex.post(url, form_data(alex_form, deadline="2025-12-19"))
+    second = sam.post(url, form_data(sam_form, deadline="2025-12-05"))
+
+    content = second.content.decode()
+    assert "Alex Editor saved this round while you were editing it" in content
+    assert "19 December 2025" in content
+    assert 'value="2025-12-05"' in content
+    assert str(ProgressRound.objects.get(pk=progress_round.pk).deadline) == "2025-12-19"
