@@ -88,9 +88,9 @@ def test_the_second_of_two_saves_is_refused_and_shows_what_the_first_saved(kind)
     second = sam.post(url, form_data(sam_form, **{field: "Sam wrote that"}))
 
     content = second.content.decode()
+    assert 'name="version" value="1"' in sam_form.content.decode()
     assert first.status_code == HTTPStatus.FOUND
     assert second.status_code == HTTPStatus.OK
-
     assert f"Alex Editor saved {FORMS[kind][4]} while you were editing it" in content
     assert "Alex wrote this" in content
     assert 'value="Sam wrote that"' in content or "Sam wrote that</textarea>" in content
