@@ -105,6 +105,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # TRACE/TRACK refused before anything else runs (mscb/trace_refusal.py).
+    "mscb.trace_refusal.RefuseTraceMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -117,12 +119,16 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     # After django-otp: a single sign-on whose provider did multi-factor counts as two-factor verified.
     "mscb.sso.two_factor.ProviderTwoFactorMiddleware",
+    # `Cache-Control: private, no-store` on every response to a signed-in user (mscb/cache_headers.py).
+    "mscb.cache_headers.NoStoreForSignedInMiddleware",
     "mscb.middleware.IdleSessionMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "mscb.middleware.TwoFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # a database or disk failure on a POST gets a 503 page keeping what was typed (mscb/save_failures.py).
+    "mscb.save_failures.SaveFailureMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]

@@ -3,10 +3,13 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
+from .forms import LoadedVersionMixin, VersionField
 from .models import Agency
 
 
-class AgencyForm(forms.ModelForm):
+class AgencyForm(LoadedVersionMixin, forms.ModelForm):
+    version = VersionField()
+
     class Meta:
         model = Agency
         fields = ["name", "short_name", "is_statutory_partner", "is_active"]

@@ -22,52 +22,6 @@ class DateInput(forms.DateInput):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
-class AimForm(forms.ModelForm):
-    """An aim (a priority, a theme) of the plan in the instance; the view sets the plan before binding."""
-
-    class Meta:
-        model = Aim
-        fields = ["number", "title", "strategic_lead"]
-        help_texts = {"number": "As the plan writes it, such as 1, 1a or P1."}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.aim_name = self.instance.plan.aim_name
-        self.fields["number"].label = f"{self.aim_name} number"
-
-    def clean_number(self):
-        number = self.cleaned_data["number"].strip()
-        aim = self.instance
-        # Boards number what sits under an aim from its number (1.1, 1.2 under 1), so renumbering would strand it.
-        if aim.pk and number != aim.number and aim.objectives.exists():
-            under = plural(aim.plan.objective_name if aim.plan.has_objectives else aim.plan.action_name).lower()
-            raise forms.ValidationError(
-                f"{self.aim_name} {aim.number} has {under} numbered from it, so its number cannot change."
-            )
-        return number
-
-
-class ObjectiveForm(forms.ModelForm):
-    """An objective of the aim in the instance; the model's clean() checks the reference is free under the aim."""
-
-    class Meta:
-        model = Objective
-        fields = ["ref", "title"]
-        help_texts = {"ref": "As the plan writes it, such as 1.2."}
-
-    def clean_ref(self):
-        ref = self.cleaned_data["ref"].strip()
-        objective = self.instance
-        # Boards number actions from their objective's reference, so changing it would strand them.
-        if objective.pk and ref != objective.ref and objective.actions.exists():
-            names = objective.plan
-            raise forms.ValidationError(
-                f"{names.objective_name} {objective.ref} has {plural(names.action_name).lower()}, "
-                "so its reference cannot change."
-            )
-        return ref
-
-
 class VersionField(forms.IntegerField):
     """The version of the row the form was loaded with, so a stale save is refused rather than lost."""
 
@@ -91,6 +45,56 @@ class LoadedVersionMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["version"].initial = self.instance.version if self.instance.pk else None
+
+
+class AimForm(LoadedVersionMixin, forms.ModelForm):
+    """An aim (a priority, a theme) of the plan in the instance; the view sets the plan before binding."""
+
+    version = VersionField()
+
+    class Meta:
+        model = Aim
+        fields = ["number", "title", "strategic_lead"]
+        help_texts = {"number": "As the plan writes it, such as 1, 1a or P1."}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.aim_name = self.instance.plan.aim_name
+        self.fields["number"].label = f"{self.aim_name} number"
+
+    def clean_number(self):
+        number = self.cleaned_data["number"].strip()
+        aim = self.instance
+        # Boards number what sits under an aim from its number (1.1, 1.2 under 1), so renumbering would strand it.
+        if aim.pk and number != aim.number and aim.objectives.exists():
+            under = plural(aim.plan.objective_name if aim.plan.has_objectives else aim.plan.action_name).lower()
+            raise forms.ValidationError(
+                f"{self.aim_name} {aim.number} has {under} numbered from it, so its number cannot change."
+            )
+        return number
+
+
+class ObjectiveForm(LoadedVersionMixin, forms.ModelForm):
+    """An objective of the aim in the instance; the model's clean() checks the reference is free under the aim."""
+
+    version = VersionField()
+
+    class Meta:
+        model = Objective
+        fields = ["ref", "title"]
+        help_texts = {"ref": "As the plan writes it, such as 1.2."}
+
+    def clean_ref(self):
+        ref = self.cleaned_data["ref"].strip()
+        objective = self.instance
+        # Boards number actions from their objective's reference, so changing it would strand them.
+        if objective.pk and ref != objective.ref and objective.actions.exists():
+            names = objective.plan
+            raise forms.ValidationError(
+                f"{names.objective_name} {objective.ref} has {plural(names.action_name).lower()}, "
+                "so its reference cannot change."
+            )
+        return ref
 
 
 TARGET_HELP = (
@@ -165,8 +169,10 @@ class ActionForm(LoadedVersionMixin, IdentifierWarningsMixin, forms.ModelForm):
         return super().save(commit=commit)
 
 
-class RoundForm(forms.ModelForm):
+class RoundForm(LoadedVersionMixin, forms.ModelForm):
     """A progress round of the plan in the instance; ProgressRound.clean() checks its dates against the plan."""
+
+    version = VersionField()
 
     class Meta:
         model = ProgressRound

@@ -10,7 +10,7 @@ from django.utils.safestring import mark_safe
 
 from core.models import RatingScale
 
-from .forms import DateInput
+from .forms import DateInput, LoadedVersionMixin, VersionField
 from .models import LEVEL_NAMES, BusinessPlan, PlanShape, ProgressUpdate, ReportColumn
 from .models.shapes import level_names_problem, plural
 
@@ -43,7 +43,8 @@ def is_rated(plan: BusinessPlan) -> bool:
     return plan.pk is not None and ProgressUpdate.objects.filter(round__plan=plan).exclude(rag="").exists()
 
 
-class PlanForm(forms.ModelForm):
+class PlanForm(LoadedVersionMixin, forms.ModelForm):
+    version = VersionField()
     report_columns = forms.MultipleChoiceField(
         label="Columns of the committee table",
         choices=ReportColumn.choices,
@@ -138,7 +139,8 @@ def plan_form_layout(form: PlanForm) -> FormHelper:
     helper.form_tag = False
     levels = [name for name in LEVEL_FIELDS if name in form.fields]
     helper.layout = Layout(
-        Fieldset("The plan", "title", "starts_on", "ends_on"),
+        # The version goes with the first fieldset: crispy draws only the fields its layout names.
+        Fieldset("The plan", "version", "title", "starts_on", "ends_on"),
         Fieldset("Shape and ratings", "shape", "rating_scale", *levels),
         Fieldset("The committee table", "report_columns", "progress_heading"),
     )

@@ -20,7 +20,8 @@ class ObjectiveChoiceField(forms.ModelMultipleChoiceField):
         return f"{objective.plan.title} – {objective.ref}: {objective.title}"
 
 
-class CourseForm(forms.ModelForm):
+class CourseForm(LoadedVersionMixin, forms.ModelForm):
+    version = VersionField()
     objectives = ObjectiveChoiceField(
         queryset=Objective.objects.none(),
         required=False,
@@ -47,7 +48,9 @@ class CourseForm(forms.ModelForm):
         )
 
 
-class SessionForm(forms.ModelForm):
+class SessionForm(LoadedVersionMixin, forms.ModelForm):
+    version = VersionField()
+
     class Meta:
         model = TrainingSession
         fields = ["starts_at", "ends_at", "venue", "is_online", "trainer", "places"]
@@ -76,7 +79,9 @@ class SessionForm(forms.ModelForm):
         return cleaned
 
 
-class RegistrationForm(forms.ModelForm):
+class RegistrationForm(LoadedVersionMixin, forms.ModelForm):
+    version = VersionField()
+
     class Meta:
         model = Registration
         fields = ["attendee_name", "email", "agency", "job_role"]

@@ -40,6 +40,8 @@ class Course(models.Model):
         validators=[MinValueValidator(Decimal("0"))],
     )
     is_active = models.BooleanField("offered", default=True)
+    # Raised by each save through its edit form, so a save loaded before someone else's is refused, not lost.
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords(m2m_fields=[objectives])
 
@@ -61,6 +63,8 @@ class TrainingSession(models.Model):
     is_online = models.BooleanField("online", default=False)
     trainer = models.CharField(max_length=200, blank=True)
     places = models.PositiveIntegerField("places offered", validators=[MinValueValidator(1)])
+    # Raised by each save through its edit form, so a save loaded before someone else's is refused, not lost.
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords()
 
@@ -107,6 +111,8 @@ class Registration(models.Model):
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.BOOKED)
     registered_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Raised by each save through its edit form, so a save loaded before someone else's is refused, not lost.
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords()
     objects = RegistrationQuerySet.as_manager()

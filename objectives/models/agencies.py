@@ -16,6 +16,8 @@ class Agency(models.Model):
     is_active = models.BooleanField("active", default=True)
     # Agency contributors write progress for the actions their agencies lead.
     members = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="agencies", blank=True)
+    # Raised by each save through its edit form, so a save loaded before someone else's is refused, not lost.
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords(m2m_fields=[members])
 

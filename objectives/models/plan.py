@@ -60,6 +60,9 @@ class BusinessPlan(models.Model):
         help_text="<Month YYYY> becomes the round's month, such as December 2025; <Mon YYYY> becomes Dec 2025.",
     )
 
+    # Raised by each save through its edit form, so a save loaded before someone else's is refused, not lost.
+    version = models.PositiveIntegerField(default=1, editable=False)
+
     history = HistoricalRecords()
     objects = BusinessPlanQuerySet.as_manager()
 
@@ -170,6 +173,8 @@ class Aim(SoftDeleteModel):
     )
     # Deleting hides; the board manager can restore. Nothing in the plan is ever lost.
     is_deleted = models.BooleanField("deleted", default=False)
+    # Raised by each save through its edit form, so a save loaded before someone else's is refused, not lost.
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords()
     objects = SoftDeleteQuerySet.as_manager()
@@ -248,6 +253,8 @@ class Objective(SoftDeleteModel, RefModel):
     aim = models.ForeignKey(Aim, on_delete=models.CASCADE, related_name="objectives")
     title = models.CharField(max_length=500)
     is_deleted = models.BooleanField("deleted", default=False)
+    # Raised by each save through its edit form, so a save loaded before someone else's is refused, not lost.
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords()
     objects = ObjectiveQuerySet.as_manager()

@@ -21,6 +21,8 @@ class ProgressRound(models.Model):
     deadline = models.DateField("deadline for updates", null=True, blank=True)
     # A closed round is read-only: its accepted progress is what the committee was told.
     closed_at = models.DateTimeField("closed", null=True, blank=True)
+    # Raised by each save through its edit form, so a save loaded before someone else's is refused, not lost.
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords()
 

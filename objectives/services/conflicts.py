@@ -3,7 +3,8 @@ no longer matches the row raises ConflictError, naming who saved it since, inste
 
 from collections.abc import Callable
 
-from django.db import models
+from django.db import models, transaction
+from django.forms import ModelForm
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -35,3 +36,14 @@ def conflict_error(saved: models.Model, subject: str) -> ConflictError:
         saved_by=who,
         saved_at=when,
     )
+
+
+@transaction.atomic
+def save_versioned_form(form: ModelForm, *, subject: Callable) -> models.Model:
+    """Save a valid model form carrying a `version` (VersionField), unless someone saved its row since it was loaded.
+
+    For an edit form that has no service of its own: a new row is simply saved, at version 1.
+    """
+    if form.instance.pk:
+        take_next_version(form.instance, expected_version=form.cleaned_data["version"], subject=subject)
+    return form.save()

@@ -9,11 +9,12 @@ from django.views import View
 from django.views.generic import CreateView, ListView, UpdateView
 
 from core.queries import count_of
-from core.views import Crumbs, FormPageMixin, TablePageMixin, trail
+from core.views import Crumbs, FormPageMixin, TablePageMixin, VersionedSaveMixin, trail
 
 from ..agency_forms import AgencyForm, MergeChoiceForm, MergeConfirmForm
 from ..models import Action, Agency
 from ..services import agencies
+from ..services.conflicts import save_versioned_form
 from ..tables import AgencyTable
 
 MERGE_TEMPLATE = "objectives/agencies/agency_merge.html"
@@ -54,11 +55,16 @@ class AgencyCreateView(PermissionRequiredMixin, FormPageMixin, CreateView):
         return reverse("objectives:agency_list")
 
 
-class AgencyUpdateView(PermissionRequiredMixin, FormPageMixin, UpdateView):
+class AgencyUpdateView(PermissionRequiredMixin, VersionedSaveMixin, FormPageMixin, UpdateView):
     permission_required = "objectives.change_agency"
     model = Agency
     form_class = AgencyForm
     template_name = "objectives/agencies/agency_form.html"
+    conflict_noun = "this agency"
+    conflict_template = "objectives/agencies/_agency_saved.html"
+
+    def save_form(self, form):
+        return save_versioned_form(form, subject=lambda saved: saved.name)
 
     def get_heading(self):
         return f"Edit {self.object.name}"

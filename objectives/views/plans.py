@@ -11,13 +11,14 @@ from django.utils.functional import cached_property
 from django.views.generic import CreateView, DetailView, ListView, UpdateView
 
 from core.queries import count_of
-from core.views import Crumbs, FormPageMixin, TablePageMixin, trail
+from core.views import Crumbs, FormPageMixin, TablePageMixin, VersionedSaveMixin, trail
 
 from ..forms import AimForm, ObjectiveForm, RoundForm
 from ..models import Action, Aim, BusinessPlan, Objective, PlanShape, ProgressRound
 from ..models.shapes import in_sentence, level_words
 from ..notifications import events
 from ..plan_forms import PlanForm
+from ..services.conflicts import save_versioned_form
 from ..tables import PlanTable
 from ..templatetags.deletion_tags import delete_url
 
@@ -87,11 +88,16 @@ class PlanCreateView(PermissionRequiredMixin, FormPageMixin, CreateView):
         return plan_crumbs()
 
 
-class PlanUpdateView(PermissionRequiredMixin, FormPageMixin, UpdateView):
+class PlanUpdateView(PermissionRequiredMixin, VersionedSaveMixin, FormPageMixin, UpdateView):
     permission_required = "objectives.change_businessplan"
     model = BusinessPlan
     form_class = PlanForm
     success_message = "{object} saved."
+    conflict_noun = "this plan"
+    conflict_template = "objectives/_plan_saved.html"
+
+    def save_form(self, form):
+        return save_versioned_form(form, subject=lambda saved: f"the plan {saved}")
 
     def get_heading(self):
         return f"Edit {self.object}"
@@ -190,9 +196,12 @@ class AimCreateView(PermissionRequiredMixin, PlanItemMixin, FormPageMixin, Creat
         return f"New {self.level('aim_name')} in {self.plan}"
 
 
-class AimUpdateView(PermissionRequiredMixin, PlanItemMixin, HideLinkMixin, FormPageMixin, UpdateView):
+class AimUpdateView(
+    PermissionRequiredMixin, PlanItemMixin, HideLinkMixin, VersionedSaveMixin, FormPageMixin, UpdateView
+):
     permission_required = "objectives.change_aim"
     form_class = AimForm
+    conflict_template = "objectives/_aim_saved.html"
     queryset = Aim.objects.not_hidden().exclude(plan__shape=PlanShape.LIST).select_related("plan")
 
     def get_plan(self):
@@ -202,8 +211,16 @@ class AimUpdateView(PermissionRequiredMixin, PlanItemMixin, HideLinkMixin, FormP
     def success_message(self):
         return f"{self.object.plan.aim_name} {{object.number}} saved."
 
+    @property
+    def conflict_noun(self):
+        return f"this {self.level('aim_name')}"
+
     def get_heading(self):
         return f"Edit {self.level('aim_name')} {self.object.number}"
+
+    def save_form(self, form):
+        aim_name = self.level("aim_name")
+        return save_versioned_form(form, subject=lambda saved: f"{aim_name} {saved.number}")
 
     def get_cancel_url(self):
         return self.object.get_absolute_url()
@@ -245,9 +262,12 @@ class ObjectiveCreateView(PermissionRequiredMixin, PlanItemMixin, FormPageMixin,
         return self.aim.get_absolute_url()
 
 
-class ObjectiveUpdateView(PermissionRequiredMixin, PlanItemMixin, HideLinkMixin, FormPageMixin, UpdateView):
+class ObjectiveUpdateView(
+    PermissionRequiredMixin, PlanItemMixin, HideLinkMixin, VersionedSaveMixin, FormPageMixin, UpdateView
+):
     permission_required = "objectives.change_objective"
     form_class = ObjectiveForm
+    conflict_template = "objectives/_objective_saved.html"
     queryset = Objective.objects.not_hidden().filter(plan__shape=PlanShape.TREE).select_related("plan", "aim")
 
     def get_plan(self):
@@ -257,8 +277,16 @@ class ObjectiveUpdateView(PermissionRequiredMixin, PlanItemMixin, HideLinkMixin,
     def success_message(self):
         return f"{self.object.plan.objective_name} {{object.ref}} saved."
 
+    @property
+    def conflict_noun(self):
+        return f"this {self.level('objective_name')}"
+
     def get_heading(self):
         return f"Edit {self.level('objective_name')} {self.object.ref}"
+
+    def save_form(self, form):
+        objective_name = self.level("objective_name")
+        return save_versioned_form(form, subject=lambda saved: f"{objective_name} {saved.ref}")
 
     def get_cancel_url(self):
         return self.object.get_absolute_url()
@@ -295,11 +323,16 @@ class RoundCreateView(PermissionRequiredMixin, FormPageMixin, CreateView):
         return self.plan.get_absolute_url() + "#rounds"
 
 
-class RoundUpdateView(PermissionRequiredMixin, FormPageMixin, UpdateView):
+class RoundUpdateView(PermissionRequiredMixin, VersionedSaveMixin, FormPageMixin, UpdateView):
     permission_required = "objectives.change_progressround"
     form_class = RoundForm
     queryset = ProgressRound.objects.select_related("plan")
     success_message = "{object} saved."
+    conflict_noun = "this round"
+    conflict_template = "objectives/_round_saved.html"
+
+    def save_form(self, form):
+        return save_versioned_form(form, subject=lambda saved: saved.label)
 
     def get(self, request, *args, **kwargs):
         return self._refuse_if_closed() or super().get(request, *args, **kwargs)

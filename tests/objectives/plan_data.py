@@ -15,5 +15,7 @@ def plan_form_data(**changes) -> dict:
         "action_name": "Action",
         "report_columns": ["ref", "action", "lead", "target", "progress", "rating"],
         "progress_heading": "Progress report <Month YYYY>",
+        # The version an edit page loads a new plan at (a new plan's form ignores it).
+        "version": "1",
         **changes,
     }

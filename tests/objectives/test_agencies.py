@@ -14,7 +14,9 @@ pytestmark = pytest.mark.django_db
 
 
 def agency_data(**changes):
-    return {"name": "Kent Police", "short_name": "Police", "is_statutory_partner": "on", "is_active": "on", **changes}
+    # The version an edit page loads a new agency at (a new agency's form ignores it).
+    data = {"name": "Kent Police", "short_name": "Police", "is_statutory_partner": "on", "is_active": "on"}
+    return {**data, "version": "1", **changes}
 
 
 def row_of(response, name):

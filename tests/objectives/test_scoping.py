@@ -101,9 +101,9 @@ def plan_pages(action):
         ("plan_create", {}, plan_form_data(title="2030/31", starts_on="2030-04-01", ends_on="2031-03-31")),
         ("plan_update", {"pk": plan.pk}, plan_form_data(title="Renamed", starts_on="2025-04-01", ends_on="2026-03-31")),
         ("aim_create", {"plan_pk": plan.pk}, {"number": "9", "title": "New aim"}),
-        ("aim_update", {"pk": aim.pk}, {"number": str(aim.number), "title": "Renamed"}),
+        ("aim_update", {"pk": aim.pk}, {"number": str(aim.number), "title": "Renamed", "version": "1"}),
         ("objective_create", {"aim_pk": aim.pk}, {"ref": f"{aim.number}.9", "title": "New objective"}),
-        ("objective_update", {"pk": objective.pk}, {"ref": objective.ref, "title": "Renamed"}),
+        ("objective_update", {"pk": objective.pk}, {"ref": objective.ref, "title": "Renamed", "version": "1"}),
         (
             "action_create",
             {"objective_pk": objective.pk},
@@ -111,7 +111,7 @@ def plan_pages(action):
         ),
         ("action_update", {"pk": action.pk}, {"ref": action.ref, "text": "Renamed", "status": "open", "version": "1"}),
         ("round_create", {"plan_pk": plan.pk}, {"as_of": "2026-03-31", "deadline": ""}),
-        ("round_update", {"pk": progress_round.pk}, {"as_of": "2025-10-31", "deadline": ""}),
+        ("round_update", {"pk": progress_round.pk}, {"as_of": "2025-10-31", "deadline": "", "version": "1"}),
     ]
 
 

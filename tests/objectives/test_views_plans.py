@@ -286,7 +286,7 @@ def test_adding_an_aim_to_an_unknown_plan_is_not_found(manager_client):
 
 def test_editing_an_aim_saves_its_title(manager_client, aim):
     response = manager_client.post(
-        reverse("objectives:aim_update", args=[aim.pk]), {"number": "1", "title": "Children are safer"}
+        reverse("objectives:aim_update", args=[aim.pk]), {"number": "1", "title": "Children are safer", "version": "1"}
     )
 
     aim.refresh_from_db()
@@ -334,7 +334,8 @@ def test_adding_an_objective_with_a_ref_in_use_says_so_and_saves_nothing(manager
 
 def test_editing_an_objective_saves_its_title(manager_client, objective):
     response = manager_client.post(
-        reverse("objectives:objective_update", args=[objective.pk]), {"ref": "1.1", "title": "Clearer title"}
+        reverse("objectives:objective_update", args=[objective.pk]),
+        {"ref": "1.1", "title": "Clearer title", "version": "1"},
     )
 
     objective.refresh_from_db()
@@ -374,7 +375,8 @@ def test_editing_a_round_saves_its_deadline(manager_client, plan):
     progress_round = ProgressRoundFactory(plan=plan, as_of=date(2025, 12, 31), deadline=None)
 
     response = manager_client.post(
-        reverse("objectives:round_update", args=[progress_round.pk]), {"as_of": "2025-12-31", "deadline": "2026-01-09"}
+        reverse("objectives:round_update", args=[progress_round.pk]),
+        {"as_of": "2025-12-31", "deadline": "2026-01-09", "version": "1"},
     )
 
     progress_round.refresh_from_db()

@@ -168,7 +168,13 @@ def test_editing_a_registration_saves_it(training_admin_client):
 
     response = training_admin_client.post(
         reverse("training:registration_update", args=[registration.pk]),
-        {"attendee_name": "Jo Bloggs", "email": registration.email, "agency": registration.agency.pk, "job_role": ""},
+        {
+            "attendee_name": "Jo Bloggs",
+            "email": registration.email,
+            "agency": registration.agency.pk,
+            "job_role": "",
+            "version": "1",
+        },
     )
 
     registration.refresh_from_db()

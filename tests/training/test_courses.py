@@ -19,6 +19,8 @@ def course_data(**changes):
         "duration_hours": "3",
         "non_attendance_charge": "50.00",
         "is_active": "on",
+        # The version an edit page loads a new course at (a new course's form ignores it).
+        "version": "1",
     }
     return {**data, **changes}
 

@@ -20,6 +20,8 @@ def session_data(**changes):
         "venue": "Fenbridge Civic Centre",
         "trainer": "Alex Trainer",
         "places": "12",
+        # The version an edit page loads a new session at (a new session's form ignores it).
+        "version": "1",
     }
     return {**data, **changes}
 

@@ -8,7 +8,8 @@ from django.utils.functional import cached_property
 from django.views.generic import CreateView, DetailView, ListView, UpdateView
 
 from core.formats import long_date
-from core.views import Crumbs, FormPageMixin, TablePageMixin, trail
+from core.views import Crumbs, FormPageMixin, TablePageMixin, VersionedSaveMixin, trail
+from objectives.services.conflicts import save_versioned_form
 
 from ..forms import CourseForm
 from ..models import Course, Registration, TrainingSession
@@ -71,11 +72,16 @@ class CourseCreateView(PermissionRequiredMixin, FormPageMixin, CreateView):
         return training_crumbs()
 
 
-class CourseUpdateView(PermissionRequiredMixin, FormPageMixin, UpdateView):
+class CourseUpdateView(PermissionRequiredMixin, VersionedSaveMixin, FormPageMixin, UpdateView):
     permission_required = "training.change_course"
     model = Course
     form_class = CourseForm
     success_message = "Course “{object}” saved."
+    conflict_noun = "this course"
+    conflict_template = "training/_course_saved.html"
+
+    def save_form(self, form):
+        return save_versioned_form(form, subject=lambda saved: f"the course “{saved}”")
 
     @cached_property
     def course(self):

@@ -6,7 +6,8 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.views.generic import DetailView, FormView, UpdateView
 
-from core.views import FormPageMixin
+from core.views import FormPageMixin, VersionedSaveMixin
+from objectives.services.conflicts import save_versioned_form
 
 from .. import services
 from ..forms import RegistrationForm
@@ -28,7 +29,9 @@ class RegistrationCreateView(PermissionRequiredMixin, SessionFromUrlMixin, FormP
 
     def form_valid(self, form):
         try:
-            registration = services.book_place(session=self.session, **form.cleaned_data)
+            # A new booking has no version to check; the rest is what book_place takes.
+            details = {name: value for name, value in form.cleaned_data.items() if name != "version"}
+            registration = services.book_place(session=self.session, **details)
         except ValidationError as error:
             form.add_error(None, error)
             return self.form_invalid(form)
@@ -40,10 +43,15 @@ class RegistrationCreateView(PermissionRequiredMixin, SessionFromUrlMixin, FormP
         return redirect(self.session)
 
 
-class RegistrationUpdateView(PermissionRequiredMixin, FormPageMixin, UpdateView):
+class RegistrationUpdateView(PermissionRequiredMixin, VersionedSaveMixin, FormPageMixin, UpdateView):
     permission_required = "training.change_registration"
     form_class = RegistrationForm
     success_message = "{object.attendee_name}’s details saved."
+    conflict_noun = "this registration"
+    conflict_template = "training/_registration_saved.html"
+
+    def save_form(self, form):
+        return save_versioned_form(form, subject=lambda saved: f"{saved.attendee_name}’s registration")
 
     def get_queryset(self):
         return Registration.objects.visible_to(self.request.user).select_related("session__course")

@@ -10,7 +10,8 @@ from django.utils.functional import cached_property
 from django.views.generic import CreateView, DetailView, FormView, UpdateView
 
 from core.formats import long_date
-from core.views import FormPageMixin
+from core.views import FormPageMixin, VersionedSaveMixin
+from objectives.services.conflicts import save_versioned_form
 
 from .. import services
 from ..forms import AttendanceForm, SessionForm
@@ -92,10 +93,15 @@ class SessionCreateView(PermissionRequiredMixin, FormPageMixin, CreateView):
         return training_crumbs(self.course)
 
 
-class SessionUpdateView(PermissionRequiredMixin, SessionFromUrlMixin, FormPageMixin, UpdateView):
+class SessionUpdateView(PermissionRequiredMixin, SessionFromUrlMixin, VersionedSaveMixin, FormPageMixin, UpdateView):
     permission_required = "training.change_trainingsession"
     form_class = SessionForm
     success_message = "Session saved."
+    conflict_noun = "this session"
+    conflict_template = "training/_session_saved.html"
+
+    def save_form(self, form):
+        return save_versioned_form(form, subject=lambda saved: f"the session of {saved}")
 
     def get_object(self, queryset=None):
         return self.session
