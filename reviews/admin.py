@@ -7,20 +7,20 @@ from .models import BankHoliday, CdopCategory, CdopFigure, CdopYear, Recommendat
 
 
 @admin.register(BankHoliday)
-class BankHolidayAdmin(accessible.ModelAdmin):
+class BankHolidayAdmin(accessible.HistoryAdmin):
     list_display = ["on", "name"]
     date_hierarchy = "on"
     search_fields = ["name"]
 
 
 @admin.register(Subgroup)
-class SubgroupAdmin(accessible.ModelAdmin):
+class SubgroupAdmin(accessible.HistoryAdmin):
     list_display = ["name"]
     search_fields = ["name"]
 
 
 @admin.register(CdopCategory)
-class CdopCategoryAdmin(accessible.ModelAdmin):
+class CdopCategoryAdmin(accessible.HistoryAdmin):
     list_display = ["name", "position", "is_active"]
     list_editable = ["position", "is_active"]
 

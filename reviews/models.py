@@ -37,6 +37,8 @@ class BankHoliday(models.Model):
 
     on = models.DateField("date", unique=True)
     name = models.CharField(max_length=100)
+    # A bank holiday moves statutory deadlines, so who added, changed or removed one is kept.
+    history = HistoricalRecords()
 
     objects = BankHolidayQuerySet.as_manager()
 
@@ -51,6 +53,8 @@ class Subgroup(models.Model):
     """A subgroup of the board, such as quality assurance and case review; the admin keeps the list."""
 
     name = models.CharField(max_length=100, unique=True)
+    # A review's subgroup is named in its paper.
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -255,6 +259,8 @@ class RecommendationAction(models.Model):
 
     recommendation = models.ForeignKey(Recommendation, on_delete=models.CASCADE, related_name="action_links")
     action = models.OneToOneField(Action, on_delete=models.CASCADE, related_name="recommendation_link")
+    # Which recommendation an action answers is in the paper.
+    history = HistoricalRecords()
 
     def __str__(self):
         return f"{self.recommendation} → {self.action}"
@@ -266,6 +272,8 @@ class CdopCategory(models.Model):
     name = models.CharField(max_length=200, unique=True)
     position = models.PositiveIntegerField(default=0, help_text="Categories are listed in this order.")
     is_active = models.BooleanField("in use", default=True)
+    # The categories and their order are the rows of the CDOP paper's tables.
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["position", "name"]
@@ -372,6 +380,8 @@ class CdopAction(models.Model):
 
     year = models.ForeignKey(CdopYear, on_delete=models.CASCADE, related_name="action_links")
     action = models.OneToOneField(Action, on_delete=models.CASCADE, related_name="cdop_link")
+    # Which CDOP report an action answers is in the paper.
+    history = HistoricalRecords()
 
     def __str__(self):
         return f"{self.year} → {self.action}"

@@ -5,7 +5,7 @@ Anonymising keeps every registration, its session, agency, status and evaluation
 and non-attendance figures never change; it replaces the name and address everywhere they were written:
 
 - the registrations and their history rows (simple_history), and the admin's log entries naming them;
-- the evaluations' free text, where the attendee wrote their own name or address;
+- the evaluations' free text and its history rows, where the attendee wrote their own name or address;
 - e-mails logged to the address for someone without an account (objectives' EmailLog): the row stays, so the
   log still counts what was sent, but its address, subject, body and error are replaced or emptied;
 - training register files (core's StagedUpload) that name the attendee: the whole file is deleted, as a
@@ -92,7 +92,8 @@ def anonymise_registrations(registrations: QuerySet[Registration]) -> Anonymised
         erased = {"attendee_name": ERASED_NAME, "email": person.placeholder, "job_role": ""}
         Registration.objects.filter(pk__in=person.pks).update(**erased, updated_at=timezone.now())
         result.history_rows += history.filter(id__in=person.pks).update(**erased)
-        result.evaluations += _redact_evaluations(person)
+        result.evaluations += _redact_free_text(Evaluation.objects.filter(registration__in=person.pks), person)
+        result.history_rows += _redact_free_text(_evaluation_versions(person.pks), person)
     gone = _addresses_no_longer_held(people)
     result.emails = _erase_emails([person for person in people if person.address in gone])
     result.uploads = _delete_registers_naming(people)
@@ -143,12 +144,21 @@ def _people(rows: Iterable[tuple[int, str, str]]) -> list[_Person]:
     return list(grouped.values())
 
 
-def _redact_evaluations(person: _Person) -> int:
+def _evaluation_versions(registration_pks: Iterable[int]) -> QuerySet:
+    """Every version of these registrations' evaluations in their history, deleted ones included."""
+    return Evaluation.history.model.objects.filter(registration_id__in=registration_pks)
+
+
+def _redact_free_text(evaluations: QuerySet, person: _Person) -> int:
+    """Take the person out of the evaluations' free text; returns how many rows changed.
+
+    QuerySet.update, so erasing writes no new history row: a version of the text as it was would name them again.
+    """
     changed = 0
-    for evaluation in Evaluation.objects.filter(registration__in=person.pks):
+    for evaluation in evaluations.only("pk", *FREE_TEXT):
         texts = {name: person.redact(getattr(evaluation, name)) for name in FREE_TEXT}
         if any(texts[name] != getattr(evaluation, name) for name in FREE_TEXT):
-            Evaluation.objects.filter(pk=evaluation.pk).update(**texts)
+            evaluations.filter(pk=evaluation.pk).update(**texts)
             changed += 1
     return changed
 
@@ -264,6 +274,8 @@ def erase_address(email: str) -> Anonymised:
     # History rows and admin log entries of registrations since deleted, which no registration leads to any more.
     orphans = Registration.history.model.objects.filter(email__iexact=email.strip())
     deleted_pks = {str(pk) for pk in orphans.values_list("id", flat=True)}
+    for person in _people(orphans.values_list("id", "email", "attendee_name")):
+        result.history_rows += _redact_free_text(_evaluation_versions(person.pks), person)
     result.history_rows += orphans.update(
         attendee_name=ERASED_NAME, email=f"erased-history@{ERASED_DOMAIN}", job_role=""
     )

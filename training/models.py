@@ -194,6 +194,8 @@ class Evaluation(models.Model):
     practice_changed = models.CharField(max_length=10, choices=PracticeChanged.choices, blank=True)
     example = models.TextField("an example", blank=True)
     submitted_at = models.DateTimeField(auto_now_add=True)
+    # The scores feed the training paper; erasure (training/erasure.py) scrubs these rows' free text too.
+    history = HistoricalRecords()
 
     objects = EvaluationQuerySet.as_manager()
 

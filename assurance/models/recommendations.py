@@ -102,6 +102,8 @@ class SourcedRecommendationAction(models.Model):
 
     recommendation = models.ForeignKey(AssuranceRecommendation, on_delete=models.CASCADE, related_name="action_links")
     action = models.OneToOneField(Action, on_delete=models.CASCADE, related_name="assurance_recommendation_link")
+    # Which recommendation an action answers is in the paper.
+    history = HistoricalRecords()
 
     def __str__(self):
         return f"{self.recommendation} → {self.action}"

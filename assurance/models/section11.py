@@ -169,6 +169,8 @@ class ImprovementAction(models.Model):
 
     assessment = models.ForeignKey(StandardAssessment, on_delete=models.CASCADE, related_name="action_links")
     action = models.OneToOneField(Action, on_delete=models.CASCADE, related_name="improvement_link")
+    # Which standard an action improves is in the paper.
+    history = HistoricalRecords()
 
     def __str__(self):
         return f"{self.assessment} → {self.action}"

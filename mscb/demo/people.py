@@ -15,7 +15,8 @@ USERS = [
         "last_name": "Marlowe",
         "role": "board manager",
         "group": roles.BOARD_MANAGERS,
-        # Staff, so the manager can also use the admin (e.g. to reset someone's two-factor device).
+        # Staff (given by the site admin), so the manager can keep the lists the app has no page for in the admin:
+        # bank holidays, subgroups, CDOP categories, workforce figures. Users and groups are the site admin's alone.
         "is_staff": True,
     },
     {

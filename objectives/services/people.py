@@ -87,13 +87,11 @@ def update_person(
     agencies: list[Agency],
 ) -> list[str]:
     """Change a person's name, e-mail, role and agencies at once; returns what changed, in words."""
-    _check_not_site_admin(person)
+    check_may_change(changed_by=changed_by, person=person)
     _check_role_and_agencies(role, agencies)
     old_role = roles.role_of(person)
     if person == changed_by and old_role == roles.BOARD_MANAGERS and role != roles.BOARD_MANAGERS:
-        raise ValidationError(
-            {"role": "You cannot remove your own board manager role. Ask another board manager to do it."}
-        )
+        raise ValidationError({"role": "You cannot remove your own board manager role. Ask the site admin to do it."})
     changes = _set_name_and_email(person, first_name=first_name, last_name=last_name, email=email)
     if role != old_role:
         role_groups = Group.objects.filter(name__in=roles.ROLE_PERMISSIONS)
@@ -110,7 +108,7 @@ def update_person(
 @transaction.atomic
 def resend_invitation(*, sent_by: AbstractUser, person: AbstractUser, site_url: str) -> None:
     """E-mail a fresh link to someone who has not chosen a password yet (the first may have expired)."""
-    _check_not_site_admin(person)
+    check_may_change(changed_by=sent_by, person=person)
     if person.has_usable_password():
         raise ValidationError(f"{display_name(person)} has already chosen a password.")
     _send_invitation(person=person, invited_by=sent_by, site_url=site_url)
@@ -120,9 +118,9 @@ def resend_invitation(*, sent_by: AbstractUser, person: AbstractUser, site_url: 
 @transaction.atomic
 def deactivate_person(*, changed_by: AbstractUser, person: AbstractUser) -> int:
     """Stop a person signing in and end their sessions at once; returns how many sessions ended."""
-    _check_not_site_admin(person)
     if person == changed_by:
-        raise ValidationError("You cannot deactivate yourself. Ask another board manager to do it.")
+        raise ValidationError("You cannot deactivate yourself. Ask the site admin to do it.")
+    check_may_change(changed_by=changed_by, person=person)
     if not person.is_active:
         raise ValidationError(f"{display_name(person)} is already deactivated.")
     person.is_active = False
@@ -135,7 +133,7 @@ def deactivate_person(*, changed_by: AbstractUser, person: AbstractUser) -> int:
 @transaction.atomic
 def reactivate_person(*, changed_by: AbstractUser, person: AbstractUser) -> None:
     """Let a deactivated person sign in again."""
-    _check_not_site_admin(person)
+    check_may_change(changed_by=changed_by, person=person)
     if person.is_active:
         raise ValidationError(f"{display_name(person)} is already active.")
     person.is_active = True
@@ -171,10 +169,22 @@ def _check_role_and_agencies(role: str, agencies: list[Agency]) -> None:
         raise ValidationError({"agencies": "Choose the agency or agencies an agency contributor writes progress for."})
 
 
-def _check_not_site_admin(person: AbstractUser) -> None:
-    # The site admin's account is the way back in if the app's roles go wrong, so only the admin changes it.
+def check_may_change(*, changed_by: AbstractUser, person: AbstractUser) -> None:
+    """Refuse a change to an account that holds more than a manager may give, unless it is the site admin's doing.
+
+    The site admin's account is the way back in if the app's roles go wrong, so only the admin changes it. A staff
+    account reaches the admin, and another board manager's holds the same powers: a manager who could change its
+    e-mail address could take it over through a password reset link, so the site admin changes those too.
+    """
+    name = display_name(person)
     if person.is_superuser:
-        raise ValidationError(f"{display_name(person)} is a site admin and can only be changed in the admin.")
+        raise ValidationError(f"{name} is a site admin and can only be changed in the admin.")
+    if changed_by.is_superuser or person == changed_by:
+        return
+    if person.is_staff:
+        raise ValidationError(f"{name} can use the admin, so only the site admin can change them.")
+    if roles.role_of(person) == roles.BOARD_MANAGERS:
+        raise ValidationError(f"{name} is a board manager, so only the site admin can change them.")
 
 
 def _check_email_is_free(email: str, exclude: AbstractUser | None = None) -> None:

@@ -69,12 +69,14 @@ class PersonCreateView(PermissionRequiredMixin, FormView):
 
 
 class PersonPageMixin:
-    """Loads the person from the URL, after the permission check; site admins are changed only in the admin."""
+    """Loads the person from the URL, after the permission check; someone only the site admin changes is refused."""
 
     def dispatch(self, request, *args, **kwargs):
         self.person = get_object_or_404(User.objects.prefetch_related("agencies", "groups"), pk=kwargs["pk"])
-        if self.person.is_superuser:
-            messages.error(request, f"{display_name(self.person)} is a site admin: change them in the admin.")
+        try:
+            people.check_may_change(changed_by=request.user, person=self.person)
+        except ValidationError as error:
+            say_refused(request, error)
             return redirect("objectives:person_list")
         return super().dispatch(request, *args, **kwargs)
 

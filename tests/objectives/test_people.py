@@ -383,16 +383,21 @@ def test_a_manager_cannot_remove_their_own_manager_role(manager_client, board_ma
 
     assert response.status_code == HTTPStatus.OK
     assert response.context["form"].errors["role"] == [
-        "You cannot remove your own board manager role. Ask another board manager to do it."
+        "You cannot remove your own board manager role. Ask the site admin to do it."
     ]
     assert roles.role_of(board_manager) == roles.BOARD_MANAGERS
 
 
-def test_a_manager_may_remove_another_managers_role(manager_client):
+def test_only_the_site_admin_removes_another_managers_role(manager_client, admin_user):
     other = UserFactory(roles=[roles.BOARD_MANAGERS])
+    url = reverse("objectives:person_update", args=[other.pk])
 
-    manager_client.post(reverse("objectives:person_update", args=[other.pk]), edit_data(other, role=roles.READERS))
+    manager_client.post(url, edit_data(other, role=roles.READERS))
+    assert roles.role_of(other) == roles.BOARD_MANAGERS
 
+    site_admin = Client()
+    site_admin.force_login(admin_user)
+    site_admin.post(url, edit_data(other, role=roles.READERS))
     assert roles.role_of(other) == roles.READERS
 
 
@@ -463,7 +468,7 @@ def test_editing_someone_who_does_not_exist_is_not_found(manager_client):
 def test_site_admins_are_changed_only_in_the_admin(manager_client, admin_user):
     response = manager_client.get(reverse("objectives:person_update", args=[admin_user.pk]), follow=True)
 
-    assert messages_of(response) == ["admin is a site admin: change them in the admin."]
+    assert messages_of(response) == ["admin is a site admin and can only be changed in the admin."]
     assert response.redirect_chain[-1][0] == reverse("objectives:person_list")
 
 
@@ -520,7 +525,7 @@ def test_a_manager_cannot_deactivate_themselves(manager_client, board_manager):
 
     board_manager.refresh_from_db()
     assert board_manager.is_active
-    assert messages_of(response) == ["You cannot deactivate yourself. Ask another board manager to do it."]
+    assert messages_of(response) == ["You cannot deactivate yourself. Ask the site admin to do it."]
 
 
 def test_deactivating_by_get_is_not_allowed(manager_client, person):

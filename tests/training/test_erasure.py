@@ -242,3 +242,16 @@ def test_the_history_of_a_registration_since_deleted_is_erased_too(world):
     erase_address(ADDRESS)
 
     assert NAME.casefold() not in _text_everywhere()
+
+
+def test_the_history_of_their_evaluations_is_erased_too(world):
+    evaluation = Evaluation.objects.filter(registration__email__iexact=ADDRESS).first()
+    evaluation.example = f"Ask {NAME} how it went."
+    evaluation.save()  # a history row naming them, beside the row as it stands
+
+    erase_address(ADDRESS)
+
+    versions = Evaluation.history.filter(id=evaluation.pk)
+    assert versions.exists()
+    assert not any("quillfeather" in version.example.casefold() for version in versions)
+    assert NAME.casefold() not in _text_everywhere()
