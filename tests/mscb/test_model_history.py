@@ -19,6 +19,8 @@ EXEMPT = {
     "objectives.DigestItem": "a queue: news waiting for the next digest e-mail",
     "training.EvaluationLink": "a log of the one-use links sent, so nobody is sent the same form twice",
     "mscb.RetentionRemoval": "itself the log of what the retention rules removed",
+    "mscb.PasswordResetRequest": "a counter: reset requests of the last hour, for the rate limit",
+    "audit.SecurityEvent": "itself the log: written once and never changed (its save refuses an update)",
 }
 
 
