@@ -8,6 +8,9 @@ from django.conf import settings
 
 # The largest file the import takes; a plan of several hundred actions with progress is well under 1 MB.
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+# The most rows (below the header) a file may have: a plan of several hundred actions is far below it, and checking
+# 5,000 rows takes a few seconds, well inside a request's time, as a confirmation checks the file again.
+DEFAULT_MAX_ROWS = 5000
 # A workbook or document unpacks to a few times its size; these limits are far above any real plan.
 MAX_UNPACKED_BYTES = 50 * 1024 * 1024
 MAX_MEMBERS = 1000
@@ -35,6 +38,20 @@ class FileProblem(Exception):
 def max_bytes() -> int:
     """The size limit: settings.IMPORT_MAX_BYTES if set, else 5 MB."""
     return getattr(settings, "IMPORT_MAX_BYTES", DEFAULT_MAX_BYTES)
+
+
+def max_rows() -> int:
+    """The row limit: settings.IMPORT_MAX_ROWS if set, else 5,000."""
+    return getattr(settings, "IMPORT_MAX_ROWS", DEFAULT_MAX_ROWS)
+
+
+def check_row_count(count: int, filename: str) -> None:
+    """Refuse a file with more rows below its header than the import takes, saying how many it has."""
+    if count > max_rows():
+        raise FileProblem(
+            f"{filename} has {count:,} rows below its header; the import takes files of up to {max_rows():,} rows. "
+            "Split the file into smaller ones and import them one after the other."
+        )
 
 
 def megabytes(size: int) -> str:

@@ -13,6 +13,7 @@ from django.urls import reverse
 from assurance.models import AssuranceRecommendation, RecommendationSource
 from core.models.decisions import Decision
 from tests.factories import BusinessPlanFactory, RecommendationSourceFactory
+from tests.import_pages import confirm
 
 pytestmark = pytest.mark.django_db
 
@@ -48,7 +49,7 @@ def test_a_good_file_is_previewed_then_imported(manager_client, plan):
     assert "1 new source, 2 recommendations" in preview.content.decode()
     assert not AssuranceRecommendation.objects.exists()
 
-    manager_client.post(response.url)
+    confirm(manager_client, response.url)
 
     source = RecommendationSource.objects.get()
     assert (source.title, source.kind, source.code, source.plan) == ("Ofsted inspection 2026", "ofsted", "OF26", plan)
