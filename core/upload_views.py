@@ -7,7 +7,8 @@ the upload and, in one transaction, works the changes out again and runs the fea
 click imports nothing again.
 
 An upload page that names `check_with` (its preview function's dotted path) has the file checked in the background
-(core.upload_checks): until the check is done the preview page says how far it has got and refreshes itself.
+(core.upload_checks): until the check is done the preview page says how far it has got (refreshing itself every
+2 seconds if the user asks it to).
 The preview page posts the fingerprint of the changes it showed; if confirming would make different changes (the
 plan changed meanwhile), nothing is written and the new preview is shown.
 An import with no preview page stages and applies the file in one step with `stage_and_apply`.
@@ -117,7 +118,8 @@ class ConfirmUploadMixin:
         if upload.is_applied:
             return self.render_preview(Preview(upload))
         if upload.is_being_checked:
-            return render(request, PROGRESS_TEMPLATE, {"upload": upload, **self.get_preview_context(Preview(upload))})
+            context = {"upload": upload, "auto_refresh": request.GET.get("refresh") == "auto"}
+            return render(request, PROGRESS_TEMPLATE, {**context, **self.get_preview_context(Preview(upload))})
         if upload.check_status == CheckStatus.FAILED:
             return self.render_preview(Preview(upload, problem=upload.check_message))
         return self.render_preview(self.preview(upload))

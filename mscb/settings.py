@@ -241,7 +241,7 @@ TRAINING_EVALUATION_LINK_DAYS = env_int("TRAINING_EVALUATION_LINK_DAYS", 30)
 # Plan imports: the largest file an upload or import_plan accepts.
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 5 * 1024 * 1024)
 # Imports (issue 16): the most rows below the header a file may have; a longer one is refused on the upload page.
-IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 5000)
+IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 1000)
 
 # Forms and tables
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"

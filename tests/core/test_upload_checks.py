@@ -50,8 +50,8 @@ def test_the_page_shows_progress_until_the_worker_has_checked_the_file_then_the_
     checked = manager_client.get(preview_url)
 
     assertContains(waiting, "Your file is waiting to be checked. Nothing has been imported yet.")
-    assertContains(waiting, '<meta http-equiv="refresh" content="2">', html=True)
     assertContains(waiting, f'<a href="{preview_url}">Refresh</a>', html=True)
+    assertNotContains(waiting, 'http-equiv="refresh"')
     assertNotContains(waiting, "Import into")
     assertContains(checked, "Import into Business plan 2026/27")
     upload.refresh_from_db()
@@ -76,6 +76,15 @@ def test_the_progress_page_counts_the_rows_checked(manager_client, board_manager
         response = manager_client.get(url)
 
     assertContains(response, "Checking your file: 1,200 of 4,000 rows.")
+
+
+def test_the_page_refreshes_itself_only_when_asked_to(queued, manager_client, tmp_path):
+    preview_url = _upload(manager_client, tmp_path)
+
+    response = manager_client.get(f"{preview_url}?refresh=auto")
+
+    assertContains(response, '<meta http-equiv="refresh" content="2">', html=True)
+    assertContains(response, f'<a href="{preview_url}">Stop refreshing every 2 seconds</a>', html=True)
 
 
 def test_the_worker_writes_how_many_rows_it_has_checked(queued, manager_client, tmp_path):

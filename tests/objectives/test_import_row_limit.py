@@ -49,12 +49,12 @@ def test_a_file_of_exactly_the_limit_is_taken_and_blank_lines_do_not_count(manag
     assert StagedUpload.objects.get().file_name == "plan.csv"
 
 
-def test_the_limit_is_5000_rows_unless_set_and_large_numbers_are_written_in_full(settings, tmp_path):
+def test_the_limit_is_1000_rows_unless_set_and_large_numbers_are_written_in_full(settings, tmp_path):
     del settings.IMPORT_MAX_ROWS
-    content = write_csv(tmp_path / "plan.csv", _rows(5001)).read_bytes()
+    content = write_csv(tmp_path / "plan.csv", _rows(1001)).read_bytes()
 
     with pytest.raises(
-        FileProblem, match="has 5,001 rows below its header; the import takes files of up to 5,000 rows"
+        FileProblem, match="has 1,001 rows below its header; the import takes files of up to 1,000 rows"
     ):
         read_plan_file(content, "plan.csv")
 
