@@ -1,6 +1,8 @@
-"""Time the import's row limit and background check: a 40,000-row plan CSV (2.6 MB; the audit's was 1.9 MB)
-refused on the upload page, and files of 1,000, 2,000 and 4,000 rows uploaded, checked (the task, run at once by the "immediate"
-backend) and previewed, each into a new plan; the 1,000-row one is confirmed too.
+"""Time the import's row limit and background check, through the upload page.
+
+A 40,000-row plan CSV (2.6 MB; the audit's was 1.9 MB) is refused; files of 1,000, 2,000 and 4,000 rows are
+uploaded, checked (the task, run at once by the "immediate" backend) and previewed, each into a new plan; the
+1,000-row one is confirmed too.
 
     .venv/bin/python bench/import_limits.py
 
