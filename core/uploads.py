@@ -15,6 +15,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
+from .fingerprints import fingerprint
 from .models import StagedUpload
 
 
@@ -24,6 +25,10 @@ class NotApplied(Exception):  # noqa: N818 - it is an outcome, not a failure
     def __init__(self, result: Any):
         super().__init__("The upload was not applied.")
         self.result = result
+
+
+class PreviewChanged(NotApplied):
+    """Raised when the changes worked out on confirming are not those the preview showed: `result` is the new one."""
 
 
 @dataclass(frozen=True)
@@ -49,6 +54,11 @@ class Preview:
     @property
     def can_apply(self) -> bool:
         return not self.problem and self.changes is not None and self.changes.can_apply
+
+    @property
+    def fingerprint(self) -> str:
+        """The fingerprint of the changes shown, which the preview page posts with its confirmation."""
+        return fingerprint(self.changes) if self.changes is not None else ""
 
 
 def stage_upload(

@@ -303,6 +303,8 @@ TRAINING_EVALUATION_LINK_DAYS = env_int("TRAINING_EVALUATION_LINK_DAYS", 30)
 
 # Plan imports: the largest file an upload or import_plan accepts.
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 5 * 1024 * 1024)
+# Imports (issue 16): the most rows below the header a file may have; a longer one is refused on the upload page.
+IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 1000)
 
 # Health check (/health/, mscb/health): failing when the disk where the app lives has less room than this,
 # or, with TASKS_BACKEND=database, when a task has waited this long for a worker (none is running).

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.views.generic import FormView, View
 
 from core.upload_views import ConfirmUploadMixin, StageUploadMixin
-from core.uploads import NotApplied, Preview
+from core.uploads import Preview
 from objectives.importing.readers import FileProblem
 from objectives.importing.spreadsheet_form import SpreadsheetUploadForm
 from objectives.views.indicator_imports import read_indicator_file as read_spreadsheet
@@ -26,7 +26,8 @@ class RecommendationImportForm(SpreadsheetUploadForm):
     reader = staticmethod(read_spreadsheet)
 
 
-def preview_recommendation_import(upload) -> Preview:
+def preview_recommendation_import(upload, *, progress=None) -> Preview:
+    """Read and check the stored file against the register as it is now; write nothing."""
     try:
         rows = read_spreadsheet(bytes(upload.content), upload.file_name)
     except FileProblem as problem:
@@ -39,6 +40,7 @@ class RegisterImportView(PermissionRequiredMixin, StageUploadMixin, FormView):
     form_class = RecommendationImportForm
     template_name = "assurance/register/import_upload.html"
     upload_kind = UPLOAD_KIND
+    check_with = "assurance.views.register_import.preview_recommendation_import"
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(breadcrumbs=register_crumbs(), **kwargs)
@@ -56,12 +58,8 @@ class RegisterImportConfirmView(PermissionRequiredMixin, ConfirmUploadMixin, Vie
     def preview(self, upload):
         return preview_recommendation_import(upload)
 
-    def apply(self, upload):
-        preview = preview_recommendation_import(upload)
-        if not preview.can_apply:
-            raise NotApplied(preview)
+    def write(self, preview):
         apply_recommendation_import(preview.changes)
-        return preview
 
     def applied(self, preview):
         messages.success(self.request, f"Imported {preview.upload.file_name}: {preview.changes.summary}.")

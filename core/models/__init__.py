@@ -1,10 +1,11 @@
 from .decisions import NEEDS_REASONS, Decision, RecordedDecision
 from .public import PublicDocument, PublicDocumentQuerySet
 from .scales import RatingLevel, RatingScale
-from .uploads import StagedUpload, StagedUploadQuerySet
+from .uploads import CheckStatus, StagedUpload, StagedUploadQuerySet
 
 __all__ = [
     "NEEDS_REASONS",
+    "CheckStatus",
     "PublicDocument",
     "PublicDocumentQuerySet",
     "Decision",

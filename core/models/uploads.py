@@ -10,6 +10,15 @@ class StagedUploadQuerySet(models.QuerySet):
         return self.filter(kind=kind, uploaded_by=user)
 
 
+class CheckStatus(models.TextChoices):
+    """Where the background check of an upload is; an upload staged and applied at once is never queued."""
+
+    QUEUED = "queued", "Waiting to be checked"
+    CHECKING = "checking", "Being checked"
+    CHECKED = "checked", "Checked"
+    FAILED = "failed", "Could not be checked"
+
+
 class StagedUpload(models.Model):
     """An uploaded file kept between its preview and its confirmation, for any import.
 
@@ -29,6 +38,12 @@ class StagedUpload(models.Model):
     content = models.BinaryField()
     # Set in the same transaction as the import's writes, so it is set exactly when they were made.
     applied_at = models.DateTimeField(null=True, blank=True)
+    # The background check (core.upload_checks) writes its progress here, where every app server and the worker
+    # see it. Uploads from before the check, and those applied at once, count as checked.
+    check_status = models.CharField(max_length=10, choices=CheckStatus, default=CheckStatus.CHECKED)
+    row_count = models.PositiveIntegerField(null=True, blank=True)
+    rows_checked = models.PositiveIntegerField(default=0)
+    check_message = models.TextField(blank=True)
 
     objects = StagedUploadQuerySet.as_manager()
 
@@ -38,6 +53,10 @@ class StagedUpload(models.Model):
 
     def __str__(self):
         return f"{self.file_name} ({self.kind}: {self.target_name or self.target_id})"
+
+    @property
+    def is_being_checked(self) -> bool:
+        return self.check_status in (CheckStatus.QUEUED, CheckStatus.CHECKING)
 
     @property
     def is_applied(self) -> bool:

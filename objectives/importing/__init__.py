@@ -1,7 +1,8 @@
 """Importing a business plan from a spreadsheet or a Word document, in steps that the command and the pages share.
 
 1. `safety.check_file` looks at the bytes first: the size limit (settings.IMPORT_MAX_BYTES, default 5 MB),
-   the real type whatever the name says, and zip bombs, before any parser opens the file.
+   the real type whatever the name says, and zip bombs, before any parser opens the file. The row limit
+   (settings.IMPORT_MAX_ROWS, default 1,000) is checked next, counting rows (`row_count`) before any is read.
 2. `readers.read_plan_file` turns a .csv or .xlsx file into rows of cells with the row numbers the user sees;
    `word.read_docx` turns a Word plan, laid out as the plan's shape is, into the same rows, each saying where it
    was (`word_headings`, `word_columns`, `word_lines`, `word_numbering` and `word_text` read its parts, and

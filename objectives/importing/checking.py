@@ -88,8 +88,11 @@ class Row:
     rating: str = ""
 
 
-def check_rows(rows: list[SheetRow], *, plan: BusinessPlan) -> PlanChanges:
-    """Compare the rows (the first is the header) with the plan in the database; write nothing."""
+def check_rows(rows: list[SheetRow], *, plan: BusinessPlan, progress=None) -> PlanChanges:
+    """Compare the rows (the first is the header) with the plan in the database; write nothing.
+
+    A background check passes `progress` (core.upload_checks.Progress) to count the rows as they are checked.
+    """
     readers = _readers(plan)
     positions, body, errors = read_sheet_header(
         rows,
@@ -103,7 +106,7 @@ def check_rows(rows: list[SheetRow], *, plan: BusinessPlan) -> PlanChanges:
         return PlanChanges(plan=plan, errors=errors)
     places = {row.number: row.place for row in rows if row.place}
     builder = PlanBuilder(plan, places)
-    for sheet_row in body:
+    for sheet_row in progress.each(body, total=len(body)) if progress else body:
         row, row_errors = _read_row(sheet_row, positions, readers, plan)
         builder.add(row, row_errors)
     result = builder.finish()

@@ -16,7 +16,8 @@ from openpyxl.utils.escape import unescape
 from core.formats import month_year
 
 from .cells import SheetRow, Unreadable, is_blank, shorten
-from .safety import FileProblem, check_file, check_size, extension_of, max_bytes
+from .row_count import count_rows
+from .safety import FileProblem, check_file, check_row_count, check_size, extension_of, max_bytes
 from .word import read_docx
 
 __all__ = ["FileProblem", "SheetRow", "read_plan_file", "read_rows", "read_upload"]
@@ -57,7 +58,11 @@ def read_plan_file(data: bytes, filename: str, *, shape: str | None = None) -> l
     """
     extension = check_file(data, filename)
     if extension == ".docx":
-        return read_docx(data, filename, shape)
+        rows = read_docx(data, filename, shape)
+        check_row_count(len(rows) - 1, filename)
+        return rows
+    # Counted before any row is read into cells, so a file far too long is refused in a fraction of a second.
+    check_row_count(count_rows(data, filename, extension) - 1, filename)
     rows = _read_csv(data) if extension == ".csv" else _read_xlsx(data, filename)
     rows = [row for row in rows if not all(is_blank(cell) for cell in row.cells)]
     if not rows:

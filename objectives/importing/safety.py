@@ -8,6 +8,10 @@ from django.conf import settings
 
 # The largest file the import takes; a plan of several hundred actions with progress is well under 1 MB.
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+# The most rows (below the header) a file may have: above any real plan (several hundred actions). Confirming writes
+# each new object with its history inside the request, which costs tens of milliseconds a row (bench/import_limits.py),
+# so this keeps a confirmation well inside the app server's 30-second timeout.
+DEFAULT_MAX_ROWS = 1000
 # A workbook or document unpacks to a few times its size; these limits are far above any real plan.
 MAX_UNPACKED_BYTES = 50 * 1024 * 1024
 MAX_MEMBERS = 1000
@@ -35,6 +39,20 @@ class FileProblem(Exception):
 def max_bytes() -> int:
     """The size limit: settings.IMPORT_MAX_BYTES if set, else 5 MB."""
     return getattr(settings, "IMPORT_MAX_BYTES", DEFAULT_MAX_BYTES)
+
+
+def max_rows() -> int:
+    """The row limit: settings.IMPORT_MAX_ROWS if set, else 1,000."""
+    return getattr(settings, "IMPORT_MAX_ROWS", DEFAULT_MAX_ROWS)
+
+
+def check_row_count(count: int, filename: str) -> None:
+    """Refuse a file with more rows below its header than the import takes, saying how many it has."""
+    if count > max_rows():
+        raise FileProblem(
+            f"{filename} has {count:,} rows below its header; the import takes files of up to {max_rows():,} rows. "
+            "Split the file into smaller ones and import them one after the other."
+        )
 
 
 def megabytes(size: int) -> str:

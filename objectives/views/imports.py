@@ -15,7 +15,7 @@ from django.views.generic import FormView, View
 
 from core.models import StagedUpload
 from core.upload_views import ConfirmUploadMixin, StageUploadMixin
-from core.uploads import NotApplied, Preview
+from core.uploads import Preview
 
 from ..importing.applying import apply_changes
 from ..importing.cells import shorten
@@ -70,15 +70,15 @@ class PlanPreview(Preview):
         return bool(self.changes and self.changes.has_changes)
 
 
-def preview_import(upload: StagedUpload) -> PlanPreview:
-    """Read and check the stored file against the plan as it is now; write nothing."""
+def preview_import(upload: StagedUpload, *, progress=None) -> PlanPreview:
+    """Read and check the stored file against the plan as it is now; write nothing. `progress` counts the rows."""
     try:
         target = PlanTarget.from_name(upload.target_name)
         plan = find_or_build_plan(target.title, shape=target.shape, scale=target.scale)
         rows = read_plan_file(bytes(upload.content), upload.file_name, shape=plan.shape)
     except (FileProblem, PlanProblem) as problem:
         return PlanPreview(upload, problem=str(problem))
-    changes = check_rows(rows, plan=plan)
+    changes = check_rows(rows, plan=plan, progress=progress)
     preview = PlanPreview(upload, changes=changes, summary=changes.summary())
     for model, label in summary_order(plan):
         created, updated = changes.counts(model)
@@ -121,6 +121,7 @@ class ImportUploadView(PermissionRequiredMixin, StageUploadMixin, FormView):
     form_class = ImportUploadForm
     template_name = "objectives/import_upload.html"
     upload_kind = UPLOAD_KIND
+    check_with = "objectives.views.imports.preview_import"
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(breadcrumbs=plan_crumbs(), **kwargs)
@@ -144,12 +145,8 @@ class ImportConfirmView(PermissionRequiredMixin, ConfirmUploadMixin, View):
     def preview(self, upload):
         return preview_import(upload)
 
-    def apply(self, upload):
-        preview = preview_import(upload)
-        if not preview.can_apply:
-            raise NotApplied(preview)
-        apply_changes(preview.changes, reason=f"Imported from {upload.file_name}")
-        return preview
+    def write(self, preview):
+        apply_changes(preview.changes, reason=f"Imported from {preview.upload.file_name}")
 
     def applied(self, preview):
         messages.success(self.request, _imported_message(preview))

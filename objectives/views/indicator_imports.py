@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.views.generic import FormView, View
 
 from core.upload_views import ConfirmUploadMixin, StageUploadMixin
-from core.uploads import NotApplied, Preview
+from core.uploads import Preview
 
 from ..importing.indicators import apply_indicator_changes, check_indicator_rows
 from ..importing.readers import FileProblem, read_plan_file
@@ -32,7 +32,8 @@ class IndicatorImportForm(SpreadsheetUploadForm):
     reader = staticmethod(read_indicator_file)
 
 
-def preview_indicator_import(upload) -> Preview:
+def preview_indicator_import(upload, *, progress=None) -> Preview:
+    """Read and check the stored file against the indicators as they are now; write nothing."""
     try:
         rows = read_indicator_file(bytes(upload.content), upload.file_name)
     except FileProblem as problem:
@@ -50,6 +51,7 @@ class IndicatorImportView(PermissionRequiredMixin, StageUploadMixin, FormView):
     form_class = IndicatorImportForm
     template_name = "objectives/indicators/import_upload.html"
     upload_kind = UPLOAD_KIND
+    check_with = "objectives.views.indicator_imports.preview_indicator_import"
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(breadcrumbs=plan_crumbs(), **kwargs)
@@ -68,14 +70,9 @@ class IndicatorImportConfirmView(PermissionRequiredMixin, ConfirmUploadMixin, Vi
     def preview(self, upload):
         return preview_indicator_import(upload)
 
-    def apply(self, upload):
-        preview = preview_indicator_import(upload)
-        if not preview.can_apply:
-            raise NotApplied(preview)
-        apply_indicator_changes(
-            preview.changes, entered_by=self.request.user, reason=f"Imported from {upload.file_name}"
-        )
-        return preview
+    def write(self, preview):
+        reason = f"Imported from {preview.upload.file_name}"
+        apply_indicator_changes(preview.changes, entered_by=self.request.user, reason=reason)
 
     def applied(self, preview):
         messages.success(self.request, f"Imported {preview.upload.file_name}: {preview.changes.summary}.")

@@ -12,9 +12,9 @@ from django.utils.functional import cached_property
 from django.views.generic import FormView, View
 
 from core.upload_views import ConfirmUploadMixin, StageUploadMixin
-from core.uploads import NotApplied, Preview
+from core.uploads import Preview
 
-from ..importing.applying import import_rows
+from ..importing.applying import apply_changes
 from ..importing.checking import check_rows
 from ..importing.columns import COLUMNS, RULES
 from ..importing.forms import ReviewImportForm
@@ -26,6 +26,19 @@ from .register import review_crumbs
 PERMISSIONS = ("reviews.add_recommendation", "objectives.add_action")
 # The staged upload's kind; its target_id is the review's.
 UPLOAD_KIND = "review_actions"
+
+
+def preview_review_import(upload, *, progress=None) -> Preview:
+    """The background check's preview: the upload's review is the one its upload page staged it under."""
+    return _preview(upload, review=Review.objects.get(pk=upload.target_id))
+
+
+def _preview(upload, *, review: Review) -> Preview:
+    try:
+        rows = read_review_upload(bytes(upload.content), upload.file_name)
+    except FileProblem as problem:
+        return Preview(upload, problem=str(problem))
+    return Preview(upload, changes=check_rows(rows, review=review))
 
 
 class ReviewImportPageMixin(PermissionRequiredMixin):
@@ -48,6 +61,8 @@ class ReviewImportUploadView(ReviewImportPageMixin, StageUploadMixin, FormView):
         context = {"review": self.review, "breadcrumbs": review_crumbs(self.review), "columns": COLUMNS}
         return super().get_context_data(rules=RULES, **context, **kwargs)
 
+    check_with = "reviews.views.imports.preview_review_import"
+
     def get_upload_target(self, form):
         return {"target_id": self.review.pk}
 
@@ -64,21 +79,14 @@ class ReviewImportConfirmView(ReviewImportPageMixin, ConfirmUploadMixin, View):
         return super().get_upload_queryset().filter(target_id=self.review.pk)
 
     def preview(self, upload):
-        try:
-            rows = read_review_upload(bytes(upload.content), upload.file_name)
-        except FileProblem as problem:
-            return Preview(upload, problem=str(problem))
-        return Preview(upload, changes=check_rows(rows, review=self.review))
+        return _preview(upload, review=self.review)
 
-    def apply(self, upload):
-        try:
-            rows = read_review_upload(bytes(upload.content), upload.file_name)
-        except FileProblem as problem:
-            raise NotApplied(Preview(upload, problem=str(problem))) from None
-        changes = import_rows(rows, review=self.review, reason=f"Imported from {upload.file_name}")
-        if not changes.can_apply:
-            raise NotApplied(Preview(upload, changes=changes))
-        return Preview(upload, changes=changes)
+    def check_to_apply(self, upload):
+        # Two imports into one review run one after the other, so the second finds the first's actions there.
+        return _preview(upload, review=Review.objects.select_for_update().get(pk=self.review.pk))
+
+    def write(self, preview):
+        apply_changes(preview.changes, reason=f"Imported from {preview.upload.file_name}")
 
     def not_applied(self, preview):
         if preview.problem or preview.changes.errors:

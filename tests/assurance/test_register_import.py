@@ -13,6 +13,7 @@ from django.urls import reverse
 from assurance.models import AssuranceRecommendation, RecommendationSource
 from core.models.decisions import Decision
 from tests.factories import BusinessPlanFactory, RecommendationSourceFactory
+from tests.import_pages import confirm
 
 pytestmark = pytest.mark.django_db
 
@@ -48,7 +49,7 @@ def test_a_good_file_is_previewed_then_imported(manager_client, plan):
     assert "1 new source, 2 recommendations" in preview.content.decode()
     assert not AssuranceRecommendation.objects.exists()
 
-    manager_client.post(response.url)
+    confirm(manager_client, response.url)
 
     source = RecommendationSource.objects.get()
     assert (source.title, source.kind, source.code, source.plan) == ("Ofsted inspection 2026", "ofsted", "OF26", plan)
@@ -127,4 +128,16 @@ def test_the_commands_dry_run_saves_nothing(tmp_path, plan):
 
     call_command("import_recommendations", str(path), "--dry-run")
 
+    assert not AssuranceRecommendation.objects.exists()
+
+
+def test_a_source_added_since_the_preview_stops_the_old_preview_applying(manager_client, plan):
+    preview_url = upload(manager_client, GOOD).url
+    shown = manager_client.get(preview_url).context["preview"].fingerprint
+    # Meanwhile another manager enters the inspection by hand: the file's recommendations would now join it.
+    RecommendationSourceFactory(title="Ofsted inspection 2026", kind="ofsted", code="OF26", plan=plan)
+
+    response = manager_client.post(preview_url, {"fingerprint": shown})
+
+    assert "The register changed since you checked this file: here is the new preview." in response.content.decode()
     assert not AssuranceRecommendation.objects.exists()

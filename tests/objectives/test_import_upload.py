@@ -14,6 +14,7 @@ from objectives import roles
 from objectives.models import Action, Agency, BusinessPlan, ProgressUpdate
 from objectives.views.imports import PlanTarget
 from tests.factories import ActionFactory, AgencyFactory, BusinessPlanFactory, UserFactory
+from tests.import_pages import confirm
 from tests.objectives.import_files import plan_row, write_csv
 
 pytestmark = pytest.mark.django_db
@@ -236,7 +237,7 @@ def test_a_file_that_changes_nothing_has_no_confirm_button(manager_client, tmp_p
 def test_confirming_imports_the_plan_and_goes_to_it(manager_client, tmp_path):
     plan_import = uploaded(manager_client, tmp_path, [plan_row(progress_date="2026-12", progress="Done")])
 
-    response = manager_client.post(confirm_url(plan_import), follow=True)
+    response = confirm(manager_client, confirm_url(plan_import), follow=True)
 
     plan = BusinessPlan.objects.get(title="2026/27")
     assert response.redirect_chain == [(plan.get_absolute_url(), HTTPStatus.FOUND)]
@@ -249,10 +250,10 @@ def test_confirming_imports_the_plan_and_goes_to_it(manager_client, tmp_path):
 
 def test_confirming_twice_writes_nothing_twice(manager_client, tmp_path):
     plan_import = uploaded(manager_client, tmp_path, [plan_row(lead_agency="Police")])
-    manager_client.post(confirm_url(plan_import))
+    confirm(manager_client, confirm_url(plan_import))
     history = (Action.history.count(), Agency.history.count())
 
-    response = manager_client.post(confirm_url(plan_import), follow=True)
+    response = confirm(manager_client, confirm_url(plan_import), follow=True)
 
     assertContains(response, "plan.csv was imported already; nothing was imported again.")
     assert (Action.history.count(), Agency.history.count()) == history
@@ -261,7 +262,7 @@ def test_confirming_twice_writes_nothing_twice(manager_client, tmp_path):
 
 def test_an_imported_upload_says_so_and_offers_no_confirm_button(manager_client, tmp_path):
     plan_import = uploaded(manager_client, tmp_path, [plan_row()])
-    manager_client.post(confirm_url(plan_import))
+    confirm(manager_client, confirm_url(plan_import))
 
     response = manager_client.get(confirm_url(plan_import))
 
@@ -280,7 +281,7 @@ def test_confirming_checks_the_file_again_against_the_plan_as_it_is_now(manager_
     # Meanwhile a second agency takes the same short name, so "Health" no longer says which one.
     AgencyFactory(name="Fenbridge Mental Health Trust", short_name="Health")
 
-    response = manager_client.post(confirm_url(plan_import))
+    response = confirm(manager_client, confirm_url(plan_import))
 
     assertContains(response, "Nothing was imported: the file no longer fits the plan as it is now.")
     assertContains(response, "“Health” is the short name of Fenbridge Community Health, Fenbridge Mental Health Trust")
@@ -338,7 +339,7 @@ def test_a_new_list_plan_takes_the_scale_and_shape_chosen(manager_client, tmp_pa
     upload(manager_client, file, shape="list", scale="four-point")
 
     preview = manager_client.get(confirm_url(StagedUpload.objects.get()))
-    manager_client.post(confirm_url(StagedUpload.objects.get()))
+    confirm(manager_client, confirm_url(StagedUpload.objects.get()))
 
     assertContains(preview, "laid out as “A numbered list”, rated on “Four-point: 1 Achieved to 4 Not achieved”")
     assertContains(preview, '<tr><th scope="row">Recommendations</th><td>2</td><td>0</td></tr>', html=True)

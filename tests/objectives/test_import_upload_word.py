@@ -7,6 +7,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 from core.models import StagedUpload
 from objectives.models import BusinessPlan, PlanShape
 from tests.factories import BusinessPlanFactory
+from tests.import_pages import confirm
 from tests.objectives.import_files import committee_plan
 from tests.objectives.test_import_upload import UPLOAD_URL, confirm_url, upload
 from tests.objectives.word_plans import priorities_plan
@@ -21,7 +22,7 @@ def test_a_word_plan_imports_through_the_pages(manager_client):
     upload(manager_client, file)
     plan_import = StagedUpload.objects.get()
     preview = manager_client.get(confirm_url(plan_import))
-    manager_client.post(confirm_url(plan_import))
+    confirm(manager_client, confirm_url(plan_import))
 
     assertContains(preview, '<tr><th scope="row">Actions</th><td>4</td><td>0</td></tr>', html=True)
     plan = BusinessPlan.objects.get(title="2026/27")

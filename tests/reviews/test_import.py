@@ -23,6 +23,7 @@ from reviews.importing.checking import check_rows
 from reviews.models import Recommendation, RecommendationAction
 from reviews.services import add_recommendation_action
 from tests.factories import AgencyFactory, BusinessPlanFactory, UserFactory
+from tests.import_pages import confirm
 from tests.objectives.import_files import write_csv
 from tests.reviews.factories import RecommendationFactory, ReviewFactory
 
@@ -618,7 +619,7 @@ def test_the_preview_lists_every_problem_and_offers_no_import(manager_client, re
 def test_confirming_imports_the_file_and_returns_to_the_review(manager_client, review, tmp_path):
     upload = uploaded(manager_client, review, tmp_path, good_rows())
 
-    response = manager_client.post(confirm_url(upload))
+    response = confirm(manager_client, confirm_url(upload))
 
     assert response.url == review.get_absolute_url()
     assert refs(review) == ["CS-1.1", "CS-1.2", "CS-2.1"]
@@ -630,9 +631,9 @@ def test_confirming_imports_the_file_and_returns_to_the_review(manager_client, r
 
 def test_confirming_twice_imports_once(manager_client, review, tmp_path):
     upload = uploaded(manager_client, review, tmp_path, good_rows())
-    manager_client.post(confirm_url(upload))
+    confirm(manager_client, confirm_url(upload))
 
-    response = manager_client.post(confirm_url(upload), follow=False)
+    response = confirm(manager_client, confirm_url(upload), follow=False)
     page = manager_client.get(confirm_url(upload))
 
     assert response.url == review.get_absolute_url()
@@ -645,7 +646,7 @@ def test_a_file_that_no_longer_fits_the_review_imports_nothing(manager_client, r
     # Between the preview and the confirmation, another manager adds recommendation 2 in other words.
     RecommendationFactory(review=review, number=2, text="Different words")
 
-    response = manager_client.post(confirm_url(upload))
+    response = confirm(manager_client, confirm_url(upload))
 
     assert response.status_code == HTTPStatus.OK
     assertContains(response, "Nothing was imported: the file no longer fits the review as it is now.")
@@ -660,7 +661,7 @@ def test_identifier_warnings_are_shown_before_and_after_the_import(manager_clien
     upload = uploaded(manager_client, review, tmp_path, rows)
 
     preview = manager_client.get(confirm_url(upload))
-    response = manager_client.post(confirm_url(upload))
+    response = confirm(manager_client, confirm_url(upload))
 
     warning = "The recommendation text on row 2 holds “DOB: 03/05/2019”, which looks like a date of birth."
     assertContains(preview, warning)

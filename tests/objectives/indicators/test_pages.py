@@ -12,6 +12,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 from core.models import StagedUpload
 from objectives.models import Indicator, IndicatorValue
 from tests.factories import IndicatorFactory, IndicatorValueFactory, ObjectiveFactory
+from tests.import_pages import confirm
 
 pytestmark = pytest.mark.django_db
 
@@ -121,7 +122,7 @@ def test_the_upload_previews_a_changed_value_then_imports_on_confirmation(manage
     assertContains(preview, "Row 2: Re-referrals, quarter to June 2025: 24 → 22")
     assert IndicatorValue.objects.get().value == 24
 
-    confirmed = manager_client.post(response.url)
+    confirmed = confirm(manager_client, response.url)
 
     assert confirmed.url == reverse("objectives:indicator_list", args=[indicator.plan_id])
     assert IndicatorValue.objects.get().value == 22
