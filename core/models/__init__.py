@@ -1,4 +1,5 @@
 from .decisions import NEEDS_REASONS, Decision, RecordedDecision
+from .generated import GeneratedFile, GeneratedFileQuerySet
 from .public import PublicDocument, PublicDocumentQuerySet
 from .scales import RatingLevel, RatingScale
 from .uploads import StagedUpload, StagedUploadQuerySet
@@ -8,6 +9,8 @@ __all__ = [
     "PublicDocument",
     "PublicDocumentQuerySet",
     "Decision",
+    "GeneratedFile",
+    "GeneratedFileQuerySet",
     "RatingLevel",
     "RatingScale",
     "RecordedDecision",
