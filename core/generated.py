@@ -7,6 +7,7 @@ names no feature; the page that offers the file calls `request_file()` and `serv
 import hashlib
 import logging
 from collections.abc import Callable
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -84,8 +85,17 @@ def _finish(file_id: int, status: str, *, content: bytes = b"", error: str = "")
     )
 
 
-def clean(*, now=None) -> int:
-    """Delete the files nobody needs any more (see GeneratedFileQuerySet.unneeded); how many went."""
+# Far longer than the largest paper takes (under ten seconds for 200 actions): a file still being made after this
+# lost its worker (stopped, out of memory) and would otherwise say "being prepared" for ever.
+STUCK_AFTER = timedelta(minutes=30)
+
+
+def clean(*, now=None) -> tuple[int, int]:
+    """Delete the files nobody needs any more (see GeneratedFileQuerySet.unneeded) and mark as failed those whose
+    worker stopped, so their page offers "Try again"; how many of each."""
     now = now or timezone.now()
+    stuck = GeneratedFile.objects.filter(status=Status.BUILDING, updated_at__lt=now - STUCK_AFTER).update(
+        status=Status.FAILED, error="The worker making it stopped before it finished.", updated_at=now
+    )
     deleted, _ = GeneratedFile.objects.unneeded(now=now, keep_days=settings.GENERATED_FILE_KEEP_DAYS).delete()
-    return deleted
+    return deleted, stuck

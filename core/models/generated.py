@@ -8,16 +8,16 @@ from django.db.models import Exists, OuterRef
 
 class GeneratedFileQuerySet(models.QuerySet):
     def unneeded(self, *, now, keep_days: int):
-        """Rows nobody needs: untouched for `keep_days`, or a ready file whose source has a newer ready one."""
-        newer = self.model.objects.filter(
+        """Rows nobody needs: untouched for `keep_days`, or replaced by a newer ready file of the same source a day
+        ago (time enough for everyone sent the older one's page to have fetched it)."""
+        replaced = self.model.objects.filter(
             kind=OuterRef("kind"),
             source_label=OuterRef("source_label"),
             status=self.model.Status.READY,
             updated_at__gt=OuterRef("updated_at"),
+            updated_at__lt=now - timedelta(days=1),
         )
-        # A newer version a day old has had time to be downloaded by everyone who was sent the older one's page.
-        superseded = models.Q(Exists(newer), updated_at__lt=now - timedelta(days=1))
-        return self.filter(superseded | models.Q(updated_at__lt=now - timedelta(days=keep_days)))
+        return self.filter(Exists(replaced) | models.Q(updated_at__lt=now - timedelta(days=keep_days)))
 
 
 class GeneratedFile(models.Model):
