@@ -14,6 +14,7 @@ class EmailKind(models.TextChoices):
     ROUND_OPENED = "round_opened", "A progress round opens"
     REMINDER = "reminder", "Reminder to write progress"
     DIGEST = "digest", "Daily digest"
+    EVALUATION = "evaluation", "Training evaluation link"
 
 
 class NotificationPreference(models.Model):
