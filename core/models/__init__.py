@@ -1,11 +1,12 @@
 from .decisions import NEEDS_REASONS, Decision, RecordedDecision
 from .generated import GeneratedFile, GeneratedFileQuerySet
-from .public import PublicDocument, PublicDocumentQuerySet
+from .public import FilesStatus, PublicDocument, PublicDocumentQuerySet
 from .scales import RatingLevel, RatingScale
 from .uploads import StagedUpload, StagedUploadQuerySet
 
 __all__ = [
     "NEEDS_REASONS",
+    "FilesStatus",
     "PublicDocument",
     "PublicDocumentQuerySet",
     "Decision",
