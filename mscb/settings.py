@@ -232,7 +232,7 @@ if _TASK_BACKEND == "database":
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # Generated files (i16-tasks): PDFs and Word files made by the task worker are kept in the database;
-# `clean_generated_files` deletes one untouched for this many days (or replaced by a newer one for a day).
+# `clean_generated_files` deletes one made this many days ago (or replaced by a newer one a day ago).
 GENERATED_FILE_KEEP_DAYS = env_int("GENERATED_FILE_KEEP_DAYS", 7)
 
 # Reminders: `send_reminders` e-mails contributors this many days before a round's deadline,

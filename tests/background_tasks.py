@@ -1,29 +1,8 @@
-"""Fixtures for work done by the task worker: a queue that keeps tasks until the test runs them, a broken PDF engine."""
+"""Running the task worker in a test: the `queue_only` fixture (tests/conftest.py) keeps the tasks until then."""
 
-import pytest
-import weasyprint
-from django_tasks import default_task_backend
+from datetime import date
 
-QUEUE_ONLY = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
-
-
-@pytest.fixture
-def queue_only(settings):
-    """A queue that keeps tasks until the test runs them, as the database queue keeps them for `db_worker`."""
-    settings.TASKS = QUEUE_ONLY
-    default_task_backend.clear()
-    yield default_task_backend
-    default_task_backend.clear()
-
-
-@pytest.fixture
-def broken_pdf_engine(monkeypatch):
-    """WeasyPrint failing as it does when a font is missing or memory runs out."""
-
-    def write_pdf(self, *args, **kwargs):
-        raise OSError("No usable font was found")
-
-    monkeypatch.setattr(weasyprint.HTML, "write_pdf", write_pdf)
+from tests.factories import ActionFactory, AimFactory, ObjectiveFactory, ProgressRoundFactory
 
 
 def run_worker(queue) -> None:
@@ -31,3 +10,11 @@ def run_worker(queue) -> None:
     for result in list(queue.results):
         result.task.call(*result.args, **result.kwargs)
     queue.clear()
+
+
+def round_with_an_action(as_of: date, **plan_fields):
+    """A progress round of a new plan with one action, the least a committee paper is made from."""
+    progress_round = ProgressRoundFactory(plan__title="2025/26", as_of=as_of, **plan_fields)
+    aim = AimFactory(plan=progress_round.plan, number=1)
+    ActionFactory(objective=ObjectiveFactory(aim=aim, ref="1.1"), ref="1.1.1")
+    return progress_round

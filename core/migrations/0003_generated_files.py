@@ -4,29 +4,40 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0002_rating_scales'),
+        ("core", "0002_rating_scales"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='GeneratedFile',
+            name="GeneratedFile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(max_length=40)),
-                ('key', models.CharField(max_length=64)),
-                ('source_label', models.CharField(max_length=100)),
-                ('source', models.JSONField(default=dict)),
-                ('status', models.CharField(choices=[('queued', 'Waiting to be made'), ('building', 'Being made'), ('ready', 'Ready'), ('failed', 'Could not be made')], default='queued', max_length=10)),
-                ('content', models.BinaryField(default=b'')),
-                ('error', models.TextField(blank=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("kind", models.CharField(max_length=40)),
+                ("key", models.CharField(max_length=64)),
+                ("source_label", models.CharField(max_length=100)),
+                ("source", models.JSONField(default=dict)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("queued", "Waiting to be made"),
+                            ("building", "Being made"),
+                            ("ready", "Ready"),
+                            ("failed", "Could not be made"),
+                        ],
+                        default="queued",
+                        max_length=10,
+                    ),
+                ),
+                ("content", models.BinaryField(default=b"")),
+                ("error", models.TextField(blank=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
             ],
             options={
-                'indexes': [models.Index(fields=['kind', 'source_label'], name='generatedfile_kind_source')],
-                'constraints': [models.UniqueConstraint(fields=('kind', 'key'), name='generatedfile_one_per_content')],
+                "indexes": [models.Index(fields=["kind", "source_label"], name="generatedfile_kind_source")],
+                "constraints": [models.UniqueConstraint(fields=("kind", "key"), name="generatedfile_one_per_content")],
             },
         ),
     ]

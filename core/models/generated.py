@@ -8,8 +8,8 @@ from django.db.models import Exists, OuterRef
 
 class GeneratedFileQuerySet(models.QuerySet):
     def unneeded(self, *, now, keep_days: int):
-        """Rows nobody needs: untouched for `keep_days`, or replaced by a newer ready file of the same source a day
-        ago (time enough for everyone sent the older one's page to have fetched it)."""
+        """Rows nobody needs: made or failed over `keep_days` ago, or replaced by a newer ready file of the same
+        source a day ago (time enough for everyone sent the older one's page to have fetched it)."""
         replaced = self.model.objects.filter(
             kind=OuterRef("kind"),
             source_label=OuterRef("source_label"),

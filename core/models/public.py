@@ -37,7 +37,7 @@ class PublicDocument(models.Model):
     pdf_sha256 = models.CharField(max_length=64, blank=True)
     docx_sha256 = models.CharField(max_length=64, blank=True)
     # Ready by default, as every publication made before the files were made by a task had them at once.
-    files_status = models.CharField(max_length=10, choices=FilesStatus.choices, default=FilesStatus.READY)
+    files_status = models.CharField(max_length=10, choices=FilesStatus, default=FilesStatus.READY)
     files_error = models.TextField("why the files could not be made", blank=True)
     # Empty until the board manager makes the document public; emptied again when they withdraw it.
     public_since = models.DateTimeField("public since", null=True, blank=True, editable=False)

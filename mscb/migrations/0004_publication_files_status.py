@@ -4,30 +4,37 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('mscb', '0003_yearly_report_public_words_and_retention'),
+        ("mscb", "0003_yearly_report_public_words_and_retention"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicalpublishedyearlyreport',
-            name='files_error',
-            field=models.TextField(blank=True, verbose_name='why the files could not be made'),
+            model_name="historicalpublishedyearlyreport",
+            name="files_error",
+            field=models.TextField(blank=True, verbose_name="why the files could not be made"),
         ),
         migrations.AddField(
-            model_name='historicalpublishedyearlyreport',
-            name='files_status',
-            field=models.CharField(choices=[('preparing', 'Being prepared'), ('ready', 'Ready'), ('failed', 'Could not be made')], default='ready', max_length=10),
+            model_name="historicalpublishedyearlyreport",
+            name="files_status",
+            field=models.CharField(
+                choices=[("preparing", "Being prepared"), ("ready", "Ready"), ("failed", "Could not be made")],
+                default="ready",
+                max_length=10,
+            ),
         ),
         migrations.AddField(
-            model_name='publishedyearlyreport',
-            name='files_error',
-            field=models.TextField(blank=True, verbose_name='why the files could not be made'),
+            model_name="publishedyearlyreport",
+            name="files_error",
+            field=models.TextField(blank=True, verbose_name="why the files could not be made"),
         ),
         migrations.AddField(
-            model_name='publishedyearlyreport',
-            name='files_status',
-            field=models.CharField(choices=[('preparing', 'Being prepared'), ('ready', 'Ready'), ('failed', 'Could not be made')], default='ready', max_length=10),
+            model_name="publishedyearlyreport",
+            name="files_status",
+            field=models.CharField(
+                choices=[("preparing", "Being prepared"), ("ready", "Ready"), ("failed", "Could not be made")],
+                default="ready",
+                max_length=10,
+            ),
         ),
     ]

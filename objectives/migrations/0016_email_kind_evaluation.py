@@ -4,25 +4,57 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('objectives', '0015_published_reports_can_be_made_public'),
+        ("objectives", "0015_published_reports_can_be_made_public"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='digestitem',
-            name='kind',
-            field=models.CharField(choices=[('submitted', 'An update is submitted for review'), ('returned', 'An update is returned to the agency'), ('accepted', 'An update is accepted'), ('round_opened', 'A progress round opens'), ('reminder', 'Reminder to write progress'), ('digest', 'Daily digest'), ('evaluation', 'Training evaluation link')], max_length=20),
+            model_name="digestitem",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("submitted", "An update is submitted for review"),
+                    ("returned", "An update is returned to the agency"),
+                    ("accepted", "An update is accepted"),
+                    ("round_opened", "A progress round opens"),
+                    ("reminder", "Reminder to write progress"),
+                    ("digest", "Daily digest"),
+                    ("evaluation", "Training evaluation link"),
+                ],
+                max_length=20,
+            ),
         ),
         migrations.AlterField(
-            model_name='emaillog',
-            name='kind',
-            field=models.CharField(choices=[('submitted', 'An update is submitted for review'), ('returned', 'An update is returned to the agency'), ('accepted', 'An update is accepted'), ('round_opened', 'A progress round opens'), ('reminder', 'Reminder to write progress'), ('digest', 'Daily digest'), ('evaluation', 'Training evaluation link')], max_length=20),
+            model_name="emaillog",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("submitted", "An update is submitted for review"),
+                    ("returned", "An update is returned to the agency"),
+                    ("accepted", "An update is accepted"),
+                    ("round_opened", "A progress round opens"),
+                    ("reminder", "Reminder to write progress"),
+                    ("digest", "Daily digest"),
+                    ("evaluation", "Training evaluation link"),
+                ],
+                max_length=20,
+            ),
         ),
         migrations.AlterField(
-            model_name='notificationpreference',
-            name='kind',
-            field=models.CharField(choices=[('submitted', 'An update is submitted for review'), ('returned', 'An update is returned to the agency'), ('accepted', 'An update is accepted'), ('round_opened', 'A progress round opens'), ('reminder', 'Reminder to write progress'), ('digest', 'Daily digest'), ('evaluation', 'Training evaluation link')], max_length=20),
+            model_name="notificationpreference",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("submitted", "An update is submitted for review"),
+                    ("returned", "An update is returned to the agency"),
+                    ("accepted", "An update is accepted"),
+                    ("round_opened", "A progress round opens"),
+                    ("reminder", "Reminder to write progress"),
+                    ("digest", "Daily digest"),
+                    ("evaluation", "Training evaluation link"),
+                ],
+                max_length=20,
+            ),
         ),
     ]

@@ -4,30 +4,37 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('objectives', '0016_email_kind_evaluation'),
+        ("objectives", "0016_email_kind_evaluation"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicalpublishedreport',
-            name='files_error',
-            field=models.TextField(blank=True, verbose_name='why the files could not be made'),
+            model_name="historicalpublishedreport",
+            name="files_error",
+            field=models.TextField(blank=True, verbose_name="why the files could not be made"),
         ),
         migrations.AddField(
-            model_name='historicalpublishedreport',
-            name='files_status',
-            field=models.CharField(choices=[('preparing', 'Being prepared'), ('ready', 'Ready'), ('failed', 'Could not be made')], default='ready', max_length=10),
+            model_name="historicalpublishedreport",
+            name="files_status",
+            field=models.CharField(
+                choices=[("preparing", "Being prepared"), ("ready", "Ready"), ("failed", "Could not be made")],
+                default="ready",
+                max_length=10,
+            ),
         ),
         migrations.AddField(
-            model_name='publishedreport',
-            name='files_error',
-            field=models.TextField(blank=True, verbose_name='why the files could not be made'),
+            model_name="publishedreport",
+            name="files_error",
+            field=models.TextField(blank=True, verbose_name="why the files could not be made"),
         ),
         migrations.AddField(
-            model_name='publishedreport',
-            name='files_status',
-            field=models.CharField(choices=[('preparing', 'Being prepared'), ('ready', 'Ready'), ('failed', 'Could not be made')], default='ready', max_length=10),
+            model_name="publishedreport",
+            name="files_status",
+            field=models.CharField(
+                choices=[("preparing", "Being prepared"), ("ready", "Ready"), ("failed", "Could not be made")],
+                default="ready",
+                max_length=10,
+            ),
         ),
     ]

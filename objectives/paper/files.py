@@ -37,6 +37,7 @@ FILE_FORMATS: dict[str, FileFormat] = {
     ),
 }
 
+
 def file_name(*, plan_title: str, as_of: date, extension: str) -> str:
     """Such as "2025-26 progress report December 2025.pdf"."""
     stem = UNSAFE_IN_FILE_NAME.sub("-", f"{plan_title} progress report {month_year(as_of)}")

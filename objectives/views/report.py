@@ -56,8 +56,11 @@ def _download(request, plan_pk: int, pk: int, file_format: str):
         content_type=chosen.content_type,
         task=build_paper_file,
         alternatives=[
-            *((f"{label} version", reverse(f"objectives:report_{other}", args=[plan_pk, pk]))
-              for other, label in _LABELS.items() if other != file_format),
+            *(
+                (f"{label} version", reverse(f"objectives:report_{other}", args=[plan_pk, pk]))
+                for other, label in _LABELS.items()
+                if other != file_format
+            ),
             ("The report as a web page", reverse("objectives:report", args=[plan_pk, pk])),
         ],
     )

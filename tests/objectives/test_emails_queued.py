@@ -6,15 +6,9 @@ from datetime import date
 import pytest
 
 from objectives.models import EmailKind, EmailLog, ReminderLog
-from tests.background_tasks import queue_only, run_worker  # noqa: F401 -- fixtures
-from tests.objectives.test_reminders import (  # noqa: F401 -- fixtures
-    BEFORE,
-    action,
-    contributor,
-    march,
-    objective,
-    send,
-)
+from tests.background_tasks import run_worker
+from tests.factories import ObjectiveFactory, ProgressRoundFactory
+from tests.objectives.test_reminders import BEFORE, DEADLINE, action, member, send
 from tests.training.factories import RegistrationFactory
 from training import services as training
 from training.models import Evaluation, EvaluationLink, Registration
@@ -24,22 +18,26 @@ Status = EmailLog.Status
 REFUSING = "tests.objectives.test_reminders.RefusingBackend"
 
 
-def test_a_reminder_is_queued_and_sent_by_the_worker(objective, march, lead_agency, contributor, queue_only, mailoutbox):
+@pytest.fixture
+def waiting(lead_agency):
+    """A contributor with an action waiting in a round whose first reminder is due on BEFORE."""
+    objective = ObjectiveFactory()
+    ProgressRoundFactory(plan=objective.plan, as_of=date(2026, 3, 31), deadline=DEADLINE)
     action(objective, "1.1.1", lead_agency)
+    return member(lead_agency, "waiting.contributor")
 
+
+def test_a_reminder_is_queued_and_sent_by_the_worker(waiting, queue_only, mailoutbox):
     run = send(BEFORE)
-    waiting = EmailLog.objects.get(kind=EmailKind.REMINDER)
+    queued = EmailLog.objects.get(kind=EmailKind.REMINDER)
     run_worker(queue_only)
 
-    assert (len(run.sent), waiting.status, ReminderLog.objects.count()) == (1, Status.QUEUED, 1)
-    assert [message.to for message in mailoutbox] == [[contributor.email]]
+    assert (len(run.sent), queued.status, ReminderLog.objects.count()) == (1, Status.QUEUED, 1)
+    assert [message.to for message in mailoutbox] == [[waiting.email]]
     assert EmailLog.objects.get().status == Status.SENT
 
 
-def test_a_reminder_the_worker_cannot_send_is_forgotten_so_the_next_run_sends_it(
-    objective, march, lead_agency, contributor, queue_only, settings
-):
-    action(objective, "1.1.1", lead_agency)
+def test_a_reminder_the_worker_cannot_send_is_forgotten_so_the_next_run_sends_it(waiting, queue_only, settings):
     send(BEFORE)
     settings.EMAIL_BACKEND = REFUSING
 

@@ -12,7 +12,6 @@ from django.urls import reverse
 
 from core.models import GeneratedFile
 from objectives.models import ProgressUpdate
-from objectives.paper.build import build_paper
 from objectives.paper.pdf import RefusedFetch, StaticFilesOnly, render_pdf
 from objectives.paper.snapshot import PaperAim, PaperObjective, PaperSection
 from tests.factories import (

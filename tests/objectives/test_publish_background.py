@@ -2,15 +2,21 @@
 publication whose files are not made is never on the public pages."""
 
 import hashlib
+from datetime import date
 from http import HTTPStatus
 
+import pytest
 from django.urls import reverse
 
 from core.models import FilesStatus
 from objectives.models import PublishedReport
 from objectives.services.publishing import publish_report
-from tests.background_tasks import broken_pdf_engine, queue_only, run_worker  # noqa: F401 -- fixtures
-from tests.objectives.test_publishing import actions, objective, plan, september  # noqa: F401 -- fixtures
+from tests.background_tasks import round_with_an_action, run_worker
+
+
+@pytest.fixture
+def september(db):
+    return round_with_an_action(date(2025, 9, 30))
 
 
 def _publish(client, progress_round):
@@ -24,7 +30,7 @@ def _make_public(published, by):
 
 
 def test_publishing_records_the_publication_as_being_prepared_until_the_worker_makes_its_files(
-    manager_client, board_manager, september, actions, queue_only
+    manager_client, board_manager, september, queue_only
 ):
     published = _publish(manager_client, september)
     _make_public(published, board_manager)
@@ -46,7 +52,7 @@ def test_publishing_records_the_publication_as_being_prepared_until_the_worker_m
 
 
 def test_files_that_could_not_be_made_show_why_and_can_be_tried_again(
-    manager_client, september, actions, broken_pdf_engine, monkeypatch
+    manager_client, september, broken_pdf_engine, monkeypatch
 ):
     published = _publish(manager_client, september)
     page = manager_client.get(published.get_absolute_url()).content.decode()
@@ -66,7 +72,7 @@ def test_files_that_could_not_be_made_show_why_and_can_be_tried_again(
     assert bytes(published.pdf).startswith(b"%PDF")
 
 
-def test_only_the_board_manager_may_try_again(reader_client, september, actions, board_manager, broken_pdf_engine):
+def test_only_the_board_manager_may_try_again(reader_client, september, board_manager, broken_pdf_engine):
     published = publish_report(progress_round=september, published_by=board_manager)
 
     response = reader_client.post(reverse("objectives:published_prepare_again", args=[published.pk]))

@@ -8,18 +8,14 @@ import pytest
 from django.urls import reverse
 
 from core.models import GeneratedFile
-from tests.background_tasks import broken_pdf_engine, queue_only, run_worker  # noqa: F401 -- fixtures
-from tests.factories import ActionFactory, AimFactory, BusinessPlanFactory, ObjectiveFactory, ProgressRoundFactory
+from tests.background_tasks import round_with_an_action, run_worker
 
 Status = GeneratedFile.Status
 
 
 @pytest.fixture
 def december(db):
-    plan = BusinessPlanFactory(title="2025/26")
-    progress_round = ProgressRoundFactory(plan=plan, as_of=date(2025, 12, 31))
-    ActionFactory(objective=ObjectiveFactory(aim=AimFactory(plan=plan, number=1), ref="1.1"), ref="1.1.1")
-    return progress_round
+    return round_with_an_action(date(2025, 12, 31))
 
 
 def _url(progress_round, file_format="pdf"):

@@ -7,13 +7,7 @@ from django.urls import reverse
 
 from core.models import GeneratedFile
 from mscb.models import YearlyNarrative
-from mscb.yearly import services
-from tests.background_tasks import broken_pdf_engine, queue_only, run_worker  # noqa: F401 -- fixtures
-
-
-@pytest.fixture
-def report(year_plan, board_manager):
-    return services.generate_yearly_report(plan=year_plan, by=board_manager)
+from tests.background_tasks import run_worker
 
 
 def _url(report, file_format="pdf"):
