@@ -1,12 +1,15 @@
-"""The answer to a request for a file made in the background: the file, a "being prepared" page, or what failed."""
+"""The answer to a request for a file made in the background: the file, a "being prepared" page, or what failed;
+and the Try again button of a publication whose files failed."""
 
 from dataclasses import dataclass, field
 
+from django.contrib import messages
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 
 from . import generated as files
-from .models import GeneratedFile
+from .models import GeneratedFile, PublicDocument
+from .publishing import prepare_again
 from .responses import attachment
 
 # The engine failed and a person can try again later: 503 says the service, not the request, is at fault, and is
@@ -36,3 +39,11 @@ def serve(request, generated: GeneratedFile, download: Download) -> HttpResponse
     if generated.has_failed:
         return render(request, "generated/failed.html", context, status=FAILED_STATUS)
     return render(request, "generated/preparing.html", context, status=202)
+
+
+def prepare_files_again(request, model: type[PublicDocument], pk: int, task) -> HttpResponse:
+    """The Try again button of a publication whose files could not be made: queue them again, back to its page."""
+    document = get_object_or_404(model.objects.only("pk", "files_status"), pk=pk)
+    prepare_again(document, task)
+    messages.info(request, "Its PDF and Word files are being prepared again.")
+    return redirect(document)

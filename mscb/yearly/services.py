@@ -10,7 +10,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from core.models import FilesStatus
-from core.publishing import make_files, prepare_again, queue_files
+from core.publishing import make_files, queue_files
 from objectives.models import BusinessPlan
 from objectives.services.conflicts import take_next_version
 
@@ -84,11 +84,6 @@ def publish_yearly_report(*, report: YearlyReport, by) -> PublishedYearlyReport:
     publication.save()
     queue_files(publication, make_published_files)
     return publication
-
-
-def prepare_files_again(publication: PublishedYearlyReport) -> None:
-    """Queue the files of a publication that could not be made once more."""
-    prepare_again(publication, make_published_files)
 
 
 @task()

@@ -7,7 +7,7 @@ from django_tasks import task
 
 from core.formats import display_name
 from core.models import FilesStatus
-from core.publishing import make_files, prepare_again, queue_files
+from core.publishing import make_files, queue_files
 
 from ..models import ProgressRound, PublishedReport
 from ..paper.build import build_paper
@@ -39,11 +39,6 @@ def publish_report(*, progress_round: ProgressRound, published_by) -> PublishedR
     report.save()
     queue_files(report, make_published_files)
     return report
-
-
-def prepare_files_again(published: PublishedReport) -> None:
-    """Queue the files of a publication that could not be made once more."""
-    prepare_again(published, make_published_files)
 
 
 @task()

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django.views.generic import DetailView, ListView
 
 from core.formats import display_name
+from core.generated_views import prepare_files_again
 from core.responses import attachment
 from core.views import TablePageMixin
 
@@ -102,8 +103,4 @@ def published_file(request, pk: int, file_format: str):
 @permission_required("objectives.review_progressupdate", raise_exception=True)
 @require_POST
 def published_prepare_again(request, pk: int):
-    """The Try again button of a publication whose files could not be made."""
-    published = get_object_or_404(PublishedReport.objects.only("pk", "files_status"), pk=pk)
-    publishing.prepare_files_again(published)
-    messages.info(request, "Its PDF and Word files are being prepared again.")
-    return redirect("objectives:published_detail", pk)
+    return prepare_files_again(request, PublishedReport, pk, publishing.make_published_files)

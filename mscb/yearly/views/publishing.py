@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.generated_views import prepare_files_again
 from core.responses import attachment
 from objectives.paper.html import paper_fragment
 
@@ -68,8 +69,4 @@ def published_file(request, pk: int, file_format: str):
 @permission_required("mscb.add_publishedyearlyreport", raise_exception=True)
 @require_POST
 def published_prepare_again(request, pk: int):
-    """The Try again button of a publication whose files could not be made."""
-    publication = get_object_or_404(PublishedYearlyReport.objects.only("pk", "files_status"), pk=pk)
-    services.prepare_files_again(publication)
-    messages.info(request, "Its PDF and Word files are being prepared again.")
-    return redirect("yearly:published_detail", pk)
+    return prepare_files_again(request, PublishedYearlyReport, pk, services.make_published_files)
