@@ -294,6 +294,10 @@ if _TASK_BACKEND == "database":
 # The site's own address, for the links in e-mails sent where there is no request (a task, a command).
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
+# Generated files (i16-tasks): PDFs and Word files made by the task worker are kept in the database;
+# `clean_generated_files` deletes one made this many days ago (or replaced by a newer one a day ago).
+GENERATED_FILE_KEEP_DAYS = env_int("GENERATED_FILE_KEEP_DAYS", 7)
+
 # Reminders: `send_reminders` e-mails contributors this many days before a round's deadline,
 # and again the day after it.
 REMINDER_DAYS_BEFORE_DEADLINE = env_int("REMINDER_DAYS_BEFORE_DEADLINE", 7)

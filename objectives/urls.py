@@ -100,6 +100,7 @@ urlpatterns = [
     path("published/", publishing.PublishedReportListView.as_view(), name="published_list"),
     path("published/<int:pk>/", publishing.PublishedReportDetailView.as_view(), name="published_detail"),
     path("published/<int:pk>/file.<str:file_format>", publishing.published_file, name="published_file"),
+    path("published/<int:pk>/prepare-again/", publishing.published_prepare_again, name="published_prepare_again"),
     # Spreadsheets out and plans in
     path("plans/<int:pk>/export.<str:file_format>", exports.export_plan, name="plan_export"),
     path("imports/new/", imports.ImportUploadView.as_view(), name="import_upload"),

@@ -13,8 +13,10 @@ import importlib
 from pathlib import Path
 
 import pytest
+import weasyprint
 from django.apps import apps
 from django.db import connection
+from django_tasks import default_task_backend
 
 from objectives import roles
 from tests.factories import ActionFactory, AgencyFactory, UserFactory
@@ -152,3 +154,26 @@ def training_admin(db):
 def training_admin_client(client, training_admin):
     client.force_login(training_admin)
     return client
+
+
+# Work done by the task worker (i16-tasks): see tests/background_tasks.py for running it.
+QUEUE_ONLY = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+
+
+@pytest.fixture
+def queue_only(settings):
+    """A queue that keeps tasks until the test runs them, as the database queue keeps them for `db_worker`."""
+    settings.TASKS = QUEUE_ONLY
+    default_task_backend.clear()
+    yield default_task_backend
+    default_task_backend.clear()
+
+
+@pytest.fixture
+def broken_pdf_engine(monkeypatch):
+    """WeasyPrint failing as it does when a font is missing or memory runs out."""
+
+    def write_pdf(self, *args, **kwargs):
+        raise OSError("No usable font was found")
+
+    monkeypatch.setattr(weasyprint.HTML, "write_pdf", write_pdf)

@@ -6,8 +6,6 @@ registration and the form (after the session, or the follow-up three months late
 TRAINING_EVALUATION_LINK_DAYS after it was sent (30 unless set), and each form is sent once per attendee.
 """
 
-import logging
-import smtplib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -23,13 +21,12 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from objectives.models import Agency, ProgressRound
+from objectives.models import Agency, EmailKind, ProgressRound
+from objectives.notifications import sending
 from objectives.services.conflicts import take_next_version
 
 from .models import Evaluation, EvaluationLink, PaperPeriod, Registration, TrainingFigure, TrainingSession
 from .selectors import link_days, places_taken
-
-logger = logging.getLogger(__name__)
 
 Kind = Evaluation.Kind
 SALT = "training.evaluation"
@@ -186,17 +183,17 @@ def send_links(
             continue
         message = _message(registration, kind=kind, base_url=base_url)
         try:
-            # The link row and the e-mail stand or fall together, so a failed e-mail is tried again next time.
             with transaction.atomic():
-                EvaluationLink.objects.create(registration=registration, kind=kind, sent_by=sent_by)
-                message.send()
+                link = EvaluationLink.objects.create(registration=registration, kind=kind, sent_by=sent_by)
         except IntegrityError:
             result.sent_before += 1
-        except (smtplib.SMTPException, OSError):
-            logger.exception("Could not send the %s evaluation link to %s", kind, registration.email)
-            result.failed.append(registration)
-        else:
-            result.sent.append(registration)
+            continue
+        # Queued, so a slow mail server holds up neither the page nor the command; an e-mail that fails takes its
+        # link row with it, so it is tried again next time.
+        sent = sending.queue_recorded(
+            record=link, recipient=None, address=registration.email, kind=EmailKind.EVALUATION, message=message
+        )
+        (result.sent if sent else result.failed).append(registration)
     return result
 
 

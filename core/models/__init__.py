@@ -1,14 +1,18 @@
 from .decisions import NEEDS_REASONS, Decision, RecordedDecision
-from .public import PublicDocument, PublicDocumentQuerySet
+from .generated import GeneratedFile, GeneratedFileQuerySet
+from .public import FilesStatus, PublicDocument, PublicDocumentQuerySet
 from .scales import RatingLevel, RatingScale
 from .uploads import CheckStatus, StagedUpload, StagedUploadQuerySet
 
 __all__ = [
     "NEEDS_REASONS",
     "CheckStatus",
+    "FilesStatus",
     "PublicDocument",
     "PublicDocumentQuerySet",
     "Decision",
+    "GeneratedFile",
+    "GeneratedFileQuerySet",
     "RatingLevel",
     "RatingScale",
     "RecordedDecision",

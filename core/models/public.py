@@ -9,9 +9,19 @@ from django.db import models
 from django.utils import timezone
 
 
+class FilesStatus(models.TextChoices):
+    """Where a publication's PDF and Word files stand: the task worker makes them after the publish button."""
+
+    PREPARING = "preparing", "Being prepared"
+    READY = "ready", "Ready"
+    FAILED = "failed", "Could not be made"
+
+
 class PublicDocumentQuerySet(models.QuerySet):
     def public(self):
-        return self.filter(public_since__isnull=False)
+        """Made public, and with its files made: a publication still being prepared, or whose files failed, is
+        never shown to the public."""
+        return self.filter(public_since__isnull=False, files_status=FilesStatus.READY)
 
 
 class PublicDocument(models.Model):
@@ -26,6 +36,9 @@ class PublicDocument(models.Model):
     docx = models.BinaryField(blank=True)
     pdf_sha256 = models.CharField(max_length=64, blank=True)
     docx_sha256 = models.CharField(max_length=64, blank=True)
+    # Ready by default, as every publication made before the files were made by a task had them at once.
+    files_status = models.CharField(max_length=10, choices=FilesStatus, default=FilesStatus.READY)
+    files_error = models.TextField("why the files could not be made", blank=True)
     # Empty until the board manager makes the document public; emptied again when they withdraw it.
     public_since = models.DateTimeField("public since", null=True, blank=True, editable=False)
     made_public_by = models.ForeignKey(
@@ -44,6 +57,10 @@ class PublicDocument(models.Model):
     @property
     def is_public(self) -> bool:
         return self.public_since is not None
+
+    @property
+    def files_ready(self) -> bool:
+        return self.files_status == FilesStatus.READY
 
     @property
     def document_label(self) -> str:

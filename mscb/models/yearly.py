@@ -97,8 +97,10 @@ class PublishedYearlyReport(PublicDocument):
 
     report = models.ForeignKey(YearlyReport, on_delete=models.PROTECT, related_name="publications")
     title = models.CharField(max_length=200)
+    # The HTML its PDF is laid out from, frozen when it was published, for the task worker that makes the PDF.
+    pdf_source = models.TextField(blank=True)
 
-    history = HistoricalRecords(excluded_fields=["html", "pdf", "docx"])
+    history = HistoricalRecords(excluded_fields=["html", "pdf", "docx", "pdf_source"])
 
     def get_absolute_url(self):
         return reverse("yearly:published_detail", args=[self.pk])

@@ -37,10 +37,19 @@ def render_standalone_html(report: YearlyReport) -> str:
 
 def render_pdf(report: YearlyReport) -> bytes:
     """The report as a tagged PDF, laid out on A4 portrait from the same body as the page."""
+    return lay_out_pdf(pdf_html(report))
+
+
+def pdf_html(report: YearlyReport) -> str:
+    """The HTML the PDF is laid out from: quick to make, so publishing freezes it at once for the worker."""
+    context = {**document_context(report), "page_css": _page_css(report)}
+    return render_to_string("yearly/report_pdf.html", context)
+
+
+def lay_out_pdf(html: str) -> bytes:
+    """The slow part, WeasyPrint's layout: static files only, tagged PDF/UA-1."""
     fetcher = StaticFilesOnly()
     base_url = path2url(STATIC_FOLDER)
-    context = {**document_context(report), "page_css": _page_css(report)}
-    html = render_to_string("yearly/report_pdf.html", context)
     stylesheet = CSS(string=stylesheet_text(STANDALONE_STYLESHEETS), base_url=base_url, url_fetcher=fetcher)
     return HTML(string=html, base_url=base_url, url_fetcher=fetcher).write_pdf(
         stylesheets=[stylesheet], pdf_variant=PDF_VARIANT

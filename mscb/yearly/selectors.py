@@ -49,4 +49,8 @@ def plans_with_reports() -> list[BusinessPlan]:
 def publications_of(report: YearlyReport | None) -> list[PublishedYearlyReport]:
     if report is None:
         return []
-    return list(report.publications.defer(*PUBLISHED_FILES).select_related("published_by").order_by("-published_at"))
+    return list(
+        report.publications.defer(*PUBLISHED_FILES, "pdf_source")
+        .select_related("published_by")
+        .order_by("-published_at")
+    )

@@ -4,18 +4,20 @@ Regenerating replaces the figures only; the narratives are separate rows keyed b
 a manager may refresh the figures late in the year without losing a word they wrote.
 """
 
-import hashlib
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django_tasks import task
 
+from core.models import FilesStatus
+from core.publishing import make_files, queue_files
 from objectives.models import BusinessPlan
 from objectives.services.conflicts import take_next_version
 
 from ..models import PublishedYearlyReport, YearlyNarrative, YearlyReport
-from .files import render_docx, render_pdf, render_standalone_html
+from .files import render_docx, render_standalone_html
 from .registry import section_for, sections
+from .rendering import lay_out_pdf, pdf_html
 from .year import load_plan
 
 
@@ -65,19 +67,30 @@ def save_narrative(
 
 @transaction.atomic
 def publish_yearly_report(*, report: YearlyReport, by) -> PublishedYearlyReport:
-    """Freeze the report's HTML, PDF and Word files as they stand now, with the files' SHA-256 sums."""
+    """Freeze the report's HTML, Word file and the PDF's HTML as they stand now; the task worker lays out the PDF
+    and records both files' SHA-256 sums (the publication is "being prepared" until it has)."""
     if report.generated_at is None:
         raise ValidationError("Generate the report's figures before publishing it.")
-    html, pdf, docx = render_standalone_html(report), render_pdf(report), render_docx(report)
     publication = PublishedYearlyReport(
         report=report,
         title=report.title,
         published_by=by,
-        html=html,
-        pdf=pdf,
-        docx=docx,
-        pdf_sha256=hashlib.sha256(pdf).hexdigest(),
-        docx_sha256=hashlib.sha256(docx).hexdigest(),
+        html=render_standalone_html(report),
+        pdf_source=pdf_html(report),
+        # Word is made in a moment from the report as it stands; only the PDF's layout waits for the worker.
+        docx=render_docx(report),
+        files_status=FilesStatus.PREPARING,
     )
     publication.save()
+    queue_files(publication, make_published_files)
     return publication
+
+
+@task()
+def make_published_files(publication_id: int) -> None:
+    """The PDF of a publication, laid out by the worker from the HTML frozen when it was published."""
+    make_files(
+        PublishedYearlyReport,
+        publication_id,
+        lambda publication: (lay_out_pdf(publication.pdf_source), bytes(publication.docx)),
+    )

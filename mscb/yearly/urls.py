@@ -12,4 +12,5 @@ urlpatterns = [
     path("<int:plan_pk>/publish/", publishing.report_publish, name="report_publish"),
     path("published/<int:pk>/", publishing.published_detail, name="published_detail"),
     path("published/<int:pk>/file.<str:file_format>", publishing.published_file, name="published_file"),
+    path("published/<int:pk>/prepare-again/", publishing.published_prepare_again, name="published_prepare_again"),
 ]

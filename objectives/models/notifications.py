@@ -16,6 +16,7 @@ class EmailKind(models.TextChoices):
     DIGEST = "digest", "Daily digest"
     # A security notice to the person themselves (mscb.two_factor_notice), never a preference.
     TWO_FACTOR_ADDED = "two_factor_added", "An authenticator app is added"
+    EVALUATION = "evaluation", "Training evaluation link"
 
 
 class NotificationPreference(models.Model):

@@ -1,19 +1,15 @@
 """The paper's file formats, their names and how they are sent as downloads."""
 
-import hashlib
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-
-from django.core.cache import cache
 
 from core.formats import month_year
 from core.responses import UNSAFE_IN_FILE_NAME
 
 from .html import render_standalone_html
 from .pdf import render_pdf
-from .snapshot import Paper, to_snapshot
+from .snapshot import Paper
 from .word import render_word
 
 
@@ -40,33 +36,6 @@ FILE_FORMATS: dict[str, FileFormat] = {
         is_binary=True,
     ),
 }
-
-# Long enough for a committee's worth of downloads of the same paper, short enough to keep memory small.
-_CACHE_SECONDS = 60 * 60
-
-
-def render_file(paper: Paper, file_format: str) -> bytes:
-    """The paper as a file, remembered for an hour.
-
-    The same paper always makes the same bytes, so the chair and every councillor downloading an
-    unchanged report need not wait for it to be laid out again; any change to the paper changes the key.
-    """
-    key = cache_key(paper, file_format)
-    content = cache.get(key)
-    if content is None:
-        content = FILE_FORMATS[file_format].render(paper)
-        cache.set(key, content, _CACHE_SECONDS)
-    return content
-
-
-# Raised whenever the files a paper makes change for the same paper (PDFs became tagged at 2), so nobody is
-# handed a file the previous release made.
-RENDERING = 2
-
-
-def cache_key(paper: Paper, file_format: str) -> str:
-    fingerprint = hashlib.sha256(json.dumps(to_snapshot(paper), sort_keys=True).encode()).hexdigest()
-    return f"committee-paper:{RENDERING}:{file_format}:{fingerprint}"
 
 
 def file_name(*, plan_title: str, as_of: date, extension: str) -> str:

@@ -1,12 +1,13 @@
 """Publishing a round's committee report: the paper frozen as data and files, the board's record."""
 
-import hashlib
-
 from django.db import transaction
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
+from django_tasks import task
 
 from core.formats import display_name
+from core.models import FilesStatus
+from core.publishing import make_files, queue_files
 
 from ..models import ProgressRound, PublishedReport
 from ..paper.build import build_paper
@@ -16,32 +17,39 @@ from ..paper.snapshot import from_snapshot, to_snapshot
 
 @transaction.atomic
 def publish_report(*, progress_round: ProgressRound, published_by) -> PublishedReport:
-    """Freeze the round's report: its snapshot, and the HTML, PDF and Word files made from that snapshot."""
+    """Freeze the round's report: its snapshot and HTML now, and its PDF and Word files, made from that snapshot,
+    by the task worker (the publication is "being prepared" until they are)."""
     # Two managers publishing at once queue here, so the second compares with the first.
     progress_round = (
         ProgressRound.objects.select_for_update(of=("self",)).select_related("plan").get(pk=progress_round.pk)
     )
     paper = build_paper(progress_round=progress_round, author=display_name(published_by))
     snapshot = to_snapshot(paper)
-    # The files come from the snapshot, not the live paper, so the stored data re-renders the same paper.
-    frozen = from_snapshot(snapshot)
-    pdf = FILE_FORMATS["pdf"].render(frozen)
-    docx = FILE_FORMATS["docx"].render(frozen)
     report = PublishedReport(
         plan=progress_round.plan,
         round=progress_round,
         title=publication_title(paper.title, earlier=progress_round.published_reports.count()),
         published_by=published_by,
         snapshot=snapshot,
-        html=FILE_FORMATS["html"].render(frozen).decode("utf-8"),
-        pdf=pdf,
-        docx=docx,
-        pdf_sha256=hashlib.sha256(pdf).hexdigest(),
-        docx_sha256=hashlib.sha256(docx).hexdigest(),
+        # The files come from the snapshot, not the live paper, so the stored data re-renders the same paper.
+        html=FILE_FORMATS["html"].render(from_snapshot(snapshot)).decode("utf-8"),
+        files_status=FilesStatus.PREPARING,
     )
     report.full_clean()
     report.save()
+    queue_files(report, make_published_files)
     return report
+
+
+@task()
+def make_published_files(published_id: int) -> None:
+    """The PDF and Word files of a publication, made by the worker from its snapshot (seconds for a long paper)."""
+    make_files(PublishedReport, published_id, _render_files)
+
+
+def _render_files(published: PublishedReport) -> tuple[bytes, bytes]:
+    frozen = from_snapshot(published.snapshot)
+    return FILE_FORMATS["pdf"].render(frozen), FILE_FORMATS["docx"].render(frozen)
 
 
 def publication_title(title: str, *, earlier: int) -> str:

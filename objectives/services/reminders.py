@@ -6,7 +6,6 @@ manager's button (`remind_agency`) may be pressed as often as needed.
 """
 
 import logging
-import smtplib
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -154,7 +153,7 @@ def _reminders(progress_round: ProgressRound, reason: str, agency: Agency | None
 def _deliver(
     reminder: Reminder, run: ReminderRun, *, base_url: str, sent_by: AbstractBaseUser | None = None, dry_run=False
 ) -> None:
-    """Log and send one reminder together: if sending fails the log is rolled back, and it is tried again."""
+    """Record the reminder and queue its e-mail; one the mail server refuses is unrecorded, so it is tried again."""
     if dry_run:
         run.sent.append(reminder)
         return
@@ -162,19 +161,21 @@ def _deliver(
     try:
         with transaction.atomic():
             # No full_clean: the unique constraint is what stops two runs at once sending the same reason twice.
-            ReminderLog.objects.create(
+            reminder_log = ReminderLog.objects.create(
                 user=reminder.user, round=reminder.progress_round, reason=reminder.reason, sent_by=sent_by
             )
-            message.send()
     except IntegrityError:
         return
-    except (smtplib.SMTPException, OSError) as error:
-        logger.exception("Could not send a reminder to %s about %s", reminder.user.email, reminder.progress_round)
-        sending.record(recipient=reminder.user, kind=EmailKind.REMINDER, message=message, error=error)
+    if sending.queue_recorded(
+        record=reminder_log,
+        recipient=reminder.user,
+        address=reminder.user.email,
+        kind=EmailKind.REMINDER,
+        message=message,
+    ):
+        run.sent.append(reminder)
+    else:
         run.failed.append(reminder)
-        return
-    sending.record(recipient=reminder.user, kind=EmailKind.REMINDER, message=message)
-    run.sent.append(reminder)
 
 
 def _message(reminder: Reminder, *, base_url: str, sent_by: AbstractBaseUser | None) -> EmailMessage:

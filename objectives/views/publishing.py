@@ -5,10 +5,11 @@ from django.contrib.auth.decorators import permission_required
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 from django.views.generic import DetailView, ListView
 
 from core.formats import display_name
+from core.generated_views import prepare_files_again
 from core.responses import attachment
 from core.views import TablePageMixin
 
@@ -86,10 +87,20 @@ def published_file(request, pk: int, file_format: str):
     if chosen is None:
         raise Http404(f"Published reports come as {', '.join(FILE_FORMATS)}, not {file_format}.")
     published = get_object_or_404(
-        PublishedReport.objects.select_related("plan", "round").only("plan__title", "round__as_of", file_format),
+        PublishedReport.objects.select_related("plan", "round").only(
+            "plan__title", "round__as_of", "files_status", file_format
+        ),
         pk=pk,
     )
+    if file_format != "html" and not published.files_ready:
+        raise Http404("This publication's PDF and Word files are not made yet: its page says how they stand.")
     stored = getattr(published, file_format)
     content = stored.encode("utf-8") if isinstance(stored, str) else bytes(stored)
     name = file_name(plan_title=published.plan.title, as_of=published.round.as_of, extension=chosen.extension)
     return attachment(content, name=name, content_type=chosen.content_type)
+
+
+@permission_required("objectives.review_progressupdate", raise_exception=True)
+@require_POST
+def published_prepare_again(request, pk: int):
+    return prepare_files_again(request, PublishedReport, pk, publishing.make_published_files)

@@ -3,13 +3,16 @@
 from django.contrib.auth.decorators import permission_required
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
 from django.views.generic import TemplateView
 
-from core.responses import attachment
+from core.generated_views import Download, serve
 
 from ..models import ProgressRound
 from ..paper.build import author_for, build_paper
-from ..paper.files import FILE_FORMATS, file_name, render_file
+from ..paper.files import FILE_FORMATS, file_name
+from ..paper.generated import build_paper_file, paper_file
 from ..paper.html import paper_context
 
 
@@ -38,19 +41,39 @@ class GlanceView(ReportView):
     template_name = "objectives/glance.html"
 
 
+# If one format cannot be made, the page offers the others (the report page itself is the HTML version).
+_LABELS = {"pdf": "PDF", "docx": "Word file"}
+
+
 def _download(request, plan_pk: int, pk: int, file_format: str):
     progress_round = report_round(plan_pk, pk)
     paper = build_paper(progress_round=progress_round, author=author_for(request.user))
     chosen = FILE_FORMATS[file_format]
-    name = file_name(plan_title=paper.plan_title, as_of=paper.as_of, extension=chosen.extension)
-    return attachment(render_file(paper, file_format), name=name, content_type=chosen.content_type)
+    generated = paper_file(paper, file_format, round_pk=progress_round.pk)
+    download = Download(
+        label=_LABELS[file_format],
+        name=file_name(plan_title=paper.plan_title, as_of=paper.as_of, extension=chosen.extension),
+        content_type=chosen.content_type,
+        task=build_paper_file,
+        alternatives=[
+            *(
+                (f"{label} version", reverse(f"objectives:report_{other}", args=[plan_pk, pk]))
+                for other, label in _LABELS.items()
+                if other != file_format
+            ),
+            ("The report as a web page", reverse("objectives:report", args=[plan_pk, pk])),
+        ],
+    )
+    return serve(request, generated, download)
 
 
 @permission_required("objectives.view_progressround", raise_exception=True)
+@require_http_methods(["GET", "HEAD", "POST"])
 def report_pdf(request, plan_pk: int, pk: int):
     return _download(request, plan_pk, pk, "pdf")
 
 
 @permission_required("objectives.view_progressround", raise_exception=True)
+@require_http_methods(["GET", "HEAD", "POST"])
 def report_docx(request, plan_pk: int, pk: int):
     return _download(request, plan_pk, pk, "docx")

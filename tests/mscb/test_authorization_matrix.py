@@ -226,6 +226,7 @@ ROUTE_KWARGS = {
     "published/": lambda w: {},
     "published/<int:pk>/": lambda w: {"pk": w.published.pk},
     "published/<int:pk>/file.<str:file_format>": lambda w: {"pk": w.published.pk, "file_format": "pdf"},
+    "published/<int:pk>/prepare-again/": lambda w: {"pk": w.published.pk},
     "plans/<int:pk>/export.<str:file_format>": lambda w: {"pk": w.plan.pk, "file_format": "xlsx"},
     "imports/new/": lambda w: {},
     "imports/<str:token>/confirm/": lambda w: {"token": w.plan_import.token},
@@ -346,6 +347,7 @@ ROUTE_KWARGS = {
     },
     "yearly-report/<int:plan_pk>/publish/": lambda w: {"plan_pk": _yearly_publication(w).report.plan_id},
     "yearly-report/published/<int:pk>/": lambda w: {"pk": _yearly_publication(w).pk},
+    "yearly-report/published/<int:pk>/prepare-again/": lambda w: {"pk": _yearly_publication(w).pk},
     "yearly-report/published/<int:pk>/file.<str:file_format>": lambda w: {
         "pk": _yearly_publication(w).pk,
         "file_format": "docx",
@@ -805,6 +807,7 @@ GET_EXPECTED = {
     "published/": (302, 200, 200, 200, 200, 200),
     "published/<int:pk>/": (302, 200, 200, 200, 200, 200),
     "published/<int:pk>/file.<str:file_format>": (302, 200, 200, 200, 200, 200),
+    "published/<int:pk>/prepare-again/": (302, 403, 403, 403, 405, 403),
     "plans/<int:pk>/export.<str:file_format>": (302, 200, 200, 200, 200, 200),
     "imports/new/": (302, 403, 403, 403, 200, 403),
     "imports/<str:token>/confirm/": (302, 403, 403, 403, 200, 403),
@@ -879,6 +882,7 @@ GET_EXPECTED = {
     "yearly-report/<int:plan_pk>/publish/": (302, 403, 403, 403, 200, 403),
     "yearly-report/published/<int:pk>/": (302, 200, 200, 200, 200, 200),
     "yearly-report/published/<int:pk>/file.<str:file_format>": (302, 200, 200, 200, 200, 200),
+    "yearly-report/published/<int:pk>/prepare-again/": (302, 403, 403, 403, 405, 403),
     # The public pages: anyone, signed in or not; what they show is the board manager's to decide.
     "public/": (200, 200, 200, 200, 200, 200),
     "public/reports/<int:pk>/": (200, 200, 200, 200, 200, 200),
@@ -906,6 +910,7 @@ POST_EXPECTED = {
     "objectives/<int:pk>/restore/": (302, 403, 403, 403, 302, 403),
     "actions/<int:pk>/restore/": (302, 403, 403, 403, 302, 403),
     "plans/<int:plan_pk>/rounds/<int:pk>/publish/": (302, 403, 403, 403, 302, 403),
+    "published/<int:pk>/prepare-again/": (302, 403, 403, 403, 302, 403),
     "actions/<int:pk>/progress/<int:round_pk>/": (302, 403, 200, 404, 200, 403),
     "progress/<int:pk>/review/": (302, 403, 403, 403, 200, 403),
     "aims/<int:pk>/delete/": (302, 403, 403, 403, 302, 403),
@@ -985,6 +990,7 @@ POST_EXPECTED = {
     "yearly-report/<int:plan_pk>/generate/": (302, 403, 403, 403, 302, 403),
     "yearly-report/<int:plan_pk>/sections/<slug:section>/": (302, 403, 403, 403, 302, 403),
     "yearly-report/<int:plan_pk>/publish/": (302, 403, 403, 403, 302, 403),
+    "yearly-report/published/<int:pk>/prepare-again/": (302, 403, 403, 403, 302, 403),
     # Made public, its progress text shown (the default "no"), then withdrawn; an empty words form is shown again.
     "public/manage/<str:kind>/<int:pk>/make-public/": (302, 403, 403, 403, 302, 403),
     "public/manage/reports/<int:pk>/progress-text/": (302, 403, 403, 403, 302, 403),

@@ -8,12 +8,10 @@ from datetime import date
 from http import HTTPStatus
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 
+from core.models import GeneratedFile
 from objectives.models import ProgressUpdate
-from objectives.paper.build import build_paper
-from objectives.paper.files import cache_key
 from objectives.paper.pdf import RefusedFetch, StaticFilesOnly, render_pdf
 from objectives.paper.snapshot import PaperAim, PaperObjective, PaperSection
 from tests.factories import (
@@ -306,11 +304,11 @@ def test_reader_downloads_the_pdf_with_the_plans_progress(reader_client, decembe
     _assert_in_order(text, [f"First paragraph {n}. • bullet {n}" for n in (1, 2, 10)])
 
 
-def test_a_downloaded_pdf_is_kept_for_the_next_reader(reader_client, december):
+def test_a_downloaded_pdf_is_kept_in_the_database_for_the_next_reader(reader_client, december):
     response = reader_client.get(_pdf_url(december))
 
-    paper = build_paper(progress_round=december, author="")
-    assert cache.get(cache_key(paper, "pdf")) == response.content
+    kept = GeneratedFile.objects.get(kind="committee-paper.pdf", source_label=f"round {december.pk}")
+    assert (kept.status, bytes(kept.content)) == (GeneratedFile.Status.READY, response.content)
 
 
 def test_pdf_download_shows_an_edit_made_since_the_last_download(reader_client, december, tmp_path_factory):

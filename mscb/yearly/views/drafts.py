@@ -8,9 +8,10 @@ from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 from django.views.generic import UpdateView
 
+from core.generated_views import Download, serve
 from core.kept_text import KeepsTypedTextMixin
 from core.responses import attachment
 from core.views import FormPageMixin, VersionedSaveMixin
@@ -20,6 +21,7 @@ from ...models import YearlyNarrative, YearlyReport
 from .. import services
 from ..files import FORMATS, file_name
 from ..forms import NarrativeForm
+from ..generated import KINDS, build_yearly_file, yearly_file
 from ..registry import section_for
 from ..rendering import document_context
 from ..selectors import publications_of
@@ -65,7 +67,11 @@ def report_generate(request, plan_pk: int):
     return redirect("yearly:report_detail", plan.pk)
 
 
+_LABELS = {"html": "HTML", "pdf": "PDF", "docx": "Word file"}
+
+
 @permission_required("mscb.view_yearlyreport", raise_exception=True)
+@require_http_methods(["GET", "HEAD", "POST"])
 def report_download(request, plan_pk: int, file_format: str):
     chosen = FORMATS.get(file_format)
     if chosen is None:
@@ -74,9 +80,21 @@ def report_download(request, plan_pk: int, file_format: str):
     if report is None or report.generated_at is None:
         raise Http404("This plan's yearly report has no figures yet.")
     report.plan = plan
-    return attachment(
-        chosen.render(report), name=file_name(report.title, chosen.extension), content_type=chosen.content_type
+    name = file_name(report.title, chosen.extension)
+    if file_format not in KINDS:  # the HTML is quick to make: it is made here, as the page is
+        return attachment(chosen.render(report), name=name, content_type=chosen.content_type)
+    download = Download(
+        label=_LABELS[file_format],
+        name=name,
+        content_type=chosen.content_type,
+        task=build_yearly_file,
+        alternatives=[
+            (f"{label} version", reverse("yearly:report_download", args=[plan.pk, other]))
+            for other, label in _LABELS.items()
+            if other != file_format
+        ],
     )
+    return serve(request, yearly_file(report, file_format), download)
 
 
 class NarrativeEditView(PermissionRequiredMixin, KeepsTypedTextMixin, VersionedSaveMixin, FormPageMixin, UpdateView):

@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from mscb.yearly import services
 from objectives.models import ProgressUpdate
 from tests.factories import (
     ActionFactory,
@@ -43,3 +44,9 @@ def add_actions(plan, how_many: int) -> None:
         action = ActionFactory(objective=objective, lead_agencies=[AgencyFactory()])
         for progress_round in rounds:
             ProgressUpdateFactory(action=action, round=progress_round)
+
+
+@pytest.fixture
+def report(year_plan, board_manager):
+    """The plan year's yearly report, its figures generated."""
+    return services.generate_yearly_report(plan=year_plan, by=board_manager)

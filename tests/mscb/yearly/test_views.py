@@ -15,11 +15,6 @@ from .conftest import add_actions
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def report(year_plan, board_manager):
-    return services.generate_yearly_report(plan=year_plan, by=board_manager)
-
-
 def test_the_list_shows_each_plan_and_its_report_state(reader_client, report):
     response = reader_client.get(reverse("yearly:report_list"))
 
