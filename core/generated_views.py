@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from . import auto_refresh
 from . import generated as files
 from .models import GeneratedFile, PublicDocument
 from .publishing import prepare_again
@@ -36,6 +37,7 @@ def serve(request, generated: GeneratedFile, download: Download) -> HttpResponse
     if generated.is_ready:
         return attachment(bytes(generated.content), name=download.name, content_type=download.content_type)
     context = {"file_label": download.label, "generated": generated, "alternatives": download.alternatives}
+    context["auto_refresh"] = auto_refresh.asked_for(request)
     if generated.has_failed:
         return render(request, "generated/failed.html", context, status=FAILED_STATUS)
     return render(request, "generated/preparing.html", context, status=202)

@@ -22,6 +22,7 @@ from django.db import IntegrityError, transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from . import auto_refresh
 from .models import CheckStatus, StagedUpload
 from .upload_checks import queue_check
 from .uploads import Claim, NotApplied, Preview, PreviewChanged, claim_and_apply, stage_upload
@@ -118,7 +119,7 @@ class ConfirmUploadMixin:
         if upload.is_applied:
             return self.render_preview(Preview(upload))
         if upload.is_being_checked:
-            context = {"upload": upload, "auto_refresh": request.GET.get("refresh") == "auto"}
+            context = {"upload": upload, "auto_refresh": auto_refresh.asked_for(request)}
             return render(request, PROGRESS_TEMPLATE, {**context, **self.get_preview_context(Preview(upload))})
         if upload.check_status == CheckStatus.FAILED:
             return self.render_preview(Preview(upload, problem=upload.check_message))

@@ -27,10 +27,21 @@ def test_first_request_answers_that_the_pdf_is_being_prepared(reader_client, dec
 
     assert response.status_code == HTTPStatus.ACCEPTED
     page = response.content.decode()
-    assert '<meta http-equiv="refresh" content="2">' in page
+    # Reloading by itself is the person's choice (WCAG 2.2.1), offered as a link.
+    assert 'http-equiv="refresh"' not in page
+    assert f'href="{_url(december)}?refresh=auto">Refresh every 2 seconds until the file is ready</a>' in page
     assert "Your PDF is being prepared" in page
     assert f'href="{_url(december)}">Check again</a>' in page
     assert GeneratedFile.objects.get().status == Status.QUEUED
+
+
+def test_the_preparing_page_reloads_itself_only_when_asked(reader_client, december, queue_only):
+    response = reader_client.get(_url(december), {"refresh": "auto"})
+
+    assert response.status_code == HTTPStatus.ACCEPTED
+    page = response.content.decode()
+    assert '<meta http-equiv="refresh" content="2">' in page
+    assert f'href="{_url(december)}">Stop refreshing every 2 seconds</a>' in page
 
 
 def test_asking_again_before_the_worker_has_run_queues_no_second_build(reader_client, december, queue_only):
