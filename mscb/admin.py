@@ -1,6 +1,7 @@
-"""Django's own user and group admins, on the shared bases that name every control (core.admin).
+"""Django's own user and group admins, on the shared bases that name every control (core.admin), and who may use
+the admin at all: board managers with staff status only the few lists in STAFF_ADMIN_MODELS, the site admin the rest.
 
-Only a superuser (the site admin) reaches either. A user's superuser and staff ticks, permissions and groups
+Only a superuser (the site admin) reaches the user and group admins. A user's superuser and staff ticks, permissions and groups
 are privileges, and a group's permissions are the roles themselves, so anyone else who could change them could
 make themselves site admin or set the site admin's password. Board managers add and change people, within the
 app's roles, on the app's own people pages (objectives/views/people.py), which refuse the site admin's account,
@@ -18,31 +19,40 @@ admin.site.unregister(get_user_model())
 admin.site.unregister(Group)
 
 
-class SuperusersOnly:
-    """Every page of this admin, including the user's password page, refused (403) to anyone but a superuser."""
-
-    def has_module_permission(self, request):
-        return request.user.is_active and request.user.is_superuser
-
-    def has_view_permission(self, request, obj=None):
-        return self.has_module_permission(request)
-
-    def has_add_permission(self, request):
-        return self.has_module_permission(request)
-
-    def has_change_permission(self, request, obj=None):
-        return self.has_module_permission(request)
-
-    def has_delete_permission(self, request, obj=None):
-        return self.has_module_permission(request)
-
-
 @admin.register(get_user_model())
-class UserAdmin(SuperusersOnly, accessible.NamedControlsMixin, auth_admin.UserAdmin):
+class UserAdmin(accessible.NamedControlsMixin, auth_admin.UserAdmin):
     # Ticks (the shared bases' ManyToManyField widget), not filter_horizontal's two boxes.
     filter_horizontal = ()
 
 
 @admin.register(Group)
-class GroupAdmin(SuperusersOnly, accessible.NamedControlsMixin, auth_admin.GroupAdmin):
+class GroupAdmin(accessible.NamedControlsMixin, auth_admin.GroupAdmin):
     filter_horizontal = ()
+
+
+# The admin pages a board manager needs once the site admin gives them staff status: the lists the app has no page
+# of its own for. Every other model is kept in the app's own pages, whose rules (scoping, versions, the workflow,
+# history with a reason) the admin would step round, so its admin pages are the site admin's alone.
+STAFF_ADMIN_MODELS = {"reviews.bankholiday", "reviews.subgroup", "reviews.cdopcategory", "training.agencyworkforce"}
+_PERMISSION_METHODS = [
+    "has_module_permission",
+    "has_view_permission",
+    "has_add_permission",
+    "has_change_permission",
+    "has_delete_permission",
+]
+
+
+def _site_admin_only(request, *args, **kwargs) -> bool:
+    return request.user.is_active and request.user.is_superuser
+
+
+def keep_staff_to_their_lists(site: admin.AdminSite = admin.site, allowed: set[str] = STAFF_ADMIN_MODELS) -> None:
+    """Refuse (403, and leave off the index) every registered model's admin but `allowed` to all but superusers.
+
+    Run once every app's admin is registered (mscb's ready(), after the admin's autodiscover); safe to run again.
+    """
+    for model, model_admin in site._registry.items():
+        if model._meta.label_lower not in allowed:
+            for name in _PERMISSION_METHODS:
+                setattr(model_admin, name, _site_admin_only)

@@ -102,9 +102,11 @@ class MscbConfig(AppConfig):
         from django.contrib.auth.signals import user_logged_in
 
         from mscb import checks  # noqa: F401  (registers the deploy checks)
+        from mscb.admin import keep_staff_to_their_lists
         from mscb.middleware import stamp_sign_in
 
         user_logged_in.connect(stamp_sign_in, dispatch_uid="mscb_stamp_sign_in")
         compose_roles()
+        keep_staff_to_their_lists()
         compose_paper()
         compose_register()

@@ -5,7 +5,6 @@ Each proof returns (passed, figure): the figure is what was measured, printed wh
 
 import csv
 import io
-import re
 import time
 
 from .browser import Browser, Origin, field_value, form_with
@@ -50,20 +49,22 @@ def _changed_export(csv_bytes: bytes) -> bytes:
 
 
 def _follow_to_preview(browser: Browser, origin: Origin, path: str, timeout: float = 60) -> tuple[str, str]:
-    """Follow redirects and any <meta http-equiv="refresh"> progress page until the confirm button shows."""
+    """Follow redirects, and ask again while the page says the file is still being checked, until the preview shows.
+
+    The progress page reloads itself only when the person asks (core/auto_refresh.py), so the check asks again
+    itself, as a person pressing Refresh would.
+    """
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         page = browser.get(origin, path)
         if page.status in {301, 302, 303}:
             path = page.headers["location"]
             continue
-        if "Import into" in page.text and "csrfmiddlewaretoken" in page.text:
+        if 'name="fingerprint"' in page.text:
             return path, page.text
-        refresh = re.search(r'http-equiv="refresh"\s+content="(\d+);\s*url=([^"]+)"', page.text, re.IGNORECASE)
-        if not refresh:
+        if page.status != 200 or "Nothing has been imported yet" not in page.text:
             raise RuntimeError(f"{path} answered {page.status} with neither a preview nor a progress page")
-        time.sleep(min(int(refresh[1]), 2))
-        path = refresh[2].replace("&amp;", "&")
+        time.sleep(1)
     raise RuntimeError("the import's preview never appeared")
 
 
@@ -79,8 +80,8 @@ def import_across_nodes(browser: Browser, a: Origin, b: Origin, database: str) -
     if uploaded.status not in {302, 303}:
         return False, f"upload through A answered {uploaded.status}, not a redirect to the preview"
     confirm_path, preview = _follow_to_preview(browser, b, uploaded.headers["location"])
-    token = field_value(form_with(preview, "csrfmiddlewaretoken"), "csrfmiddlewaretoken")
-    confirmed = browser.post(b, confirm_path, [("csrfmiddlewaretoken", token)])
+    # The preview's form as it is: its CSRF token and the fingerprint of the changes it showed.
+    confirmed = browser.post(b, confirm_path, form_with(preview, "fingerprint")["fields"])
     mark = IMPORT_MARK.replace("'", "''")
     changed = int(psql(database, f"SELECT count(*) FROM objectives_action WHERE text LIKE '%{mark}'").strip())
     figure = f"upload on A {uploaded.status}, preview on B, confirm on B {confirmed.status}; actions changed: {changed}"

@@ -12,6 +12,7 @@ from django.test import Client
 from django.urls import reverse
 
 from objectives import roles
+from mscb.admin import STAFF_ADMIN_MODELS
 from tests.factories import UserFactory
 from tests.mscb.authorization_world import admin_object_for, build_world
 
@@ -126,3 +127,24 @@ def test_the_admin_index_lists_no_user_or_group_admin_for_a_manager(manager_clie
 
     assert reverse("admin:auth_user_changelist") not in response.content.decode()
     assert reverse("admin:auth_group_changelist") not in response.content.decode()
+
+
+@pytest.mark.parametrize("model", REGISTERED, ids=lambda model: model._meta.label)
+def test_a_manager_reaches_only_the_admin_lists_the_app_has_no_page_for(model, manager_client, world, admin_user):
+    site_admin = Client()
+    site_admin.force_login(admin_user)
+    allowed = model._meta.label_lower in STAFF_ADMIN_MODELS
+
+    for url in admin_pages(model, world):
+        assert (manager_client.get(url).status_code == HTTPStatus.OK) is allowed, url
+        assert site_admin.get(url).status_code == HTTPStatus.OK, url
+
+
+def test_the_admin_index_lists_a_manager_only_those_lists(manager_client):
+    page = lxml.html.fromstring(manager_client.get(reverse("admin:index")).content)
+    listed = {link.get("href") for link in page.xpath("//main//a[contains(@href, '/admin/')]")}
+
+    # Each model's list, beside its add link and its app's heading link.
+    changelists = {href for href in listed if href.count("/") == 4 and not href.endswith("/add/")}
+    expected = {reverse(f"admin:{label.replace('.', '_')}_changelist") for label in STAFF_ADMIN_MODELS}
+    assert changelists == expected
