@@ -43,8 +43,14 @@ _PERMISSION_METHODS = [
 ]
 
 
-def _site_admin_only(request, *args, **kwargs) -> bool:
-    return request.user.is_active and request.user.is_superuser
+def _for_the_site_admin_only(allows):
+    """The admin's own rule (a published report read-only, progress never deleted), for superusers alone."""
+
+    def allowed(request, *args, **kwargs) -> bool:
+        return request.user.is_active and request.user.is_superuser and allows(request, *args, **kwargs)
+
+    allowed.site_admin_only = True
+    return allowed
 
 
 def keep_staff_to_their_lists(site: admin.AdminSite = admin.site, allowed: set[str] = STAFF_ADMIN_MODELS) -> None:
@@ -53,6 +59,9 @@ def keep_staff_to_their_lists(site: admin.AdminSite = admin.site, allowed: set[s
     Run once every app's admin is registered (mscb's ready(), after the admin's autodiscover); safe to run again.
     """
     for model, model_admin in site._registry.items():
-        if model._meta.label_lower not in allowed:
-            for name in _PERMISSION_METHODS:
-                setattr(model_admin, name, _site_admin_only)
+        if model._meta.label_lower in allowed:
+            continue
+        for name in _PERMISSION_METHODS:
+            rule = getattr(model_admin, name)
+            if not getattr(rule, "site_admin_only", False):
+                setattr(model_admin, name, _for_the_site_admin_only(rule))

@@ -81,7 +81,7 @@ def import_across_nodes(browser: Browser, a: Origin, b: Origin, database: str) -
         return False, f"upload through A answered {uploaded.status}, not a redirect to the preview"
     confirm_path, preview = _follow_to_preview(browser, b, uploaded.headers["location"])
     # The preview's form as it is: its CSRF token and the fingerprint of the changes it showed.
-    confirmed = browser.post(b, confirm_path, form_with(preview, "fingerprint")["fields"])
+    confirmed = browser.post(b, confirm_path, [tuple(field) for field in form_with(preview, "fingerprint")["fields"]])
     mark = IMPORT_MARK.replace("'", "''")
     changed = int(psql(database, f"SELECT count(*) FROM objectives_action WHERE text LIKE '%{mark}'").strip())
     figure = f"upload on A {uploaded.status}, preview on B, confirm on B {confirmed.status}; actions changed: {changed}"

@@ -18,11 +18,12 @@ HEADINGS_WORDS = "els => els.map(el => el.textContent.trim())"
 
 
 @pytest.fixture
-def plan_page(page: Page, live_server, board_manager):
+def plan_page(page: Page, live_server, admin_user):
     """A business plan's change page: its aims can't be deleted here, its rounds can."""
     progress_round = ProgressRoundFactory()
     AimFactory(plan=progress_round.plan)
-    sign_in(page, live_server.url, board_manager.username)
+    # The plan's admin pages are the site admin's (mscb.admin.STAFF_ADMIN_MODELS); pytest-django's admin_user.
+    sign_in(page, live_server.url, admin_user.username, "password")
     page.goto(live_server.url + reverse("admin:objectives_businessplan_change", args=[progress_round.plan.pk]))
     return page
 

@@ -12,9 +12,10 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture
-def filtered_change_list(page: Page, live_server, board_manager):
+def filtered_change_list(page: Page, live_server, admin_user):
     ProgressUpdateFactory()
-    sign_in(page, live_server.url, board_manager.username)
+    # The plan's admin pages are the site admin's (mscb.admin.STAFF_ADMIN_MODELS); pytest-django's admin_user.
+    sign_in(page, live_server.url, admin_user.username, "password")
     page.goto(live_server.url + reverse("admin:objectives_progressupdate_changelist"))
     return page
 

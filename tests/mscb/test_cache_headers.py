@@ -42,6 +42,8 @@ def test_a_file_download_says_private_no_store(clients, world):  # noqa: F811
 
 def test_the_two_factor_set_up_page_showing_the_secret_says_no_store(client, board_manager):
     client.force_login(board_manager)
+    # The secret shows once the password is typed again (mscb.fresh_password).
+    client.post(reverse("two_factor_password"), {"password": "a-long-test-password"})
 
     response = client.get(reverse("two_factor_enrol"))
 

@@ -67,4 +67,6 @@ def test_the_only_pages_open_without_signing_in_are_the_public_pages_and_the_sig
         "public/yearly-reports/<int:pk>/file.<str:file_format>",
         "ratings.css",
         "training/evaluate/<str:token>/",
+        # The load balancer's probe: "ok" or "failing", nothing more (mscb/health).
+        "health/",
     }

@@ -133,13 +133,14 @@ def test_refused_sign_ins_count_as_no_wrong_password(client, sso_on, member):
     assert not AccessFailureLog.objects.exists()
 
 
-def test_a_password_lockout_on_the_account_does_not_stop_its_organisation_sign_in(client, sso_on, member):
-    # Someone guessing Sam's password from this address locks the password out, not Sam's own organisation.
+def test_a_password_lockout_on_the_account_does_not_stop_its_organisation_sign_in(client, settings, sso_on, member):
+    # Someone guessing Sam's password from this address locks the password out, not Sam's own organisation:
+    # enough failures to pause that username from this address, fewer than pause the address or the username.
     AccessAttempt.objects.create(
         username=member.username,
         ip_address="127.0.0.1",
         user_agent="",
-        failures_since_start=99,
+        failures_since_start=settings.AXES_FAILURE_LIMIT,
         get_data="",
         post_data="",
     )
