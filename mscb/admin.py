@@ -1,9 +1,9 @@
 """Django's own user and group admins, on the shared bases that name every control (core.admin), and who may use
 the admin at all: board managers with staff status only the few lists in STAFF_ADMIN_MODELS, the site admin the rest.
 
-Only a superuser (the site admin) reaches the user and group admins. A user's superuser and staff ticks, permissions and groups
-are privileges, and a group's permissions are the roles themselves, so anyone else who could change them could
-make themselves site admin or set the site admin's password. Board managers add and change people, within the
+Only a superuser (the site admin) reaches the user and group admins. A user's superuser and staff ticks, permissions
+and groups are privileges, and a group's permissions are the roles themselves, so anyone else who could change them
+could make themselves site admin or set the site admin's password. Board managers add and change people, within the
 app's roles, on the app's own people pages (objectives/views/people.py), which refuse the site admin's account,
 admin users' and other board managers'.
 """

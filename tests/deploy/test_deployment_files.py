@@ -35,7 +35,13 @@ def test_every_management_command_the_units_run_exists():
     known = set(get_commands()) | set(find_commands(str(Path(django_tasks_db.__file__).parent / "management")))
     commands = units.management_commands()
 
-    assert {command for _, command in commands} >= {"db_worker", "send_reminders", "apply_retention", "purge_security_log", "clean_generated_files"}
+    assert {command for _, command in commands} >= {
+        "db_worker",
+        "send_reminders",
+        "apply_retention",
+        "purge_security_log",
+        "clean_generated_files",
+    }
     assert [(unit, command) for unit, command in commands if command not in known] == []
 
 
@@ -43,7 +49,15 @@ def test_every_scheduled_service_has_a_timer():
     oneshots = {p.stem for p in units.SYSTEMD.glob("*.service") if "Type=oneshot" in p.read_text()}
     timers = {p.stem for p in units.SYSTEMD.glob("*.timer")}
 
-    assert {"scp-reminders", "scp-evaluation-links", "scp-digest", "scp-retention", "scp-security-log", "scp-clean-files", "scp-prune-tasks"} <= oneshots
+    assert {
+        "scp-reminders",
+        "scp-evaluation-links",
+        "scp-digest",
+        "scp-retention",
+        "scp-security-log",
+        "scp-clean-files",
+        "scp-prune-tasks",
+    } <= oneshots
     assert oneshots == timers
 
 

@@ -11,8 +11,8 @@ from django.contrib.auth.models import Group, Permission
 from django.test import Client
 from django.urls import reverse
 
-from objectives import roles
 from mscb.admin import STAFF_ADMIN_MODELS
+from objectives import roles
 from tests.factories import UserFactory
 from tests.mscb.authorization_world import admin_object_for, build_world
 

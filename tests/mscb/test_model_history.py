@@ -20,7 +20,7 @@ EXEMPT = {
     "training.EvaluationLink": "a log of the one-use links sent, so nobody is sent the same form twice",
     "mscb.RetentionRemoval": "itself the log of what the retention rules removed",
     "mscb.PasswordResetRequest": "a counter: reset requests of the last hour, for the rate limit",
-    "core.GeneratedFile": "a cache: a PDF or Word file made from content that has history of its own, made again at will",
+    "core.GeneratedFile": "a cache: a PDF or Word file made from content with history of its own",
     "audit.SecurityEvent": "itself the log: written once and never changed (its save refuses an update)",
 }
 
