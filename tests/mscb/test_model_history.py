@@ -31,7 +31,8 @@ def our_models() -> list:
     return [
         model
         for config in apps.get_app_configs()
-        if Path(config.path).resolve().is_relative_to(base)
+        # Installed packages may live in the checkout too (make install's .venv), but are not ours.
+        if Path(config.path).resolve().is_relative_to(base) and "site-packages" not in Path(config.path).parts
         for model in config.get_models()
         # simple_history's historical models know the model they copy as instance_type.
         if not (model._meta.proxy or model._meta.auto_created or hasattr(model, "instance_type"))
