@@ -119,7 +119,7 @@ def _assurance_pages() -> list[str]:
 
 
 def _yearly_loop_pages(plan) -> list[str]:
-    """The budget, the yearly report with its feedback, retention and the public pages' management."""
+    """The budget, the yearly report with its feedback, retention, the security log and the public pages' management."""
     return [
         "/budget/",
         f"/budget/plans/{plan.pk}/",
@@ -127,14 +127,15 @@ def _yearly_loop_pages(plan) -> list[str]:
         f"/yearly-report/{plan.pk}/",
         "/yearly-report/feedback/",
         "/retention/",
+        "/security-log/",
         "/public/manage/",
     ]
 
 
 def _public_pages() -> list[str]:
-    """What anyone sees without signing in: the board's page and the report the demo made public."""
+    """What anyone sees without signing in: the board's page, the report the demo made public, the health probe."""
     report = PublishedReport.objects.public().first()
-    return ["/public/", f"/public/reports/{report.pk}/"]
+    return ["/public/", f"/public/reports/{report.pk}/", "/health/"]
 
 
 def _other_shapes() -> list[str]:
