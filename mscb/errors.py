@@ -25,17 +25,18 @@ PLAIN_500 = (
 )
 
 
-def _without_request(template_name: str) -> str:
-    return loader.render_to_string(template_name, board(None))
+def without_request(template_name: str, **context) -> str:
+    """A page drawn from the board's names and `context` alone: no request, no query (mscb.save_failures too)."""
+    return loader.render_to_string(template_name, {**board(None), **context})
 
 
 def bad_request(request, exception):
-    return HttpResponseBadRequest(_without_request("400.html"))
+    return HttpResponseBadRequest(without_request("400.html"))
 
 
 def server_error(request):
     try:
-        body = _without_request("500.html")
+        body = without_request("500.html")
     except Exception:  # Whatever broke (a template, the static files' manifest), the person still gets a page.
         logger.exception("The 500 page could not be drawn; sent the plain one.")
         body = PLAIN_500

@@ -13,9 +13,8 @@ from http import HTTPStatus
 
 from django.db import DatabaseError
 from django.http import HttpResponse
-from django.template import loader
 
-from mscb.context_processors import board
+from mscb import errors
 
 logger = logging.getLogger(__name__)
 
@@ -67,7 +66,7 @@ def failure_page(request, what: str) -> HttpResponse:
         fields = typed_fields(request.POST)
     except OSError:  # The post itself could not be read back; the page still says what happened.
         fields = []
-    body = loader.render_to_string("save_failed.html", {**board(None), "what": what, "fields": fields})
+    body = errors.without_request("save_failed.html", what=what, fields=fields)
     response = HttpResponse(body, status=HTTPStatus.SERVICE_UNAVAILABLE)
     response["Retry-After"] = str(RETRY_AFTER)
     # What they typed is on this page: never kept by a browser or proxy, signed in or not.
