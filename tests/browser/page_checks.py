@@ -6,9 +6,8 @@ directions, except a data table inside a scroll region a keyboard can reach and 
 
 from playwright.sync_api import Page
 
-from mscb.demo import people
 from tests.browser.accessibility import axe_violations
-from tests.browser.pages import sign_in
+from tests.browser.pages import signed_in
 from tests.browser.site_pages import visit_pages_reachable
 
 DESKTOP = {"width": 1280, "height": 900}
@@ -86,7 +85,7 @@ def problems_here(page: Page, url: str, shapes_seen: set | None = None) -> list[
 
 def page_problems(page: Page, live_server, username: str, urls: list[str], shapes_seen: set | None = None) -> list[str]:
     """Sign in as `username` and check each page: one line saying how many problems, then each page's, or nothing."""
-    sign_in(page, live_server.url, username, people.PASSWORD)
+    signed_in(page, live_server.url, username)
 
     problems = {url: problems_on(page, live_server.url + url, shapes_seen) for url in urls}
 
@@ -98,7 +97,7 @@ def page_problems(page: Page, live_server, username: str, urls: list[str], shape
 
 def reachable_page_problems(page: Page, live_server, username: str, shapes_seen: set, more: list[str]) -> list[str]:
     """page_problems on every page `username` reaches by following links from the home page, and on `more`."""
-    sign_in(page, live_server.url, username, people.PASSWORD)
+    signed_in(page, live_server.url, username)
 
     def check(page: Page, url: str) -> list[str]:
         return problems_here(page, live_server.url + url, shapes_seen)

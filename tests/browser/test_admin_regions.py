@@ -9,7 +9,7 @@ from django.urls import reverse
 from playwright.sync_api import Page, expect
 
 from tests.browser.accessibility import assert_no_axe_violations
-from tests.browser.pages import sign_in
+from tests.browser.pages import signed_in
 from tests.factories import AimFactory, ProgressRoundFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -23,7 +23,7 @@ def plan_page(page: Page, live_server, admin_user):
     progress_round = ProgressRoundFactory()
     AimFactory(plan=progress_round.plan)
     # The plan's admin pages are the site admin's (mscb.admin.STAFF_ADMIN_MODELS); pytest-django's admin_user.
-    sign_in(page, live_server.url, admin_user.username, "password")
+    signed_in(page, live_server.url, admin_user.username)
     page.goto(live_server.url + reverse("admin:objectives_businessplan_change", args=[progress_round.plan.pk]))
     return page
 

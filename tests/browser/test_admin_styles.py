@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import Page
 
-from tests.browser.pages import sign_in
+from tests.browser.pages import signed_in
 from tests.factories import ProgressUpdateFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def filtered_change_list(page: Page, live_server, admin_user):
     ProgressUpdateFactory()
     # The plan's admin pages are the site admin's (mscb.admin.STAFF_ADMIN_MODELS); pytest-django's admin_user.
-    sign_in(page, live_server.url, admin_user.username, "password")
+    signed_in(page, live_server.url, admin_user.username)
     page.goto(live_server.url + reverse("admin:objectives_progressupdate_changelist"))
     return page
 

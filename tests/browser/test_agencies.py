@@ -4,11 +4,10 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import Page, expect
 
-from mscb.demo import people
 from objectives.models import Action, Agency
 from tests.browser.accessibility import assert_no_axe_violations
 from tests.browser.demo_cache import load_demo
-from tests.browser.pages import sign_in
+from tests.browser.pages import signed_in
 from tests.factories import AgencyFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -17,7 +16,7 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.fixture
 def manager_page(page: Page, live_server):
     load_demo()
-    sign_in(page, live_server.url, "manager", people.PASSWORD)
+    signed_in(page, live_server.url, "manager")
     return page
 
 

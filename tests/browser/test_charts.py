@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import Page
 
 from objectives import roles
-from tests.browser.pages import sign_in
+from tests.browser.pages import signed_in
 from tests.factories import UserFactory
 from tests.training.factories import CourseFactory, RegistrationFactory, TrainingSessionFactory
 from tests.training.uptake_samples import YEAR, hand_counted_world
@@ -40,7 +40,7 @@ def uptake_url(live_server):
 
 
 def test_uptake_charts_break_no_csp_rule_and_are_legible_at_320_px(page: Page, live_server, uptake_url):
-    sign_in(page, live_server.url, "chair")
+    signed_in(page, live_server.url, "chair")
     console = []
     page.on("console", lambda message: console.append(f"{message.type}: {message.text}"))
     page.set_viewport_size({"width": 320, "height": 800})

@@ -5,11 +5,10 @@ import subprocess
 import pytest
 from playwright.sync_api import Page
 
-from mscb.demo import people
 from objectives.models import CoveringReport
 from objectives.paper.build import build_paper
 from tests.browser.accessibility import assert_no_axe_violations
-from tests.browser.pages import sign_in
+from tests.browser.pages import signed_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -32,7 +31,7 @@ def test_the_chair_prints_the_latest_paper_in_the_committees_order(page: Page, l
     first_section = covering.sections.exclude(text="").order_by("position").first()
     # The later sections' titles as the paper names them on its as-of date ("Child safeguarding practice reviews").
     later_sections = [section.title for section in build_paper(progress_round=progress_round, author="").sections]
-    sign_in(page, live_server.url, "chair", people.PASSWORD)
+    signed_in(page, live_server.url, "chair")
 
     page.goto(f"{live_server.url}/plans/{progress_round.plan_id}/rounds/{progress_round.pk}/report/")
     assert_no_axe_violations(page)

@@ -16,7 +16,7 @@ from tests.browser.colours import (
     ratio,
     tab_to,
 )
-from tests.browser.pages import sign_in
+from tests.browser.pages import signed_in
 from tests.factories import ActionFactory, BusinessPlanFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -38,7 +38,7 @@ def _nav_link(page: Page, name: str):
 
 
 def test_links_on_the_action_lists_striped_rows_have_4_5_to_1(page: Page, live_server, plan):
-    sign_in(page, live_server.url, "manager")
+    signed_in(page, live_server.url, "manager")
     page.goto(f"{live_server.url}/actions/")
 
     link = page.locator("table.table-striped > tbody > tr:nth-of-type(odd) a").first
@@ -56,7 +56,7 @@ def test_links_on_the_action_lists_striped_rows_have_4_5_to_1(page: Page, live_s
 
 
 def test_a_text_fields_edge_has_3_to_1_against_the_page(page: Page, live_server, plan):
-    sign_in(page, live_server.url, "manager")
+    signed_in(page, live_server.url, "manager")
     page.goto(f"{live_server.url}/actions/")
 
     field = page.get_by_label("Search")
@@ -66,7 +66,7 @@ def test_a_text_fields_edge_has_3_to_1_against_the_page(page: Page, live_server,
 
 
 def test_a_checkboxs_edge_has_3_to_1_against_the_page(page: Page, live_server, plan):
-    sign_in(page, live_server.url, "manager")
+    signed_in(page, live_server.url, "manager")
     page.goto(f"{live_server.url}/plans/{plan.pk}/edit/")
 
     checkbox = page.get_by_label("Success measure")
@@ -78,7 +78,7 @@ def test_a_checkboxs_edge_has_3_to_1_against_the_page(page: Page, live_server, p
 
 @pytest.mark.parametrize("name", ["Business plans", "Actions"])
 def test_a_nav_link_focused_by_keyboard_shows_a_ring_of_3_to_1_on_the_navy_bar(page: Page, live_server, plan, name):
-    sign_in(page, live_server.url, "manager")
+    signed_in(page, live_server.url, "manager")
     page.goto(f"{live_server.url}/actions/")
     link = _nav_link(page, name)
 
@@ -88,7 +88,7 @@ def test_a_nav_link_focused_by_keyboard_shows_a_ring_of_3_to_1_on_the_navy_bar(p
 
 
 def test_a_text_field_focused_by_keyboard_shows_a_ring_of_3_to_1_and_a_dark_edge(page: Page, live_server, plan):
-    sign_in(page, live_server.url, "manager")
+    signed_in(page, live_server.url, "manager")
     page.goto(f"{live_server.url}/actions/")
     field = page.get_by_label("Search")
 
@@ -100,7 +100,7 @@ def test_a_text_field_focused_by_keyboard_shows_a_ring_of_3_to_1_and_a_dark_edge
 
 
 def test_the_current_pages_nav_link_is_underlined_not_only_brighter(page: Page, live_server, plan):
-    sign_in(page, live_server.url, "manager")
+    signed_in(page, live_server.url, "manager")
     page.goto(f"{live_server.url}/actions/")
     underline = "link => getComputedStyle(link).textDecorationLine"
 

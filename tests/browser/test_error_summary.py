@@ -7,7 +7,7 @@ from playwright.sync_api import Page, expect
 
 from objectives import roles
 from tests.browser.accessibility import assert_no_axe_violations
-from tests.browser.pages import sign_in
+from tests.browser.pages import sign_in, signed_in
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 def test_an_empty_required_form_is_sent_and_the_focused_summary_leads_to_each_field(page: Page, live_server):
     UserFactory(username="morgan", roles=[roles.BOARD_MANAGERS])
-    sign_in(page, live_server.url, "morgan")
+    signed_in(page, live_server.url, "morgan")
     page.goto(f"{live_server.url}/reviews/new/")
 
     page.get_by_role("button", name="Add review").click()

@@ -6,10 +6,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from mscb.demo import people
 from tests.browser.accessibility import assert_no_axe_violations
 from tests.browser.demo_cache import demo_plan, load_demo
-from tests.browser.pages import sign_in
+from tests.browser.pages import signed_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -17,7 +16,7 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.fixture
 def report_page(page: Page, live_server):
     load_demo()
-    sign_in(page, live_server.url, "manager", people.PASSWORD)
+    signed_in(page, live_server.url, "manager")
     current_round = demo_plan().rounds.order_by("-as_of").first()
     page.goto(f"{live_server.url}{current_round.get_absolute_url()}")
     return page

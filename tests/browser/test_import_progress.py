@@ -8,11 +8,10 @@ from playwright.sync_api import Page, expect
 
 from core.models import StagedUpload
 from core.upload_checks import check_staged_upload
-from mscb.demo import people
 from objectives.models import BusinessPlan
 from tests.browser.accessibility import assert_no_axe_violations
 from tests.browser.demo_cache import load_demo
-from tests.browser.pages import sign_in
+from tests.browser.pages import signed_in
 from tests.objectives.import_files import plan_row, write_csv
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -25,7 +24,7 @@ def test_the_manager_waits_for_the_check_then_confirms(page: Page, live_server, 
     # Tasks are kept, not run, as the database backend keeps them until `db_worker` picks them up.
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
     load_demo()
-    sign_in(page, live_server.url, "manager", people.PASSWORD)
+    signed_in(page, live_server.url, "manager")
     path = write_csv(tmp_path / "plan.csv", [plan_row(action="1.1.1"), plan_row(action="1.1.2")])
 
     page.goto(f"{live_server.url}{reverse('objectives:import_upload')}")

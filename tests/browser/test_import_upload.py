@@ -7,12 +7,11 @@ from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from mscb.demo import people
 from mscb.demo.times import DemoCalendar, financial_year
 from objectives.models import BusinessPlan
 from tests.browser.accessibility import assert_no_axe_violations
 from tests.browser.demo_cache import load_demo
-from tests.browser.pages import sign_in
+from tests.browser.pages import signed_in
 from tests.objectives.import_files import committee_plan
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -28,7 +27,7 @@ FILE_NAME = f"eastmere-plan-{NEXT_PLAN.replace('/', '-')}.docx"
 @pytest.fixture
 def manager_page(page: Page, live_server):
     load_demo()
-    sign_in(page, live_server.url, "manager", people.PASSWORD)
+    signed_in(page, live_server.url, "manager")
     return page
 
 

@@ -5,12 +5,11 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import Page, expect
 
-from mscb.demo import people
 from objectives.dates import add_months, last_day_of_month
 from objectives.models import IndicatorValue, ProgressRound
 from tests.browser.accessibility import assert_no_axe_violations
 from tests.browser.demo_cache import demo_plan, load_demo
-from tests.browser.pages import sign_in
+from tests.browser.pages import signed_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -34,7 +33,7 @@ def test_an_imported_indicator_appears_under_its_objective_with_its_trend(page: 
     ]
     path = tmp_path / "indicators.csv"
     path.write_text("plan,objective,indicator,unit,period_end,value,target\n" + "\n".join(rows) + "\n")
-    sign_in(page, live_server.url, "manager", people.PASSWORD)
+    signed_in(page, live_server.url, "manager")
 
     page.goto(f"{live_server.url}{reverse('objectives:indicator_import')}")
     page.get_by_label("Indicator file").set_input_files(path)

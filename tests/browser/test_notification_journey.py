@@ -5,12 +5,11 @@ from django.conf import settings
 from django.core import mail
 from playwright.sync_api import expect
 
-from mscb.demo import people
 from objectives.models import ProgressUpdate
 from tests.browser.accessibility import assert_no_axe_violations
 from tests.browser.demo_actions import police_action_without_update
 from tests.browser.demo_cache import demo_plan, load_demo
-from tests.browser.pages import sign_in
+from tests.browser.pages import signed_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -36,7 +35,7 @@ def test_a_submission_e_mails_the_manager_who_then_reminds_every_late_agency(two
     progress_round = demo.rounds.filter(closed_at__isnull=True).order_by("-as_of").first()
     action = police_action_without_update(demo, progress_round)
     officer, manager = two_people
-    sign_in(officer, live_server.url, "police.officer", people.PASSWORD)
+    signed_in(officer, live_server.url, "police.officer")
     mail.outbox.clear()
 
     # The police officer writes and submits an update for the open round.
@@ -54,7 +53,7 @@ def test_a_submission_e_mails_the_manager_who_then_reminds_every_late_agency(two
     assert f"submitted progress for action {action.ref}" in to_manager[0].subject
 
     # The manager follows the link, then reminds every agency still to submit from the round page.
-    sign_in(manager, live_server.url, "manager", people.PASSWORD)
+    signed_in(manager, live_server.url, "manager")
     manager.goto(f"{live_server.url}{review_path}")
     expect(manager.get_by_role("heading", level=1)).to_contain_text("Review progress")
     manager.goto(f"{live_server.url}/rounds/{progress_round.pk}/")

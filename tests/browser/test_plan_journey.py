@@ -6,11 +6,10 @@ import subprocess
 import pytest
 from playwright.sync_api import Page, expect
 
-from mscb.demo import people
 from objectives.models import Action
 from tests.browser.accessibility import assert_no_axe_violations
 from tests.browser.demo_cache import demo_plan, load_demo
-from tests.browser.pages import sign_in
+from tests.browser.pages import signed_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -25,7 +24,7 @@ def demo(live_server):
 
 @pytest.fixture
 def manager_page(page: Page, live_server, demo):
-    sign_in(page, live_server.url, "manager", people.PASSWORD)
+    signed_in(page, live_server.url, "manager")
     return page
 
 

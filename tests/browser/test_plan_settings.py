@@ -6,7 +6,7 @@ from playwright.sync_api import Page, expect
 from objectives import roles
 from objectives.models import BusinessPlan
 from tests.browser.accessibility import assert_no_axe_violations
-from tests.browser.pages import sign_in
+from tests.browser.pages import signed_in
 from tests.factories import BusinessPlanFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -19,7 +19,7 @@ def plan(live_server):
 
 
 def test_manager_changes_the_committee_tables_columns_and_heading(page: Page, live_server, plan):
-    sign_in(page, live_server.url, "manager")
+    signed_in(page, live_server.url, "manager")
 
     page.goto(f"{live_server.url}{plan.get_absolute_url()}")
     page.get_by_role("link", name="Edit plan").click()
@@ -37,7 +37,7 @@ def test_manager_changes_the_committee_tables_columns_and_heading(page: Page, li
 
 
 def test_a_plan_form_without_the_action_column_says_so_and_passes_axe(page: Page, live_server, plan):
-    sign_in(page, live_server.url, "manager")
+    signed_in(page, live_server.url, "manager")
 
     page.goto(f"{live_server.url}/plans/{plan.pk}/edit/")
     page.get_by_label("Action", exact=True).uncheck()

@@ -8,7 +8,7 @@ from playwright.sync_api import Page, expect
 from mscb.demo import people
 from objectives.models import ProgressRound
 from tests.browser.page_checks import NARROW
-from tests.browser.pages import sign_in
+from tests.browser.pages import signed_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -48,7 +48,7 @@ _OVERPRINTS = """
 
 @pytest.fixture
 def narrow_manager(page: Page, live_server, demo) -> Page:
-    sign_in(page, live_server.url, people.MANAGER, people.PASSWORD)
+    signed_in(page, live_server.url, people.MANAGER)
     page.set_viewport_size(NARROW)
     return page
 

@@ -6,10 +6,9 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from assurance.services.recommendations import add_recommendation, record_source
-from mscb.demo import people
 from tests.browser.accessibility import assert_no_axe_violations
 from tests.browser.demo_cache import demo_plan, load_demo
-from tests.browser.pages import sign_in
+from tests.browser.pages import signed_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -30,7 +29,7 @@ def test_a_manager_records_a_decision_and_finds_it_in_the_register(page, live_se
     latest = plan.rounds.order_by("-as_of").first()
     # Decided by the latest round's as-of date, so that round's paper reports it.
     decided_on = min(latest.as_of, timezone.localdate())
-    sign_in(page, live_server.url, "manager", people.PASSWORD)
+    signed_in(page, live_server.url, "manager")
 
     # From the source's page to the recommendation's form.
     page.goto(f"{live_server.url}{recommendation.source.get_absolute_url()}")

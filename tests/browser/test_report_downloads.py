@@ -7,11 +7,10 @@ import pytest
 from docx import Document
 from playwright.sync_api import Page, expect
 
-from mscb.demo import people
 from objectives.models import BusinessPlan, PublishedReport
 from tests.browser.accessibility import assert_no_axe_violations
 from tests.browser.demo_cache import demo_plan, load_demo
-from tests.browser.pages import sign_in
+from tests.browser.pages import signed_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -24,7 +23,7 @@ def demo(live_server):
 
 @pytest.fixture
 def report_page(page: Page, live_server, demo):
-    sign_in(page, live_server.url, "manager", people.PASSWORD)
+    signed_in(page, live_server.url, "manager")
     current_round = demo.rounds.order_by("-as_of").first()
     page.goto(f"{live_server.url}{current_round.get_absolute_url()}")
     return page

@@ -8,13 +8,12 @@ import pytest
 from playwright.sync_api import expect
 
 from core.formats import month_year
-from mscb.demo import people
 from objectives.models import Action, Agency, ProgressUpdate
 from reviews.guidance import section_title
 from reviews.models import Review
 from tests.browser.accessibility import assert_no_axe_violations
 from tests.browser.demo_cache import demo_plan, load_demo
-from tests.browser.pages import sign_in
+from tests.browser.pages import signed_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -44,8 +43,8 @@ def test_a_review_recommendation_from_its_action_to_the_report(two_people, live_
     review = Review.objects.get(name="Child T")
     police = Agency.objects.get(short_name="Police")
     officer, manager = two_people
-    sign_in(officer, live_server.url, "police.officer", people.PASSWORD)
-    sign_in(manager, live_server.url, "manager", people.PASSWORD)
+    signed_in(officer, live_server.url, "police.officer")
+    signed_in(manager, live_server.url, "manager")
 
     # The manager finds the review in the register and records a recommendation for the police.
     manager.goto(f"{live_server.url}/reviews/")

@@ -3,13 +3,12 @@
 import pytest
 from playwright.sync_api import expect
 
-from mscb.demo import people
 from objectives.models import BusinessPlan
 from objectives.rollover_forms import next_year_title
 from objectives.services.rollover import open_actions
 from tests.browser.accessibility import assert_no_axe_violations
 from tests.browser.demo_cache import demo_plan, load_demo
-from tests.browser.pages import sign_in
+from tests.browser.pages import signed_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -23,7 +22,7 @@ def demo(live_server):
 def test_a_manager_rolls_the_plan_over(page, live_server, demo):
     carried = list(open_actions(demo))
     left_behind, kept = carried[0], carried[-1]
-    sign_in(page, live_server.url, "manager", people.PASSWORD)
+    signed_in(page, live_server.url, "manager")
 
     # From the plan's page to the form: next year's title, every open action ticked.
     page.goto(f"{live_server.url}{demo.get_absolute_url()}")

@@ -3,12 +3,11 @@
 import pytest
 from playwright.sync_api import expect
 
-from mscb.demo import people
 from objectives.models import ProgressUpdate
 from tests.browser.accessibility import assert_no_axe_violations
 from tests.browser.demo_actions import police_action_without_update
 from tests.browser.demo_cache import demo_plan, load_demo
-from tests.browser.pages import sign_in
+from tests.browser.pages import signed_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -40,8 +39,8 @@ def test_a_round_from_submission_to_the_report(two_people, live_server, demo):
     progress_round = open_round(demo)
     action = police_action_without_update(demo, progress_round)
     officer, manager = two_people
-    sign_in(officer, live_server.url, "police.officer", people.PASSWORD)
-    sign_in(manager, live_server.url, "manager", people.PASSWORD)
+    signed_in(officer, live_server.url, "police.officer")
+    signed_in(manager, live_server.url, "manager")
 
     # The police officer finds the action in My actions and submits progress.
     officer.goto(f"{live_server.url}/my-actions/")

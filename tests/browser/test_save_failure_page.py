@@ -8,10 +8,9 @@ from django.core.files.uploadedfile import TemporaryUploadedFile
 from django.urls import reverse
 from playwright.sync_api import Page, expect
 
-from mscb.demo import people
 from tests.browser.accessibility import assert_no_axe_violations
 from tests.browser.demo_cache import load_demo
-from tests.browser.pages import sign_in
+from tests.browser.pages import signed_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -22,7 +21,7 @@ def failing_disk(self):
 
 def test_a_disk_failure_while_uploading_shows_what_was_typed(page: Page, live_server, settings, monkeypatch, tmp_path):
     load_demo()
-    sign_in(page, live_server.url, "manager", people.PASSWORD)
+    signed_in(page, live_server.url, "manager")
     # The live server runs in this process: its upload goes to a temporary file whose reading back fails.
     settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 0
     monkeypatch.setattr(TemporaryUploadedFile, "read", property(failing_disk))

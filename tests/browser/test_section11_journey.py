@@ -10,7 +10,7 @@ from objectives.models import Agency
 from tests.assurance.section11_world import default_standards, open_test_cycle
 from tests.browser.accessibility import assert_no_axe_violations
 from tests.browser.demo_cache import demo_plan, load_demo
-from tests.browser.pages import sign_in
+from tests.browser.pages import signed_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -33,7 +33,7 @@ def standard_block(page, standard):
 
 def test_a_return_goes_from_the_agency_to_the_published_grid_and_an_agreed_action(page, live_server, demo):
     cycle, standards = demo, list(demo.standards.order_by("number"))
-    sign_in(page, live_server.url, "police.officer", people.PASSWORD)
+    signed_in(page, live_server.url, "police.officer")
 
     # The officer finds their return on the cycle's page and fills in every standard.
     page.goto(f"{live_server.url}{cycle.get_absolute_url()}")
@@ -51,7 +51,7 @@ def test_a_return_goes_from_the_agency_to_the_published_grid_and_an_agreed_actio
 
     # The board manager challenges, agrees ratings and publishes the grid.
     page.context.clear_cookies()
-    sign_in(page, live_server.url, people.MANAGER, people.PASSWORD)
+    signed_in(page, live_server.url, people.MANAGER)
     page.goto(f"{live_server.url}{cycle.returns.get().get_absolute_url()}")
     page.get_by_role("link", name="Moderate").click()
     for standard in standards:
@@ -77,7 +77,7 @@ def test_a_return_goes_from_the_agency_to_the_published_grid_and_an_agreed_actio
 
     # The officer finds it among their actions.
     page.context.clear_cookies()
-    sign_in(page, live_server.url, "police.officer", people.PASSWORD)
+    signed_in(page, live_server.url, "police.officer")
     page.goto(f"{live_server.url}{reverse('objectives:my_actions')}")
     expect(page.get_by_text("Name a senior lead for safeguarding")).to_be_visible()
     assert_no_axe_violations(page)

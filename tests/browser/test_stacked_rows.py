@@ -13,7 +13,7 @@ from mscb.demo import people
 from objectives.models import ProgressUpdate
 from objectives.selectors import rounds
 from tests.browser.accessibility import assert_no_axe_violations
-from tests.browser.pages import sign_in
+from tests.browser.pages import signed_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -109,7 +109,7 @@ def _round_with_updates_to_review() -> str:
 
 @pytest.mark.parametrize("username", [people.MANAGER, "police.officer"])
 def test_my_actions_rows_stack_on_a_phone(page: Page, live_server, demo, username):
-    sign_in(page, live_server.url, username, people.PASSWORD)
+    signed_in(page, live_server.url, username)
     url = live_server.url + reverse("objectives:my_actions")
 
     assert_stacked_at_320(page, url)
@@ -118,7 +118,7 @@ def test_my_actions_rows_stack_on_a_phone(page: Page, live_server, demo, usernam
 
 def test_a_rounds_tables_stack_on_a_phone_for_the_board_manager(page: Page, live_server, demo):
     """The manager's round page has all three tables: updates to review, lead agencies (to remind), every action."""
-    sign_in(page, live_server.url, people.MANAGER, people.PASSWORD)
+    signed_in(page, live_server.url, people.MANAGER)
     url = live_server.url + _round_with_updates_to_review()
     page.goto(url)
     assert page.locator("table.stacked-table").count() == 3
@@ -128,7 +128,7 @@ def test_a_rounds_tables_stack_on_a_phone_for_the_board_manager(page: Page, live
 
 
 def test_a_rounds_tables_stack_on_a_phone_for_an_agency_officer(page: Page, live_server, demo):
-    sign_in(page, live_server.url, "police.officer", people.PASSWORD)
+    signed_in(page, live_server.url, "police.officer")
     url = live_server.url + reverse("objectives:round_detail", args=[rounds.latest_open_rounds()[0].pk])
 
     assert_stacked_at_320(page, url)
@@ -137,7 +137,7 @@ def test_a_rounds_tables_stack_on_a_phone_for_an_agency_officer(page: Page, live
 
 @pytest.mark.parametrize("username", [people.MANAGER, "police.officer"])
 def test_the_action_list_stacks_on_a_phone_with_its_sort_links_on_screen(page: Page, live_server, demo, username):
-    sign_in(page, live_server.url, username, people.PASSWORD)
+    signed_in(page, live_server.url, username)
     url = live_server.url + reverse("objectives:action_list") + "?sort=-target_on"
 
     assert_stacked_at_320(page, url)

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.accessibility import assert_no_axe_violations
-from tests.browser.pages import sign_in
+from tests.browser.pages import signed_in
 from tests.factories import AgencyFactory, BusinessPlanFactory, ProgressRoundFactory
 from tests.training.factories import CourseFactory, RegistrationFactory, TrainingSessionFactory
 
@@ -45,7 +45,7 @@ def people(browser, training_admin, board_manager):
 
 def test_attendance_evaluation_results_and_report(people, live_server, session, report_round, mailoutbox):
     trainer, attendee, manager = people
-    sign_in(trainer, live_server.url, "trainer")
+    signed_in(trainer, live_server.url, "trainer")
 
     # The trainer marks who came.
     trainer.goto(f"{live_server.url}/training/sessions/{session.pk}/")
@@ -86,7 +86,7 @@ def test_attendance_evaluation_results_and_report(people, live_server, session, 
     assert_no_axe_violations(trainer)
 
     # The committee report's Training section counts the session, one attended, one did not.
-    sign_in(manager, live_server.url, "manager")
+    signed_in(manager, live_server.url, "manager")
     manager.goto(f"{live_server.url}/plans/{report_round.plan.pk}/rounds/{report_round.pk}/report/")
     section = manager.locator("section", has=manager.get_by_role("heading", name="Training"))
     expect(section).to_contain_text("Neglect: recognising and responding")

@@ -3,10 +3,9 @@
 import pytest
 from playwright.sync_api import expect
 
-from mscb.demo import people
 from tests.browser.accessibility import assert_no_axe_violations
 from tests.browser.demo_cache import demo_plan, load_demo
-from tests.browser.pages import sign_in
+from tests.browser.pages import signed_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -16,7 +15,7 @@ WRITTEN = "Two training courses were repeated at the partners' request; attendan
 def test_a_manager_writes_a_sections_narrative_and_sees_it_in_the_report(page, live_server):
     load_demo()
     plan = demo_plan()
-    sign_in(page, live_server.url, "manager", people.PASSWORD)
+    signed_in(page, live_server.url, "manager")
 
     page.goto(f"{live_server.url}/")
     page.get_by_role("link", name="Yearly report").first.click()
