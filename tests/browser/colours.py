@@ -88,8 +88,12 @@ def focus_rings(locator: Locator | ElementHandle) -> list[tuple[str, float]]:
 
     An outline drawn over a shadow ring hides all of it but the gap between the element and the outline.
     """
-    style = locator.evaluate(_FOCUS_STYLE)
-    outline_style, outline_width, outline_colour, outline_offset, box_shadow = style
+    return rings_drawn_by(locator.evaluate(_FOCUS_STYLE))
+
+
+def rings_drawn_by(focus_style: list[str]) -> list[tuple[str, float]]:
+    """focus_rings from the computed outline and box-shadow _FOCUS_STYLE reads."""
+    outline_style, outline_width, outline_colour, outline_offset, box_shadow = focus_style
     width = float(outline_width.removesuffix("px")) if outline_style != "none" else 0.0
     offset = max(float(outline_offset.removesuffix("px")), 0.0)
     rings = [(outline_colour, width)] if width else []
@@ -99,8 +103,10 @@ def focus_rings(locator: Locator | ElementHandle) -> list[tuple[str, float]]:
 
 def best_focus_contrast(locator: Locator | ElementHandle) -> float:
     """The best contrast, against what the element sits on, of any focus ring at least 2 px wide (1 if none)."""
-    behind = background_behind(locator)
-    rings = focus_rings(locator)
+    return best_contrast_of(focus_rings(locator), background_behind(locator))
+
+
+def best_contrast_of(rings: list[tuple[str, float]], behind: str) -> float:
     return max((ratio(colour, behind) for colour, width in rings if width >= RING_MINIMUM_PX), default=1.0)
 
 
@@ -179,19 +185,35 @@ def describe_focus(page: Page) -> str:
     return page.evaluate(_DESCRIBE_FOCUS)
 
 
+# Everything assert_focus_visible judges, read in one call rather than five: the keyboard journeys check every
+# stop of every page (hundreds), and each call to the browser costs a round trip. Read in the order the checks run.
+_FOCUS_REPORT = f"""
+async () => {{
+    const element = document.activeElement;
+    const description = ({_DESCRIBE_FOCUS})();
+    if ([document.body, document.documentElement, null].includes(element)) return {{description, focused: false}};
+    const hiddenBecause = await ({_CAN_BE_SEEN})(element);
+    const behind = ({_BACKGROUND_BEHIND})(element);
+    const focusStyle = await ({_FOCUS_STYLE})(element);
+    return {{description, focused: true, hiddenBecause, behind, focusStyle}};
+}}
+"""
+
+
 def assert_focus_visible(page: Page) -> str:
     """Fail unless the focused element can be seen, with a ring 2 px wide or more of 3:1 or more on what it sits on.
 
     Returns the element's description, so a journey can say which stops it passed.
     """
-    description = describe_focus(page)
-    element = focused(page)
-    assert element is not None, f"The keyboard's focus is on {description}"
-    hidden_because = element.evaluate(_CAN_BE_SEEN)
+    report = page.evaluate(_FOCUS_REPORT)
+    description = report["description"]
+    assert report["focused"], f"The keyboard's focus is on {description}"
+    hidden_because = report["hiddenBecause"]
     assert not hidden_because, f"{description} has the focus but cannot be seen: {hidden_because}"
-    contrast = best_focus_contrast(element)
+    rings, behind = rings_drawn_by(report["focusStyle"]), report["behind"]
+    contrast = best_contrast_of(rings, behind)
     assert contrast >= NON_TEXT_MINIMUM, (
         f"{description} shows no focus ring of {NON_TEXT_MINIMUM}:1 and {RING_MINIMUM_PX} px: "
-        f"rings {focus_rings(element)} on {background_behind(element)}, best {contrast:.2f}:1"
+        f"rings {rings} on {behind}, best {contrast:.2f}:1"
     )
     return description
