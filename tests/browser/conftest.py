@@ -41,6 +41,13 @@ def _require_chromium():
     pytest.skip(reason)
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(_require_chromium, django_db_setup):
+    """The test database only once Chromium is known to be there: pytest-django asks for the database before
+    the autouse check above would run, and without a Chromium the migrations took most of a minute to skip."""
+    return django_db_setup
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _serialized_rollback_survives_playwright(request, django_db_setup):
     """Hand the database contents serialized at setup to the connection Django uses once Playwright runs.
