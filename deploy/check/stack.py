@@ -98,6 +98,20 @@ def nginx_main_config(folder: Path, site: Path) -> str:
     )
 
 
+def configure_nginx(folder: Path, ports: dict[str, int], nginx: str) -> Path:
+    """deploy/nginx/scp.conf for this machine with a self-signed certificate, tested by nginx; the main config.
+
+    Start nginx with `[nginx, "-p", str(folder), "-c", str(main)]`. The bench serves behind it too (bench/serving.py).
+    """
+    cert, key = self_signed_certificate(folder)
+    site = folder / "scp.conf"
+    site.write_text(nginx_site(ports=ports, cert=cert, key=key))
+    main = folder / "nginx.conf"
+    main.write_text(nginx_main_config(folder, site))
+    subprocess.run([nginx, "-t", "-q", "-p", str(folder), "-c", str(main)], check=True)
+    return main
+
+
 class Stack:
     """The child processes, each logging to its own file in the check's folder."""
 
