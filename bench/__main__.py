@@ -16,6 +16,8 @@ from .guard import BusyMachine, LoadGuard
 from .printing import print_section, print_summary
 from .results import Results
 
+SECTIONS = ("queries", "pages", "papers", "import", "load")
+
 
 def arguments(argv=None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
@@ -26,11 +28,17 @@ def arguments(argv=None) -> argparse.Namespace:
     parser.add_argument("--load-seconds", type=int, default=75, help="measured seconds a load stage (default 75)")
     parser.add_argument("--load-plan", type=int, default=200, choices=(5, 200, 1000), help="the load test's plan")
     parser.add_argument("--skip-load", action="store_true", help="no load test")
+    parser.add_argument(
+        "--only", default=",".join(SECTIONS), help=f"the sections to run, of {','.join(SECTIONS)} (default all)"
+    )
     parser.add_argument("--skip-big-papers", action="store_true", help="no PDF and Word of 1,000 actions")
     parser.add_argument("--import-rows", type=int, default=1000, help="rows of the import file (default 1,000)")
     parser.add_argument("--seed", type=int, default=17)
     parser.add_argument("--quick", action="store_true", help="5 runs a page, 20 s a load stage, no big papers")
     options = parser.parse_args(argv)
+    options.only = set(options.only.split(","))
+    if options.skip_load:
+        options.only.discard("load")
     if options.quick:
         options.runs, options.load_seconds, options.skip_big_papers = 5, 20, True
     return options
@@ -39,7 +47,7 @@ def arguments(argv=None) -> argparse.Namespace:
 def main(argv=None) -> int:
     options = arguments(argv)
     started = time.monotonic()
-    folder = Path(tempfile.mkdtemp(prefix="mscb-bench-"))
+    folder = Path(tempfile.mkdtemp(prefix="mscb-make-bench-"))
     bench = environment.bench_stack(folder, serving.ports())
     if not options.reuse_data:
         stack.fresh_database(environment.DATABASE)
@@ -66,6 +74,8 @@ def main(argv=None) -> int:
         shown = len(results.sections)
 
     def timed(name: str, run) -> None:
+        if name.split()[-1] not in options.only:
+            return
         try:
             load = guard.check(name)
         except BusyMachine as refused:
@@ -76,15 +86,16 @@ def main(argv=None) -> int:
 
     try:
         served = serving.start(bench)
-        queries.count_queries(bench_data, results)
-        show_new_sections()
+        if "queries" in options.only:
+            queries.count_queries(bench_data, results)
+            show_new_sections()
         timed("the pages", lambda load: pages.time_pages(served, bench_data, results, runs=options.runs, load=load))
         sizes = [size for size in data.SIZES if not (options.skip_big_papers and size == 1000)]
         timed(
             "the papers", lambda load: papers.time_papers(served, bench_data, results, sizes=sizes, runs=5, load=load)
         )
         timed("the import", lambda load: imports.time_imports(results, rows=options.import_rows, load=load))
-        if not options.skip_load:
+        if "load" in options.only:
             try:
                 load.run_load(
                     served, bench_data, results, plan_size=options.load_plan, seconds=options.load_seconds, guard=guard

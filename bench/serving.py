@@ -36,7 +36,8 @@ def ports() -> dict[str, int]:
 def start(bench: stack.Stack) -> Served:
     """collectstatic, then the product, the floor and nginx; waits until each answers."""
     bench.manage("collectstatic", "--noinput", "--clear")
-    main = stack.configure_nginx(bench.folder, bench.ports, stack.ensure_nginx())
+    # Each of 200 users holds a connection to nginx and one upstream: past the check's 256 (Debian's default is 768).
+    main = stack.configure_nginx(bench.folder, bench.ports, stack.ensure_nginx(), worker_connections=1024)
     bench.start_node("app")
     floor_command = units.command_line("scp-web@.service", bench.env, instance=str(bench.ports["floor"]))
     bench.start("floor", [part.replace("mscb.wsgi", "bench.floor_app:application") for part in floor_command])
