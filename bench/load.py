@@ -28,7 +28,7 @@ def run_load(served: Served, bench_data: data.BenchData, results: Results, *, pl
     report, plan_page, action_list = (path for _, _, path in pages.pages(plan)[:3])
     section = results.section(
         f"Load through nginx (HTTPS), plan of {plan_size} actions, think time 3–7 s, {seconds} s measured a stage",
-        ["users", "what", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "conflicts", "load"],
+        ["users", "signed in", "what", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "conflicts", "load"],
     )
     for users in STAGES:
         for kind in ("product", "sign-in page"):
@@ -51,6 +51,7 @@ def run_load(served: Served, bench_data: data.BenchData, results: Results, *, pl
             section.rows.append(
                 [
                     users,
+                    found["signed_in"],
                     kind,
                     found["req_s"],
                     found["p50"],
