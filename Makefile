@@ -9,7 +9,7 @@ PORT ?= 8000
 # DATABASE_URL says otherwise.
 RUN_ENV := DJANGO_DEBUG=true BOARD_NAME="Eastmere Safeguarding Children Partnership" BOARD_SHORT_NAME=ESCP
 
-.PHONY: run test test-fast install migrate demo lint format clean deploy-check
+.PHONY: run test test-fast install migrate demo lint format clean deploy-check bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,13 @@ test-fast: install
 # (127.0.0.1:5432, user postgres), each proof printed with its figure; non-zero if one fails (docs/deployment.md).
 deploy-check: install
 	$(BIN)/python -m deploy.check
+
+# The benchmark suite (bench/README.md): its own PostgreSQL database (mscb_bench), the product under gunicorn and
+# nginx, every figure of issue 17's bar with pass or fail; about 15 minutes. Not part of `make test` or CI.
+# Options through BENCH_ARGS, e.g. `make bench BENCH_ARGS="--quick --anyway"`.
+bench: install
+	$(BIN)/python -m pip install --quiet -r bench/requirements.txt
+	$(BIN)/python -m bench $(BENCH_ARGS)
 
 # The pre-commit hooks (ruff, django-upgrade, djLint) over every file, as CI runs them.
 lint: install

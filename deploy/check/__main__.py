@@ -3,7 +3,6 @@
 import re
 import shutil
 import ssl
-import subprocess
 import sys
 import tempfile
 import time
@@ -20,12 +19,7 @@ def set_up(stack_: stack.Stack, nginx: str) -> None:
     stack.fresh_database(DATABASE)
     for args in (["migrate", "--noinput"], ["load_demo"], ["collectstatic", "--noinput", "--clear"]):
         stack_.manage(*args)
-    cert, key = stack.self_signed_certificate(stack_.folder)
-    site = stack_.folder / "scp.conf"
-    site.write_text(stack.nginx_site(ports=stack_.ports, cert=cert, key=key))
-    main = stack_.folder / "nginx.conf"
-    main.write_text(stack.nginx_main_config(stack_.folder, site))
-    subprocess.run([nginx, "-t", "-q", "-p", str(stack_.folder), "-c", str(main)], check=True)
+    main = stack.configure_nginx(stack_.folder, stack_.ports, nginx)
     stack_.start_node("a")
     stack_.start_node("b")
     stack_.start("worker", units.command_line("scp-worker.service", stack_.env))

@@ -23,12 +23,17 @@ def open_round(database: str) -> tuple[int, int]:
     return int(plan_id), int(round_id)
 
 
+def sign_in(browser: Browser, origin: Origin, username: str, password: str):
+    """Sign in through the sign-in page's form, with its CSRF token; the answer (302 when signed in)."""
+    page = browser.get(origin, "/accounts/login/")
+    token = field_value(form_with(page.text, "username"), "csrfmiddlewaretoken")
+    fields = [("csrfmiddlewaretoken", token), ("username", username), ("password", password)]
+    return browser.post(origin, "/accounts/login/", fields)
+
+
 def sign_in_and_move(browser: Browser, a: Origin, b: Origin) -> tuple[bool, str]:
     """Sign in on node A; the same session cookie is signed in on node B."""
-    page = browser.get(a, "/accounts/login/")
-    token = field_value(form_with(page.text, "username"), "csrfmiddlewaretoken")
-    fields = [("csrfmiddlewaretoken", token), ("username", USERNAME), ("password", PASSWORD)]
-    signed_in = browser.post(a, "/accounts/login/", fields)
+    signed_in = sign_in(browser, a, USERNAME, PASSWORD)
     home = browser.get(b, "/")
     on_b = home.status == 200 and "Alex Marlowe" in home.text
     figure = f"sign-in on A answered {signed_in.status}; home page on B answered {home.status}"

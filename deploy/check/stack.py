@@ -82,7 +82,7 @@ def nginx_site(*, ports: dict[str, int], cert: Path, key: Path) -> str:
     return site
 
 
-def nginx_main_config(folder: Path, site: Path) -> str:
+def nginx_main_config(folder: Path, site: Path, *, worker_connections: int = 256) -> str:
     """The top of Debian's nginx.conf, pointed at the check's folder instead of /var."""
     temp = folder / "nginx-temp"
     temp.mkdir(exist_ok=True)
@@ -92,10 +92,24 @@ def nginx_main_config(folder: Path, site: Path) -> str:
     user = "user root;" if os.geteuid() == 0 else ""
     return (
         f"{user} worker_processes 1; daemon off; pid {folder / 'nginx.pid'};\n"
-        f"error_log {folder / 'nginx-error.log'};\nevents {{ worker_connections 256; }}\n"
+        f"error_log {folder / 'nginx-error.log'};\nevents {{ worker_connections {worker_connections}; }}\n"
         f"http {{ include /etc/nginx/mime.types; default_type application/octet-stream; sendfile on;\n"
         f"access_log {folder / 'nginx-access.log'}; {paths}\ninclude {site}; }}\n"
     )
+
+
+def configure_nginx(folder: Path, ports: dict[str, int], nginx: str, *, worker_connections: int = 256) -> Path:
+    """deploy/nginx/scp.conf for this machine with a self-signed certificate, tested by nginx; the main config.
+
+    Start nginx with `[nginx, "-p", str(folder), "-c", str(main)]`. The bench serves behind it too (bench/serving.py).
+    """
+    cert, key = self_signed_certificate(folder)
+    site = folder / "scp.conf"
+    site.write_text(nginx_site(ports=ports, cert=cert, key=key))
+    main = folder / "nginx.conf"
+    main.write_text(nginx_main_config(folder, site, worker_connections=worker_connections))
+    subprocess.run([nginx, "-t", "-q", "-p", str(folder), "-c", str(main)], check=True)
+    return main
 
 
 class Stack:
