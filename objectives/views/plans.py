@@ -15,7 +15,7 @@ from core.queries import count_of
 from core.views import Crumbs, FormPageMixin, TablePageMixin, VersionedSaveMixin, trail
 
 from ..forms import AimForm, ObjectiveForm, RoundForm
-from ..models import Action, Agency, Aim, BusinessPlan, Objective, PlanShape, ProgressRound
+from ..models import Action, Agency, Aim, BusinessPlan, Objective, PlanShape, ProgressRound, ProgressUpdate
 from ..models.shapes import in_sentence, level_words
 from ..notifications import events
 from ..plan_forms import PlanForm
@@ -136,7 +136,7 @@ class PlanDetailView(PermissionRequiredMixin, DetailView):
 
 def plan_tree(plan: BusinessPlan, *, user) -> tuple[list[Aim], list[Action]]:
     """The plan's aims, each with its `shown_objectives`, each with its `shown_actions` in natural reference order;
-    and all those actions, each with its `latest_rag` and `lead_agency_list`. Four queries however big the plan.
+    and all those actions, each with its `latest_rag` and `lead_agency_list`. Five queries however big the plan.
 
     Flat lists joined up here, not nested prefetches: a prefetch clones a queryset and makes a related manager for
     every row, which cost more than the queries themselves on a plan of 1,000 actions.
@@ -145,17 +145,19 @@ def plan_tree(plan: BusinessPlan, *, user) -> tuple[list[Aim], list[Action]]:
     objectives = list(Objective.objects.not_hidden().filter(plan=plan).in_ref_order())
     # Hidden (deleted) items, and whatever sits under them, never show.
     actions = list(
-        Action.objects.visible_to(user)
-        .filter(plan=plan, objective__isnull=False)
-        .with_latest_rag()
-        .order_by("sort_key", "pk")
+        Action.objects.visible_to(user).filter(plan=plan, objective__isnull=False).order_by("sort_key", "pk")
     )
+    # One windowed pass over the plan's accepted updates: a third of the time of a subquery per action at 1,000.
+    latest = ProgressUpdate.objects.accepted().filter(action__plan=plan).latest_per_action()
+    latest_rags = dict(latest.values_list("action_id", "rag").order_by())
     leads = defaultdict(list)
     for agency in Agency.objects.filter(led_actions__plan=plan).annotate(action_pk=F("led_actions")):
         leads[agency.action_pk].append(agency)
     actions_by_objective = defaultdict(list)
     for action in actions:
         action.lead_agency_list = leads[action.pk]
+        # None is no accepted update at all ("No update"); "" a rating left blank.
+        action.latest_rag = latest_rags.get(action.pk)
         actions_by_objective[action.objective_id].append(action)
     objectives_by_aim = defaultdict(list)
     for objective in objectives:
