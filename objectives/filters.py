@@ -3,6 +3,7 @@
 import django_filters
 from django.db.models import Q
 from django.template.defaultfilters import truncatechars
+from django.utils.timezone import localdate
 from django_filters.fields import ModelChoiceField
 
 from core.models import RatingScale
@@ -37,6 +38,28 @@ def rating_scales_in_use(plan_pk: str | None = None) -> list[Scale]:
     return [scale for scale in (row.as_scale() for row in rows) if not scale.is_none]
 
 
+def objectives_offered(plan_pk: str | None, chosen_pk: str | None):
+    """The objectives the filter offers: the chosen plan's, else the current plans'; and the one already chosen.
+
+    Only tree plans show their objectives; the others' are implicit and never offered. An objective of an older plan
+    stays valid when a link names it, so the list it filters still works.
+    """
+    plans = BusinessPlan.objects.filter(pk=plan_pk) if _is_id(plan_pk) else BusinessPlan.objects.current(localdate())
+    offered = Q(plan__in=plans)
+    if _is_id(chosen_pk):
+        offered |= Q(pk=chosen_pk)
+    return (
+        Objective.objects.not_hidden()
+        .filter(offered, plan__shape=PlanShape.TREE)
+        .select_related("plan")
+        .order_by("-plan__starts_on", "sort_key")
+    )
+
+
+def _is_id(value) -> bool:
+    return isinstance(value, str) and value.isascii() and value.isdigit() and len(value) < 10
+
+
 def rating_choices(scales: list[Scale]) -> list:
     """The rating filter's choices: each scale's levels under its title (as "scale id:code"), then No update."""
     grouped = [
@@ -50,14 +73,8 @@ class ActionFilter(django_filters.FilterSet):
     plan = django_filters.ModelChoiceFilter(
         label="Business plan", queryset=BusinessPlan.objects.all(), empty_label="Any plan"
     )
-    # Only tree plans show their objectives; the others' are implicit and never offered.
-    objective = ObjectiveFilter(
-        queryset=Objective.objects.not_hidden()
-        .filter(plan__shape=PlanShape.TREE)
-        .select_related("plan")
-        .order_by("-plan__starts_on", "sort_key"),
-        empty_label="Any objective",
-    )
+    # Narrowed to the plans listed when the filter is made (objectives_offered), so the form never grows with them.
+    objective = ObjectiveFilter(queryset=Objective.objects.none(), empty_label="Any objective")
     lead_agency = django_filters.ModelChoiceFilter(
         label="Lead agency", field_name="lead_agencies", queryset=Agency.objects.all(), empty_label="Any agency"
     )
@@ -73,6 +90,7 @@ class ActionFilter(django_filters.FilterSet):
 
     def __init__(self, *args, rating_scales: list[Scale], **kwargs):
         super().__init__(*args, **kwargs)
+        self.filters["objective"].queryset = objectives_offered(self.data.get("plan"), self.data.get("objective"))
         # A rating is a level of one scale, so two scales' "red" (or "1") are told apart by the scale's id.
         if rating_scales:
             self.filters["rag"].extra["choices"] = rating_choices(rating_scales)

@@ -32,17 +32,13 @@ def latest_accepted_progress(actions: list[Action], *, user) -> dict[int, Progre
     """
     if not actions:
         return {}
-    latest = (
-        ProgressUpdate.objects.accepted()
-        .filter(action_id=OuterRef("action_id"))
-        .order_by("-round__as_of", "-pk")
-        .values("pk")[:1]
-    )
     updates = (
         ProgressUpdate.objects.visible_to(user)
         .accepted()
-        .filter(action__in=[action.pk for action in actions], pk=Subquery(latest))
+        .filter(action__in=[action.pk for action in actions])
+        .latest_per_action()
         .select_related("round")
+        .order_by()
     )
     return {update.action_id: update for update in updates}
 

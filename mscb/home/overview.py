@@ -46,9 +46,7 @@ def overview(user, *, today: date | None = None) -> Overview:
 
 def current_plans(today: date) -> list[BusinessPlan]:
     """The plans running today; between plans, the one that started last."""
-    plans = BusinessPlan.objects.with_scale().order_by("-starts_on", "title")
-    running = [plan for plan in plans if plan.starts_on <= today <= plan.ends_on]
-    return running or list(plans[:1])
+    return list(BusinessPlan.objects.with_scale().current(today).order_by("-starts_on", "title"))
 
 
 def latest_rounds(plans: list[BusinessPlan]) -> dict[int, ProgressRound | None]:

@@ -38,14 +38,11 @@ class ActionQuerySet(RefQuerySet):
         return self.not_hidden().filter(pk__in=led_actions)
 
     def with_latest_rag(self):
-        """Annotate each action with the RAG and round of its latest accepted progress update."""
+        """Annotate each action with the rating (`latest_rag`) of its latest accepted progress update."""
         latest = ProgressUpdate.objects.filter(action=OuterRef("pk"), state=ProgressUpdate.State.ACCEPTED).order_by(
-            "-round__as_of"
+            "-round__as_of", "-pk"
         )
-        return self.annotate(
-            latest_rag=Subquery(latest.values("rag")[:1]),
-            latest_round_as_of=Subquery(latest.values("round__as_of")[:1]),
-        )
+        return self.annotate(latest_rag=Subquery(latest.values("rag")[:1]))
 
     def overdue(self, today: date | None = None):
         """Open actions whose target date has passed."""

@@ -1,10 +1,11 @@
 """The business plan's structure: the plan, its aims and objectives, and how deleting hides them."""
 
+from datetime import date
 from functools import cached_property
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -32,6 +33,12 @@ class BusinessPlanQuerySet(models.QuerySet):
     def with_scale(self):
         """Plans with their rating scale and its levels, so plan.scale asks nothing more."""
         return self.select_related("rating_scale").prefetch_related("rating_scale__levels")
+
+    def current(self, today: date):
+        """The plans running today; between plans, the one that started last. Lazy, so it can be a subquery."""
+        running = BusinessPlan.objects.filter(starts_on__lte=today, ends_on__gte=today)
+        latest_started = BusinessPlan.objects.order_by("-starts_on", "title").values("pk")[:1]
+        return self.filter(Q(pk__in=running.values("pk")) | (Q(pk__in=latest_started) & ~Exists(running)))
 
 
 class BusinessPlan(models.Model):

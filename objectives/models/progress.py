@@ -5,7 +5,8 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q, Window
+from django.db.models.functions import RowNumber
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -98,6 +99,18 @@ class ProgressUpdateQuerySet(models.QuerySet):
     def accepted(self):
         """Only accepted progress goes into the committee report."""
         return self.filter(state=ProgressUpdate.State.ACCEPTED)
+
+    def latest_per_action(self):
+        """Of these updates, each action's one from its latest round (the newest row breaking a tie), in one query.
+
+        Filter first: the window numbers only the rows left. A window rather than a correlated subquery, so the
+        database reads each action's updates once however many actions there are; Django puts it in a subquery on
+        SQLite and PostgreSQL alike, since neither filters on a window in the same SELECT.
+        """
+        newest_first = Window(
+            RowNumber(), partition_by=F("action_id"), order_by=(F("round__as_of").desc(), F("pk").desc())
+        )
+        return self.annotate(row_number=newest_first).filter(row_number=1)
 
 
 class ProgressUpdate(models.Model):

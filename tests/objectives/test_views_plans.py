@@ -188,6 +188,23 @@ def test_plan_page_counts_actions_by_latest_rag_in_words_and_numbers(manager_cli
     assert '<span class="rag rag-green">Green</span> <span class="rag-count">0</span>' in content
 
 
+def test_plan_page_rates_each_action_by_its_latest_accepted_update(manager_client, objective):
+    june = ProgressRoundFactory(plan=objective.plan, as_of=date(2025, 6, 30))
+    december = ProgressRoundFactory(plan=objective.plan, as_of=date(2025, 12, 31))
+    action = ActionFactory(objective=objective)
+    ProgressUpdateFactory(action=action, round=june, rag=ProgressUpdate.Rag.RED)
+    ProgressUpdateFactory(action=action, round=december, rag=ProgressUpdate.Rag.GREEN, state=ProgressUpdate.State.DRAFT)
+    rated_later = ActionFactory(objective=objective)
+    ProgressUpdateFactory(action=rated_later, round=june, rag=ProgressUpdate.Rag.RED)
+    ProgressUpdateFactory(action=rated_later, round=december, rag=ProgressUpdate.Rag.AMBER)
+
+    content = manager_client.get(objective.plan.get_absolute_url()).content.decode()
+
+    assert '<span class="rag rag-red">Red</span> <span class="rag-count">1</span>' in content
+    assert '<span class="rag rag-amber">Amber</span> <span class="rag-count">1</span>' in content
+    assert '<span class="rag rag-green">Green</span> <span class="rag-count">0</span>' in content
+
+
 def test_plan_page_links_each_round_to_its_report_and_edit_page(manager_client, plan):
     progress_round = ProgressRoundFactory(plan=plan, as_of=date(2025, 12, 31))
 
@@ -235,7 +252,7 @@ def test_plan_page_queries_do_not_grow_with_actions(manager_client, plan, action
             ProgressUpdateFactory(action=action, round=progress_round)
 
     # session, user, the user's and their groups' permissions, plan with its rating scale, the scale's levels,
-    # aims, objectives, actions with latest rating, their lead agencies, rounds, rating counts
+    # rounds, aims, objectives, actions, their lead agencies, their latest ratings (the counts are the actions')
     with django_assert_num_queries(12):
         response = manager_client.get(plan.get_absolute_url())
 
