@@ -23,9 +23,10 @@ from .generated import KINDS, paper_file
 # Long enough for a manager to work through a round's submissions, short enough that a councillor who opens the
 # paper after the last acceptance finds it made.
 PREPARE_AFTER = timedelta(minutes=2)
-# The marker outlives the wait, so a worker running late is not handed a second task; it expires by itself if the
-# worker never runs the task (a duplicate task would find the files made anyway).
-_MARKER_LASTS = PREPARE_AFTER + timedelta(minutes=10)
+# The marker lasts as long as the wait: with a cache each process keeps to itself (the default), the worker cannot
+# clear the web process's marker, so a change after the task is due must queue again. A worker running late may so
+# be handed a second task, which finds the files asked for already and does nothing.
+_MARKER_LASTS = PREPARE_AFTER
 
 
 def _marker(round_pk: int) -> str:
@@ -49,7 +50,8 @@ def _queue(round_pk: int, author: str) -> None:
 
 @task()
 def prepare_paper_files(round_pk: int, authors: list[str]) -> None:
-    # Cleared before the paper is read, so a change made while it is built queues a task of its own.
+    # Cleared before the paper is read, so a change made while it is built queues a task of its own (with a cache
+    # the web processes share; otherwise the marker has expired by now anyway).
     cache.delete(_marker(round_pk))
     progress_round = rounds_for_paper().filter(pk=round_pk).first()
     if progress_round is None:  # deleted since
