@@ -31,14 +31,15 @@ def content_key(*parts: str) -> str:
 def request_file(*, kind: str, key: str, source_label: str, source: dict, task) -> GeneratedFile:
     """The file for this content as it stands now: a new one is queued, and read again afterwards, as a queue
     that runs tasks at once (development, tests) has made it by then."""
-    found = GeneratedFile.objects.filter(kind=kind, key=key).first()
+    # What it was made from can be a whole paper's data, and is read only by the worker that makes it.
+    found = GeneratedFile.objects.defer("source").filter(kind=kind, key=key).first()
     if found is not None:
         return found
     try:
         with transaction.atomic():
             generated = GeneratedFile.objects.create(kind=kind, key=key, source_label=source_label, source=source)
     except IntegrityError:  # another request asked for the same file a moment ago: share its build
-        return GeneratedFile.objects.get(kind=kind, key=key)
+        return GeneratedFile.objects.defer("source").get(kind=kind, key=key)
     return _enqueue(generated, task)
 
 

@@ -15,11 +15,16 @@ from .sections import build_sections
 from .snapshot import Paper
 
 
+def rounds_for_paper():
+    """Rounds with what every paper reads for each row: the plan's rating scale and its levels."""
+    return ProgressRound.objects.select_related("plan__rating_scale").prefetch_related("plan__rating_scale__levels")
+
+
 def build_paper(*, progress_round: ProgressRound, author: str) -> Paper:
     """The paper the report page shows and its files contain: in nine queries (five for the report, one for the
     indicators and their values, one for the previous publication, two for the covering report; eight when the
     round has none) plus whatever registered sections need, once the round's plan has its rating scale (see
-    objectives.views.report.report_round).
+    rounds_for_paper).
 
     A covering report names the paper's committee and author itself: `author` is used only without one.
     """

@@ -8,8 +8,11 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from core.formats import display_name
+
 from ..models import Action, ProgressRound, ProgressUpdate
 from ..notifications import events
+from ..paper.ahead import prepare_paper_later
 from . import workflow
 from .conflicts import conflict_error
 
@@ -168,6 +171,8 @@ def _accept(update: ProgressUpdate, manager, rag: str, progress: str, impact: st
     update.accepted_by, update.accepted_at = manager, timezone.now()
     update = _store(update)
     events.update_accepted(update, manager=manager, text_changed=text_changed, rating_changed=rating_changed)
+    # The paper now reads differently: its files are made in the background, ready before anyone asks.
+    prepare_paper_later(round_pk=update.round_id, author=display_name(manager))
     return update
 
 

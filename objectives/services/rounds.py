@@ -5,7 +5,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from core.formats import display_name
+
 from ..models import ProgressRound
+from ..paper.ahead import prepare_paper_later
 
 
 @transaction.atomic
@@ -17,6 +20,8 @@ def close_round(*, progress_round: ProgressRound, closed_by: AbstractBaseUser) -
     progress_round.closed_at = timezone.now()
     progress_round._history_user = closed_by
     progress_round.save(update_fields=["closed_at"])
+    # What the committee will be sent: its files are made in the background, ready before anyone asks.
+    prepare_paper_later(round_pk=progress_round.pk, author=display_name(closed_by))
     return progress_round
 
 

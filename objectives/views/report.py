@@ -10,17 +10,15 @@ from django.views.generic import TemplateView
 from core.generated_views import Download, serve
 
 from ..models import ProgressRound
-from ..paper.build import author_for, build_paper
+from ..paper.build import author_for, build_paper, rounds_for_paper
 from ..paper.files import FILE_FORMATS, file_name
 from ..paper.generated import build_paper_file, paper_file
 from ..paper.html import paper_context
 
 
 def report_round(plan_pk: int, pk: int) -> ProgressRound:
-    # The round must belong to the plan in the address, so a stray link cannot mix two plans. The plan comes with
-    # its rating scale, which the paper reads for every row.
-    rounds = ProgressRound.objects.select_related("plan__rating_scale").prefetch_related("plan__rating_scale__levels")
-    return get_object_or_404(rounds, pk=pk, plan_id=plan_pk)
+    # The round must belong to the plan in the address, so a stray link cannot mix two plans.
+    return get_object_or_404(rounds_for_paper(), pk=pk, plan_id=plan_pk)
 
 
 class ReportView(PermissionRequiredMixin, TemplateView):
