@@ -109,7 +109,14 @@ class PlanBuilder:
         """Validate every new or changed object as the models do, and return the result."""
         for change in self.changes.values():
             try:
-                change.instance.full_clean(exclude=_unsaved_parents(change.instance))
+                # Each field's rules and the model's clean(), with no query of its own: uniqueness is checked
+                # in memory, as every object is found by its unique key among all the plan has, loaded at once
+                # (_load) and grown as rows add to it, so a clash is already a row's error ("is already on row 2").
+                # The check constraints repeat rules clean() enforces (a plan's dates; completed_on cleared),
+                # and the database refuses anything saved meanwhile.
+                change.instance.full_clean(
+                    exclude=_unsaved_parents(change.instance), validate_unique=False, validate_constraints=False
+                )
             except ValidationError as error:
                 columns = _MESSAGE_COLUMNS[type(change.instance)]
                 for name, messages in error.message_dict.items():
