@@ -29,14 +29,14 @@ def create(instances: list[models.Model], model: type[models.Model], *, reason: 
         _reason(instance, reason)
     # Fields such as auto_now_add are filled by bulk_create itself, before the history copies them.
     model._default_manager.bulk_create(instances)
-    model.history.bulk_history_create(instances)
+    model.history.bulk_history_create(instances, default_user=_user(instances))
 
 
 def update(instances: list[models.Model], model: type[models.Model]) -> None:
     """Update changed objects of one model in one statement; their history is written by `record_changes`.
 
-    Every column is written, as save() writes them: the instances were loaded in this transaction, and a change
-    list that missed a field a rule set beside another (revise_target()) would otherwise lose it.
+    Every column is written, as save() writes them: the instances hold what the check loaded moments before, and a
+    change list that missed a field a rule set beside another (revise_target()) would otherwise lose it.
     """
     if not instances:
         return
@@ -79,7 +79,7 @@ def record_changes(instances: list[models.Model], model: type[models.Model], *, 
         return
     for instance in instances:
         _reason(instance, reason)
-    rows = model.history.bulk_history_create(instances, update=True)
+    rows = model.history.bulk_history_create(instances, update=True, default_user=_user(instances))
     _record_related(rows, model)
 
 
@@ -100,6 +100,11 @@ def _record_related(history_rows: list[models.Model], model: type[models.Model])
             for row in by_object.get(history_row.id, [])
         ]
         copy_model.objects.bulk_create(copies)
+
+
+def _user(instances: list[models.Model]):
+    """Who saves, as save() finds them (the request's user), asked once rather than for each of a thousand rows."""
+    return type(instances[0]).history.model.get_default_history_user(instances[0])
 
 
 def _reason(instance: models.Model, reason: str | None) -> None:

@@ -1,9 +1,14 @@
 """Applying a plan import a model at a time: what it writes, what history it leaves, and the queries it takes."""
 
+import csv
+import io
+
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models, transaction
 from django.test import RequestFactory
+from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from objectives.importing.applying import _SAVE_ORDER, _take_parent_ids, apply_changes
@@ -12,11 +17,13 @@ from objectives.importing.plans import find_or_build_plan
 from objectives.importing.readers import read_rows
 from objectives.models import Action, Agency, Aim, BusinessPlan, Objective, ProgressRound, ProgressUpdate
 from tests.factories import ActionFactory, AgencyFactory
-from tests.objectives.import_files import import_errors, plan_row, write_csv
+from tests.import_pages import confirm
+from tests.objectives.import_files import HEADER, import_errors, plan_row, write_csv
 
 pytestmark = pytest.mark.django_db
 
 REASON = "Imported from plan.csv"
+UPLOAD_URL = reverse("objectives:import_upload")
 # Set by the database, so different however the same objects are saved.
 _UNCOMPARED = {"id", "history_id", "history_date", "created_at", "updated_at", "closed_at"}
 
@@ -202,3 +209,21 @@ def test_two_rows_for_one_action_are_still_found_in_memory(tmp_path):
     path = write_csv(tmp_path / "plan.csv", rows)
 
     assert "Row 4, action: Action 1.1.2 already has progress for December 2025 on row 3." in import_errors(path)
+
+
+def test_confirming_an_upload_records_who_imported_which_file_in_every_history_row(manager_client, board_manager):
+    upload = SimpleUploadedFile("board-plan.csv", _csv_bytes(plan_rows(3)))
+    response = manager_client.post(UPLOAD_URL, {"file": upload, "plan": "", "new_title": "2025/26"})
+
+    confirm(manager_client, response.url)
+
+    for model in (BusinessPlan, Agency, Aim, Objective, Action, ProgressRound, ProgressUpdate):
+        assert model.history.exists(), model
+        people_and_reasons = set(model.history.values_list("history_user", "history_change_reason"))
+        assert people_and_reasons == {(board_manager.pk, "Imported from board-plan.csv")}, model
+
+
+def _csv_bytes(rows) -> bytes:
+    out = io.StringIO()
+    csv.writer(out).writerows([HEADER, *rows])
+    return out.getvalue().encode()
