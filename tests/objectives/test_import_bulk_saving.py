@@ -196,9 +196,8 @@ def test_checking_a_new_plan_takes_the_same_queries_whatever_its_length(tmp_path
         sheet = read_rows(file, path.name)
     plan = find_or_build_plan("2025/26")
 
-    # The plan's scale and its levels, the agencies, and the new plan's scale checked to exist (its foreign key's
-    # validation); no query a row, as uniqueness is checked in memory.
-    with django_assert_num_queries(4):
+    # The plan's scale and its levels, and the agencies; no query a row, as uniqueness is checked in memory.
+    with django_assert_num_queries(3):
         changes = check_rows(sheet, plan=plan)
 
     assert changes.errors == []
@@ -227,3 +226,23 @@ def _csv_bytes(rows) -> bytes:
     out = io.StringIO()
     csv.writer(out).writerows([HEADER, *rows])
     return out.getvalue().encode()
+
+
+@pytest.mark.parametrize("actions", [2, 12])
+def test_checking_a_new_round_of_progress_takes_the_same_queries_whatever_its_length(
+    tmp_path, django_assert_num_queries, actions
+):
+    apply_changes(checked(tmp_path, plan_rows(actions)), reason=REASON)
+    later = [row[:8] + ["March 2026", "Later progress", "amber"] for row in plan_rows(actions)]
+    path = write_csv(tmp_path / "later.csv", later)
+    with path.open("rb") as file:
+        sheet = read_rows(file, path.name)
+    plan = BusinessPlan.objects.with_scale().get()
+
+    # Agencies, aims, objectives, actions, their lead agencies, rounds, updates, and the new round's date checked
+    # in ProgressRound.clean(); no query to ask whether each new update's action exists, as it was just loaded.
+    with django_assert_num_queries(8):
+        changes = check_rows(sheet, plan=plan)
+
+    assert changes.errors == []
+    assert changes.counts(ProgressUpdate) == (actions, 0)
