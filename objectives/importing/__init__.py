@@ -13,7 +13,8 @@
    and actions, the implicit levels of two-level and list plans included; ratings are read on the plan's scale.
    `rows.read_header` and `rows.read_cells` read the header and each row's cells by column name; the case
    review import (reviews.importing) shares them, so both report a bad cell in the same words.
-4. `applying.apply_changes` writes the checked changes in one transaction; implicit levels are saved through
+4. `applying.apply_changes` writes the checked changes in one transaction, a model at a time with their history
+   (`bulk_saving`: a few statements per kind of object, not per row); implicit levels are saved through
    `implicit_aim()` and `aim.implicit_objective()`.
 
 `plans.find_or_build_plan` finds the plan by its title or builds a new one with the scale and shape asked for

@@ -66,12 +66,13 @@ class PlanBuilder:
         self.aims, self.objectives, self.actions, self.rounds, self.updates = {}, {}, {}, {}, {}
         if self.plan.pk is None:
             return
-        self.aims = {aim.number: aim for aim in Aim.objects.filter(plan=self.plan)}
-        objectives = Objective.objects.filter(plan=self.plan).select_related("aim")
+        # Each with the plan itself, so validating a changed one asks nothing about its plan (see _known_parents).
+        self.aims = {aim.number: aim for aim in self.plan.aims.all()}
+        objectives = self.plan.objectives.select_related("aim")
         self.objectives = {(objective.aim.number, objective.ref): objective for objective in objectives}
         # A case review's or the CDOP's actions have no objective, and no place in a plan file.
         actions = (
-            Action.objects.filter(plan=self.plan, objective__isnull=False)
+            self.plan.actions.filter(objective__isnull=False)
             .select_related("objective__aim")
             .prefetch_related("lead_agencies")
         )
@@ -109,7 +110,14 @@ class PlanBuilder:
         """Validate every new or changed object as the models do, and return the result."""
         for change in self.changes.values():
             try:
-                change.instance.full_clean(exclude=_unsaved_parents(change.instance))
+                # Each field's rules and the model's clean(), with no query of its own: uniqueness is checked
+                # in memory, as every object is found by its unique key among all the plan has, loaded at once
+                # (_load) and grown as rows add to it, so a clash is already a row's error ("is already on row 2").
+                # The check constraints repeat rules clean() enforces (a plan's dates; completed_on cleared),
+                # and the database refuses anything saved meanwhile.
+                change.instance.full_clean(
+                    exclude=_known_parents(change.instance), validate_unique=False, validate_constraints=False
+                )
             except ValidationError as error:
                 columns = _MESSAGE_COLUMNS[type(change.instance)]
                 for name, messages in error.message_dict.items():
@@ -298,10 +306,11 @@ def _shown(value) -> str:
     return quoted(value)
 
 
-def _unsaved_parents(instance: models.Model) -> list[str]:
-    """Foreign keys to objects the import has not saved yet; they get their ids when applied."""
+def _known_parents(instance: models.Model) -> list[str]:
+    """Foreign keys to objects the import holds: unsaved ones get their ids when applied, and loaded ones were read
+    from the database moments ago, so asking it again whether each exists (a query an object) tells nothing new."""
     return [
         relation.name
         for relation in instance._meta.concrete_fields
-        if relation.many_to_one and getattr(instance, relation.attname) is None and relation.is_cached(instance)
+        if relation.many_to_one and relation.is_cached(instance)
     ]

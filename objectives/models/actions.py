@@ -180,14 +180,17 @@ class Action(SoftDeleteModel, RefModel):
     def clean(self):
         if self.objective_id:
             self.plan_id = self.objective.plan_id
-            clash = Action.objects.filter(objective_id=self.objective_id, ref=self.ref)
-        else:
-            # Actions from a case review or the CDOP have no objective and are unique in the plan.
-            clash = Action.objects.filter(plan_id=self.plan_id, objective__isnull=True, ref=self.ref)
-        if self.plan_id and self.ref and clash.exclude(pk=self.pk).exists():
+        # Only built when there is something to clash with: an import cleans a thousand new actions at once.
+        if self.plan_id and self.ref and self._clashes().exists():
             raise ValidationError({"ref": f"{self.name} already exists {self._where()}."})
         if self.status != self.Status.COMPLETED:
             self.completed_on = None
+
+    def _clashes(self):
+        if self.objective_id:
+            return Action.objects.filter(objective_id=self.objective_id, ref=self.ref).exclude(pk=self.pk)
+        # Actions from a case review or the CDOP have no objective and are unique in the plan.
+        return Action.objects.filter(plan_id=self.plan_id, objective__isnull=True, ref=self.ref).exclude(pk=self.pk)
 
     def _where(self) -> str:
         """Where a reference must be unique, in the plan's words: under objective 1.1, under priority 1a."""

@@ -197,7 +197,7 @@ class Aim(SoftDeleteModel):
         return f"{self.number}: {self.title}"
 
     def save(self, *args, **kwargs):
-        self.sort_key = natural_sort_key(self.number)
+        self.set_sort_key()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "number" in update_fields:
             kwargs["update_fields"] = {*update_fields, "sort_key"}
@@ -205,6 +205,10 @@ class Aim(SoftDeleteModel):
 
     def get_absolute_url(self):
         return reverse("objectives:plan_detail", args=[self.plan_id]) + f"#aim-{self.number}"
+
+    def set_sort_key(self):
+        """Derive the sort key from the number; save() calls it, and so does a bulk write, which skips save()."""
+        self.sort_key = natural_sort_key(self.number)
 
     def clean(self):
         clash = Aim.objects.filter(plan_id=self.plan_id, number=self.number).exclude(pk=self.pk)
@@ -246,11 +250,15 @@ class RefModel(models.Model):
         abstract = True
 
     def save(self, *args, **kwargs):
-        self.sort_key = natural_sort_key(self.ref)
+        self.set_sort_key()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "ref" in update_fields:
             kwargs["update_fields"] = {*update_fields, "sort_key"}
         super().save(*args, **kwargs)
+
+    def set_sort_key(self):
+        """Derive the sort key from the reference; save() calls it, and so does a bulk write, which skips save()."""
+        self.sort_key = natural_sort_key(self.ref)
 
 
 class Objective(SoftDeleteModel, RefModel):
