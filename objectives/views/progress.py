@@ -96,14 +96,23 @@ class ProgressEditView(_UpdateFormMixin, PermissionRequiredMixin, KeepsTypedText
     @cached_property
     def progress_round(self) -> ProgressRound:
         # Only the rounds of the action's own plan: any other round is not found.
-        return get_object_or_404(ProgressRound.objects.filter(plan_id=self.action.plan_id), pk=self.kwargs["round_pk"])
+        progress_round = get_object_or_404(
+            ProgressRound.objects.filter(plan_id=self.action.plan_id), pk=self.kwargs["round_pk"]
+        )
+        # That plan is the action's, fetched with its scale and levels: checking a save's rating asks nothing again.
+        progress_round.plan = self.action.plan
+        return progress_round
 
     @cached_property
     def update(self) -> ProgressUpdate | None:
         updates = ProgressUpdate.objects.visible_to(self.request.user).select_related(
             "author", "submitted_by", "accepted_by"
         )
-        return updates.filter(action=self.action, round=self.progress_round).first()
+        update = updates.filter(action=self.action, round=self.progress_round).first()
+        if update is not None:
+            # The page's own rows: the form's check of the rating reads the plan's scale from them, not again.
+            update.action, update.round = self.action, self.progress_round
+        return update
 
     @cached_property
     def last_round_update(self) -> ProgressUpdate | None:
