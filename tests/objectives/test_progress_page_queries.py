@@ -1,4 +1,4 @@
-"""What saving progress asks the database: the same few queries however many rounds the action has had."""
+"""What the progress page and its save ask the database: the same few queries however many rounds the action has had."""
 
 from datetime import date
 
@@ -44,3 +44,19 @@ def test_saving_a_draft_again_asks_the_same_queries_however_many_rounds(
 
     assert response.status_code == 302
     assert ProgressUpdate.objects.get(round=open_round).progress == "Moving again."
+
+
+@pytest.mark.parametrize("rounds", [2, 12])
+def test_the_progress_page_asks_the_same_queries_however_many_rounds(
+    contributor_client, action, rounds, django_assert_num_queries
+):
+    open_round = with_earlier_rounds(action, rounds)
+    url = reverse("objectives:progress_edit", args=[action.pk, open_round.pk])
+
+    # session, user, the user's and the groups' permissions (two); the action, its agencies and its plan's levels,
+    # the round, the update and the last round's accepted one
+    with django_assert_num_queries(10):
+        response = contributor_client.get(url)
+
+    assert response.status_code == 200
+    assert "Started." in response.content.decode()
