@@ -17,6 +17,8 @@ from . import workflow
 from .conflicts import conflict_error
 
 State = ProgressUpdate.State
+# The references a stored update never changes once written (see _store).
+_UNCHANGED_REFERENCES = ("action", "round", "author")
 
 
 @transaction.atomic
@@ -131,6 +133,8 @@ def _open_for_writing(
     )
     if update is None:
         return ProgressUpdate(action=action, round=progress_round, author=author, state=State.DRAFT)
+    # The caller's action and round are these rows: validating the save reads their plan and scale from them.
+    update.action, update.round = action, progress_round
     _check_version(update, expected_version)
     if not workflow.may_edit(author, update):
         raise ValidationError(workflow.edit_refusal(update), code="state")
@@ -182,7 +186,10 @@ def _store(update: ProgressUpdate) -> ProgressUpdate:
     if not is_new:
         update.version += 1
     # The one-update-per-round rule is left to the database, so two first updates at once read as a conflict.
-    update.full_clean(validate_constraints=not is_new)
+    # A stored row is locked and keeps its action, round and author: their existence (the foreign keys) and the
+    # one-update-per-round rule already hold, so checking them again would be four queries on every save.
+    unchanged_references = () if is_new else _UNCHANGED_REFERENCES
+    update.full_clean(exclude=unchanged_references, validate_constraints=not is_new)
     try:
         with transaction.atomic():
             update.save()

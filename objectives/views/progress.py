@@ -96,19 +96,29 @@ class ProgressEditView(_UpdateFormMixin, PermissionRequiredMixin, KeepsTypedText
     @cached_property
     def progress_round(self) -> ProgressRound:
         # Only the rounds of the action's own plan: any other round is not found.
-        return get_object_or_404(ProgressRound.objects.filter(plan_id=self.action.plan_id), pk=self.kwargs["round_pk"])
+        progress_round = get_object_or_404(
+            ProgressRound.objects.filter(plan_id=self.action.plan_id), pk=self.kwargs["round_pk"]
+        )
+        # That plan is the action's, fetched with its scale and levels: checking a save's rating asks nothing again.
+        progress_round.plan = self.action.plan
+        return progress_round
 
     @cached_property
     def update(self) -> ProgressUpdate | None:
-        updates = ProgressUpdate.objects.visible_to(self.request.user).select_related(
-            "author", "submitted_by", "accepted_by"
-        )
-        return updates.filter(action=self.action, round=self.progress_round).first()
+        # Scoped by the action, found only among those this person may write, whose every update they may see:
+        # ProgressUpdate.visible_to would add nothing but a second copy of that scope to build and run.
+        updates = ProgressUpdate.objects.select_related("author", "submitted_by", "accepted_by")
+        update = updates.filter(action=self.action, round=self.progress_round).first()
+        if update is not None:
+            # The page's own rows: the form's check of the rating reads the plan's scale from them, not again.
+            update.action, update.round = self.action, self.progress_round
+        return update
 
     @cached_property
     def last_round_update(self) -> ProgressUpdate | None:
         """The action's accepted update in the latest earlier round of its plan: what the writer builds on."""
-        earlier = ProgressUpdate.objects.visible_to(self.request.user).filter(
+        # Accepted progress of an action this person may write: visible to them, as to every reader.
+        earlier = ProgressUpdate.objects.filter(
             action=self.action, state=State.ACCEPTED, round__as_of__lt=self.progress_round.as_of
         )
         return earlier.select_related("round").order_by("-round__as_of").first()
