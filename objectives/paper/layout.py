@@ -49,6 +49,15 @@ class TableLayout:
     def css_class(self) -> str:
         return "" if self.is_legacy else "report-table-chosen"
 
+    def notes_without_a_column(self, row) -> list[str]:
+        """What of a row's lead and target this table has no column for, then its status: printed under the action."""
+        notes = [] if self.shows.get("lead") else list(row.lead_notes)
+        if row.target and not self.shows.get("target"):
+            notes.append(f"Target: {row.target}")
+        if row.status:
+            notes.append(f"Status: {row.status}")
+        return notes
+
 
 def table_layout(paper: Paper, *, columns: tuple[str, ...] | None = None, action_heading: str = "") -> TableLayout:
     """The paper's committee table, or with `columns` a section's table of actions in the same style."""

@@ -49,13 +49,7 @@ def _action(row: PaperRow, table: TableLayout) -> str:
     parts = [_text(row.text)]
     if row.success_measure and not table.shows.get("success_measure"):
         parts.append(f'<p class="report-meta"><span>Success measure: {escape(row.success_measure)}</span></p>')
-    notes = []
-    if not table.shows.get("lead"):
-        notes.extend(row.lead_notes)
-    if row.target and not table.shows.get("target"):
-        notes.append(f"Target: {row.target}")
-    if row.status:
-        notes.append(f"Status: {row.status}")
+    notes = table.notes_without_a_column(row)
     parts.append('<p class="report-meta">' + "".join(f"<span>{escape(note)}</span>" for note in notes) + "</p>")
     return '<td class="report-action">' + "".join(parts) + "</td>"
 

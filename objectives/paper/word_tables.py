@@ -104,12 +104,7 @@ def _action_cell(cell, row: PaperRow, bullet_style, layout: TableLayout) -> None
     notes = []
     if row.success_measure and not layout.shows.get("success_measure"):
         notes.append(f"Success measure: {row.success_measure}")
-    if not layout.shows.get("lead"):
-        notes.extend(row.lead_notes)
-    if row.target and not layout.shows.get("target"):
-        notes.append(f"Target: {row.target}")
-    if row.status:
-        notes.append(f"Status: {row.status}")
+    notes.extend(layout.notes_without_a_column(row))
     for line in notes:
         cell.add_paragraph().add_run(line).font.size = Pt(8)
 
