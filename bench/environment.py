@@ -8,7 +8,8 @@ from pathlib import Path
 
 from deploy.check import stack
 
-DATABASE = "mscb_bench"
+# A developer may run two benches at once (two branches) by naming another database.
+DATABASE = os.environ.get("BENCH_DATABASE", "mscb_bench")
 WORKERS = 3
 
 
