@@ -13,7 +13,7 @@ from ..models import YearlyReport
 from .files import FORMATS, render_standalone_html
 
 # Raised whenever the files a yearly report makes change for the same report.
-RENDERING = 1
+RENDERING = 2
 KINDS = {"pdf": "yearly-report.pdf", "docx": "yearly-report.docx"}
 
 

@@ -3,8 +3,9 @@
 Each section module under mscb/yearly/sections/ declares one YearlySection. Its `build(plan)` gathers the
 figures from the product's own data as a JSON-ready dict (stored in YearlyReport.figures when the draft is
 generated, so the narrative is written against figures that hold still); `template_name` draws them for the
-page and the PDF with `figures`, `narrative` and `section` in its context; `write_word(document, figures)`
-appends them to the Word file. The narrative box under each section is stored by `key`, so a key never changes.
+page and the standalone file with `figures`, `narrative` and `section` in its context; `pdf_blocks(figures)` gives
+them as the PDF's blocks (mscb.yearly.typst_parts, laid out by Typst); `write_word(document, figures)` appends them
+to the Word file. The narrative box under each section is stored by `key`, so a key never changes.
 """
 
 from collections.abc import Callable
@@ -21,6 +22,7 @@ class YearlySection:
     asks_for: str
     build: Callable[..., dict]
     template_name: str
+    pdf_blocks: Callable[[dict], list[dict]]
     write_word: Callable[..., None]
 
 

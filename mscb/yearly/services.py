@@ -4,6 +4,8 @@ Regenerating replaces the figures only; the narratives are separate rows keyed b
 a manager may refresh the figures late in the year without losing a word they wrote.
 """
 
+import json
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -17,7 +19,7 @@ from objectives.services.conflicts import take_next_version
 from ..models import PublishedYearlyReport, YearlyNarrative, YearlyReport
 from .files import render_docx, render_standalone_html
 from .registry import section_for, sections
-from .rendering import lay_out_pdf, pdf_html
+from .rendering import lay_out_pdf, pdf_data
 from .year import load_plan
 
 
@@ -67,8 +69,8 @@ def save_narrative(
 
 @transaction.atomic
 def publish_yearly_report(*, report: YearlyReport, by) -> PublishedYearlyReport:
-    """Freeze the report's HTML, Word file and the PDF's HTML as they stand now; the task worker lays out the PDF
-    and records both files' SHA-256 sums (the publication is "being prepared" until it has)."""
+    """Freeze the report's HTML, Word file and the PDF's data (JSON) as they stand now; the task worker lays out the
+    PDF and records both files' SHA-256 sums (the publication is "being prepared" until it has)."""
     if report.generated_at is None:
         raise ValidationError("Generate the report's figures before publishing it.")
     publication = PublishedYearlyReport(
@@ -76,7 +78,7 @@ def publish_yearly_report(*, report: YearlyReport, by) -> PublishedYearlyReport:
         title=report.title,
         published_by=by,
         html=render_standalone_html(report),
-        pdf_source=pdf_html(report),
+        pdf_source=json.dumps(pdf_data(report)),
         # Word is made in a moment from the report as it stands; only the PDF's layout waits for the worker.
         docx=render_docx(report),
         files_status=FilesStatus.PREPARING,
@@ -86,11 +88,26 @@ def publish_yearly_report(*, report: YearlyReport, by) -> PublishedYearlyReport:
     return publication
 
 
+class FrozenForAnotherEngine(ValueError):
+    """A publication frozen before the PDF moved to Typst, whose source is HTML."""
+
+
 @task()
 def make_published_files(publication_id: int) -> None:
-    """The PDF of a publication, laid out by the worker from the HTML frozen when it was published."""
+    """The PDF of a publication, laid out by the worker from the data frozen when it was published."""
     make_files(
         PublishedYearlyReport,
         publication_id,
-        lambda publication: (lay_out_pdf(publication.pdf_source), bytes(publication.docx)),
+        lambda publication: (lay_out_pdf(frozen_pdf_data(publication)), bytes(publication.docx)),
     )
+
+
+def frozen_pdf_data(publication: PublishedYearlyReport) -> dict:
+    """The PDF's data as published. A publication frozen as HTML for WeasyPrint (only one still being prepared, or
+    failed, when the PDF moved to Typst) is not rebuilt from the report as it stands now, which may have changed
+    since: its files fail with a message that says to publish again, so a PDF never differs from what was published."""
+    if not publication.pdf_source.lstrip().startswith("{"):
+        raise FrozenForAnotherEngine(
+            "It was published before the PDF engine changed, so its PDF cannot be laid out; publish the report again."
+        )
+    return json.loads(publication.pdf_source)

@@ -8,7 +8,7 @@ from docx import Document
 from docx.enum.text import WD_BREAK
 
 from ..models import YearlyReport
-from .rendering import document_context
+from .rendering import document_context, narrative_paragraphs
 
 
 def render_docx(report: YearlyReport) -> bytes:
@@ -19,7 +19,7 @@ def render_docx(report: YearlyReport) -> bytes:
     _title_page(document, context)
     for entry in context["entries"]:
         document.add_heading(entry.section.title, level=1)
-        for paragraph in _paragraphs(entry.narrative_text):
+        for paragraph in narrative_paragraphs(entry.narrative_text):
             document.add_paragraph(paragraph)
         entry.section.write_word(document, entry.figures)
     buffer = BytesIO()
@@ -38,8 +38,3 @@ def _title_page(document, context: dict) -> None:
     for number, entry in enumerate(context["entries"], start=1):
         document.add_paragraph(f"{number}. {entry.section.title}")
     document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-
-
-def _paragraphs(text: str) -> list[str]:
-    """The narrative's paragraphs, as typed: a blank line between them."""
-    return [part.strip() for part in text.replace("\r\n", "\n").split("\n\n") if part.strip()]

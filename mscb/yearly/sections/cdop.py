@@ -14,6 +14,7 @@ from reviews.paper.build import action_rows
 from reviews.paper.cdop import year_figures
 
 from ..registry import YearlySection
+from .cdop_pdf import pdf_blocks
 from .cdop_word import write_word
 
 # A CDOP year is the twelve months to its `ends_on`; it overlaps the plan's year when it ends on or after the plan
@@ -72,5 +73,6 @@ SECTION = YearlySection(
     asks_for=("The child death overview panel's figures for the year and its actions."),
     build=build,
     template_name="yearly/sections/_cdop.html",
+    pdf_blocks=pdf_blocks,
     write_word=write_word,
 )

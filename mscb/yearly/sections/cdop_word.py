@@ -5,8 +5,32 @@ from reviews.paper.word import category_rows, figure_rows
 
 from . import feedback_word as word
 
+TOTALS_HEADER = ["Figure", "Number"]
+CATEGORIES_HEADER = ["Category", "Deaths"]
 ACTION_HEADER = ["CDOP year", "Ref", "Action", "Lead agencies", "Status", "Latest rating", "Latest progress"]
 NO_UPDATE = "No update"
+ACTION_SHARES = [0.09, 0.08, 0.25, 0.14, 0.1, 0.1, 0.24]
+NO_YEAR = "No child death overview panel year overlapping this year has been recorded."
+ACTIONS_HEADING = "Actions from the panel's annual reports"
+NO_ACTIONS = "No actions from the panel's annual reports in this plan."
+# The panel's own words under each year, with the label printed above them.
+YEAR_TEXTS = (("Main messages", "summary"), ("The panel's report", "narrative"))
+
+
+def year_heading(year: dict) -> str:
+    return f"CDOP {year['title']} (year ending {year['ends']})"
+
+
+def totals_caption(year: dict) -> str:
+    return f"Deaths reviewed in {year['title']}"
+
+
+def categories_caption(year: dict) -> str:
+    return f"Deaths reviewed in {year['title']} by category"
+
+
+def actions_caption(figures: dict) -> str:
+    return "Actions and their latest progress" + (f" ({figures['round']})" if figures["round"] else "")
 
 
 def action_rows(figures: dict) -> list[list[str]]:
@@ -36,30 +60,28 @@ def write_word(document, figures: dict) -> None:
     if not figures:
         return
     if not figures["years"]:
-        word.paragraph(document, "No child death overview panel year overlapping this year has been recorded.")
+        word.paragraph(document, NO_YEAR)
         return
     if figures.get("latest_only"):
         word.paragraph(document, latest_only_text(figures))
     for year in figures["years"]:
         _year(document, year)
-    word.subheading(document, "Actions from the panel's annual reports")
+    word.subheading(document, ACTIONS_HEADING)
     if not figures["actions"]:
-        word.paragraph(document, "No actions from the panel's annual reports in this plan.")
+        word.paragraph(document, NO_ACTIONS)
         return
-    caption = "Actions and their latest progress" + (f" ({figures['round']})" if figures["round"] else "")
-    word.text_table(document, caption, ACTION_HEADER, action_rows(figures), [0.09, 0.08, 0.25, 0.14, 0.1, 0.1, 0.24])
+    word.text_table(document, actions_caption(figures), ACTION_HEADER, action_rows(figures), ACTION_SHARES)
 
 
 def _year(document, year: dict) -> None:
-    word.subheading(document, f"CDOP {year['title']} (year ending {year['ends']})")
+    word.subheading(document, year_heading(year))
     totals, categories = figure_rows(year), category_rows(year)
     if totals:
-        word.text_table(document, f"Deaths reviewed in {year['title']}", ["Figure", "Number"], totals, [0.48, 0.12])
+        word.text_table(document, totals_caption(year), TOTALS_HEADER, totals, [0.48, 0.12])
     if categories:
-        caption = f"Deaths reviewed in {year['title']} by category"
-        word.text_table(document, caption, ["Category", "Deaths"], categories, [0.48, 0.12])
+        word.text_table(document, categories_caption(year), CATEGORIES_HEADER, categories, [0.48, 0.12])
     bullet_style = document.styles["List Bullet"].style_id
-    for label, text in (("Main messages", year["summary"]), ("The panel's report", year["narrative"])):
-        if text:
+    for label, key in YEAR_TEXTS:
+        if text := year[key]:
             word.paragraph(document, label)
             word_tables.write_blocks(document, text, bullet_style, first_unused=False)

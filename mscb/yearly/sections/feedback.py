@@ -6,6 +6,7 @@ Read from mscb.FamilyFeedback in two queries (the items with their rounds, and t
 from core.formats import long_date
 
 from ...models.yearly import FamilyFeedback
+from .. import typst_parts as parts
 from ..registry import YearlySection
 from . import feedback_word as word
 
@@ -13,6 +14,11 @@ WHOLE_YEAR = "The year as a whole"
 ITEMS_HEADER = ["Received", "How it was gathered", "What they told us", "What we did about it"]
 COUNTS_HEADER = ["Progress round", "Items of feedback"]
 NOTHING_DONE = "Nothing recorded yet"
+NO_FEEDBACK = "No feedback from children and families was recorded for the year."
+COUNTS_CAPTION = "Feedback received by progress round"
+ITEMS_HEADING = "What children and families told us"
+ITEMS_CAPTION = "Each piece of feedback and what was done about it"
+ITEMS_SHARES = [0.14, 0.2, 0.33, 0.33]
 
 
 def build(plan) -> dict:
@@ -54,19 +60,23 @@ def count_rows(figures: dict) -> list[list[str]]:
     return [*rows, ["The year", str(figures.get("total", 0))]]
 
 
+def pdf_blocks(figures: dict) -> list[dict]:
+    if not figures.get("items"):
+        return [parts.paragraph(NO_FEEDBACK)]
+    return [
+        parts.table(COUNTS_CAPTION, COUNTS_HEADER, count_rows(figures), shares=[3, 1.2], numbers=(1,), total_last=True),
+        parts.heading(ITEMS_HEADING),
+        parts.table(ITEMS_CAPTION, ITEMS_HEADER, item_rows(figures), shares=ITEMS_SHARES, row_header=1),
+    ]
+
+
 def write_word(document, figures: dict) -> None:
     if not figures.get("items"):
-        word.paragraph(document, "No feedback from children and families was recorded for the year.")
+        word.paragraph(document, NO_FEEDBACK)
         return
-    word.text_table(document, "Feedback received by progress round", COUNTS_HEADER, count_rows(figures), [0.5, 0.2])
-    word.subheading(document, "What children and families told us")
-    word.text_table(
-        document,
-        "Each piece of feedback and what was done about it",
-        ITEMS_HEADER,
-        item_rows(figures),
-        [0.14, 0.2, 0.33, 0.33],
-    )
+    word.text_table(document, COUNTS_CAPTION, COUNTS_HEADER, count_rows(figures), [0.5, 0.2])
+    word.subheading(document, ITEMS_HEADING)
+    word.text_table(document, ITEMS_CAPTION, ITEMS_HEADER, item_rows(figures), ITEMS_SHARES)
 
 
 SECTION = YearlySection(
@@ -78,5 +88,6 @@ SECTION = YearlySection(
     ),
     build=build,
     template_name="yearly/sections/_feedback.html",
+    pdf_blocks=pdf_blocks,
     write_word=write_word,
 )

@@ -5,6 +5,7 @@ from objectives.models import Action, Indicator
 from objectives.selectors.indicators import direction_of, number_text, readings
 from objectives.selectors.report import latest_accepted_updates
 
+from .. import typst_parts as parts
 from ..registry import YearlySection
 from ..word_parts import figures_table, paragraph, subheading
 from ..year import read_year
@@ -52,29 +53,59 @@ def _indicators(plan) -> list[dict]:
     return lines
 
 
+EVIDENCE_CAPTION = "Latest evidence of impact of each action"
+INDICATORS_CAPTION = "Indicators: first and last values in the year"
+INDICATORS_HEADER = ["Indicator", "First value", "Last value", "Direction"]
+NO_EVIDENCE = "No evidence of impact was reported."
+NO_INDICATORS = "The plan has no performance indicators."
+
+
+def evidence_header(figures: dict) -> list[str]:
+    return ["Ref", figures["action_name"], "Evidence of impact", "Reported in"]
+
+
+def evidence_rows(figures: dict) -> list[list[str]]:
+    return [[row["ref"], row["text"], row["impact"], row["round"]] for row in figures["evidence"]]
+
+
+def indicator_rows(figures: dict) -> list[list[str]]:
+    return [[one["name"], one["first"] or "None", one["last"], one["direction"]] for one in figures["indicators"]]
+
+
+def pdf_blocks(figures: dict) -> list[dict]:
+    if not figures:
+        return parts.pending()
+    evidence, indicators = figures["evidence"], figures["indicators"]
+    return [
+        parts.heading("Evidence of impact reported"),
+        parts.table(
+            EVIDENCE_CAPTION,
+            evidence_header(figures),
+            evidence_rows(figures),
+            shares=[parts.AS_WIDE_AS_ITS_TEXT, 3, 4, 1.4],
+        )
+        if evidence
+        else parts.paragraph(NO_EVIDENCE),
+        parts.heading("Performance indicators"),
+        parts.table(INDICATORS_CAPTION, INDICATORS_HEADER, indicator_rows(figures), shares=[3, 2, 2, 1.4])
+        if indicators
+        else parts.paragraph(NO_INDICATORS),
+    ]
+
+
 def write_word(document, figures: dict) -> None:
     if not figures:
         return
     subheading(document, "Evidence of impact reported")
     if figures["evidence"]:
-        figures_table(
-            document,
-            "Latest evidence of impact of each action",
-            ["Ref", figures["action_name"], "Evidence of impact", "Reported in"],
-            [[row["ref"], row["text"], row["impact"], row["round"]] for row in figures["evidence"]],
-        )
+        figures_table(document, EVIDENCE_CAPTION, evidence_header(figures), evidence_rows(figures))
     else:
-        paragraph(document, "No evidence of impact was reported.")
+        paragraph(document, NO_EVIDENCE)
     subheading(document, "Performance indicators")
     if figures["indicators"]:
-        figures_table(
-            document,
-            "Indicators: first and last values in the year",
-            ["Indicator", "First value", "Last value", "Direction"],
-            [[one["name"], one["first"] or "None", one["last"], one["direction"]] for one in figures["indicators"]],
-        )
+        figures_table(document, INDICATORS_CAPTION, INDICATORS_HEADER, indicator_rows(figures))
     else:
-        paragraph(document, "The plan has no performance indicators.")
+        paragraph(document, NO_INDICATORS)
 
 
 SECTION = YearlySection(
@@ -85,5 +116,6 @@ SECTION = YearlySection(
     ),
     build=build,
     template_name="yearly/sections/_impact.html",
+    pdf_blocks=pdf_blocks,
     write_word=write_word,
 )

@@ -13,6 +13,7 @@ Completed and withdrawn actions are never listed: nothing more is asked of them.
 from core.formats import plural
 from objectives.models import Action, ProgressUpdate
 
+from .. import typst_parts as parts
 from ..registry import YearlySection
 from ..word_parts import figures_table, paragraph
 from ..year import EVERY_READER, Year, is_low_level, read_year
@@ -77,18 +78,57 @@ def _reasons(action: Action, scale, year: Year, reported: set[int]) -> list[str]
     return reasons
 
 
+def caption(figures: dict) -> str:
+    return f"Actions with little or no evidence of progress, as at {figures['as_of']}"
+
+
+def header(figures: dict) -> list[str]:
+    return ["Ref", figures["action_name"], "Lead agencies", "Why it is listed"]
+
+
+def rows(figures: dict, *, reasons_joined_by: str) -> list[list[str]]:
+    return [
+        [row["ref"], row["text"], row["lead_agencies"] or "None", reasons_joined_by.join(row["reasons"])]
+        for row in figures["actions"]
+    ]
+
+
+def none_picked(figures: dict) -> str:
+    if figures["as_of"]:
+        return f"No action was picked by the rules below as at {figures['as_of']}."
+    return "No progress round was held, so there is nothing to judge yet."
+
+
+def pdf_blocks(figures: dict) -> list[dict]:
+    if not figures:
+        return parts.pending()
+    if figures["actions"]:
+        # One reason a line, as the page lists them.
+        picked = parts.table(
+            caption(figures),
+            header(figures),
+            rows(figures, reasons_joined_by="\n"),
+            shares=[parts.AS_WIDE_AS_ITS_TEXT, 3, 2, 3],
+        )
+    else:
+        picked = parts.paragraph(none_picked(figures))
+    return [
+        picked,
+        parts.heading("How actions are picked"),
+        parts.paragraph(
+            "An open action is listed when, as at the latest round of the year, any of these rules picks it:"
+        ),
+        parts.bullets(figures["rules"]),
+    ]
+
+
 def write_word(document, figures: dict) -> None:
     if not figures:
         return
     if not figures["actions"]:
-        paragraph(document, "No action was picked by the rules below.")
+        paragraph(document, none_picked(figures))
     else:
-        figures_table(
-            document,
-            f"Actions with little or no evidence of progress, as at {figures['as_of']}",
-            ["Ref", figures["action_name"], "Lead agencies", "Why it is listed"],
-            [[row["ref"], row["text"], row["lead_agencies"], "; ".join(row["reasons"])] for row in figures["actions"]],
-        )
+        figures_table(document, caption(figures), header(figures), rows(figures, reasons_joined_by="; "))
     paragraph(document, "An open action is listed when any of these rules picks it:")
     for rule in figures["rules"]:
         document.add_paragraph(rule, style="List Bullet")
@@ -100,5 +140,6 @@ SECTION = YearlySection(
     asks_for=("An analysis of any areas where there has been little or no evidence of progress on agreed priorities."),
     build=build,
     template_name="yearly/sections/_little_progress.html",
+    pdf_blocks=pdf_blocks,
     write_word=write_word,
 )

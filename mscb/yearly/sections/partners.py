@@ -5,10 +5,11 @@ the rounds held, and the agencies taking part. Figures only; the board manager's
 Amber and Green on RAG). An action led by two agencies counts under each, as on the dashboard.
 """
 
-from core.formats import long_date
+from core.formats import long_date, plural
 from mscb.dashboard.selectors import NO_LEAD_AGENCY
 from objectives.models import Action
 
+from .. import typst_parts as parts
 from ..registry import YearlySection
 from ..word_parts import figures_table, paragraph
 from ..year import is_on_track, read_year
@@ -49,27 +50,64 @@ def _line(name: str, actions: list[Action], scale, latest: dict) -> dict:
     }
 
 
+ROUND_HEADER = ["Round", "As of", "Deadline for updates"]
+AGENCY_HEADER = ["Lead agency", "Actions led", "Completed", "On track"]
+COUNTING_NOTE = (
+    "An action led by two agencies counts under each. On track: rated neither complete nor at a level that shows "
+    "little progress."
+)
+
+
+def summary(figures: dict) -> str:
+    """ "12 actions in the plan, led by 5 agencies; 2 progress rounds held." """
+    return (
+        f"{plural(figures['action_count'], 'action')} in the plan, led by "
+        f"{plural(figures['agency_count'], 'agency', 'agencies')}; "
+        f"{plural(len(figures['rounds']), 'progress round')} held."
+    )
+
+
+def round_rows(figures: dict) -> list[list[str]]:
+    return [[one["label"], one["as_of"], one["deadline"] or "None set"] for one in figures["rounds"]]
+
+
+def agency_rows(figures: dict) -> list[list]:
+    """Each lead agency's counts, then the totals."""
+    lines = [*figures["agencies"], figures["total"]]
+    return [[line["name"], line["led"], line["completed"], line["on_track"]] for line in lines]
+
+
+def pdf_blocks(figures: dict) -> list[dict]:
+    if not figures:
+        return parts.pending()
+    rounds = (
+        parts.table("Progress rounds held in the year", ROUND_HEADER, round_rows(figures), shares=[2, 1.5, 1.5])
+        if figures["rounds"]
+        else parts.paragraph("No progress round was held.")
+    )
+    return [
+        parts.paragraph(summary(figures)),
+        parts.heading("Progress rounds held"),
+        rounds,
+        parts.heading("Actions by lead agency"),
+        parts.table(
+            "Actions by lead agency, as at the latest round",
+            AGENCY_HEADER,
+            agency_rows(figures),
+            shares=[3, 1, 1, 1],
+            numbers=(1, 2, 3),
+            total_last=True,
+        ),
+        parts.paragraph(COUNTING_NOTE, small=True),
+    ]
+
+
 def write_word(document, figures: dict) -> None:
     if not figures:
         return
-    paragraph(
-        document,
-        f"{figures['action_count']} actions in the plan, led by {figures['agency_count']} agencies; "
-        f"{len(figures['rounds'])} progress rounds held.",
-    )
-    figures_table(
-        document,
-        "Progress rounds held",
-        ["Round", "As of", "Deadline for updates"],
-        [[one["label"], one["as_of"], one["deadline"] or "None set"] for one in figures["rounds"]],
-    )
-    lines = [*figures["agencies"], figures["total"]]
-    figures_table(
-        document,
-        "Actions by lead agency",
-        ["Lead agency", "Actions led", "Completed", "On track"],
-        [[line["name"], line["led"], line["completed"], line["on_track"]] for line in lines],
-    )
+    paragraph(document, summary(figures))
+    figures_table(document, "Progress rounds held", ROUND_HEADER, round_rows(figures))
+    figures_table(document, "Actions by lead agency", AGENCY_HEADER, agency_rows(figures))
 
 
 SECTION = YearlySection(
@@ -81,5 +119,6 @@ SECTION = YearlySection(
     ),
     build=build,
     template_name="yearly/sections/_partners.html",
+    pdf_blocks=pdf_blocks,
     write_word=write_word,
 )

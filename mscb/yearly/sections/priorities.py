@@ -5,6 +5,7 @@ movement: the scale's rank, with complete always better and entering an exceptio
 from mscb.dashboard.movement import Movement, movement
 from mscb.dashboard.selectors import PlanTree
 
+from .. import typst_parts as parts
 from ..registry import YearlySection
 from ..word_parts import figures_table, subheading
 from ..year import read_year
@@ -58,26 +59,62 @@ def _row(action, year, scale) -> dict:
     }
 
 
-def write_word(document, figures: dict) -> None:
-    if not figures:
-        return
+def header(figures: dict) -> list[str]:
+    """Ref and the action, then each round's rating and the movement when the plan rates its actions."""
     rounds = figures["rounds"] if figures["is_rated"] else []
-    header = ["Ref", figures["action_name"], *rounds]
-    if len(rounds) > 1:
-        header.append("First to last round")
-    for aim in figures["aims"]:
-        if aim["title"]:
-            subheading(document, aim["title"])
-        for objective in aim["objectives"]:
-            rows = [_word_row(row, figures) for row in objective["actions"]]
-            figures_table(document, objective["title"] or aim["title"] or "Actions", header, rows)
+    return ["Ref", figures["action_name"], *rounds, *(["First to last round"] if len(rounds) > 1 else [])]
 
 
-def _word_row(row: dict, figures: dict) -> list:
+def row_cells(row: dict, figures: dict) -> list:
     if not figures["is_rated"]:
         return [row["ref"], row["text"]]
     cells = [row["ref"], row["text"], *row["ratings"]]
     return [*cells, row["movement"]] if len(figures["rounds"]) > 1 else cells
+
+
+def movement_note(figures: dict) -> str:
+    if not figures["is_rated"] or len(figures["rounds"]) < 2:
+        return ""
+    return (
+        f"First to last round: how each action's rating moved from {figures['rounds'][0]} to "
+        f"{figures['rounds'][-1]}, by the order of the plan's rating scale."
+    )
+
+
+def pdf_blocks(figures: dict) -> list[dict]:
+    if not figures:
+        return parts.pending()
+    columns = header(figures)
+    # The action's text takes the most room; each rating column is a short label under a round's name.
+    shares = [parts.AS_WIDE_AS_ITS_TEXT, 3.5, *[1.2] * (len(columns) - 2)]
+    blocks = []
+    for aim in figures["aims"]:
+        if aim["title"]:
+            blocks.append(parts.heading(aim["title"]))
+        for objective in aim["objectives"]:
+            if objective["actions"]:
+                rows = [row_cells(row, figures) for row in objective["actions"]]
+                caption = objective["title"] or aim["title"] or "Actions"
+                blocks.append(parts.table(caption, columns, rows, shares=shares))
+            elif objective["title"]:
+                blocks.append(parts.paragraph(f"{objective['title']}: no actions."))
+    if not figures["aims"]:
+        blocks.append(parts.paragraph("The plan has nothing in it yet."))
+    if note := movement_note(figures):
+        blocks.append(parts.paragraph(note, small=True))
+    return blocks
+
+
+def write_word(document, figures: dict) -> None:
+    if not figures:
+        return
+    columns = header(figures)
+    for aim in figures["aims"]:
+        if aim["title"]:
+            subheading(document, aim["title"])
+        for objective in aim["objectives"]:
+            rows = [row_cells(row, figures) for row in objective["actions"]]
+            figures_table(document, objective["title"] or aim["title"] or "Actions", columns, rows)
 
 
 SECTION = YearlySection(
@@ -86,5 +123,6 @@ SECTION = YearlySection(
     asks_for=("Progress on each priority of the plan, with its ratings and how they moved through the year."),
     build=build,
     template_name="yearly/sections/_priorities.html",
+    pdf_blocks=pdf_blocks,
     write_word=write_word,
 )

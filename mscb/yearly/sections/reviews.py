@@ -16,6 +16,7 @@ from reviews.models import Review
 from reviews.register_entries import KIND as CASE_REVIEW
 
 from ..registry import YearlySection
+from .reviews_pdf import pdf_blocks
 from .reviews_word import write_word
 
 
@@ -105,5 +106,6 @@ SECTION = YearlySection(
     ),
     build=build,
     template_name="yearly/sections/_reviews.html",
+    pdf_blocks=pdf_blocks,
     write_word=write_word,
 )

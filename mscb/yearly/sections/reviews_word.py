@@ -51,6 +51,23 @@ def reasons_rows(entries: list[dict]) -> list[list[str]]:
 
 
 RECOMMENDATION_SHARES = [0.14, 0.05, 0.25, 0.12, 0.12, 0.1, 0.22]
+REVIEW_SHARES = [0.16, 0.18, 0.14, 0.13, 0.13, 0.13, 0.13]
+REASONS_SHARES = [0.2, 0.06, 0.16, 0.58]
+REVIEWS_CAPTION = "Case reviews open or active in the year"
+NO_REVIEWS = "No case review was open or active in the year."
+# The two kinds of recommendation, each under its heading: (figures' key, key of those not accepted, heading).
+RECOMMENDATION_GROUPS = [
+    ("recommendations", "not_accepted", "Recommendations of case reviews"),
+    ("other_recommendations", "others_not_accepted", "Other recommendations"),
+]
+
+
+def decisions_caption(heading: str) -> str:
+    return f"{heading}: decisions and actions"
+
+
+def reasons_caption(heading: str) -> str:
+    return f"{heading} not accepted in full, and why"
 
 
 def write_word(document, figures: dict) -> None:
@@ -58,14 +75,11 @@ def write_word(document, figures: dict) -> None:
     if not figures:
         return
     if figures["reviews"]:
-        shares = [0.16, 0.18, 0.14, 0.13, 0.13, 0.13, 0.13]
-        word.text_table(
-            document, "Case reviews open or active in the year", REVIEW_HEADER, review_rows(figures), shares
-        )
+        word.text_table(document, REVIEWS_CAPTION, REVIEW_HEADER, review_rows(figures), REVIEW_SHARES)
     else:
-        word.paragraph(document, "No case review was open or active in the year.")
-    _recommendations(document, figures, "recommendations", "not_accepted", "Recommendations of case reviews")
-    _recommendations(document, figures, "other_recommendations", "others_not_accepted", "Other recommendations")
+        word.paragraph(document, NO_REVIEWS)
+    for key, not_accepted_key, heading in RECOMMENDATION_GROUPS:
+        _recommendations(document, figures, key, not_accepted_key, heading)
 
 
 def _recommendations(document, figures: dict, key: str, not_accepted_key: str, heading: str) -> None:
@@ -73,9 +87,7 @@ def _recommendations(document, figures: dict, key: str, not_accepted_key: str, h
         return
     word.subheading(document, heading)
     rows = recommendation_rows(figures[key])
-    word.text_table(document, f"{heading}: decisions and actions", RECOMMENDATION_HEADER, rows, RECOMMENDATION_SHARES)
+    word.text_table(document, decisions_caption(heading), RECOMMENDATION_HEADER, rows, RECOMMENDATION_SHARES)
     if figures[not_accepted_key]:
         rows = reasons_rows(figures[not_accepted_key])
-        word.text_table(
-            document, f"{heading} not accepted in full, and why", REASONS_HEADER, rows, [0.2, 0.06, 0.16, 0.58]
-        )
+        word.text_table(document, reasons_caption(heading), REASONS_HEADER, rows, REASONS_SHARES)

@@ -11,6 +11,7 @@ from training.models import Evaluation, Registration, TrainingFigure
 from training.paper import recorded_figure
 
 from ..registry import YearlySection
+from .training_pdf import pdf_blocks
 from .training_word import write_word
 
 NO_ANSWERS = "no answers"
@@ -108,5 +109,6 @@ SECTION = YearlySection(
     asks_for=("Training uptake by agency against its workforce, and what evaluations and follow-ups found."),
     build=build,
     template_name="yearly/sections/_training.html",
+    pdf_blocks=pdf_blocks,
     write_word=write_word,
 )

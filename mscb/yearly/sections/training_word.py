@@ -10,6 +10,15 @@ COURSE_HEADER = ["Course", "Sessions run", "Places offered", *COUNTS]
 EVALUATION_HEADER = ["Course", "Answered", "Relevance", "Quality", "Confidence before", "Confidence after", "Gain"]
 FOLLOW_UP_HEADER = ["Course", "Sent the follow-up", "Answered", "Practice changed: yes", "Partly", "No"]
 NOT_RECORDED = "not recorded"
+# Each column's share of the text width, for Word and the PDF alike.
+AGENCY_SHARES = [0.22, 0.12, 0.1, 0.1, 0.1, 0.12, 0.12]
+COURSE_SHARES = [0.28, 0.1, 0.1, 0.1, 0.1, 0.1, 0.12]
+EVALUATION_SHARES = [0.25, 0.12, 0.1, 0.1, 0.12, 0.12, 0.1]
+FOLLOW_UP_SHARES = [0.25, 0.14, 0.12, 0.14, 0.1, 0.1]
+RECORDED_SHARES = [0.25, 0.2, 0.1, 0.2, 0.2]
+AGENCY_CAPTION = "Uptake by agency against its workforce"
+EVALUATION_CAPTION = "After-session evaluations (means out of 5)"
+FOLLOW_UP_CAPTION = "Three-month follow-ups: has practice changed?"
 
 
 def _counts(row: dict) -> list[str]:
@@ -75,22 +84,13 @@ def write_word(document, figures: dict) -> None:
     word.paragraph(document, figures["summary"])
     if figures["agencies"]:
         word.subheading(document, "Uptake by agency")
-        shares = [0.22, 0.12, 0.1, 0.1, 0.1, 0.12, 0.12]
-        word.text_table(document, "Uptake by agency against its workforce", AGENCY_HEADER, agency_rows(figures), shares)
+        word.text_table(document, AGENCY_CAPTION, AGENCY_HEADER, agency_rows(figures), AGENCY_SHARES)
     if figures["courses"]:
         word.subheading(document, "Uptake by course")
-        shares = [0.28, 0.1, 0.1, 0.1, 0.1, 0.1, 0.12]
-        word.text_table(document, "Uptake by course", COURSE_HEADER, course_rows(figures), shares)
+        word.text_table(document, "Uptake by course", COURSE_HEADER, course_rows(figures), COURSE_SHARES)
         word.subheading(document, "What attendees said")
-        shares = [0.25, 0.12, 0.1, 0.1, 0.12, 0.12, 0.1]
-        word.text_table(
-            document, "After-session evaluations (means out of 5)", EVALUATION_HEADER, evaluation_rows(figures), shares
-        )
-        shares = [0.25, 0.14, 0.12, 0.14, 0.1, 0.1]
-        word.text_table(
-            document, "Three-month follow-ups: has practice changed?", FOLLOW_UP_HEADER, follow_up_rows(figures), shares
-        )
+        word.text_table(document, EVALUATION_CAPTION, EVALUATION_HEADER, evaluation_rows(figures), EVALUATION_SHARES)
+        word.text_table(document, FOLLOW_UP_CAPTION, FOLLOW_UP_HEADER, follow_up_rows(figures), FOLLOW_UP_SHARES)
     if figures["recorded"]:
         word.subheading(document, "Training recorded by the board")
-        shares = [0.25, 0.2, 0.1, 0.2, 0.2]
-        word.text_table(document, "Training booked elsewhere", RECORDED_HEADER, recorded_rows(figures), shares)
+        word.text_table(document, "Training booked elsewhere", RECORDED_HEADER, recorded_rows(figures), RECORDED_SHARES)
