@@ -9,10 +9,13 @@ from mscb.dashboard.movement import Movement, movement
 from mscb.dashboard.selectors import Choice, dashboard_plans
 from mscb.models import YearlyNarrative, YearlyReport
 from mscb.yearly.registry import sections
+from mscb.yearly.rendering import pdf_data, render_pdf
 from mscb.yearly.sections.priorities import MOVEMENT_WORDS
 from mscb.yearly.selectors import report_sections
 from objectives.models import Action
 from tests.mscb.demo_loaded import MAIN_PLAN
+
+from .pdf_reading import saved, structure_of, text_of
 
 
 @pytest.fixture
@@ -98,3 +101,18 @@ def test_the_demo_report_page_shows_the_sections_and_narratives(demo_report, cli
     for section in sections():
         assert section.title in page
     assert "Every statutory partner led at least one action this year" in page
+
+
+def test_the_demo_reports_pdf_prints_every_sections_subheadings_and_tables(demo_report, tmp_path):
+    data = pdf_data(demo_report)
+    blocks = [block for section in data["sections"] for block in section["blocks"]]
+    path = saved(render_pdf(demo_report), tmp_path)
+    text = text_of(path)
+    structure = structure_of(path)
+
+    # The demo has figures in every section, so each kind of block and the sections' own tables are laid out.
+    assert {block["kind"] for block in blocks} == {"heading", "paragraph", "bullets", "table"}
+    assert all(f'H3 "{block["text"]}" (block)' in structure for block in blocks if block["kind"] == "heading")
+    assert all(block["caption"] in text for block in blocks if block["kind"] == "table")
+    assert structure.count("Table (block):") == sum(block["kind"] == "table" for block in blocks)
+    assert "Every statutory partner led at least one action this year" in text
