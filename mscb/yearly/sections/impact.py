@@ -82,7 +82,7 @@ def pdf_blocks(figures: dict) -> list[dict]:
             EVIDENCE_CAPTION,
             evidence_header(figures),
             evidence_rows(figures),
-            shares=[parts.AS_WIDE_AS_ITS_TEXT, 3, 4, 1.4],
+            shares=[parts.AS_WIDE_AS_ITS_TEXT, 3, 4, 1.8],
         )
         if evidence
         else parts.paragraph(NO_EVIDENCE),
