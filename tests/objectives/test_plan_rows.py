@@ -93,6 +93,19 @@ def test_every_typed_text_on_the_page_is_escaped(manager_client, objective):
     assert content.count(ESCAPED) == 4
 
 
+def test_each_action_lists_its_own_lead_agencies_in_the_agencies_order(manager_client, objective):
+    police = AgencyFactory(name="Fenbridge Police", short_name="Police")
+    health = AgencyFactory(name="Fenbridge Community Health", short_name="Health")
+    ActionFactory(objective=objective, ref="1.1.1", lead_agencies=[police, health])
+    ActionFactory(objective=objective, ref="1.1.2", lead_agencies=[police])
+    ActionFactory(objective=objective, ref="1.1.3")
+
+    content = manager_client.get(objective.plan.get_absolute_url()).content.decode()
+
+    leads = re.findall(r'data-label="Lead agencies">([^<]*)</td>', content)
+    assert leads == ["Health, Police", "Police", "—"]
+
+
 def test_a_reader_gets_no_links_to_edit_or_add(reader_client, objective):
     ActionFactory(objective=objective)
 
