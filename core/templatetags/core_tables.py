@@ -10,6 +10,7 @@ import re
 
 from django import template
 from django.utils.html import format_html, strip_tags
+from django.utils.safestring import SafeString
 
 register = template.Library()
 
@@ -22,16 +23,20 @@ def caption_text(table_html: str) -> str:
     return " ".join(html.unescape(strip_tags(found[1])).split()) if found else ""
 
 
+def scroll_region_html(table: SafeString) -> SafeString:
+    """`table` (safe HTML) inside its own scroll region, named by its caption; for tables drawn in Python."""
+    name = caption_text(table)
+    if not name:
+        raise template.TemplateSyntaxError("{% scroll_region %} needs a table with a caption: it names the region.")
+    return format_html('<div class="table-scroll" role="region" tabindex="0" aria-label="{}">{}</div>', name, table)
+
+
 class ScrollRegionNode(template.Node):
     def __init__(self, nodelist: template.NodeList):
         self.nodelist = nodelist
 
     def render(self, context) -> str:
-        table = self.nodelist.render(context)
-        name = caption_text(table)
-        if not name:
-            raise template.TemplateSyntaxError("{% scroll_region %} needs a table with a caption: it names the region.")
-        return format_html('<div class="table-scroll" role="region" tabindex="0" aria-label="{}">{}</div>', name, table)
+        return scroll_region_html(self.nodelist.render(context))
 
 
 @register.tag
