@@ -8,8 +8,9 @@ and the `core_formats` filters.
 import re
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
-from django.utils import dateformat, timezone
+from django.utils import dateformat, timezone, translation
 
 # "6 March 2026": no leading zero, the month in full, as committee papers write it.
 DATE_FORMAT = "j F Y"
@@ -28,9 +29,22 @@ def _local(day: date) -> date:
     return day
 
 
+def _format(day: date, format_string: str) -> str:
+    if type(day) is date:
+        return _format_day(day, format_string, translation.get_language())
+    return dateformat.format(_local(day), format_string)
+
+
+# A committee paper writes a thousand targets and dates, most of them the same few month-ends, and Django's
+# formatter looks each month's name up in the translations every time: a plain date is written once a language.
+@lru_cache(maxsize=4096)
+def _format_day(day: date, format_string: str, language: str | None) -> str:
+    return dateformat.format(day, format_string)
+
+
 def long_date(day: date) -> str:
     """ "6 March 2026"."""
-    return dateformat.format(_local(day), DATE_FORMAT)
+    return _format(day, DATE_FORMAT)
 
 
 def long_datetime(moment: datetime) -> str:
@@ -40,7 +54,7 @@ def long_datetime(moment: datetime) -> str:
 
 def month_year(day: date) -> str:
     """ "March 2026"."""
-    return dateformat.format(_local(day), MONTH_FORMAT)
+    return _format(day, MONTH_FORMAT)
 
 
 def display_name(user, *, missing: str = "") -> str:

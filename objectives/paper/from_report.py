@@ -76,7 +76,7 @@ def paper_row(row: ReportRow, scale: rating.Scale) -> PaperRow:
         action_id=action.pk,
         ref=action.ref,
         text=action.text,
-        lead_agencies=tuple(agency.name for agency in row.lead_agencies),
+        lead_agencies=tuple(row.lead_agencies),
         target=target_words(action),
         target_on=action.target_on,
         target_is_month=action.target_is_month,

@@ -1,4 +1,4 @@
-"""One action's row of the committee table as HTML, built in Python rather than by a template.
+"""One action's row of the committee table as HTML, and each table's head, built in Python rather than by a template.
 
 A paper of 1,000 actions draws 1,000 rows of five to seven cells; as a template, each cell was an `{% if %}`
 chain, a dozen variable look-ups and a context push, and that was most of the page's rendering time. Every text
@@ -27,6 +27,32 @@ def rows_html(rows: Iterable[PaperRow], table: TableLayout, no_rows: str) -> Saf
         ]
     # Safe: every typed text inside was escaped.
     return mark_safe("<tbody>\n" + "\n".join(drawn) + "\n</tbody>")
+
+
+def head_html(table: TableLayout, objective=None, objective_label: str = "", progress_heading: str = "") -> SafeString:
+    """A table's columns and head: with `objective`, its row ("Obj 1.1", title) above the column headings, and with
+    `progress_heading`, a section's own heading for progress. Drawn here, as a 1,000-action paper has a hundred
+    tables, and the template took a tenth of a millisecond a head."""
+    cols = "".join(f'<col class="{escape(column.css_class)}">' for column in table.columns)
+    parts = [f"<colgroup>{cols}</colgroup>\n<thead>"]
+    if objective:
+        ref = escape(objective.ref)
+        parts.append(
+            '<tr class="report-objective-row">'
+            f'<td id="report-objective-{ref}-ref">{escape(objective_label)} {ref}</td>'
+            f'<td id="report-objective-{ref}-title" colspan="{table.width - 1}">{escape(objective.title)}</td></tr>'
+        )
+    headings = (
+        progress_heading if column.key == "progress" and progress_heading else column.heading
+        for column in table.columns
+    )
+    parts.append(
+        '<tr class="report-column-row">'
+        + "".join(f'<th scope="col">{escape(heading)}</th>' for heading in headings)
+        + "</tr></thead>\n"
+    )
+    # Safe: every typed text inside was escaped.
+    return mark_safe("".join(parts))
 
 
 def row_html(row: PaperRow, table: TableLayout) -> SafeString:

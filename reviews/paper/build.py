@@ -18,7 +18,7 @@ from collections import defaultdict
 
 from core.formats import long_date
 from core.rating import DEFAULT_SCALE_NAME, Scale
-from objectives.models import Action, Agency, ProgressUpdate
+from objectives.models import Action, ProgressUpdate
 from objectives.paper.from_report import paper_row
 from objectives.paper.snapshot import PaperSection, to_data
 from objectives.selectors.report import ReportRow, latest_accepted_updates
@@ -34,16 +34,16 @@ def action_rows(actions, progress_round, scale: Scale) -> list[tuple[Action, dic
     listed = list(actions.in_ref_order())
     agencies = defaultdict(list)
     # Through the link table rather than prefetch_related, so the query runs (and counts) even with no actions.
-    links = Action.lead_agencies.through.objects.filter(action__in=actions).select_related("agency")
-    for link in links.order_by("agency__name"):
-        agencies[link.action_id].append(link.agency)
+    links = Action.lead_agencies.through.objects.filter(action__in=actions)
+    for action_id, name in links.order_by("agency__name").values_list("action_id", "agency__name"):
+        agencies[action_id].append(name)
     updates = latest_accepted_updates(actions=actions, progress_round=progress_round)
     return [
         (action, _row(action, agencies[action.pk], updates.get(action.pk), progress_round, scale)) for action in listed
     ]
 
 
-def _row(action: Action, lead_agencies: list[Agency], update: ProgressUpdate | None, progress_round, scale) -> dict:
+def _row(action: Action, lead_agencies: list[str], update: ProgressUpdate | None, progress_round, scale) -> dict:
     """The objectives table's row for the action, rated on the plan's scale, as JSON-ready data."""
     earlier = update is not None and update.round_id != progress_round.pk
     row = paper_row(ReportRow(action, lead_agencies, update, is_from_earlier_round=earlier), scale)

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from objectives.models import Agency
+from objectives.paper.build import build_paper
 from tests.factories import ActionFactory, AgencyFactory, ObjectiveFactory, ProgressRoundFactory
 
 pytestmark = pytest.mark.django_db
@@ -49,3 +50,21 @@ def test_my_actions_lists_lead_agencies_in_the_order_shown(contributor_client, l
 
     # The cell carries its stacked-row label and role too (static/css/stacked.css): match its words, not its tag.
     assert re.search(r"<td[^>]*>Barnardo&#x27;s, children&#x27;s services, Police, Youth justice</td>", content)
+
+
+def test_the_committee_paper_names_each_actions_lead_agencies_in_the_order_shown(agencies):
+    """The paper reads the names of every action's agencies in one query: each action keeps its own, in this order."""
+    objective = ObjectiveFactory()
+    progress_round = ProgressRoundFactory(plan=objective.plan, as_of=date(2026, 3, 31))
+    ActionFactory(objective=objective, ref="1.1.1", lead_agencies=agencies)
+    ActionFactory(objective=objective, ref="1.1.2", lead_agencies=[agencies[0]])
+    ActionFactory(objective=objective, ref="1.1.3", lead_agencies=[])
+
+    paper = build_paper(progress_round=progress_round, author="")
+
+    # The names stored are the full names (the paper prints those), ordered as every list of agencies is.
+    assert [row.lead_agencies for row in paper.rows] == [
+        ("Barnardo's", "Northshire County Council", "Avon Youth Offending Service"),
+        ("Avon Youth Offending Service",),
+        (),
+    ]

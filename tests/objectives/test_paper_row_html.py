@@ -1,9 +1,12 @@
-"""The committee table's rows, drawn in Python (objectives.paper.row_html): everything typed is escaped, and what
-has no column of its own is printed under the action or beside the progress."""
+"""The committee table's rows and heads, drawn in Python (objectives.paper.row_html), and the at-a-glance rows
+(glance_html): everything typed is escaped, and what has no column of its own is printed under the action or beside
+the progress."""
 
+from objectives.paper.glance import CountLine, Flagged, Glance
+from objectives.paper.glance_html import count_lines_html, exceptions_html
 from objectives.paper.layout import Column, TableLayout
-from objectives.paper.row_html import row_html, rows_html
-from objectives.paper.snapshot import PaperRow
+from objectives.paper.row_html import head_html, row_html, rows_html
+from objectives.paper.snapshot import PaperObjective, PaperRow
 
 TYPED = "<script>alert(1)</script> & Co"
 ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co"
@@ -60,3 +63,37 @@ def test_a_table_without_rows_says_so_across_its_columns():
     html = rows_html([], layout("ref", "action", "progress"), "No actions yet.")
 
     assert '<td colspan="3" class="report-empty">No actions yet.</td>' in html
+
+
+def test_a_head_names_its_objective_across_the_columns_and_escapes_what_was_typed():
+    objective = PaperObjective(ref=TYPED, title=TYPED, rows=())
+
+    html = head_html(layout("ref", "action", "progress"), objective, TYPED, "")
+
+    assert "<script>" not in html
+    assert html.count(ESCAPED) == 5  # the two cells' ids, the label and ref, and the title
+    assert 'colspan="2"' in html
+    assert html.count('<th scope="col">') == 3
+
+
+def test_a_section_head_has_no_objective_row_and_its_own_progress_heading():
+    html = head_html(layout("ref", "action", "progress"), None, "Obj", TYPED)
+
+    assert "report-objective-row" not in html
+    assert [cell.split("</th>")[0] for cell in html.split('<th scope="col">')[1:]] == ["Ref", "Action", ESCAPED]
+
+
+def test_the_glance_rows_escape_what_was_typed_and_give_every_figure():
+    glance = Glance(
+        note="", caption="", name_heading="", total_heading="", columns=("Red",), listed_for="",
+        lines=(CountLine(kind="objective", name=TYPED, total=3, counts=(2,), no_update=1),),
+        exceptions=(Flagged(ref=TYPED, text=TYPED, lead=TYPED, reasons=(TYPED, "Rated Red")),),
+        exceptions_caption="", exception_headings=(), no_exceptions="",
+    )  # fmt: skip
+
+    html = count_lines_html(glance) + exceptions_html(glance)
+
+    assert "<script>" not in html
+    assert html.count(ESCAPED) == 5
+    assert f'<th scope="row">{ESCAPED}</th><td>3</td><td>2</td><td>1</td>' in html
+    assert f"<li>{ESCAPED}</li><li>Rated Red</li>" in html
