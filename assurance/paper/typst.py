@@ -54,7 +54,11 @@ def typst_data(section: PaperSection) -> dict:
         ],
         "counts": counts
         and [
-            {"caption": caption, "headings": [heading, "Recommendations"], "rows": [[row["label"], str(row["count"])] for row in rows]}
+            {
+                "caption": caption,
+                "headings": [heading, "Recommendations"],
+                "rows": [[row["label"], str(row["count"])] for row in rows],
+            }
             for caption, heading, rows in (
                 ("Recommendations by the board's decision", "Decision", counts["by_decision"]),
                 ("Recommendations by status", "Status", counts["by_status"]),

@@ -20,7 +20,7 @@ __all__ = ["PDF_VARIANT", "STATIC_FOLDER", "RefusedFetch", "StaticFilesOnly", "e
 
 PAPER_TEMPLATE = "/objectives/paper/typst/paper.typ"
 # A template's path as Typst reads it from the project's folder: nothing that could end the string in the source.
-_PLAIN_PATH = re.compile(r"^(/[A-Za-z0-9_.-]+)+\.typ$")
+_PLAIN_PATH = re.compile(r"(/[A-Za-z0-9_.-]+)+\.typ")
 
 
 class UnsafeTemplatePath(ValueError):
@@ -30,7 +30,7 @@ class UnsafeTemplatePath(ValueError):
 def entry_source(templates: list[str]) -> str:
     """The Typst source that imports the paper's layout and each section's template and lays the data out."""
     for path in templates:
-        if not _PLAIN_PATH.match(path) or ".." in path:
+        if not _PLAIN_PATH.fullmatch(path) or ".." in path:
             raise UnsafeTemplatePath(f"A committee paper section's Typst template must be a plain path, not {path!r}.")
     imports = "".join(f'#import "{path}" as section{number}\n' for number, path in enumerate(templates))
     renderers = "".join(f"section{number}.section, " for number in range(len(templates)))

@@ -17,7 +17,6 @@ from .html import paper_context
 from .layout import TableLayout
 from .snapshot import Paper, PaperRow
 
-# Papers, in Typst's lengths: a column's share of the table as a fraction of the width.
 NO_UPDATE = "No update"
 EVIDENCE_OF_IMPACT = "Evidence of impact"
 
@@ -197,7 +196,9 @@ def _glance(glance) -> dict:
         "note": glance.note,
         "caption": glance.caption,
         "headings": list(glance.headings),
-        "lines": [{"kind": line.kind, "name": line.name, "cells": [str(cell) for cell in line.cells]} for line in glance.lines],
+        "lines": [
+            {"kind": line.kind, "name": line.name, "cells": [str(cell) for cell in line.cells]} for line in glance.lines
+        ],
         "listed_for": glance.listed_for,
         "exceptions_caption": glance.exceptions_caption,
         "exception_headings": list(glance.exception_headings),
@@ -218,7 +219,11 @@ def paper_data(paper: Paper, sections: list[dict]) -> dict:
         "description": f"Report to the {paper.committee_name} from the {paper.board_name}",
         "board": paper.board_name,
         "to": f"Report to the {paper.committee_name}",
-        "heads": {"top_left": paper.board_name, "top_right": paper.title, "bottom_centre": f"Produced {long_date(paper.produced_on)}"},
+        "heads": {
+            "top_left": paper.board_name,
+            "top_right": paper.title,
+            "bottom_centre": f"Produced {long_date(paper.produced_on)}",
+        },
         "cover": _cover(paper),
         "covering": _covering(paper),
         "glance": _glance(context["glance"]),

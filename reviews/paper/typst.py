@@ -55,7 +55,9 @@ def cdop_data(section: PaperSection) -> dict:
     if year:
         totals, categories = word.figure_rows(year), word.category_rows(year)
         drawn_year = {
-            "heading": f"Figures for {year['title']}" if totals or categories else f"The panel's report for {year['title']}",
+            "heading": f"Figures for {year['title']}"
+            if totals or categories
+            else f"The panel's report for {year['title']}",
             "totals_caption": f"Deaths reviewed in {year['title']} (year ending {year['ends']})",
             "totals": totals,
             "categories_caption": f"Deaths reviewed in {year['title']} by category",
@@ -63,7 +65,10 @@ def cdop_data(section: PaperSection) -> dict:
             # Publications from before the narrative existed have no "narrative" key.
             "texts": [
                 {"label": label, "text": text_parts(text)}
-                for label, text in (("Main messages", year["summary"]), ("The panel's report", year.get("narrative", "")))
+                for label, text in (
+                    ("Main messages", year["summary"]),
+                    ("The panel's report", year.get("narrative", "")),
+                )
                 if text
             ],
         }
