@@ -10,7 +10,10 @@ earlier round's note), "note" (a small italic note), "none" (an italic "No updat
 words), "label" (a bold label before the evidence of impact), "rule" (the line above it).
 """
 
+import re
+
 from core.formats import long_date
+from core.rating import outline_for
 
 from ..text import progress_blocks
 from .html import paper_context
@@ -19,6 +22,7 @@ from .snapshot import Paper, PaperRow
 
 NO_UPDATE = "No update"
 EVIDENCE_OF_IMPACT = "Evidence of impact"
+_HEX = re.compile(r"[0-9A-Fa-f]{6}\Z")
 
 
 def text_parts(text: str) -> list[dict]:
@@ -26,8 +30,15 @@ def text_parts(text: str) -> list[dict]:
     return [{"t": kind, "lines": lines} for kind, lines in progress_blocks(text)]
 
 
-def badge(label: str, fill: str, text: str, border: str = "") -> dict:
-    return {"label": label, "fill": fill, "text": text, "border": border}
+def badge(label: str, fill: str, text: str, border: str | None = None) -> dict:
+    """A rating's badge: its words on its fill, outlined when pale (core.rating's rule, as rows keep no outline).
+
+    Only six-digit hex colours reach Typst; anything else prints as the words on white, which any scale may show.
+    """
+    if not (_HEX.match(fill or "") and _HEX.match(text or "")):
+        fill, text, border = "FFFFFF", "1A1A1A", None
+    outline = outline_for(fill) if border is None else border
+    return {"label": label, "fill": fill, "text": text, "border": outline if _HEX.match(outline) else ""}
 
 
 def row_badge(row: PaperRow) -> dict:

@@ -16,14 +16,15 @@ def _rows(rows: list[dict], layout) -> list[dict]:
 
 
 def case_reviews_data(section: PaperSection) -> dict:
-    layout = section_layout(section.data["round_label"])
-    reviews = section.data["reviews"]
+    """The case reviews' tables and texts; a section holding no reviews prints its heading and an empty table."""
+    layout = section_layout(section.data.get("round_label", ""))
+    reviews = section.data.get("reviews", [])
     counted = [count["label"] for count in reviews[0]["rag_counts"]] if reviews else []
     return {
         "title": section.title,
         "summary_caption": section.data.get("summary_caption", word.SUMMARY_CAPTION),
         "summary_headings": word.SUMMARY_HEADER + counted,
-        "summary_rows": word.summary_rows(section),
+        "summary_rows": word.summary_rows(section) if reviews else [],
         "columns": table_columns(layout),
         "reviews": [
             {
@@ -48,9 +49,10 @@ def case_reviews_data(section: PaperSection) -> dict:
 
 
 def cdop_data(section: PaperSection) -> dict:
-    layout = section_layout(section.data["round_label"])
-    year = section.data["year"]
-    groups = section.data["action_groups"]
+    """The panel's year and actions; a section holding neither prints its heading and says it has no actions."""
+    layout = section_layout(section.data.get("round_label", ""))
+    year = section.data.get("year")
+    groups = section.data.get("action_groups", [])
     drawn_year = None
     if year:
         totals, categories = word.figure_rows(year), word.category_rows(year)

@@ -7,8 +7,10 @@ import subprocess
 
 import pytest
 
+from core.rating import OUTLINE
 from objectives.paper.pdf import UnsafeTemplatePath, entry_source, render_pdf
 from objectives.paper.snapshot import PaperAim, PaperObjective, PaperSection
+from objectives.paper.typst_data import badge, row_badge
 from tests.objectives.paper_samples import ROUND_LABEL, long_paper, row
 
 MARKUP = 'Board #1 *not bold* $x$ "quoted" \\ <label> @ref _x_'
@@ -137,3 +139,20 @@ def test_the_entry_imports_only_plain_template_paths():
     for path in ['/a".typ', "/../etc/x.typ", "relative.typ", "/a.typ\n#panic()", "/a.typ\n"]:
         with pytest.raises(UnsafeTemplatePath):
             entry_source([path])
+
+
+def test_a_pale_badge_is_outlined_and_a_colour_typst_cannot_read_prints_the_words_on_white():
+    pale = row_badge(row("1.1.1", rag="", rag_label="Not started", rating_fill="F3F2F1", rating_text="0B0C0C"))
+    odd = badge("Odd", 'red"); #panic(', "FFFFFF")
+
+    assert (pale["label"], pale["border"]) == ("Not started", OUTLINE)
+    assert odd == {"label": "Odd", "fill": "FFFFFF", "text": "1A1A1A", "border": OUTLINE}
+
+
+def test_a_badge_of_any_colour_lays_out_in_its_words(tmp_path):
+    rows = (row("1.1.1", rag="odd", rag_label="Odd level", rating_class="x", rating_fill="nonsense", rating_text="?"),)
+    paper = long_paper(aims=(PaperAim("1", "Aim", (PaperObjective("1.1", "Objective", rows),)),))
+
+    text = _text(render_pdf(paper), tmp_path)
+
+    assert "early help Odd level" in text
