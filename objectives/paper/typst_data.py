@@ -109,6 +109,8 @@ def _indicators(paper: Paper, indicators, caption: str) -> dict | None:
     return {
         "caption": caption,
         "headings": [*headings, "Direction of travel", "Trend"],
+        # The name and the trend's words take the room; the figures and the badge need little.
+        "widths": [30, 18, 9, 9, 12, 22] if paper.is_rated else [32, 20, 10, 14, 24],
         "rows": [
             {
                 "title": indicator.title,
