@@ -142,6 +142,11 @@ def css_class_for(scale_name: str, code: str) -> str:
     return f"rag-{slugify(scale_name) or 'scale'}--{slugify(code) or 'level'}"
 
 
+def outline_for(fill: str) -> str:
+    """The outline a badge of this fill needs against the white page, or "" for none."""
+    return OUTLINE if border_needed(fill) else ""
+
+
 def level(value, label, meaning, fill, text, rank, *, complete=False, exception=False, scale="rag") -> Rating:
     """One level of a scale, with its outline and class worked out from its colours and names."""
     return Rating(
@@ -150,7 +155,7 @@ def level(value, label, meaning, fill, text, rank, *, complete=False, exception=
         meaning,
         fill,
         text,
-        OUTLINE if border_needed(fill) else "",
+        outline_for(fill),
         rank,
         is_complete=complete,
         is_exception=exception,

@@ -23,10 +23,11 @@ def _blocks(text: str) -> list[list[str]]:
     return blocks
 
 
-def progress_html(text: str) -> SafeString:
-    """Render plain text: blank lines start paragraphs, lines starting "- " become bullets.
+def progress_blocks(text: str) -> list[tuple[str, list[str]]]:
+    """Plain text as blocks: ("p", its lines) for a paragraph, ("ul", its items) for a bullet list.
 
-    Everything the user typed is escaped, so "<script>" shows as text.
+    Blank lines start paragraphs, lines starting "- " become bullets: the one reading of typed text that the HTML
+    and the PDF (objectives/paper/typst_data.py) both print.
     """
     parts = []
     for block in _blocks(text or ""):
@@ -35,7 +36,7 @@ def progress_html(text: str) -> SafeString:
         for line in block:
             if _BULLET.match(line):
                 if paragraph:
-                    parts.append(_paragraph(paragraph))
+                    parts.append(("p", paragraph))
                     paragraph = []
                 bullets.append(_BULLET.sub("", line, count=1))
             elif bullets and line.startswith((" ", "\t")):
@@ -43,14 +44,23 @@ def progress_html(text: str) -> SafeString:
                 bullets[-1] += " " + line.strip()
             else:
                 if bullets:
-                    parts.append(_bullet_list(bullets))
+                    parts.append(("ul", bullets))
                     bullets = []
                 paragraph.append(line.strip())
         if paragraph:
-            parts.append(_paragraph(paragraph))
+            parts.append(("p", paragraph))
         if bullets:
-            parts.append(_bullet_list(bullets))
-    return mark_safe("\n".join(parts))
+            parts.append(("ul", bullets))
+    return parts
+
+
+def progress_html(text: str) -> SafeString:
+    """Render plain text: blank lines start paragraphs, lines starting "- " become bullets.
+
+    Everything the user typed is escaped, so "<script>" shows as text.
+    """
+    drawn = (_paragraph(lines) if kind == "p" else _bullet_list(lines) for kind, lines in progress_blocks(text))
+    return mark_safe("\n".join(drawn))
 
 
 # The standard library's escape, which Django's wraps: the same text, without the lazy-string check on each of the

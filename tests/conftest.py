@@ -13,6 +13,7 @@ import importlib
 from pathlib import Path
 
 import pytest
+import typst
 import weasyprint
 from django.apps import apps
 from django.db import connection
@@ -169,11 +170,23 @@ def queue_only(settings):
     default_task_backend.clear()
 
 
+class _CompilerWithoutFonts:
+    """Typst's compiler failing as it does when no font can be read or memory runs out."""
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def compile(self, *args, **kwargs):
+        raise OSError("No usable font was found")
+
+
 @pytest.fixture
 def broken_pdf_engine(monkeypatch):
-    """WeasyPrint failing as it does when a font is missing or memory runs out."""
+    """Both PDF engines failing as they do when a font is missing or memory runs out: Typst (the committee paper)
+    and WeasyPrint (the yearly report, until it moves to Typst)."""
 
     def write_pdf(self, *args, **kwargs):
         raise OSError("No usable font was found")
 
     monkeypatch.setattr(weasyprint.HTML, "write_pdf", write_pdf)
+    monkeypatch.setattr(typst, "Compiler", _CompilerWithoutFonts)

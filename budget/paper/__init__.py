@@ -14,6 +14,7 @@ from objectives.paper.snapshot import PaperSection
 
 from ..figures import figures_for
 from ..selectors import budget_for
+from .typst import typst_data
 from .word import write_word
 
 KIND = "budget"
@@ -30,4 +31,11 @@ def build(*, plan, progress_round) -> PaperSection | None:
     return PaperSection(kind=KIND, title=TITLE, data=data)
 
 
-SECTION = SectionType(kind=KIND, build=build, template_name="budget/_report_section.html", write_word=write_word)
+SECTION = SectionType(
+    kind=KIND,
+    build=build,
+    template_name="budget/_report_section.html",
+    write_word=write_word,
+    typst_template="/budget/paper/budget.typ",
+    typst_data=typst_data,
+)

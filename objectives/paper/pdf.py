@@ -1,63 +1,49 @@
-"""The paper as a PDF: the same HTML as the report page, laid out by WeasyPrint on A4 landscape."""
+"""The paper as a PDF: laid out by Typst (objectives/paper/typst/paper.typ) on A4 landscape, tagged PDF/UA-1.
 
-import logging
-from pathlib import Path
-from urllib.parse import unquote, urlsplit
+The data comes from objectives.paper.typst_data; each registered later section brings its own template. The entry
+source is built here from those templates' paths alone (never from typed text), which are checked to be plain paths.
 
-from django.conf import settings
-from django.template.loader import render_to_string
-from weasyprint import CSS, HTML
-from weasyprint.urls import URLFetcher, path2url
+The WeasyPrint names below (PDF_VARIANT, STATIC_FOLDER, StaticFilesOnly) are the yearly report's until it too
+moves to Typst; the committee paper no longer uses them.
+"""
 
-from .html import STANDALONE_STYLESHEETS, paper_context, stylesheet_text
+import re
+
+from core.typst_pdf import compile_pdf
+
+from . import sections
 from .snapshot import Paper
+from .typst_data import paper_data
+from .weasyprint_fetch import PDF_VARIANT, STATIC_FOLDER, RefusedFetch, StaticFilesOnly
 
-# Only our own static folder may be read while the PDF is made: nothing from the network, nothing else on disk.
-STATIC_FOLDER = Path(settings.BASE_DIR) / "static"
+__all__ = ["PDF_VARIANT", "STATIC_FOLDER", "RefusedFetch", "StaticFilesOnly", "entry_source", "render_pdf"]
 
-
-class _SkipBrowserOnlyProperty(logging.Filter):
-    """report.css also asks Chrome to print colours; WeasyPrint prints them anyway, so its warning is noise."""
-
-    def filter(self, record):
-        return "print-color-adjust" not in record.getMessage()
+PAPER_TEMPLATE = "/objectives/paper/typst/paper.typ"
+# A template's path as Typst reads it from the project's folder: nothing that could end the string in the source.
+_PLAIN_PATH = re.compile(r"(/[A-Za-z0-9_.-]+)+\.typ")
 
 
-logging.getLogger("weasyprint").addFilter(_SkipBrowserOnlyProperty())
-
-
-class RefusedFetch(ValueError):
+class UnsafeTemplatePath(ValueError):
     pass
 
 
-class StaticFilesOnly(URLFetcher):
-    """A WeasyPrint fetcher that reads files under one folder and refuses every other address."""
-
-    def __init__(self, folder: Path = STATIC_FOLDER):
-        # A refusal stops the rendering rather than leaving a quiet gap in the paper.
-        super().__init__(allowed_protocols={"file"}, allow_redirects=False, fail_on_errors=True)
-        self.folder = folder.resolve()
-
-    def fetch(self, url, headers=None):
-        parts = urlsplit(url)
-        if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
-            raise RefusedFetch(f"The committee paper may not fetch {url}.")
-        if not Path(unquote(parts.path)).resolve().is_relative_to(self.folder):
-            raise RefusedFetch(f"The committee paper may only read the static folder, not {url}.")
-        return super().fetch(url, headers)
-
-
-# Tagged to PDF/UA-1, as public bodies must publish accessible documents: headings, tables with header cells,
-# the language (the template's en-GB) and the title (its <title>) all reach a screen reader.
-PDF_VARIANT = "pdf/ua-1"
+def entry_source(templates: list[str]) -> str:
+    """The Typst source that imports the paper's layout and each section's template and lays the data out."""
+    for path in templates:
+        if not _PLAIN_PATH.fullmatch(path) or ".." in path:
+            raise UnsafeTemplatePath(f"A committee paper section's Typst template must be a plain path, not {path!r}.")
+    imports = "".join(f'#import "{path}" as section{number}\n' for number, path in enumerate(templates))
+    renderers = "".join(f"section{number}.section, " for number in range(len(templates)))
+    return (
+        f'#import "{PAPER_TEMPLATE}": paper\n'
+        f"{imports}"
+        "#let data = json(bytes(sys.inputs.data))\n"
+        f"#paper(data, renderers: ({renderers}))\n"
+    )
 
 
 def render_pdf(paper: Paper) -> bytes:
     """The paper as a tagged PDF's bytes; the same paper always gives the same bytes."""
-    fetcher = StaticFilesOnly()
-    base_url = path2url(STATIC_FOLDER)
-    html = render_to_string("objectives/report_pdf.html", paper_context(paper))
-    stylesheet = CSS(string=stylesheet_text(STANDALONE_STYLESHEETS), base_url=base_url, url_fetcher=fetcher)
-    return HTML(string=html, base_url=base_url, url_fetcher=fetcher).write_pdf(
-        stylesheets=[stylesheet], pdf_variant=PDF_VARIANT
-    )
+    templates = sections.typst_templates()
+    drawn = [sections.typst_section(section, templates) for section in paper.sections]
+    return compile_pdf(entry_source(templates), paper_data(paper, drawn), made_on=paper.produced_on)

@@ -12,7 +12,7 @@ from objectives.paper.snapshot import from_snapshot, to_snapshot
 from objectives.views.report import report_round
 from tests.budget.factories import PartnerContributionFactory, SpendLineFactory
 from tests.factories import AgencyFactory, BusinessPlanFactory
-from tests.objectives.paper_reading import in_order, paper_page, paper_word_text
+from tests.objectives.paper_reading import in_order, paper_page, paper_pdf_text, paper_word_text
 
 pytestmark = pytest.mark.django_db
 
@@ -96,6 +96,29 @@ def test_the_word_file_has_the_heading_totals_and_both_tables(reader_client, dec
             "Spend by heading",
             "Case reviews | £35,000.00 | £41,250.00 | -£6,250.00",
             "Total | £35,000.00 | £41,250.00 | -£6,250.00",
+        ],
+    )
+
+
+def test_the_pdf_has_the_heading_totals_and_both_tables_last(reader_client, december, recorded, tmp_path):
+    text = paper_pdf_text(reader_client, december, tmp_path)
+
+    assert in_order(
+        text,
+        [
+            "Partner contributions and spend",
+            "Figures as recorded on",
+            "Pooled budget (agreed by the partners): £41,500.00",
+            "Balance (paid in less spent): -£21,250.00",
+            "Contributions by agency",
+            "Police",
+            "£41,500.00",
+            "Schools",
+            "A training room.",
+            "£3,200.00",
+            "Spend by heading",
+            "Case reviews",
+            "-£6,250.00",
         ],
     )
 

@@ -4,15 +4,15 @@ from datetime import date
 from io import BytesIO
 
 import pytest
-from django.template.loader import render_to_string
 from docx import Document
 
 from core.models import RatingScale
 from objectives.models import ProgressUpdate, implicit_aim
 from objectives.paper.build import build_paper
 from objectives.paper.files import FILE_FORMATS
-from objectives.paper.html import paper_context, render_standalone_html
+from objectives.paper.html import render_standalone_html
 from objectives.paper.snapshot import from_snapshot
+from objectives.paper.typst_data import paper_data
 from objectives.paper.word import render_word
 from objectives.services.publishing import publish_report
 from objectives.views.report import report_round
@@ -208,12 +208,16 @@ def test_case_review_actions_are_rated_on_their_plans_scale(recommendations):
     assert (row["rag_label"], row["rating_class"]) == ("3 Slipped", "rag-four-point--3")
 
 
-def test_the_pdf_gets_the_plans_badge_colours_in_its_own_style(recommendations):
+def test_the_pdf_gets_the_plans_badge_colours_and_words(recommendations):
     paper = build_paper(progress_round=recommendations, author="")
 
-    html = render_to_string("objectives/report_pdf.html", paper_context(paper))
+    data = paper_data(paper, [])
 
-    assert ".rag.rag-four-point--1 { background: #1D70B8; color: #FFFFFF; }" in html
+    key = {entry["badge"]["label"]: entry["badge"] for entry in data["cover"]["key"]}
+    assert (key["1 Achieved (fully)"]["fill"], key["1 Achieved (fully)"]["text"]) == ("1D70B8", "FFFFFF")
+    (table,) = data["aims"][0]["tables"]
+    badges = [part["badge"] for cell in table["rows"][1]["cells"] for part in cell if part["t"] == "badge"]
+    assert [badge["label"] for badge in badges] == ["3 Slipped"]
 
 
 def test_a_rating_left_blank_since_the_last_publication_is_not_a_rating_change(board_manager, recommendations):

@@ -240,7 +240,7 @@ def test_the_same_paper_gives_the_same_pdf_bytes(pdf, paper):
     assert render_pdf(paper) == pdf
 
 
-# What WeasyPrint may fetch
+# What WeasyPrint may fetch: the yearly report's PDF, until it moves to Typst as the committee paper has
 
 
 def test_pdf_fetcher_reads_our_static_files():

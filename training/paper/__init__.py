@@ -148,4 +148,26 @@ def _table(document, caption: str, header: list[str], rows: list[list[str]]) -> 
             cell.paragraphs[0].add_run(value).font.size = Pt(9)
 
 
-SECTION = SectionType(kind=KIND, build=build, template_name="training/_report_section.html", write_word=write_word)
+def typst_data(section: PaperSection) -> dict:
+    """The section as training.typ draws it: the same rows and words as the Word file."""
+    return {
+        "title": section.title,
+        "summary": section.data.get("summary", ""),
+        "caption": CAPTION,
+        "headings": HEADER,
+        "rows": table_rows(section),
+        "footnote": FOOTNOTE,
+        "recorded_caption": section.data.get("recorded_caption", RECORDED_CAPTION),
+        "recorded_headings": RECORDED_HEADER,
+        "recorded": recorded_rows(section),
+    }
+
+
+SECTION = SectionType(
+    kind=KIND,
+    build=build,
+    template_name="training/_report_section.html",
+    write_word=write_word,
+    typst_template="/training/paper/training.typ",
+    typst_data=typst_data,
+)
