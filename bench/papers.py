@@ -2,7 +2,6 @@
 requested through objectives.paper.generated, which this process's "immediate" task backend builds at once),
 PDF pages, and a repeat download of the unchanged paper over HTTP once the file is made."""
 
-import logging
 import shutil
 import subprocess
 import tempfile
@@ -20,9 +19,6 @@ from objectives.paper.generated import KINDS, paper_file
 from . import data, timing
 from .results import Results
 from .serving import Served
-
-# WeasyPrint warns of each screen-only CSS rule it skips; the bench's tables are what matters here.
-logging.getLogger("weasyprint").setLevel(logging.ERROR)
 
 
 def pdf_pages(content: bytes) -> int | None:

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 import typst
-import weasyprint
 from django.apps import apps
 from django.db import connection
 from django_tasks import default_task_backend
@@ -182,11 +181,5 @@ class _CompilerWithoutFonts:
 
 @pytest.fixture
 def broken_pdf_engine(monkeypatch):
-    """Both PDF engines failing as they do when a font is missing or memory runs out: Typst (the committee paper)
-    and WeasyPrint (the yearly report, until it moves to Typst)."""
-
-    def write_pdf(self, *args, **kwargs):
-        raise OSError("No usable font was found")
-
-    monkeypatch.setattr(weasyprint.HTML, "write_pdf", write_pdf)
+    """The PDF engine, Typst, failing as it does when a font is missing or memory runs out."""
     monkeypatch.setattr(typst, "Compiler", _CompilerWithoutFonts)

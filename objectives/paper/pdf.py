@@ -2,9 +2,6 @@
 
 The data comes from objectives.paper.typst_data; each registered later section brings its own template. The entry
 source is built here from those templates' paths alone (never from typed text), which are checked to be plain paths.
-
-The WeasyPrint names below (PDF_VARIANT, STATIC_FOLDER, StaticFilesOnly) are the yearly report's until it too
-moves to Typst; the committee paper no longer uses them.
 """
 
 import re
@@ -14,9 +11,6 @@ from core.typst_pdf import compile_pdf
 from . import sections
 from .snapshot import Paper
 from .typst_data import paper_data
-from .weasyprint_fetch import PDF_VARIANT, STATIC_FOLDER, RefusedFetch, StaticFilesOnly
-
-__all__ = ["PDF_VARIANT", "STATIC_FOLDER", "RefusedFetch", "StaticFilesOnly", "entry_source", "render_pdf"]
 
 PAPER_TEMPLATE = "/objectives/paper/typst/paper.typ"
 # A template's path as Typst reads it from the project's folder: nothing that could end the string in the source.

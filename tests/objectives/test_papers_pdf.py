@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from core.models import GeneratedFile
 from objectives.models import ProgressUpdate
-from objectives.paper.pdf import RefusedFetch, StaticFilesOnly, render_pdf
+from objectives.paper.pdf import render_pdf
 from objectives.paper.snapshot import PaperAim, PaperObjective, PaperSection
 from tests.factories import (
     ActionFactory,
@@ -238,35 +238,6 @@ def test_pdf_shows_a_later_section_after_the_objectives(tmp_path_factory):
 
 def test_the_same_paper_gives_the_same_pdf_bytes(pdf, paper):
     assert render_pdf(paper) == pdf
-
-
-# What WeasyPrint may fetch: the yearly report's PDF, until it moves to Typst as the committee paper has
-
-
-def test_pdf_fetcher_reads_our_static_files():
-    response = StaticFilesOnly()(f"file://{StaticFilesOnly().folder}/css/report.css")
-
-    assert b"A4 landscape" in response.read()
-
-
-@pytest.mark.parametrize(
-    "url",
-    [
-        "http://example.org/tracker.png",
-        "https://example.org/font.woff",
-        "file:///etc/passwd",
-        "data:image/png;base64,AAAA",
-        "ftp://example.org/file",
-    ],
-)
-def test_pdf_fetcher_refuses_anything_else(url):
-    with pytest.raises(RefusedFetch):
-        StaticFilesOnly()(url)
-
-
-def test_pdf_fetcher_refuses_a_path_that_climbs_out_of_the_static_folder():
-    with pytest.raises(RefusedFetch, match="may only read the static folder"):
-        StaticFilesOnly()(f"file://{StaticFilesOnly().folder}/../mscb/settings.py")
 
 
 # Downloading it from the report page

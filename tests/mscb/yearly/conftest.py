@@ -3,7 +3,6 @@
 from datetime import date
 
 import pytest
-import typst
 
 from mscb.yearly import services
 from objectives.models import ProgressUpdate
@@ -51,20 +50,3 @@ def add_actions(plan, how_many: int) -> None:
 def report(year_plan, board_manager):
     """The plan year's yearly report, its figures generated."""
     return services.generate_yearly_report(plan=year_plan, by=board_manager)
-
-
-class _FontlessCompiler:
-    """Typst failing as it does when no font can be found or memory runs out."""
-
-    def __init__(self, *args, **kwargs):
-        pass
-
-    def compile(self, *args, **kwargs):
-        raise OSError("No usable font was found")
-
-
-@pytest.fixture
-def broken_pdf_engine(monkeypatch):
-    """The yearly report's PDF engine, Typst, failing (the suite's own fixture breaks WeasyPrint, the committee
-    paper's engine until it moves too)."""
-    monkeypatch.setattr(typst, "Compiler", _FontlessCompiler)
