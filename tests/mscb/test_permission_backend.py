@@ -34,7 +34,8 @@ def test_the_permissions_are_exactly_model_backends(db):
 
     expected = fresh(user).get_user_permissions() | fresh(user).get_group_permissions()
     assert fresh(user).get_all_permissions() == expected
-    assert "objectives.submit_progressupdate" in expected and "auth.view_user" in expected
+    assert "objectives.submit_progressupdate" in expected
+    assert "auth.view_user" in expected
 
 
 def test_an_inactive_user_has_no_permission_and_costs_no_query(db, django_assert_num_queries):
@@ -58,7 +59,8 @@ def test_signing_in_still_goes_through_the_model_backend(client, db):
     UserFactory(username="someone", password="a-long-password-1")
 
     wrong = client.post(reverse("login"), {"username": "someone", "password": "wrong"})
-    assert wrong.status_code == 200 and BACKEND_SESSION_KEY not in client.session
+    assert wrong.status_code == 200
+    assert BACKEND_SESSION_KEY not in client.session
 
     right = client.post(reverse("login"), {"username": "someone", "password": "a-long-password-1"})
     assert right.status_code == 302
