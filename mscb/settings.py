@@ -171,8 +171,13 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
-# Axes only watches sign-in attempts; the model backend checks the password.
-AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+# Axes only watches sign-in attempts; the model backend checks the password. Permissions are read in one
+# query by mscb.permission_backend, before ModelBackend, which then finds them read (it signs nobody in).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "mscb.permission_backend.OneQueryPermissionBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 # The password reset e-mail says the link works for an hour.
 PASSWORD_RESET_TIMEOUT = 60 * 60
 # An invitation's link to set a first password (the same confirmation page) works for longer.

@@ -8,6 +8,7 @@ from django.db.models import OuterRef, Prefetch, Q, Subquery
 
 from core.rating import Tally
 from objectives.models import Action, Agency, ProgressUpdate
+from objectives.models.actions import tallies_of
 
 from .models import CdopCategory, CdopFigure, CdopYear, Recommendation, Review
 
@@ -68,7 +69,10 @@ def give_recommendations_their_actions(recommendations, actions, *, link: str, u
 
 
 def review_action_plan(review: Review, *, user) -> ReviewActionPlan:
-    """The review's recommendations with their actions and latest progress, in five queries however many."""
+    """The review's recommendations with their actions and latest progress, in five queries however many.
+
+    The counts by latest rating come from the actions listed, so they always agree with the table and cost no query.
+    """
     recommendations = list(
         Recommendation.objects.filter(review=review)
         .order_by("number")
@@ -79,7 +83,7 @@ def review_action_plan(review: Review, *, user) -> ReviewActionPlan:
     )
     return ReviewActionPlan(
         recommendations=recommendations,
-        rag_counts=review_actions(review, user=user).rating_tallies(),
+        rag_counts=tallies_of(actions),
         action_count=len(actions),
     )
 

@@ -1,5 +1,6 @@
 """Actions: what the plan (or a review, or the CDOP) says will be done, by whom and by when."""
 
+from collections import Counter
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -81,6 +82,30 @@ class ActionQuerySet(RefQuerySet):
         )
         scales = _scales_by_pk({row["plan__rating_scale_id"] for row in rows})
         return {key: _tallies([row for row in rows if not field or row[field] == key], scales) for key in keys}
+
+
+def tallies_of(actions) -> list[rating.Tally]:
+    """rating_tallies() of actions already listed, without a query: each with `latest_update` (its latest accepted
+    update, or None) and its plan's rating scale and levels fetched, as the review and CDOP pages list them.
+    """
+    counted = Counter((_scale_pk(action), _latest_code(action)) for action in actions)
+    rows = [{"plan__rating_scale_id": pk, "latest_rag": code, "total": n} for (pk, code), n in counted.items()]
+    listed = sorted({action.plan.rating_scale for action in actions if action.plan}, key=_in_scale_order)
+    scales = {scale.pk: scale.as_scale() for scale in listed}
+    return _tallies(rows, {None: rating.RAG, **scales} if None in {pk for pk, _ in counted} else scales)
+
+
+def _scale_pk(action) -> int | None:
+    return action.plan.rating_scale_id if action.plan else None
+
+
+def _latest_code(action) -> str | None:
+    return action.latest_update.rag if action.latest_update else None
+
+
+def _in_scale_order(scale: RatingScale):
+    """RatingScale.Meta.ordering, the order _scales_by_pk reads them in: built in first, then by title."""
+    return (not scale.is_built_in, scale.title)
 
 
 def _tallies(rows: list[dict], scales: dict) -> list[rating.Tally]:

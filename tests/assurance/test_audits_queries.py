@@ -42,10 +42,10 @@ def test_audit_page_queries_do_not_grow(manager_client, board_manager, audit, dj
     # session, user, audit with its plan, scale and source, the scale's levels, agencies, questions, cases,
     # the grades counted, recommendations, their agencies, actions, their lead agencies, their plans' levels,
     # latest accepted progress; the user's own and groups' permissions
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(15):
         response = manager_client.get(url)
     grow(audit, board_manager, size=3)
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(15):
         manager_client.get(url)
 
     assert response.status_code == HTTPStatus.OK
@@ -59,10 +59,10 @@ def test_grading_page_queries_do_not_grow(
 
     # session, user, the user's own and groups' permissions, audit with its scale, the agency, cases, questions,
     # the scale's levels, gradings
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(9):
         response = contributor_client.get(url)
     grow(audit, board_manager, size=3)
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(9):
         contributor_client.get(url)
 
     assert response.status_code == HTTPStatus.OK
@@ -75,10 +75,10 @@ def test_audit_page_queries_for_a_contributor_do_not_grow(
     url = reverse("assurance:audit_detail", args=[audit.pk])
 
     # as the manager's page, and the contributor's own agencies, to offer their grading pages
-    with django_assert_num_queries(17):
+    with django_assert_num_queries(16):
         contributor_client.get(url)
     grow(audit, board_manager, size=3)
-    with django_assert_num_queries(17):
+    with django_assert_num_queries(16):
         response = contributor_client.get(url)
 
     assert response.status_code == HTTPStatus.OK

@@ -19,8 +19,8 @@ from tests.reviews.factories import RecommendationFactory
 pytestmark = pytest.mark.django_db
 
 REGISTER = reverse("assurance:register")
-# Session, user, permissions (3), the filter's agencies, and three per provider: recommendations, agencies, actions.
-QUERIES = 11
+# Session, user, permissions (2), the filter's agencies, and three per provider: recommendations, agencies, actions.
+QUERIES = 10
 
 
 @pytest.fixture

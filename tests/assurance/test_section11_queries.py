@@ -22,12 +22,12 @@ def grown_cycle(lead_agency, contributor, board_manager, *, agencies: int, stand
     return cycle, return_
 
 
-# session, user, cycle with scale and plan, its levels, standards, the user's permissions (2), visible returns,
+# session, user, cycle with scale and plan, its levels, standards, the user's permissions (1), visible returns,
 # their assessments, the cycle before, its agreed ratings
-GRID_QUERIES = 11
-# session, user, permissions (2), return with cycle, scale and agency, levels, assessments with standards,
+GRID_QUERIES = 10
+# session, user, permissions (1), return with cycle, scale and agency, levels, assessments with standards,
 # their action links with actions (a moderated return: no question whether the manager may edit it)
-RETURN_QUERIES = 8
+RETURN_QUERIES = 7
 
 
 @pytest.mark.parametrize(("agencies", "standards"), [(1, 2), (4, 6)])

@@ -99,7 +99,7 @@ def test_the_page_takes_the_same_queries_however_many_rows(manager_client, djang
     SecurityEventFactory.create_batch(30)
 
     # session, user, the user's permissions (own, then by group), row count, one page of rows
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         response = manager_client.get(URL, {"kind": Kind.SIGN_IN})
 
     assert len(listed(response)) == 25

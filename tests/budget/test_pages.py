@@ -107,7 +107,7 @@ def test_the_year_page_takes_the_same_queries_however_many_rows(manager_client, 
 
     # Session, user, the manager's own and group permissions, the plan, the contributions with their agencies,
     # the spend lines.
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         response = manager_client.get(budget_url(plan))
 
     assert response.status_code == HTTPStatus.OK
@@ -119,7 +119,7 @@ def test_the_index_takes_the_same_queries_however_many_plans(reader_client, plan
         PartnerContributionFactory(plan=BusinessPlanFactory())
 
     # Session, user, the reader's own and group permissions, the plans with their totals.
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(4):
         response = reader_client.get(reverse("budget:index"))
 
     assert response.status_code == HTTPStatus.OK

@@ -72,7 +72,7 @@ def test_the_progress_page_counts_the_rows_checked(manager_client, board_manager
     url = reverse("objectives:import_confirm", args=[upload.token])
 
     # session, user, the user's and their groups' permissions, the upload
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(4):
         response = manager_client.get(url)
 
     assertContains(response, "Checking your file: 1,200 of 4,000 rows.")

@@ -8,6 +8,7 @@ from django.core.management import find_commands, get_commands
 
 from deploy.check import stack, units
 from deploy.check.browser import field_value, form_with, forms_of
+from tests.mscb.test_settings import production_env, run_python
 
 SETTINGS_SOURCE = Path(settings.BASE_DIR, "mscb", "settings.py").read_text()
 
@@ -71,6 +72,17 @@ def test_web_unit_runs_gunicorn_with_the_request_timeout_and_worker_renewal():
     assert command[command.index("--timeout") + 1] == "30"
     assert "--max-requests" in command
     assert "--graceful-timeout" in command
+    assert "--preload" in command  # the app loaded once, in the master; workers fork with it
+
+
+def test_loading_the_app_as_the_preloading_master_does_opens_no_database_connection():
+    """With --preload the master imports mscb.wsgi and forks the workers: a connection it held would be shared."""
+    probe = "import mscb.wsgi; from django.db import connections; print([c.connection for c in connections.all()])"
+
+    result = run_python(probe, **production_env(DATABASE_URL="postgres://nobody@127.0.0.1:1/none"))
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["[None]"]
 
 
 def test_nginx_accepts_the_largest_import_with_headroom():

@@ -49,7 +49,7 @@ def test_the_set_up_page_first_asks_for_the_password_and_makes_no_secret(mfa_on,
 
 
 def test_the_password_page_has_one_heading_and_a_labelled_field(mfa_on, reader_client, django_assert_num_queries):
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(3):
         response = reader_client.get(with_next("two_factor_password"))
 
     assert response.status_code == HTTPStatus.OK

@@ -91,7 +91,7 @@ def test_the_filter_does_not_grow_with_older_plans(
 
     # session, user, the user's and their groups' permissions, the plans' rating scales and their levels, count,
     # the choices of the plan, objective (the current plan's, chosen in a subquery) and lead agency filters
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(9):
         response = manager_client.get(LIST_URL)
 
     assert len(offered(response)) == 3

@@ -253,7 +253,7 @@ def test_the_preview_queries_do_not_grow_with_what_moves(
     # recommendations (ids; no unique rule of a registration involves its agency, so none is checked row by row),
     # the indicators the agency owns (ids), and assurance's Section 11 cycles, returns, case audits, audit
     # gradings and recommendations (ids), and the budget's partner contributions (ids)
-    with django_assert_num_queries(20):
+    with django_assert_num_queries(19):
         response = manager_client.get(merge_url(police, kent_police))
 
     assert response.context["plan"].action_count == row_count

@@ -208,7 +208,7 @@ def test_the_report_page_with_a_covering_report_takes_the_same_queries_however_m
     # audits, and the register's case review and other recommendations (none, so nothing more of theirs)
     # and two for the budget section: the plan's partner contributions with their agencies, and its
     # spend lines (none here, so the section is left out)
-    with django_assert_num_queries(27):
+    with django_assert_num_queries(26):
         response = manager_client.get(december.get_absolute_url())
 
     assert response.content.decode().count('<td class="report-ref">') == action_count + 1

@@ -35,7 +35,7 @@ def test_deleted_items_under_hidden_aims_are_named_without_more_queries(
 
     # session, manager, manager's own and group permissions, hidden aims, objectives and actions
     # (none), and the history of the hidden aims and objectives: naming them in the plan's words asks nothing
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         response = manager_client.get(reverse("objectives:deleted_list"))
 
     content = response.content.decode()

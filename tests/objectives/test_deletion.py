@@ -289,7 +289,7 @@ def test_the_deleted_items_list_queries_do_not_grow_with_items(manager_client, d
 
     # session, manager, manager's own and group permissions,
     # hidden aims, objectives and actions, and the history of each of the three
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(9):
         response = manager_client.get(reverse("objectives:deleted_list"))
 
     assert len(response.context["items"]) == 15

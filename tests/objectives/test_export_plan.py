@@ -435,7 +435,7 @@ def test_export_queries_do_not_grow_with_rows(reader_client, django_assert_num_q
     # session, user, the user's permissions and their groups' permissions, the plan,
     # its actions with objectives and aims, their lead agencies, their accepted progress with rounds,
     # the security log's entry for the download
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         response = reader_client.get(url)
 
     assert response.status_code == HTTPStatus.OK

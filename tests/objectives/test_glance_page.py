@@ -173,13 +173,13 @@ def test_the_glance_page_costs_what_the_report_page_does_however_many_actions(
     # audits, and the register's case review and other recommendations (none, so nothing more of theirs)
     # and two for the budget section: the plan's partner contributions with their agencies, and its
     # spend lines (none here, so the section is left out)
-    with django_assert_num_queries(26):
+    with django_assert_num_queries(25):
         glance = manager_client.get(_glance_url(december))
     # and five for the Assurance section: the previous round's date, the Section 11 cycle, the case
     # audits, and the register's case review and other recommendations (none, so nothing more of theirs)
     # and two for the budget section: the plan's partner contributions with their agencies, and its
     # spend lines (none here, so the section is left out)
-    with django_assert_num_queries(26):
+    with django_assert_num_queries(25):
         report = manager_client.get(reverse("objectives:report", args=[plan.pk, december.pk]))
 
     assert glance.status_code == report.status_code == HTTPStatus.OK

@@ -252,7 +252,7 @@ def test_my_actions_queries_do_not_grow_with_actions(
 
     # session, user, the user's and the groups' permissions (two), the open rounds with their plans,
     # the actions, their lead agencies, the updates
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         page(contributor_client)
 
 

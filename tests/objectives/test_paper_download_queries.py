@@ -38,7 +38,7 @@ def test_a_second_download_takes_the_same_queries_however_many_actions(
 
     # The report page's 26 (tests/objectives/test_report.py), one for the file, found by its hash, and one to record
     # the download in the audit log.
-    with django_assert_num_queries(28):
+    with django_assert_num_queries(27):
         response = reader_client.get(url)
 
     assert response.status_code == HTTPStatus.OK

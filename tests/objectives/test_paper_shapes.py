@@ -339,7 +339,7 @@ def test_a_list_plans_report_page_takes_the_same_queries_whatever_its_length(
     # audits, and the register's case review and other recommendations (none, so nothing more of theirs)
     # and two for the budget section: the plan's partner contributions with their agencies, and its
     # spend lines (none here, so the section is left out)
-    with django_assert_num_queries(26):
+    with django_assert_num_queries(25):
         response = manager_client.get(reverse("objectives:report", args=[plan.pk, progress_round.pk]))
 
     assert response.content.decode().count('<td class="report-ref">') == count

@@ -160,7 +160,7 @@ def test_person_list_queries_do_not_grow_with_people(manager_client, django_asse
 
     # session, manager, manager's own and group permissions, agency filter choices,
     # count, one page of people, their agencies, their groups
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         response = manager_client.get(reverse("objectives:person_list"))
 
     assert response.status_code == HTTPStatus.OK

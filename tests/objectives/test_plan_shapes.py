@@ -143,7 +143,7 @@ def test_two_level_plan_page_queries_do_not_grow_with_actions(
 
     # session, user, the user's and their groups' permissions, plan with its rating scale, the scale's levels,
     # rounds, aims, objectives, actions, their lead agencies, their latest ratings (the counts are the actions')
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(11):
         response = manager_client.get(two_level_plan.get_absolute_url())
 
     assert response.content.decode().count('<th scope="row"') == actions + 1
@@ -158,7 +158,7 @@ def test_action_list_queries_do_not_grow_with_a_two_level_plans_actions(
     # session, user, the user's and their groups' permissions, count, one page of actions with plan,
     # objective, aim, latest rating and the plan's scale, their lead agencies, the scales' levels for the rows'
     # badges, the choices of three filters, and the scales and levels the rating filter offers
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(12):
         response = manager_client.get(reverse("objectives:action_list"))
 
     assert response.content.decode().count(">Priority 1a</a>") == min(rows, 25)

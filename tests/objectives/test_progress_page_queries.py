@@ -39,7 +39,7 @@ def test_saving_a_draft_again_asks_the_same_queries_however_many_rounds(
     # session, user, the user's and the groups' permissions (two); the action, its agencies and its plan's levels, the
     # round, the update; then the transaction (a savepoint in a test), the closed-round check, the locked update, the
     # save's savepoint, the update, its history row and the two releases. Nothing fetched twice, nothing per round.
-    with django_assert_num_queries(17):
+    with django_assert_num_queries(16):
         response = contributor_client.post(url, data)
 
     assert response.status_code == 302
@@ -55,7 +55,7 @@ def test_the_progress_page_asks_the_same_queries_however_many_rounds(
 
     # session, user, the user's and the groups' permissions (two); the action, its agencies and its plan's levels,
     # the round, the update and the last round's accepted one
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(9):
         response = contributor_client.get(url)
 
     assert response.status_code == 200

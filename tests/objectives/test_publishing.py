@@ -364,7 +364,7 @@ def test_published_list_queries_do_not_grow_with_publications(
 
     # session, user, the user's own and their groups' permissions, the count for the pager,
     # and one page of publications with their plans, rounds and publishers
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         response = reader_client.get(reverse("objectives:published_list"))
 
     assert response.content.decode().count('<th scope="row">') == publications

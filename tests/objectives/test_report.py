@@ -325,7 +325,7 @@ def test_report_page_queries_do_not_grow_with_actions(
     # audits, and the register's case review and other recommendations (none, so nothing more of theirs)
     # and two for the budget section: the plan's partner contributions with their agencies, and its
     # spend lines (none here, so the section is left out)
-    with django_assert_num_queries(26):
+    with django_assert_num_queries(25):
         response = manager_client.get(_report_url(december))
 
     assert response.status_code == HTTPStatus.OK
@@ -348,7 +348,7 @@ def test_report_page_queries_stay_the_same_after_a_publication(
     # audits, and the register's case review and other recommendations (none, so nothing more of theirs)
     # and two for the budget section: the plan's partner contributions with their agencies, and its
     # spend lines (none here, so the section is left out)
-    with django_assert_num_queries(26):
+    with django_assert_num_queries(25):
         response = manager_client.get(_report_url(december))
 
     assert response.status_code == HTTPStatus.OK

@@ -383,7 +383,7 @@ def test_round_page_queries_do_not_grow_with_actions(
 
     # session, user, the user's and the groups' permissions, the round with its plan,
     # the actions, their lead agencies, the round's updates with who submitted them, the reminders sent (none)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         page(manager_client, march)
 
 
@@ -394,7 +394,7 @@ def test_round_page_for_a_contributor_adds_one_query_for_their_agencies(
         action(objective, f"1.1.{number}", lead_agency)
 
     # the manager's nine but the reminders (the manager's alone), and the contributor's agencies
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         page(contributor_client, march)
 
 

@@ -53,8 +53,8 @@ def test_the_list_queries_do_not_grow_with_scales(manager_client, count, django_
         RatingLevelFactory.create_batch(2, scale=RatingScaleFactory())
         BusinessPlanFactory(rating_scale=RatingScale.objects.last())
 
-    # session, user, the user's permissions, their groups' permissions, the scales, their levels, their plans
-    with django_assert_num_queries(7):
+    # session, user, the user's and their groups' permissions, the scales, their levels, their plans
+    with django_assert_num_queries(6):
         response = manager_client.get(LIST_URL)
 
     assert response.status_code == HTTPStatus.OK

@@ -158,7 +158,7 @@ def test_action_list_queries_do_not_grow_with_actions(manager_client, objective,
     # session, user, the user's and their groups' permissions, the plans' rating scales and their levels (for the
     # rating filter and column), count, one page of actions with plan, scale, objective and latest rating, their
     # lead agencies, their scales' levels, and the choices of the plan, objective and lead agency filters
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(12):
         response = manager_client.get(LIST_URL)
 
     assert response.status_code == HTTPStatus.OK
@@ -453,7 +453,7 @@ def test_action_page_queries_do_not_grow_with_rounds_or_history(
     # scale, its lead agencies, the scale's levels (ratings in the history in its words), the plan's rounds, its
     # updates with their people, action history, update history, lead agencies in the action history, and the
     # people named in the changes
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(12):
         response = manager_client.get(action.get_absolute_url())
 
     assert response.status_code == HTTPStatus.OK
@@ -480,7 +480,7 @@ def test_action_page_queries_for_a_contributor_do_not_grow(
     # scale, whether the user may write its progress, its lead agencies, the scale's levels, the plan's rounds,
     # its updates with their people, action history, update history, lead agencies in the action history,
     # people named
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(13):
         response = client.get(action.get_absolute_url())
 
     assert response.status_code == HTTPStatus.OK

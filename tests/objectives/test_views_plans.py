@@ -85,7 +85,7 @@ def test_plan_list_queries_do_not_grow_with_plans(manager_client, django_assert_
 
     # session, user, the user's and their groups' permissions, count of plans,
     # one page of plans with action counts, their rounds
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         response = manager_client.get(reverse("objectives:plan_list"))
 
     assert response.status_code == HTTPStatus.OK
@@ -253,7 +253,7 @@ def test_plan_page_queries_do_not_grow_with_actions(manager_client, plan, action
 
     # session, user, the user's and their groups' permissions, plan with its rating scale, the scale's levels,
     # rounds, aims, objectives, actions, their lead agencies, their latest ratings (the counts are the actions')
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(11):
         response = manager_client.get(plan.get_absolute_url())
 
     assert response.status_code == HTTPStatus.OK

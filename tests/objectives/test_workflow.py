@@ -233,7 +233,7 @@ def test_review_page_queries_do_not_grow_with_the_queue(manager, action, decembe
     # session, user, the user's and their groups' permissions, the update with its action, objective,
     # plan and its rating scale, round and people, the action's lead agencies, the scale's levels, the count of
     # others waiting
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         response = manager.get(review_url(update))
 
     assert response.context["waiting"] == waiting

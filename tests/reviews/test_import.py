@@ -783,10 +783,10 @@ def test_the_preview_queries_do_not_grow_with_rows(
     rows = new_rows + kept_rows
     upload = uploaded(manager_client, review, tmp_path, rows)
 
-    # session, user, the user's permissions (2), the review, the upload (its target is a plain id, so not joined),
+    # session, user, the user's permissions (1), the review, the upload (its target is a plain id, so not joined),
     # then the check: agencies, plans, recommendations with their agencies (2), their actions with lead agencies (2),
     # the review's refs
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(12):
         response = manager_client.get(confirm_url(upload))
 
     changes = response.context["preview"].changes

@@ -461,9 +461,9 @@ def test_the_new_recommendation_page_queries_do_not_grow(manager_client, review,
     for number in range(1, rows + 1):
         RecommendationFactory(review=review, number=number, agencies=[AgencyFactory()])
 
-    # session, user, the user's permissions, their groups' permissions, the review, the highest number,
+    # session, user, the user's and their groups' permissions, the review, the highest number,
     # the agencies to choose from
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         response = manager_client.get(create_url(review))
 
     assert response.status_code == HTTPStatus.OK
@@ -476,9 +476,9 @@ def test_the_edit_recommendation_page_queries_do_not_grow(
     recommendation.agencies.set(AgencyFactory.create_batch(rows))
     AgencyFactory.create_batch(rows)
 
-    # session, user, the user's permissions, their groups' permissions, the recommendation with its review,
+    # session, user, the user's and their groups' permissions, the recommendation with its review,
     # the ticked agencies, the agencies to choose from (active or already ticked)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         response = manager_client.get(update_url(recommendation))
 
     assert response.status_code == HTTPStatus.OK
@@ -490,10 +490,10 @@ def test_the_new_action_page_queries_do_not_grow(manager_client, recommendation,
         BusinessPlanFactory(starts_on=date(2020 + year, 4, 1), ends_on=date(2021 + year, 3, 31))
     recommendation.agencies.set(AgencyFactory.create_batch(rows))
 
-    # session, user, the user's permissions, their groups' permissions, the recommendation with its review,
+    # session, user, the user's and their groups' permissions, the recommendation with its review,
     # the latest plan, the recommendation's agencies, the plans to choose from twice (the select's required
     # attribute reads the first choice again), the agencies to choose from
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(9):
         response = manager_client.get(action_url(recommendation))
 
     assert response.status_code == HTTPStatus.OK

@@ -239,7 +239,7 @@ def test_list_queries_do_not_grow_with_reviews(manager_client, plan, lead_agency
 
     # session, user, the user's and the groups' permissions, the reviews with their subgroups,
     # the agencies the filter offers
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         response = manager_client.get(LIST_URL)
 
     assert response.status_code == HTTPStatus.OK
@@ -475,10 +475,10 @@ def test_detail_queries_do_not_grow_with_recommendations_or_actions(
             ProgressUpdateFactory(action=action, round=december, rag=Rag.GREEN)
         review.objectives.add(ObjectiveFactory())
 
-    # session, user, the user's and the groups' permissions, the review with its subgroup, its objectives with
-    # their plans, the recommendations, their agencies, the actions, their lead agencies, their latest accepted
-    # updates with rounds, the actions' plans' scales' levels, the rating counts, the scales counted on and their levels
-    with django_assert_num_queries(15):
+    # session, user, the user's and the groups' permissions (one query), the review with its subgroup, its objectives
+    # with their plans, the recommendations, their agencies, the actions, their lead agencies, their latest accepted
+    # updates with rounds, the actions' plans' scales' levels; the rating counts come from those actions, no query
+    with django_assert_num_queries(11):
         response = manager_client.get(review.get_absolute_url())
 
     assert response.status_code == HTTPStatus.OK

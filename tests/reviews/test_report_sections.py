@@ -699,7 +699,7 @@ def test_report_page_queries_do_not_grow_with_reviews_and_cdop_actions(
     # audits, and the register's case review recommendations with their agencies and actions, and others'
     # and two for the budget section: the plan's partner contributions with their agencies, and its
     # spend lines (none here, so the section is left out)
-    with django_assert_num_queries(36):
+    with django_assert_num_queries(35):
         html = _report(manager_client, december)
 
     assert html.count('<th scope="rowgroup" colspan="3">') == count * count

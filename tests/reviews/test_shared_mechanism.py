@@ -247,11 +247,11 @@ def test_a_review_actions_page_queries_do_not_grow_with_the_review(
         services.add_recommendation_action(other, plan=plan, text="More", lead_agencies=[])
     ProgressRoundFactory(plan=plan)
 
-    # session, user, the user's permissions, their groups' permissions, the action with its plan and rating
+    # session, user, the user's and their groups' permissions, the action with its plan and rating
     # scale, its lead agencies, the scale's levels, the plan's rounds, its updates, which recommendation it
     # carries out, which CDOP report it comes from, which assurance standard or recommendation it carries out,
     # action history, update history, lead agencies in the action history
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(14):
         response = manager_client.get(review_action.get_absolute_url())
 
     assert response.context["source"].label == "Child S, recommendation 1"
@@ -268,8 +268,8 @@ def test_every_actions_source_is_found_in_one_query_per_source(
         made.append(ActionFactory(objective__aim__plan=plan, ref=f"{number}.1.1", objective__ref=f"{number}.1"))
     actions = list(Action.objects.filter(pk__in=[action.pk for action in made]))
 
-    # the user's permissions, their groups' permissions, the recommendations, the CDOP years, the assurance links
-    with django_assert_num_queries(5):
+    # the user's and their groups' permissions, the recommendations, the CDOP years, the assurance links
+    with django_assert_num_queries(4):
         found = action_sources.sources_of(actions, user=board_manager)
 
     assert sorted(label for label, _ in found.values()) == sorted(

@@ -182,9 +182,9 @@ def test_session_results_queries_do_not_grow_with_answers(training_admin_client,
     for _ in range(5):
         answer(session, relevance=2, quality=2, before=2, after=3, text="More.")
 
-    # session, user, user's own and groups' permissions (2), the session and course, attended and follow-ups sent,
+    # session, user, user's own and groups' permissions (1), the session and course, attended and follow-ups sent,
     # after-session figures, follow-up figures, written answers
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         response = training_admin_client.get(reverse("training:session_results", args=[session.pk]))
 
     assert response.status_code == HTTPStatus.OK
@@ -196,9 +196,9 @@ def test_course_results_queries_do_not_grow_with_sessions(training_admin_client,
             ended_on(date(2025, 12, day), course=session.course), relevance=2, quality=2, before=2, after=3, text="x"
         )
 
-    # session, user, user's own and groups' permissions (2), the course, attended and follow-ups sent,
+    # session, user, user's own and groups' permissions (1), the course, attended and follow-ups sent,
     # after-session figures, follow-up figures, written answers with their sessions
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         response = training_admin_client.get(reverse("training:course_results", args=[session.course.pk]))
 
     assert response.status_code == HTTPStatus.OK

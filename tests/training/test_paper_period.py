@@ -265,7 +265,7 @@ def test_the_rounds_list_queries_do_not_grow_with_rounds(manager_client, plan, c
 
     # session, user, the user's own and their groups' permissions, the count for the pager, one page of rounds
     # with their plans and periods
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         response = manager_client.get(reverse("training:paper_period_list"))
 
     assert response.status_code == HTTPStatus.OK

@@ -181,12 +181,12 @@ def test_other_roles_read_the_figures_but_change_nothing(request, client_name):
 
 def test_the_list_queries_do_not_grow_with_figures(manager_client, django_assert_num_queries):
     TrainingFigureFactory.create_batch(2)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         manager_client.get(reverse("training:figure_list"))
     TrainingFigureFactory.create_batch(5)
 
     # session, user, the user's own and their groups' permissions, the count for the pager, one page of figures
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         response = manager_client.get(reverse("training:figure_list"))
 
     assert response.status_code == HTTPStatus.OK

@@ -135,7 +135,7 @@ def test_session_page_queries_do_not_grow_with_registrations(training_admin_clie
 
     # session, user, the user's own permissions, their groups' permissions,
     # the session with its course and place counts, the registrations with their agencies
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         response = training_admin_client.get(url)
 
     assert len(response.context["booked"]) == rows

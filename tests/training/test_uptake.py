@@ -292,7 +292,7 @@ def test_uptake_page_queries_do_not_grow_with_registrations(reader_client, count
 
     # session, user, the user's own and their groups' permissions; per course: sessions, registrations;
     # per agency; overall: sessions, registrations; per session: sessions, registrations
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(10):
         response = reader_client.get(URL, {"starts_on": "2025-04-01", "ends_on": "2026-03-31"})
 
     assert response.status_code == HTTPStatus.OK

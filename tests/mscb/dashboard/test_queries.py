@@ -14,10 +14,10 @@ from tests.factories import (
     ProgressUpdateFactory,
 )
 
-# session, user, the user's permissions and their groups' (the page's permission check), plans that have rounds,
+# session, user, the user's permissions and their groups' in one (the page's permission check), plans that have rounds,
 # their scales' levels, their rounds, agencies for the filter, the plan's actions, their lead agencies, every
 # round's accepted ratings, aims, objectives, the plan's indicators, all their values
-QUERIES = 15
+QUERIES = 14
 
 
 def _more_of_everything(world, how_many: int) -> None:

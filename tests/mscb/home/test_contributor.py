@@ -80,7 +80,7 @@ def test_the_contributors_home_page_reads_in_the_same_queries_however_much_there
 
     # session, user, the user's groups (panels), user and group permissions; open rounds, the actions the
     # user's agencies lead wanting updates, their lead agencies, their updates; the Section 11 returns to send
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(9):
         html = home(contributor_client)
 
     assert "My actions" in html

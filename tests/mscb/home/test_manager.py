@@ -191,7 +191,7 @@ def test_the_managers_home_page_reads_in_the_same_queries_however_much_there_is(
     # session, user, the user's groups (panels), user and group permissions; updates waiting; open rounds, the
     # actions wanting updates, their lead agencies, their updates (late agencies); overdue or slipped actions;
     # open reviews; sessions to mark; staged uploads; Section 11 returns to moderate
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(14):
         html = home(manager_client)
 
     assert "Needs attention" in html

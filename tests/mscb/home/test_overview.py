@@ -106,7 +106,7 @@ def test_the_readers_home_page_reads_in_the_same_queries_however_much_there_is(
 
     # session, user, the user's groups (panels), user and group permissions; plans with their scales, the
     # scales' levels; the plans' rounds; the rating counts; open reviews
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(9):
         html = home(reader_client)
 
     assert "Overview" in html

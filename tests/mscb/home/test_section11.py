@@ -87,7 +87,7 @@ def test_the_contributors_returns_read_in_one_query_however_many(
     add_returns(plan, lead_agency, returns)
 
     # session, user, the user's groups (panels), user and group permissions; open rounds (none); the returns
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         html = home(contributor_client)
 
     assert html.count("not yet submitted, due") == returns
@@ -101,7 +101,7 @@ def test_the_managers_returns_to_moderate_read_in_one_query_however_many(
 
     # session, user, groups, permissions; updates waiting; open rounds; overdue or slipped; open reviews;
     # sessions to mark; staged uploads; returns to moderate
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(11):
         html = home(manager_client)
 
     assert html.count(": submitted ") == returns

@@ -61,7 +61,7 @@ def test_the_training_home_page_reads_in_the_same_queries_however_many_sessions(
 
     # session, user, the user's groups (panels), user and group permissions; the sessions to come with their
     # courses and counts
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         html = home(training_admin_client)
 
     assert "Next sessions" in html

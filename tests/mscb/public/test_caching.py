@@ -129,7 +129,7 @@ def test_the_manage_page_queries_do_not_grow_with_the_documents(
 
     # session, user, the user's and their groups' permissions, public committee reports and yearly reports (each
     # with who made it public), the words
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         response = manager_client.get(reverse("public:manage"))
 
     assert response.status_code == HTTPStatus.OK

@@ -108,7 +108,7 @@ def test_the_retention_page_queries_do_not_grow_with_the_log(manager_client, dja
 
     # session, user, permissions (own and group's); the policy; five counts of what is due; the log's count, and its
     # page joined to the people who erased
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(11):
         response = manager_client.get(URL)
 
     assert response.status_code == HTTPStatus.OK
@@ -153,7 +153,7 @@ def test_the_person_page_queries_do_not_grow_with_their_records(manager_client, 
 
     # session, user, permissions (own and group's); registrations with session, course and agency; evaluations;
     # links; e-mails logged; whether a user account has the address
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         response = manager_client.post(PEOPLE, {"email": ADDRESS})
 
     assert len(response.context["registrations"]) == booked

@@ -164,7 +164,7 @@ def test_the_report_page_queries_do_not_grow_with_rows(
         manager_client.get(url)
 
 
-QUERIES_REPORT_PAGE = 7
+QUERIES_REPORT_PAGE = 6
 
 
 def test_generating_takes_a_fixed_number_of_queries(year_plan, board_manager, django_assert_num_queries):

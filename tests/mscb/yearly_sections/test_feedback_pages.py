@@ -64,13 +64,13 @@ def test_the_list_shows_the_newest_plan_without_a_choice_and_survives_a_garbled_
 def test_the_list_asks_the_same_queries_however_many_items(reader_client, django_assert_num_queries, plan):
     rounds = [ProgressRoundFactory(plan=plan, as_of=date(2025, month, 30)) for month in (6, 9)]
     feedback(plan, round=rounds[0])
-    # Session, user and their permissions (2), the plan chosen, the items with their rounds, the plan choices and
+    # Session, user and their permissions (1), the plan chosen, the items with their rounds, the plan choices and
     # the navigation's plans.
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         reader_client.get(LIST, {"plan": plan.pk})
     for progress_round in [*rounds, None, None]:
         feedback(plan, round=progress_round)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         response = reader_client.get(LIST, {"plan": plan.pk})
 
     assert len(response.context["items"]) == 5

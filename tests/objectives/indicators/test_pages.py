@@ -156,7 +156,7 @@ def test_the_plan_list_of_indicators_takes_the_same_queries_however_many(
 
     # session, user, permissions (own and groups'), the plan with its scale, the scale's levels, the indicators,
     # all their values
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         response = manager_client.get(reverse("objectives:indicator_list", args=[indicator.plan_id]))
 
     assertContains(response, "Re-referrals")

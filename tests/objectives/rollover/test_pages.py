@@ -160,11 +160,11 @@ def test_the_history_is_read_in_constant_queries(
     carried = _chain(source, board_manager, length)
     url = carried.get_absolute_url()
 
-    # session, user, the user's permissions (2), the action with its objective, aim, plan, scale and origin, its
+    # session, user, the user's permissions (1), the action with its objective, aim, plan, scale and origin, its
     # lead agencies, its scale's levels, its plan's rounds, its updates, its change history (the action's, its
     # lead agencies', its updates'), then the chain by its first action, the chain's plans' rating levels, their
     # accepted updates and their rounds: the same however long the chain and however many rounds
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(15):
         response = manager_client.get(url)
 
     assert response.status_code == HTTPStatus.OK
@@ -176,8 +176,8 @@ def test_the_form_is_drawn_in_constant_queries(manager_client, source, django_as
     for number in range(extra):
         ActionFactory(objective=source.open_two.objective, ref=f"1.2.{number + 10}")
 
-    # session, user, the user's permissions (2), the plan, its open actions with their objectives and aims
-    with django_assert_num_queries(6):
+    # session, user, the user's permissions (1), the plan, its open actions with their objectives and aims
+    with django_assert_num_queries(5):
         response = manager_client.get(rollover_url(source.plan))
 
     assert response.content.decode().count('name="actions"') == 2 + extra
