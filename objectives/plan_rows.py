@@ -12,7 +12,6 @@ from collections.abc import Callable, Iterable
 from html import escape
 
 from django.conf import settings
-from django.template.defaultfilters import truncatewords
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
@@ -21,9 +20,6 @@ from core.templatetags.core_tables import scroll_region_html
 
 from .models import Action, BusinessPlan, Objective
 from .templatetags.objectives_tags import action_target
-
-# How many words of an action's text its row shows, as `_action_cells.html` shortens it on the other tables.
-TEXT_WORDS = 20
 
 # A key no database hands out, reversed in place of a real one; never shown.
 _PLACEHOLDER = 987654321987654321
@@ -132,7 +128,7 @@ def rows_html(actions: Iterable[Action], scale) -> SafeString:
         cells = [
             f'<th scope="row" role="rowheader" data-label="Ref">{escape(action.ref)}</th>',
             f'<td role="cell" data-label="Action"><a href="{escape(action_url(action.pk))}">'
-            f"{escape(truncatewords(action.text, TEXT_WORDS))}</a></td>",
+            f"{escape(action.short_text)}</a></td>",
             f'<td role="cell" data-label="Lead agencies">{leads}</td>',
             f"<td>{target}</td>",
         ]

@@ -6,6 +6,7 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, OuterRef, Q, Subquery
+from django.template.defaultfilters import truncatewords
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -125,6 +126,10 @@ def _scales_by_pk(pks: set) -> dict:
     return {None: rating.RAG, **scales} if None in pks else scales
 
 
+# How many words of its text an action shows in a table of actions (the plan page, a round, my actions).
+SHORT_TEXT_WORDS = 20
+
+
 class Action(SoftDeleteModel, RefModel):
     hidden_with = ("objective", "objective__aim")
 
@@ -201,6 +206,11 @@ class Action(SoftDeleteModel, RefModel):
 
     def get_absolute_url(self):
         return reverse("objectives:action_detail", args=[self.pk])
+
+    @property
+    def short_text(self) -> str:
+        """Its text as a table of actions links it: the first words, so a row stays a row."""
+        return truncatewords(self.text, SHORT_TEXT_WORDS)
 
     def clean(self):
         if self.objective_id:

@@ -209,3 +209,10 @@ def test_a_plans_shape_is_fixed_once_it_has_an_aim_even_a_deleted_one():
     AimFactory(plan=plan, is_deleted=True)
 
     assert plan.is_shape_fixed
+
+
+def test_an_actions_short_text_keeps_its_first_twenty_words():
+    words = [f"word{number}" for number in range(1, 31)]
+
+    assert Action(text=" ".join(words)).short_text == " ".join(words[:20]) + " …"
+    assert Action(text="Audit the front door").short_text == "Audit the front door"
