@@ -55,3 +55,8 @@ def template_for(section: PaperSection) -> str:
 def word_writer_for(section: PaperSection) -> Callable[..., None] | None:
     section_type = _REGISTERED.get(section.kind)
     return section_type.write_word if section_type else None
+
+
+def registered_kinds() -> tuple[str, ...]:
+    """The kinds of section a paper made now has room for, in order (part of what a stored paper depends on)."""
+    return tuple(_REGISTERED)

@@ -12,7 +12,7 @@ from core.generated_views import Download, serve
 from ..models import ProgressRound
 from ..paper.build import author_for, build_paper, rounds_for_paper
 from ..paper.files import FILE_FORMATS, file_name
-from ..paper.generated import build_paper_file, paper_file
+from ..paper.generated import build_paper_file, current_paper_files
 from ..paper.html import paper_context
 
 
@@ -45,12 +45,11 @@ _LABELS = {"pdf": "PDF", "docx": "Word file"}
 
 def _download(request, plan_pk: int, pk: int, file_format: str):
     progress_round = report_round(plan_pk, pk)
-    paper = build_paper(progress_round=progress_round, author=author_for(request.user))
     chosen = FILE_FORMATS[file_format]
-    generated = paper_file(paper, file_format, round_pk=progress_round.pk)
+    generated = current_paper_files(progress_round, [file_format], author=author_for(request.user))[file_format]
     download = Download(
         label=_LABELS[file_format],
-        name=file_name(plan_title=paper.plan_title, as_of=paper.as_of, extension=chosen.extension),
+        name=file_name(plan_title=progress_round.plan.title, as_of=progress_round.as_of, extension=chosen.extension),
         content_type=chosen.content_type,
         task=build_paper_file,
         alternatives=[
