@@ -114,7 +114,12 @@ def _progress_accepted(progress_round):
     update = ProgressUpdateFactory(action=action, round=progress_round, state=State.SUBMITTED, progress="Waiting.")
     manager = UserFactory(roles=[roles.BOARD_MANAGERS])
     progress.accept_progress(
-        update=update, manager=manager, expected_version=update.version, rag="green", progress="Accepted now.", impact=""
+        update=update,
+        manager=manager,
+        expected_version=update.version,
+        rag="green",
+        progress="Accepted now.",
+        impact="",
     )
     return "Accepted now."
 
