@@ -24,7 +24,12 @@ TRUNCATE is not watched: the product never truncates, and Django's `flush` (test
 which always builds (see `current()`).
 """
 
+import functools
+import hashlib
+from pathlib import Path
+
 from django.apps import apps as live_apps
+from django.conf import settings
 from django.db import connection as default_connection
 
 # Whose tables a paper may read. Django's own (sessions, admin log), axes and django-tasks are not among them.
@@ -155,3 +160,25 @@ def current(connection=default_connection) -> int | None:
         cursor.execute("SELECT value FROM core_contentversion WHERE id = 1")
         row = cursor.fetchone()
     return None if row is None else row[0]
+
+
+# What a release's code is made of, beside the data: a new release may render the same data differently.
+_CODE_SUFFIXES = (".py", ".html", ".css")
+_NOT_CODE = {".venv", "tests", "node_modules", "staticfiles", ".git", "bench", "docs", "deploy"}
+
+
+@functools.cache
+def code_fingerprint() -> str:
+    """A hash of this release's Python, templates and stylesheets, read once a process: part of every key found
+    by the content version, so a release that renders the same data differently is never answered with what the
+    previous one made (the files' RENDERING number is for the renderer's output, which this cannot see)."""
+    digest = hashlib.sha256()
+    base = Path(settings.BASE_DIR)
+    folders = [folder for folder in base.iterdir() if folder.is_dir() and folder.name not in _NOT_CODE]
+    for path in sorted(path for folder in folders for path in folder.rglob("*")):
+        if path.suffix not in _CODE_SUFFIXES or not path.is_file():
+            continue
+        relative = path.relative_to(base)
+        digest.update(str(relative).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()

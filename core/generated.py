@@ -76,6 +76,20 @@ def remember(*, scope: str, version: int | None, key: str) -> None:
         pass
 
 
+def keep(*, kind: str, key: str, source_label: str, content: bytes) -> GeneratedFile:
+    """Keep something made in the request itself (cheaper than a task), as a ready file found again by its key."""
+    found = GeneratedFile.objects.defer("source").filter(kind=kind, key=key).first()
+    if found is not None:
+        return found
+    try:
+        with transaction.atomic():
+            return GeneratedFile.objects.create(
+                kind=kind, key=key, source_label=source_label, status=Status.READY, content=content
+            )
+    except IntegrityError:  # the same content kept by another request a moment ago
+        return GeneratedFile.objects.defer("source").get(kind=kind, key=key)
+
+
 def retry(generated: GeneratedFile, task) -> GeneratedFile:
     """Queue a failed file again; one already queued, being made or ready is left as it is."""
     if GeneratedFile.objects.filter(pk=generated.pk, status=Status.FAILED).update(

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.utils import timezone
 from django_tasks import task
 
+from core import content_version
 from core import generated as files
 from core.models import GeneratedFile
 
@@ -54,7 +55,7 @@ def current_paper_files(progress_round, file_formats, *, author: str) -> dict[st
     chosen: dict[str, GeneratedFile] = {}
     paper = None
     for file_format in file_formats:
-        scope = _scope(progress_round, file_format, author=author)
+        scope = paper_scope(progress_round, KINDS[file_format], author=author)
         found, version = files.unchanged_file(kind=KINDS[file_format], scope=scope)
         if found is None:
             paper = paper or build_paper(progress_round=progress_round, author=author)
@@ -64,13 +65,15 @@ def current_paper_files(progress_round, file_formats, *, author: str) -> dict[st
     return chosen
 
 
-def _scope(progress_round, file_format: str, *, author: str) -> str:
-    """Everything besides the database that the paper's file depends on: what the file is, the renderer, the
-    round, the day it is produced on (it says so, and the budget section dates its figures), the settings it
-    prints, the sections this release has, and who it names as author when the round has no covering report."""
+def paper_scope(progress_round, kind: str, *, author: str) -> str:
+    """Everything besides the database that the paper depends on: what is made of it, the renderer and this
+    release's code, the round, the day it is produced on (it says so, and the budget section dates its figures),
+    the settings it prints, the sections this release has, and who it names as author when the round has no
+    covering report."""
     return files.content_key(
-        KINDS[file_format],
+        kind,
         str(RENDERING),
+        content_version.code_fingerprint(),
         str(progress_round.pk),
         timezone.localdate().isoformat(),
         settings.BOARD_NAME,

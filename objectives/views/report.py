@@ -14,6 +14,7 @@ from ..paper.build import author_for, build_paper, rounds_for_paper
 from ..paper.files import FILE_FORMATS, file_name
 from ..paper.generated import build_paper_file, current_paper_files
 from ..paper.html import paper_context
+from ..paper.stored_page import paper_page
 
 
 def report_round(plan_pk: int, pk: int) -> ProgressRound:
@@ -22,8 +23,24 @@ def report_round(plan_pk: int, pk: int) -> ProgressRound:
 
 
 class ReportView(PermissionRequiredMixin, TemplateView):
+    """The paper as a page: kept as HTML while nothing it shows changes (objectives.paper.stored_page)."""
+
     permission_required = "objectives.view_progressround"
     template_name = "objectives/report.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        progress_round = report_round(self.kwargs["plan_pk"], self.kwargs["pk"])
+        page = paper_page(progress_round, author=author_for(self.request.user))
+        context.update(page=page, progress_round=progress_round)
+        return context
+
+
+class GlanceView(PermissionRequiredMixin, TemplateView):
+    """The paper's at-a-glance summary and exceptions as a printable page of their own, for whoever may read it."""
+
+    permission_required = "objectives.view_progressround"
+    template_name = "objectives/glance.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -31,12 +48,6 @@ class ReportView(PermissionRequiredMixin, TemplateView):
         paper = build_paper(progress_round=progress_round, author=author_for(self.request.user))
         context.update(paper_context(paper), progress_round=progress_round)
         return context
-
-
-class GlanceView(ReportView):
-    """The paper's at-a-glance summary and exceptions as a printable page of their own, for whoever may read it."""
-
-    template_name = "objectives/glance.html"
 
 
 # If one format cannot be made, the page offers the others (the report page itself is the HTML version).

@@ -1,13 +1,15 @@
-"""A download of an unchanged committee paper is found by the content version without building the paper, and any
-change to what the paper shows, however it is written, makes the next download show it.
+"""A download or report page of an unchanged committee paper is found by the content version without building the
+paper, and any change to what the paper shows, however it is written, makes the next download and page show it.
 
 Transactional: the version is raised when a writer commits (PostgreSQL), and is trusted only outside a transaction.
 """
 
+import re
 from datetime import date
 from http import HTTPStatus
 
 import pytest
+from django.template.loader import render_to_string
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -15,6 +17,8 @@ from django.utils import timezone
 from core.models import GeneratedFile, RatingLevel
 from objectives import roles
 from objectives.models import Action, Agency, CoveringReport, ProgressUpdate
+from objectives.paper.build import author_for, build_paper
+from objectives.paper.html import paper_context
 from objectives.services import progress
 from reviews.services import add_cdop_action, add_recommendation_action
 from tests.factories import (
@@ -29,7 +33,7 @@ from tests.factories import (
     ProgressUpdateFactory,
     UserFactory,
 )
-from tests.objectives.paper_reading import paper_word_text
+from tests.objectives.paper_reading import paper_page, paper_word_text
 from tests.reviews.factories import CdopYearFactory, RecommendationFactory, ReviewFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -51,6 +55,15 @@ def docx_url(progress_round) -> str:
     return reverse("objectives:report_docx", args=[progress_round.plan_id, progress_round.pk])
 
 
+def report_url(progress_round) -> str:
+    return reverse("objectives:report", args=[progress_round.plan_id, progress_round.pk])
+
+
+def without_per_request_tokens(html: str) -> str:
+    """A page's HTML but for the script nonce and the sign-out form's CSRF token, new on every request."""
+    return re.sub(r'(nonce|name="csrfmiddlewaretoken" value)="[^"]*"', "", html)
+
+
 def files_made() -> int:
     return GeneratedFile.objects.count()
 
@@ -68,6 +81,35 @@ def test_an_unchanged_paper_is_served_without_building_it(reader_client, action_
 
     assert again.status_code == HTTPStatus.OK
     assert again.content == first.content
+
+
+@pytest.mark.parametrize("action_count", [5, 200])
+def test_an_unchanged_report_page_is_shown_without_building_the_paper(
+    reader_client, action_count, django_assert_num_queries
+):
+    progress_round = round_of(action_count)
+    first = reader_client.get(report_url(progress_round))
+
+    # Session, user and two for permissions; the round with its plan and scale, the scale's levels; the page's
+    # paper, found by the content version.
+    with django_assert_num_queries(7):
+        again = reader_client.get(report_url(progress_round))
+
+    assert again.status_code == HTTPStatus.OK
+    assert without_per_request_tokens(again.content.decode()) == without_per_request_tokens(first.content.decode())
+
+
+def test_the_report_page_shows_the_paper_as_built_now(reader_client, reader):
+    progress_round = round_of(3)
+    reader_client.get(report_url(progress_round))  # kept
+
+    found = reader_client.get(report_url(progress_round)).content.decode()
+
+    paper = build_paper(progress_round=progress_round, author=author_for(reader))
+    context = paper_context(paper)
+    assert render_to_string("objectives/_report_body.html", context) in found
+    assert f"{context['page_css']}\n{context['badge_css']}</style>" in found
+    assert f"<title>Committee report: {paper.round_label} – Business plan {paper.plan_title}" in found
 
 
 def test_the_pdf_and_word_files_and_each_author_are_kept_apart(reader_client, board_manager):
@@ -177,21 +219,26 @@ def _scale_relabelled(progress_round):
 def test_a_change_to_what_the_paper_shows_is_in_the_next_download(reader_client, change):
     progress_round = round_of(2, agency=AgencyFactory(name="Old agency name"))
     before = paper_word_text(reader_client, progress_round)
+    page_before = paper_page(reader_client, progress_round)
 
     shown = change(progress_round)
 
     assert shown not in before
+    assert shown not in page_before
     assert shown in paper_word_text(reader_client, progress_round)
+    assert shown in paper_page(reader_client, progress_round)
 
 
 def test_the_next_day_the_paper_says_so(reader_client, monkeypatch):
     progress_round = round_of(2)
     today = paper_word_text(reader_client, progress_round)
+    page_today = paper_page(reader_client, progress_round)
 
     monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: date(2031, 5, 6))
 
-    assert "6 May 2031" not in today
+    assert "6 May 2031" not in today + page_today
     assert "6 May 2031" in paper_word_text(reader_client, progress_round)
+    assert "6 May 2031" in paper_page(reader_client, progress_round)
 
 
 def test_making_a_file_does_not_make_the_paper_look_changed(reader_client):
