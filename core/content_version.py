@@ -31,6 +31,7 @@ from pathlib import Path
 from django.apps import apps as live_apps
 from django.conf import settings
 from django.db import connection as default_connection
+from django.db import connections
 
 # Whose tables a paper may read. Django's own (sessions, admin log), axes and django-tasks are not among them.
 WATCHED_APPS = ("auth", "core", "objectives", "training", "reviews", "assurance", "budget", "audit", "mscb")
@@ -148,10 +149,7 @@ def _trigger_sql(vendor: str, table: str) -> list[str]:
 
 def install_after_migrate(sender, using, **kwargs) -> None:
     """post_migrate: new tables, and tables SQLite remade to alter a column, get their triggers."""
-    from django.db import connections
-
-    if sender.label == "core":  # once per migrate, not once per app
-        install(connections[using])
+    install(connections[using])
 
 
 def current(connection=default_connection) -> int | None:

@@ -146,4 +146,7 @@ def clean(*, now=None) -> tuple[int, int]:
         status=Status.FAILED, error="The worker making it stopped before it finished.", updated_at=now
     )
     deleted, _ = GeneratedFile.objects.unneeded(now=now, keep_days=settings.GENERATED_FILE_KEEP_DAYS).delete()
+    # A version's note of a file that is gone can only send its reader to build again; one a scope (and the
+    # scope names the day), so without this they would pile up.
+    VersionedKey.objects.exclude(key__in=GeneratedFile.objects.values("key")).delete()
     return deleted, stuck
