@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class CoreConfig(AppConfig):
@@ -6,3 +7,8 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = "Shared layer"
+
+    def ready(self):
+        from .content_version import install_after_migrate
+
+        post_migrate.connect(install_after_migrate, sender=self)

@@ -10,10 +10,12 @@ from collections.abc import Callable
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Subquery
 from django.utils import timezone
 
-from .models import GeneratedFile
+from . import content_version
+from .models import ContentVersion, GeneratedFile, VersionedKey
 
 logger = logging.getLogger(__name__)
 Status = GeneratedFile.Status
@@ -41,6 +43,51 @@ def request_file(*, kind: str, key: str, source_label: str, source: dict, task) 
     except IntegrityError:  # another request asked for the same file a moment ago: share its build
         return GeneratedFile.objects.defer("source").get(kind=kind, key=key)
     return _enqueue(generated, task)
+
+
+def unchanged_file(*, kind: str, scope: str) -> tuple[GeneratedFile | None, int | None]:
+    """The file last made for `scope` if nothing it could show has changed since (core.content_version), in one
+    query; otherwise None and the content version as it is now, to `remember()` once the content is built from
+    what the database holds from now on. Read before building: a build that sees a newer commit only makes the
+    stored file newer than the version, and that commit moved the version on, so later readers build again.
+
+    Inside a transaction the version cannot vouch for what it sees: its own writes raise the version only when
+    it commits (PostgreSQL), so (None, None) and the caller builds as before."""
+    if connection.in_atomic_block:
+        return None, None
+    version = ContentVersion.objects.filter(pk=1).values("value")
+    key = VersionedKey.objects.filter(scope=scope, version=Subquery(version)).values("key")[:1]
+    found = GeneratedFile.objects.defer("source").filter(kind=kind, key=Subquery(key)).first()
+    if found is not None:
+        return found, None
+    return None, content_version.current()
+
+
+def remember(*, scope: str, version: int | None, key: str) -> None:
+    """Note that at `version` the content of `scope` had the hash `key`, unless a newer version is noted already."""
+    if version is None:
+        return
+    if VersionedKey.objects.filter(scope=scope, version__lte=version).update(version=version, key=key):
+        return
+    try:
+        with transaction.atomic():
+            VersionedKey.objects.create(scope=scope, version=version, key=key)
+    except IntegrityError:  # a newer version is noted already, or another request noted this one a moment ago
+        pass
+
+
+def keep(*, kind: str, key: str, source_label: str, content: bytes) -> GeneratedFile:
+    """Keep something made in the request itself (cheaper than a task), as a ready file found again by its key."""
+    found = GeneratedFile.objects.defer("source").filter(kind=kind, key=key).first()
+    if found is not None:
+        return found
+    try:
+        with transaction.atomic():
+            return GeneratedFile.objects.create(
+                kind=kind, key=key, source_label=source_label, status=Status.READY, content=content
+            )
+    except IntegrityError:  # the same content kept by another request a moment ago
+        return GeneratedFile.objects.defer("source").get(kind=kind, key=key)
 
 
 def retry(generated: GeneratedFile, task) -> GeneratedFile:
@@ -99,4 +146,7 @@ def clean(*, now=None) -> tuple[int, int]:
         status=Status.FAILED, error="The worker making it stopped before it finished.", updated_at=now
     )
     deleted, _ = GeneratedFile.objects.unneeded(now=now, keep_days=settings.GENERATED_FILE_KEEP_DAYS).delete()
+    # A version's note of a file that is gone can only send its reader to build again; one a scope (and the
+    # scope names the day), so without this they would pile up.
+    VersionedKey.objects.exclude(key__in=GeneratedFile.objects.values("key")).delete()
     return deleted, stuck

@@ -1,3 +1,4 @@
+from .content import ContentVersion, VersionedKey
 from .decisions import NEEDS_REASONS, Decision, RecordedDecision
 from .generated import GeneratedFile, GeneratedFileQuerySet
 from .public import FilesStatus, PublicDocument, PublicDocumentQuerySet
@@ -7,6 +8,7 @@ from .uploads import CheckStatus, StagedUpload, StagedUploadQuerySet
 __all__ = [
     "NEEDS_REASONS",
     "CheckStatus",
+    "ContentVersion",
     "FilesStatus",
     "PublicDocument",
     "PublicDocumentQuerySet",
@@ -18,4 +20,5 @@ __all__ = [
     "RecordedDecision",
     "StagedUpload",
     "StagedUploadQuerySet",
+    "VersionedKey",
 ]

@@ -4,7 +4,8 @@ Accepting an update, a manager's own progress and closing a round all change the
 round's updates in bursts of dozens. So each change asks for one deferred task per round (a marker in the cache
 stops the rest of the burst queueing more); when it runs, the worker builds the paper as it then stands and asks
 for its files (objectives.paper.generated), which the worker makes next. Files already made for that content are
-found by their hash and not made again, so a task that arrives twice does nothing the second time.
+found by the content version or their hash and not made again, so a task that arrives twice does nothing the
+second time.
 
 Only with a queue that can defer a task (the database queue of production): the immediate queue of development
 and the tests would build the PDF inside every acceptance, seconds each, for a file nobody may ask for.
@@ -17,8 +18,8 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
-from .build import build_paper, rounds_for_paper
-from .generated import KINDS, paper_file
+from .build import rounds_for_paper
+from .generated import KINDS, current_paper_files
 
 # Long enough for a manager to work through a round's submissions, short enough that a councillor who opens the
 # paper after the last acceptance finds it made.
@@ -57,6 +58,4 @@ def prepare_paper_files(round_pk: int, authors: list[str]) -> None:
     if progress_round is None:  # deleted since
         return
     for author in dict.fromkeys(authors):
-        paper = build_paper(progress_round=progress_round, author=author)
-        for file_format in KINDS:
-            paper_file(paper, file_format, round_pk=round_pk)
+        current_paper_files(progress_round, KINDS, author=author)

@@ -73,3 +73,8 @@ def typst_section(section: PaperSection, templates: list[str]) -> dict:
     if section_type is None or section_type.typst_template not in templates or section_type.typst_data is None:
         return {"template": -1, "title": section.title}
     return {"template": templates.index(section_type.typst_template), **section_type.typst_data(section)}
+
+
+def registered_kinds() -> tuple[str, ...]:
+    """The kinds of section a paper made now has room for, in order (part of what a stored paper depends on)."""
+    return tuple(_REGISTERED)

@@ -12,8 +12,9 @@ from core.generated_views import Download, serve
 from ..models import ProgressRound
 from ..paper.build import author_for, build_paper, rounds_for_paper
 from ..paper.files import FILE_FORMATS, file_name
-from ..paper.generated import build_paper_file, paper_file
+from ..paper.generated import build_paper_file, current_paper_files
 from ..paper.html import paper_context
+from ..paper.stored_page import paper_page
 
 
 def report_round(plan_pk: int, pk: int) -> ProgressRound:
@@ -22,8 +23,24 @@ def report_round(plan_pk: int, pk: int) -> ProgressRound:
 
 
 class ReportView(PermissionRequiredMixin, TemplateView):
+    """The paper as a page: kept as HTML while nothing it shows changes (objectives.paper.stored_page)."""
+
     permission_required = "objectives.view_progressround"
     template_name = "objectives/report.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        progress_round = report_round(self.kwargs["plan_pk"], self.kwargs["pk"])
+        page = paper_page(progress_round, author=author_for(self.request.user))
+        context.update(page=page, progress_round=progress_round)
+        return context
+
+
+class GlanceView(PermissionRequiredMixin, TemplateView):
+    """The paper's at-a-glance summary and exceptions as a printable page of their own, for whoever may read it."""
+
+    permission_required = "objectives.view_progressround"
+    template_name = "objectives/glance.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -33,24 +50,17 @@ class ReportView(PermissionRequiredMixin, TemplateView):
         return context
 
 
-class GlanceView(ReportView):
-    """The paper's at-a-glance summary and exceptions as a printable page of their own, for whoever may read it."""
-
-    template_name = "objectives/glance.html"
-
-
 # If one format cannot be made, the page offers the others (the report page itself is the HTML version).
 _LABELS = {"pdf": "PDF", "docx": "Word file"}
 
 
 def _download(request, plan_pk: int, pk: int, file_format: str):
     progress_round = report_round(plan_pk, pk)
-    paper = build_paper(progress_round=progress_round, author=author_for(request.user))
     chosen = FILE_FORMATS[file_format]
-    generated = paper_file(paper, file_format, round_pk=progress_round.pk)
+    generated = current_paper_files(progress_round, [file_format], author=author_for(request.user))[file_format]
     download = Download(
         label=_LABELS[file_format],
-        name=file_name(plan_title=paper.plan_title, as_of=paper.as_of, extension=chosen.extension),
+        name=file_name(plan_title=progress_round.plan.title, as_of=progress_round.as_of, extension=chosen.extension),
         content_type=chosen.content_type,
         task=build_paper_file,
         alternatives=[

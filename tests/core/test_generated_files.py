@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from core import generated
-from core.models import GeneratedFile
+from core.models import GeneratedFile, VersionedKey
 
 Status = GeneratedFile.Status
 NOW = timezone.now()
@@ -43,6 +43,19 @@ def test_cleaning_deletes_a_file_a_newer_one_replaced_a_day_ago():
 
     # The second was replaced only an hour ago, so a reader sent its page may still fetch it.
     assert _keys() == {"replaced yesterday", "newest"}
+
+
+@pytest.mark.django_db
+def test_cleaning_forgets_what_a_version_held_once_its_file_is_gone(settings):
+    settings.GENERATED_FILE_KEEP_DAYS = 7
+    _file("old", age=timedelta(days=8))
+    _file("recent", source_label="round 2")
+    generated.remember(scope="yesterday", version=1, key="old")
+    generated.remember(scope="today", version=1, key="recent")
+
+    generated.clean(now=NOW)
+
+    assert set(VersionedKey.objects.values_list("scope", flat=True)) == {"today"}
 
 
 @pytest.mark.django_db
