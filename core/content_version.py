@@ -161,7 +161,7 @@ def current(connection=default_connection) -> int | None:
 
 
 # What a release's code is made of, beside the data: a new release may render the same data differently.
-_CODE_SUFFIXES = (".py", ".html", ".css")
+_CODE_SUFFIXES = (".py", ".html", ".css", ".typ")
 _NOT_CODE = {".venv", "tests", "node_modules", "staticfiles", ".git", "bench", "docs", "deploy"}
 
 

@@ -22,9 +22,9 @@ from .files import FILE_FORMATS
 from .sections import registered_kinds
 from .snapshot import Paper, from_snapshot, to_snapshot
 
-# Raised whenever the files a paper makes change for the same paper (PDFs became tagged at 2), so nobody is
-# handed a file the previous release made.
-RENDERING = 2
+# Raised whenever the files a paper makes change for the same paper (PDFs became tagged at 2, Typst's at 3), so
+# nobody is handed a file the previous release made.
+RENDERING = 3
 KINDS = {"pdf": "committee-paper.pdf", "docx": "committee-paper.docx"}
 
 
