@@ -5,59 +5,63 @@ from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
 
-# Bullets as typed ("- ", "* ") or pasted from Word ("• ", "– ", "· ").
-_BULLET = re.compile(r"^\s*[-*•·–]\s+")
+# Bullets as typed ("- ", "* ") or pasted from Word ("• ", "– ", "· "): a mark, then a space, at the line's start.
+_BULLET_MARKS = "-*•·–"
+# A blank line, however it was typed: where one block of lines ends and the next begins.
+_BLANK_LINES = re.compile(r"\n(?:[^\S\n]*\n)+")
 
 
 def _blocks(text: str) -> list[list[str]]:
-    """Split text into blocks of lines at blank lines."""
-    blocks, current = [], []
-    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        if line.strip():
-            current.append(line.rstrip())
-        elif current:
-            blocks.append(current)
-            current = []
-    if current:
-        blocks.append(current)
+    """Split text into blocks of lines at blank lines (a line of only spaces is blank), each line right-stripped."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    blocks = []
+    for chunk in _BLANK_LINES.split(text):
+        lines = [line.rstrip() for line in chunk.split("\n")]
+        lines = [line for line in lines if line.strip()]
+        if lines:
+            blocks.append(lines)
     return blocks
 
 
 def progress_html(text: str) -> SafeString:
     """Render plain text: blank lines start paragraphs, lines starting "- " become bullets.
 
-    Everything the user typed is escaped, so "<script>" shows as text.
+    Everything the user typed is escaped, so "<script>" shows as text. The whole text is escaped once, before it
+    is split: escaping changes only & < > " ', none of which marks a line, a blank line or a bullet, and a committee
+    paper of 1,000 actions escaped some 50,000 lines one at a time.
     """
     parts = []
-    for block in _blocks(text or ""):
+    for block in _blocks(escape(text or "")):
         paragraph: list[str] = []
         bullets: list[str] = []
         for line in block:
-            if _BULLET.match(line):
+            # Tested without a regex, as this runs for every line of every paper.
+            start = line.lstrip()
+            if start[0] in _BULLET_MARKS and start[1:2].isspace():
                 if paragraph:
                     parts.append(_paragraph(paragraph))
                     paragraph = []
-                bullets.append(_BULLET.sub("", line, count=1))
+                bullets.append(start[1:].lstrip())
             elif bullets and line.startswith((" ", "\t")):
                 # An indented line continues the bullet above it.
-                bullets[-1] += " " + line.strip()
+                bullets[-1] += " " + start
             else:
                 if bullets:
                     parts.append(_bullet_list(bullets))
                     bullets = []
-                paragraph.append(line.strip())
+                paragraph.append(start)
         if paragraph:
             parts.append(_paragraph(paragraph))
         if bullets:
             parts.append(_bullet_list(bullets))
+    # Safe: the text was escaped before any tag was added.
     return mark_safe("\n".join(parts))
 
 
-# The standard library's escape, which Django's wraps: the same text, without the lazy-string check on each of the
-# thousands of lines a committee paper has.
+# Both take lines already escaped.
 def _paragraph(lines: list[str]) -> str:
-    return "<p>" + "<br>".join(escape(line) for line in lines) + "</p>"
+    return "<p>" + "<br>".join(lines) + "</p>"
 
 
 def _bullet_list(items: list[str]) -> str:
-    return "<ul>" + "".join(f"<li>{escape(item)}</li>" for item in items) + "</ul>"
+    return "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
