@@ -1,25 +1,25 @@
 """Progress text as people type it, turned into safe HTML paragraphs and bullet lists."""
 
-import re
 from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
 
 # Bullets as typed ("- ", "* ") or pasted from Word ("• ", "– ", "· "): a mark, then a space, at the line's start.
 _BULLET_MARKS = "-*•·–"
-# A blank line, however it was typed: where one block of lines ends and the next begins.
-_BLANK_LINES = re.compile(r"\n(?:[^\S\n]*\n)+")
 
 
 def _blocks(text: str) -> list[list[str]]:
     """Split text into blocks of lines at blank lines (a line of only spaces is blank), each line right-stripped."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    blocks = []
-    for chunk in _BLANK_LINES.split(text):
-        lines = [line.rstrip() for line in chunk.split("\n")]
-        lines = [line for line in lines if line.strip()]
-        if lines:
-            blocks.append(lines)
+    blocks, current = [], []
+    # Right-stripped once: a blank line is then empty.
+    for line in map(str.rstrip, text.replace("\r\n", "\n").replace("\r", "\n").split("\n")):
+        if line:
+            current.append(line)
+        elif current:
+            blocks.append(current)
+            current = []
+    if current:
+        blocks.append(current)
     return blocks
 
 
