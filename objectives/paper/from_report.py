@@ -39,6 +39,7 @@ def paper_from_report(report: ProgressReport, *, author: str, indicators: dict |
 
 
 def _paper_aims(report: ProgressReport, scale: rating.Scale, indicators: dict) -> tuple[PaperAim, ...]:
+    targets: dict[tuple, str] = {}
     return tuple(
         PaperAim(
             number=report_aim.aim.number,
@@ -48,7 +49,7 @@ def _paper_aims(report: ProgressReport, scale: rating.Scale, indicators: dict) -
                 PaperObjective(
                     ref=item.objective.ref,
                     title=item.objective.title,
-                    rows=tuple(paper_row(row, scale) for row in item.rows),
+                    rows=tuple(paper_row(row, scale, targets) for row in item.rows),
                     indicators=tuple(paper_indicator(reading) for reading in indicators.get(item.objective.pk, ())),
                 )
                 for item in report_aim.objectives
@@ -68,8 +69,11 @@ def key_title(scale: rating.Scale) -> str:
     return "RAG key" if scale.name == rating.DEFAULT_SCALE_NAME else "Rating key"
 
 
-def paper_row(row: ReportRow, scale: rating.Scale) -> PaperRow:
-    """A report row as the paper shows it; the case review and CDOP sections draw their actions with it too."""
+def paper_row(row: ReportRow, scale: rating.Scale, targets: dict[tuple, str] | None = None) -> PaperRow:
+    """A report row as the paper shows it; the case review and CDOP sections draw their actions with it too.
+
+    `targets`, when given, keeps each target's words for the next row with the same target (see target_words).
+    """
     action, update = row.action, row.update
     shown = _shown_rating(update, scale)
     return PaperRow(
@@ -77,7 +81,7 @@ def paper_row(row: ReportRow, scale: rating.Scale) -> PaperRow:
         ref=action.ref,
         text=action.text,
         lead_agencies=tuple(row.lead_agencies),
-        target=target_words(action),
+        target=target_words(action) if targets is None else _shared_target_words(action, targets),
         target_on=action.target_on,
         target_is_month=action.target_is_month,
         status=row.status_note,
@@ -106,6 +110,24 @@ def _shown_rating(update, scale: rating.Scale) -> rating.Rating | None:
     if update is None:
         return rating.NO_UPDATE
     return scale.rating(update.rag) if update.rag else None
+
+
+def _shared_target_words(action: Action, targets: dict[tuple, str]) -> str:
+    """target_words, worked out once for each target a paper has: a 1,000-action paper has a few dozen month-ends,
+    and each was formatted, joined and translated again for every action."""
+    # Every field target_words reads.
+    key = (
+        action.target_on,
+        action.target_is_month,
+        action.original_target_on,
+        action.original_target_is_month,
+        action.times_slipped,
+        action.timescale,
+    )
+    words = targets.get(key)
+    if words is None:
+        words = targets[key] = target_words(action)
+    return words
 
 
 def target_words(action: Action) -> str:

@@ -2,7 +2,7 @@
 
 A paper of 1,000 actions draws 1,000 rows of five to seven cells; as a template, each cell was an `{% if %}`
 chain, a dozen variable look-ups and a context push, and that was most of the page's rendering time. Every text
-goes through `html.escape` (what Django's `escape` calls, without its lazy-string check) or `progress_html`,
+goes through `html.escape` (what Django's `escape` calls, without its lazy-string check) or `escaped_progress`,
 exactly as the template's autoescaping did.
 Used by `templates/objectives/paper/_action_rows.html` and `_action_row.html` (through `paper_tags`), so the
 report page, the standalone file, the PDF and every later section that lists actions draw the same rows.
@@ -13,14 +13,14 @@ from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
 
-from ..text import progress_html
+from ..text import escaped_progress
 from .layout import TableLayout
 from .snapshot import PaperRow
 
 
 def rows_html(rows: Iterable[PaperRow], table: TableLayout, no_rows: str) -> SafeString:
     """A table's body: each row, or one line saying there are none in the plan's words."""
-    drawn = [row_html(row, table) for row in rows]
+    drawn = [_row(row, table) for row in rows]
     if not drawn:
         drawn = [
             f'<tr class="report-row-keep"><td colspan="{table.width}" class="report-empty">{escape(no_rows)}</td></tr>'
@@ -58,13 +58,18 @@ def head_html(table: TableLayout, objective=None, objective_label: str = "", pro
 def row_html(row: PaperRow, table: TableLayout) -> SafeString:
     """One action: a cell per column of `table`; what has no column of its own goes under the action, or (its
     rating) beside the progress."""
+    # Safe: every typed text inside was escaped.
+    return mark_safe(_row(row, table))
+
+
+def _row(row: PaperRow, table: TableLayout) -> str:
     opening = '<tr class="report-row-keep">' if row.keep_together else "<tr>"
     cells = "".join(_CELLS[column.key](row, table) for column in table.columns if column.key in _CELLS)
-    return mark_safe(f"{opening}{cells}</tr>")
+    return f"{opening}{cells}</tr>"
 
 
 def _text(text: str) -> str:
-    return f'<div class="progress-text">{progress_html(text)}</div>'
+    return f'<div class="progress-text">{escaped_progress(text)}</div>'
 
 
 def _ref(row: PaperRow, table: TableLayout) -> str:

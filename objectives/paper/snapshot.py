@@ -305,20 +305,41 @@ def from_data(kind: type, data: dict):
     Read from the dataclass's own fields, so a field added with a default still reads older snapshots; keys the
     class no longer has (a case review row's stored "keep_together") are passed over.
     """
+    return kind(**{name: _read(hint, data[name]) for name, hint in _field_hints(kind) if name in data})
+
+
+# Worked out once a class and once a type hint: reading a 1,000-action snapshot (as every paper does to mark what
+# changed since the last publication) asked typing for each of 5,000 rows' hints and took 90 ms.
+@cache
+def _field_hints(kind: type) -> tuple[tuple[str, object], ...]:
     hints = get_type_hints(kind)
-    return kind(**{item.name: _read(hints[item.name], data[item.name]) for item in fields(kind) if item.name in data})
+    return tuple((item.name, hints[item.name]) for item in fields(kind))
+
+
+@cache
+def _hint_shape(hint) -> tuple[str, object]:
+    if is_dataclass(hint):
+        return "dataclass", hint
+    if hint is date:
+        return "date", None
+    arguments = [argument for argument in get_args(hint) if argument is not type(None)]
+    if get_origin(hint) is tuple:
+        return "tuple", arguments[0]
+    if isinstance(hint, UnionType):
+        return "union", arguments[0]
+    return "plain", None
 
 
 def _read(hint, value):
     if value is None:
         return None
-    if is_dataclass(hint):
-        return from_data(hint, value)
-    if hint is date:
+    shape, inner = _hint_shape(hint)
+    if shape == "dataclass":
+        return from_data(inner, value)
+    if shape == "date":
         return date.fromisoformat(value)
-    arguments = [argument for argument in get_args(hint) if argument is not type(None)]
-    if get_origin(hint) is tuple:
-        return tuple(_read(arguments[0], item) for item in value)
-    if isinstance(hint, UnionType):
-        return _read(arguments[0], value)
+    if shape == "tuple":
+        return tuple(_read(inner, item) for item in value)
+    if shape == "union":
+        return _read(inner, value)
     return value

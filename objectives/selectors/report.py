@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.conf import settings
+from django.db.models import F
 from django.utils import timezone
 
 from ..models import Action, Aim, BusinessPlan, Objective, ProgressRound, ProgressUpdate
@@ -98,11 +99,21 @@ def lead_agency_names(actions) -> dict[int, list[str]]:
     return names
 
 
+# Each update's round is read in the same query but made once per round: select_related made a ProgressRound for
+# every one of 1,000 actions' updates, though they share ten rounds at most.
+_ROUND_COLUMNS = {f"shared_round_{field.attname}": field.attname for field in ProgressRound._meta.concrete_fields}
+# What the papers and the yearly report read of an update: its state, authors and times (read on first touch, a
+# query each) are left out, as setting them was a third of the cost of making 1,000 updates.
+_PAPER_FIELDS = ("action", "round", "rag", "progress", "impact")
+
+
 def latest_accepted_updates(*, actions, progress_round: ProgressRound) -> dict[int, ProgressUpdate]:
     """Each of `actions`' accepted update from this round or, failing that, its latest earlier one, in one query.
 
     `actions` is a queryset of the round's plan. Later rounds never count, and neither do drafts,
     submissions awaiting review or returned updates. Case reviews and CDOP use it for their sections too.
+    Each update's `round` is already there, one instance for all the updates of a round, and of the update itself
+    what the papers and the yearly report read (see _PAPER_FIELDS).
     """
     updates = (
         ProgressUpdate.objects.accepted()
@@ -112,7 +123,21 @@ def latest_accepted_updates(*, actions, progress_round: ProgressRound) -> dict[i
             round__as_of__lte=progress_round.as_of,
         )
         .latest_per_action()
-        .select_related("round")
+        .only(*_PAPER_FIELDS)
+        .annotate(**{alias: F(f"round__{attname}") for alias, attname in _ROUND_COLUMNS.items()})
         .order_by()
     )
-    return {update.action_id: update for update in updates}
+    rounds: dict[int, ProgressRound] = {}
+    found = {}
+    for update in updates:
+        row = update.__dict__
+        values = [row.pop(alias) for alias in _ROUND_COLUMNS]
+        shared = rounds.get(update.round_id)
+        if shared is None:
+            shared = rounds[update.round_id] = ProgressRound.from_db(update._state.db, _ROUND_COLUMNS.values(), values)
+        _ROUND.set_cached_value(update, shared)
+        found[update.action_id] = update
+    return found
+
+
+_ROUND = ProgressUpdate._meta.get_field("round")

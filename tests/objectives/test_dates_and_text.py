@@ -67,3 +67,13 @@ def test_word_bullets_become_list_items():
 def test_a_month_later_on_a_shorter_month_is_its_last_day():
     assert add_months(date(2013, 8, 31), 6) == date(2014, 2, 28)
     assert add_months(date(2012, 11, 15), 2) == date(2013, 1, 15)
+
+
+def test_progress_reads_lines_as_typed_in_any_editor():
+    """Windows and old Mac line ends, a line of spaces as a blank line, an indented line continuing its bullet, a
+    mark with no space after it as plain text, and "&" escaped once (the text is escaped before it is split)."""
+    text = "Tom & Jerry\r\n  \r\n-  one\r\n   more\r- \n*two\n\t\n· three & four"
+
+    assert progress_html(text) == (
+        "<p>Tom &amp; Jerry</p>\n<ul><li>one more</li></ul>\n<p>-<br>*two</p>\n<ul><li>three &amp; four</li></ul>"
+    )

@@ -232,6 +232,21 @@ def test_a_long_action_is_shortened_in_the_exceptions(plan, december, objective)
     assert flagged.text == " ".join(f"word{number}" for number in range(30)) + "…"
 
 
+def test_an_action_of_thirty_words_is_shown_whole_and_one_more_is_cut(plan, december, objective):
+    """The edge of the shortening, now that only a text longer than 30 words goes through Truncator."""
+    thirty = " ".join(f"word{number}" for number in range(30))
+    ProgressUpdateFactory(
+        action=ActionFactory(objective=objective, ref="1.1.1", text=f" {thirty}\n"), round=december, rag="red"
+    )
+    ProgressUpdateFactory(
+        action=ActionFactory(objective=objective, ref="1.1.2", text=f"{thirty}  extra"), round=december, rag="red"
+    )
+
+    whole, cut = _glance(december).exceptions
+
+    assert (whole.text, cut.text) == (thirty, f"{thirty}…")
+
+
 def test_overdue_is_judged_at_the_rounds_as_of_date_not_today(plan, june, december, objective):
     action = ActionFactory(objective=objective, ref="1.1.1", target_on=date(2025, 9, 30), target_is_month=True)
     ActionFactory(objective=objective, ref="1.1.2", target_on=date(2025, 12, 31), status=Action.Status.WITHDRAWN)
