@@ -74,9 +74,9 @@ def test_an_unchanged_paper_is_served_without_building_it(reader_client, action_
     first = reader_client.get(docx_url(progress_round))
     assert first.status_code == HTTPStatus.OK
 
-    # Session, user and two for permissions; the round with its plan and scale, the scale's levels; the file,
-    # found by the content version without building the paper; the download in the audit log.
-    with django_assert_num_queries(8):
+    # Session, user, permissions; the round with its plan and scale, the scale's levels; the file, found by the
+    # content version without building the paper; the download in the audit log.
+    with django_assert_num_queries(7):
         again = reader_client.get(docx_url(progress_round))
 
     assert again.status_code == HTTPStatus.OK
@@ -90,9 +90,9 @@ def test_an_unchanged_report_page_is_shown_without_building_the_paper(
     progress_round = round_of(action_count)
     first = reader_client.get(report_url(progress_round))
 
-    # Session, user and two for permissions; the round with its plan and scale, the scale's levels; the page's
-    # paper, found by the content version.
-    with django_assert_num_queries(7):
+    # Session, user, permissions; the round with its plan and scale, the scale's levels; the page's paper, found
+    # by the content version.
+    with django_assert_num_queries(6):
         again = reader_client.get(report_url(progress_round))
 
     assert again.status_code == HTTPStatus.OK
