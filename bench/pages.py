@@ -31,10 +31,10 @@ def pages(plan: data.PlanData) -> list[tuple[str, str, str]]:
 
 
 def change_the_round(plan: data.PlanData):
-    """A write the report's content version sees (the round's label set to itself), so the next report page is
+    """A write the report's content version sees (the round's date set to itself), so the next report page is
     built from the database rather than found as it was: the first view after any change, which is every view
     while officers are saving progress."""
-    return lambda: ProgressRound.objects.filter(pk=plan.report_round_id).update(label=F("label"))
+    return lambda: ProgressRound.objects.filter(pk=plan.report_round_id).update(as_of=F("as_of"))
 
 
 def floor_path(plan: data.PlanData) -> str:

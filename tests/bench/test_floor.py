@@ -4,6 +4,8 @@ import pytest
 from django.db import connection
 
 from bench import data, floor
+from bench.pages import change_the_round
+from core import content_version
 from objectives.models import Action, ProgressRound, ProgressUpdate
 from objectives.selectors.report import build_progress_report
 
@@ -56,3 +58,14 @@ def test_the_floor_page_shows_every_row_with_its_text_escaped():
 
     assert html.count("<tr><td>") == 3
     assert "Audit &lt;b&gt;ten&lt;/b&gt; referrals" in html
+
+
+def test_the_change_before_a_cold_report_raises_the_content_version_and_changes_nothing_shown():
+    plan = data.build(sizes=(3,), rounds=2, officers=1, load_size=3).plans[3]
+    before = content_version.current()
+    as_of = ProgressRound.objects.get(pk=plan.report_round_id).as_of
+
+    change_the_round(plan)()
+
+    assert content_version.current() != before
+    assert ProgressRound.objects.get(pk=plan.report_round_id).as_of == as_of
