@@ -33,16 +33,22 @@ def content_key(*parts: str) -> str:
 def request_file(*, kind: str, key: str, source_label: str, source: dict, task) -> GeneratedFile:
     """The file for this content as it stands now: a new one is queued, and read again afterwards, as a queue
     that runs tasks at once (development, tests) has made it by then."""
+    generated, created = _found_or_created(kind=kind, key=key, source_label=source_label, source=source)
+    return _enqueue(generated, task) if created else generated
+
+
+def _found_or_created(*, kind: str, key: str, **fields) -> tuple[GeneratedFile, bool]:
+    """The file kept for this content, or a new one with `fields`, and whether it is new. Another request making
+    the same content a moment ago wins the unique key, and both share its file."""
     # What it was made from can be a whole paper's data, and is read only by the worker that makes it.
     found = GeneratedFile.objects.defer("source").filter(kind=kind, key=key).first()
     if found is not None:
-        return found
+        return found, False
     try:
         with transaction.atomic():
-            generated = GeneratedFile.objects.create(kind=kind, key=key, source_label=source_label, source=source)
-    except IntegrityError:  # another request asked for the same file a moment ago: share its build
-        return GeneratedFile.objects.defer("source").get(kind=kind, key=key)
-    return _enqueue(generated, task)
+            return GeneratedFile.objects.create(kind=kind, key=key, **fields), True
+    except IntegrityError:
+        return GeneratedFile.objects.defer("source").get(kind=kind, key=key), False
 
 
 def unchanged_file(*, kind: str, scope: str) -> tuple[GeneratedFile | None, int | None]:
@@ -78,16 +84,8 @@ def remember(*, scope: str, version: int | None, key: str) -> None:
 
 def keep(*, kind: str, key: str, source_label: str, content: bytes) -> GeneratedFile:
     """Keep something made in the request itself (cheaper than a task), as a ready file found again by its key."""
-    found = GeneratedFile.objects.defer("source").filter(kind=kind, key=key).first()
-    if found is not None:
-        return found
-    try:
-        with transaction.atomic():
-            return GeneratedFile.objects.create(
-                kind=kind, key=key, source_label=source_label, status=Status.READY, content=content
-            )
-    except IntegrityError:  # the same content kept by another request a moment ago
-        return GeneratedFile.objects.defer("source").get(kind=kind, key=key)
+    kept, _ = _found_or_created(kind=kind, key=key, source_label=source_label, status=Status.READY, content=content)
+    return kept
 
 
 def retry(generated: GeneratedFile, task) -> GeneratedFile:
