@@ -301,7 +301,12 @@ def test_the_lead_column_names_the_responsibility_agencies_and_lead_officer(mana
     action.responsibility = "Training Sub-Group"
     action.lead_officer = "Sam Okafor"
     action.save()
-    action.lead_agencies.set([AgencyFactory(name="Kent Police"), AgencyFactory(name="NHS Kent")])
+    # No short names, so listed by name as agencies are; the factory's short names would put "AG10" before "AG9".
+    kent_police, nhs_kent = (
+        AgencyFactory(name="Kent Police", short_name=""),
+        AgencyFactory(name="NHS Kent", short_name=""),
+    )
+    action.lead_agencies.set([kent_police, nhs_kent])
 
     html = paper_page(manager_client, tree)
 
