@@ -49,6 +49,12 @@ class TableLayout:
     def css_class(self) -> str:
         return "" if self.is_legacy else "report-table-chosen"
 
+    def success_measure_note(self, row) -> str:
+        """A row's success measure, printed under the action when the table has no column for it; else ""."""
+        if row.success_measure and not self.shows.get("success_measure"):
+            return f"Success measure: {row.success_measure}"
+        return ""
+
     def notes_without_a_column(self, row) -> list[str]:
         """What of a row's lead and target this table has no column for, then its status: printed under the action."""
         notes = [] if self.shows.get("lead") else list(row.lead_notes)

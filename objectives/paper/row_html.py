@@ -78,8 +78,8 @@ def _ref(row: PaperRow, table: TableLayout) -> str:
 
 def _action(row: PaperRow, table: TableLayout) -> str:
     parts = [_text(row.text)]
-    if row.success_measure and not table.shows.get("success_measure"):
-        parts.append(f'<p class="report-meta"><span>Success measure: {escape(row.success_measure)}</span></p>')
+    if success_measure := table.success_measure_note(row):
+        parts.append(f'<p class="report-meta"><span>{escape(success_measure)}</span></p>')
     notes = table.notes_without_a_column(row)
     parts.append('<p class="report-meta">' + "".join(f"<span>{escape(note)}</span>" for note in notes) + "</p>")
     return '<td class="report-action">' + "".join(parts) + "</td>"

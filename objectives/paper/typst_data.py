@@ -48,10 +48,7 @@ def row_badge(row: PaperRow) -> dict:
 
 def _action(row: PaperRow, table: TableLayout) -> list[dict]:
     parts = text_parts(row.text)
-    meta = []
-    if row.success_measure and not table.shows.get("success_measure"):
-        meta.append(f"Success measure: {row.success_measure}")
-    meta.extend(table.notes_without_a_column(row))
+    meta = [note for note in (table.success_measure_note(row), *table.notes_without_a_column(row)) if note]
     if meta:
         parts.append({"t": "meta", "lines": meta})
     return parts

@@ -101,11 +101,8 @@ def _ref_cell(cell, row: PaperRow, bullet_style, layout: TableLayout) -> None:
 def _action_cell(cell, row: PaperRow, bullet_style, layout: TableLayout) -> None:
     """The action's text, its success measure and whatever of lead and target has no column; its status."""
     write_blocks(cell, row.text, bullet_style)
-    notes = []
-    if row.success_measure and not layout.shows.get("success_measure"):
-        notes.append(f"Success measure: {row.success_measure}")
-    notes.extend(layout.notes_without_a_column(row))
-    for line in notes:
+    notes = [layout.success_measure_note(row), *layout.notes_without_a_column(row)]
+    for line in filter(None, notes):
         cell.add_paragraph().add_run(line).font.size = Pt(8)
 
 
