@@ -70,5 +70,7 @@ def run_load(served: Served, bench_data: data.BenchData, results: Results, *, pl
             if found["error_examples"]:
                 section.notes.append(f"{users} users, {kind}: e.g. {'; '.join(found['error_examples'])}")
             if kind == "product":
+                slowest = ", ".join(f"{name} {p95:,.0f} ms" for name, p95 in found["p95_by_request"])
+                section.notes.append(f"{users} users, p95 of each request: {slowest}")
                 results.figure(f"load_p95_{users}", found["p95"], load=load if guard.anyway else None)
                 results.figure(f"load_errors_{users}", found["errors"], load=load if guard.anyway else None)

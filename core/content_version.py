@@ -7,7 +7,8 @@ on every watched table raises the one-row counter `ContentVersion`. A reader who
 a paper was last built knows that paper still stands (see `VersionedKey` and objectives.paper.generated).
 
 Tables are watched by EXCLUSION: every table of our apps (and the user's names) is watched unless `EXCLUDED`
-names it with a reason, so a new model is safe without anyone remembering it. `install()` runs after every
+names it with a reason, so a new model is safe without anyone remembering it. Progress updates count only when
+accepted (WATCHED_ROWS): no paper shows a draft, and drafts are most of what is written. `install()` runs after every
 `migrate` (core.apps), which also covers SQLite's way of altering a column (it remakes the table, dropping its
 triggers); tests/core/test_content_version.py fails when a table is neither watched nor excluded.
 
@@ -59,6 +60,17 @@ EXCLUDED = {
 # Tables where only some columns are shown: a sign-in writes auth_user.last_login, which no paper shows.
 WATCHED_COLUMNS = {"auth_user": ("username", "first_name", "last_name", "email", "is_active")}
 
+# Tables where only some rows are shown, as (column, value). A paper reads only accepted progress
+# (objectives.selectors.report.latest_accepted_updates), while officers save, submit and have returned their drafts
+# all through a round: had each of those writes raised the counter, every paper would be built again after every
+# draft saved, though none of them shows a draft. A row counts if it is accepted before or after the write, so
+# accepting, editing an accepted update, returning one and deleting one all raise it.
+# tests/core/test_content_version.py checks the value against ProgressUpdate.State.ACCEPTED.
+WATCHED_ROWS = {
+    "objectives_progressupdate": ("state", "accepted"),
+    "objectives_historicalprogressupdate": ("state", "accepted"),
+}
+
 _PREFIX = "cv_"
 _FUNCTION = "core_bump_content_version"
 _BUMP_SQLITE = (
@@ -90,61 +102,102 @@ def watched_tables(apps=live_apps) -> list[str]:
 
 
 def triggered_tables(connection=default_connection) -> set[str]:
-    """The tables that have the counter's trigger in this database."""
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute(
-                "SELECT DISTINCT tgrelid::regclass::text FROM pg_trigger WHERE tgname LIKE %s", [_PREFIX + "%"]
-            )
-        else:
-            cursor.execute(
-                "SELECT DISTINCT tbl_name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'cv\\_%' ESCAPE '\\'"
-            )
-        return {row[0].strip('"') for row in cursor.fetchall()}
+    """The tables that have the counter's triggers in this database."""
+    return set(_installed(connection).values())
 
 
 def install(connection=default_connection, apps=live_apps) -> None:
-    """Give each watched table that exists and has none yet its trigger."""
+    """Give each watched table that exists the triggers it should have, and drop the counter's other triggers (a
+    table no longer watched, or a trigger an earlier release defined differently)."""
     existing = set(connection.introspection.table_names())
     if "core_contentversion" not in existing:  # migrated back before the counter
         return
-    triggered = triggered_tables(connection)
-    missing = [table for table in watched_tables(apps) if table in existing and table not in triggered]
-    if not missing:
+    installed = _installed(connection)
+    wanted = {
+        name: statement
+        for table in watched_tables(apps)
+        if table in existing
+        for name, statement in _triggers(connection.vendor, table).items()
+    }
+    stale = {name: table for name, table in installed.items() if name not in wanted}
+    missing = [statement for name, statement in wanted.items() if name not in installed]
+    if not stale and not missing:
         return
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
+        for name, table in stale.items():
+            cursor.execute(_drop_sql(connection.vendor, name, table))
+        if connection.vendor == "postgresql" and missing:
             cursor.execute(_FUNCTION_POSTGRESQL)
-        for table in missing:
-            for statement in _trigger_sql(connection.vendor, table):
-                cursor.execute(statement)
+        for statement in missing:
+            cursor.execute(statement)
 
 
 def uninstall(connection=default_connection) -> None:
     with connection.cursor() as cursor:
-        for table in triggered_tables(connection):
-            if connection.vendor == "postgresql":
-                cursor.execute(f'DROP TRIGGER IF EXISTS "{_PREFIX}{table}" ON "{table}"')
-            else:
-                for event in "iud":
-                    cursor.execute(f'DROP TRIGGER IF EXISTS "{_PREFIX}{table}_{event}"')
+        for name, table in _installed(connection).items():
+            cursor.execute(_drop_sql(connection.vendor, name, table))
         if connection.vendor == "postgresql":
             cursor.execute(f"DROP FUNCTION IF EXISTS {_FUNCTION}()")
 
 
-def _trigger_sql(vendor: str, table: str) -> list[str]:
+def _installed(connection) -> dict[str, str]:
+    """The counter's triggers in this database: each one's table, by the trigger's name."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT tgname, tgrelid::regclass::text FROM pg_trigger WHERE tgname LIKE %s", [_PREFIX + "%"]
+            )
+        else:
+            cursor.execute(
+                "SELECT name, tbl_name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'cv\\_%' ESCAPE '\\'"
+            )
+        return {name: table.strip('"') for name, table in cursor.fetchall()}
+
+
+def _triggers(vendor: str, table: str) -> dict[str, str]:
+    """The statements that make a table's triggers, by the trigger's name."""
     columns = WATCHED_COLUMNS.get(table)
     update = f"UPDATE OF {', '.join(columns)}" if columns else "UPDATE"
+    rows = WATCHED_ROWS.get(table)
+    if rows:
+        # One trigger an event: an INSERT has no OLD row to test, a DELETE no NEW one. "_rows" in the names, so
+        # the triggers of a release before WATCHED_ROWS, which fired on every row, are found stale and dropped.
+        column, value = rows
+        shown = {row: f"{row}.\"{column}\" = '{value}'" for row in ("OLD", "NEW")}
+        events = {
+            "i": ("INSERT", shown["NEW"]),
+            "u": (update, f"{shown['OLD']} OR {shown['NEW']}"),
+            "d": ("DELETE", shown["OLD"]),
+        }
+        return {
+            f"{_PREFIX}{table}_{key}_rows": _trigger_sql(vendor, f"{_PREFIX}{table}_{key}_rows", table, event, when)
+            for key, (event, when) in events.items()
+        }
+    if vendor == "postgresql":  # one trigger for all three events
+        name = f"{_PREFIX}{table}"
+        return {name: _trigger_sql(vendor, name, table, f"INSERT OR {update} OR DELETE", None)}
+    events = {"i": "INSERT", "u": update, "d": "DELETE"}
+    return {
+        f"{_PREFIX}{table}_{key}": _trigger_sql(vendor, f"{_PREFIX}{table}_{key}", table, event, None)
+        for key, event in events.items()
+    }
+
+
+def _trigger_sql(vendor: str, name: str, table: str, events: str, when: str | None) -> str:
     if vendor == "postgresql":
-        return [
-            f'CREATE CONSTRAINT TRIGGER "{_PREFIX}{table}" AFTER INSERT OR {update} OR DELETE ON "{table}" '
-            f"DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION {_FUNCTION}()"
-        ]
-    return [
-        f'CREATE TRIGGER IF NOT EXISTS "{_PREFIX}{table}_{event[0].lower()}" AFTER {event} ON "{table}" '
-        f"BEGIN {_BUMP_SQLITE}; END"
-        for event in ("INSERT", update, "DELETE")
-    ]
+        condition = f" WHEN ({when})" if when else ""
+        return (
+            f'CREATE CONSTRAINT TRIGGER "{name}" AFTER {events} ON "{table}" '
+            f"DEFERRABLE INITIALLY DEFERRED FOR EACH ROW{condition} EXECUTE FUNCTION {_FUNCTION}()"
+        )
+    condition = f" WHEN {when}" if when else ""
+    return f'CREATE TRIGGER IF NOT EXISTS "{name}" AFTER {events} ON "{table}"{condition} BEGIN {_BUMP_SQLITE}; END'
+
+
+def _drop_sql(vendor: str, name: str, table: str) -> str:
+    if vendor == "postgresql":
+        return f'DROP TRIGGER IF EXISTS "{name}" ON "{table}"'
+    return f'DROP TRIGGER IF EXISTS "{name}"'
 
 
 def install_after_migrate(sender, using, **kwargs) -> None:

@@ -10,8 +10,10 @@ from django.db import connection, connections, transaction
 
 from core import content_version
 from core.models import GeneratedFile
-from objectives.models import Agency
-from tests.factories import AgencyFactory, UserFactory
+from objectives import roles
+from objectives.models import Agency, ProgressUpdate
+from objectives.services import progress
+from tests.factories import ActionFactory, AgencyFactory, ProgressRoundFactory, UserFactory
 
 
 def test_every_table_of_our_apps_is_watched_or_excluded_with_a_reason(db):
@@ -88,6 +90,78 @@ def test_a_users_name_raises_it():
     user.save(update_fields=["last_name"])
 
     assert content_version.current() > before
+
+
+def _progress_fields():
+    action = ActionFactory()
+    return {"action": action, "progress_round": ProgressRoundFactory(plan=action.plan), "rag": "green", "impact": ""}
+
+
+@pytestmark_committed
+def test_drafts_saved_submitted_returned_and_deleted_leave_it_alone():
+    """No paper shows progress that is not accepted, and officers save drafts all round long."""
+    officer = UserFactory(roles=[roles.AGENCY_CONTRIBUTORS])
+    manager = UserFactory(roles=[roles.BOARD_MANAGERS])
+    fields = _progress_fields()
+    before = content_version.current()
+
+    update = progress.save_progress(author=officer, progress="Draft.", expected_version=None, **fields)
+    update = progress.submit_progress(author=officer, progress="Sent.", expected_version=update.version, **fields)
+    progress.return_progress(update=update, manager=manager, comment="Add figures.", expected_version=update.version)
+    ProgressUpdate.objects.get(pk=update.pk).delete()
+
+    assert content_version.current() == before
+
+
+@pytestmark_committed
+def test_accepting_editing_and_deleting_accepted_progress_each_raise_it():
+    officer = UserFactory(roles=[roles.AGENCY_CONTRIBUTORS])
+    manager = UserFactory(roles=[roles.BOARD_MANAGERS])
+    fields = _progress_fields()
+    update = progress.submit_progress(author=officer, progress="Sent.", expected_version=None, **fields)
+    seen = [content_version.current()]
+
+    progress.accept_progress(
+        update=update, manager=manager, rag="amber", progress="Accepted.", impact="", expected_version=update.version
+    )
+    seen.append(content_version.current())
+    ProgressUpdate.objects.filter(pk=update.pk).update(progress="Edited after acceptance.")
+    seen.append(content_version.current())
+    ProgressUpdate.objects.filter(pk=update.pk).update(state=ProgressUpdate.State.RETURNED)  # no longer shown
+    seen.append(content_version.current())
+    ProgressUpdate.objects.filter(pk=update.pk).update(state=ProgressUpdate.State.ACCEPTED)
+    seen.append(content_version.current())
+    ProgressUpdate.objects.filter(pk=update.pk).delete()
+    seen.append(content_version.current())
+
+    assert seen == sorted(set(seen))
+
+
+@pytestmark_committed
+def test_a_trigger_of_an_earlier_release_that_fired_on_every_row_is_dropped():
+    """Before WATCHED_ROWS, progress updates had an unconditional trigger; the next migrate drops it."""
+    if connection.vendor == "postgresql":
+        old = (
+            'CREATE CONSTRAINT TRIGGER "cv_objectives_progressupdate" AFTER INSERT OR UPDATE OR DELETE '
+            'ON "objectives_progressupdate" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW '
+            "EXECUTE FUNCTION core_bump_content_version()"
+        )
+    else:
+        old = (
+            'CREATE TRIGGER "cv_objectives_progressupdate_u" AFTER UPDATE ON "objectives_progressupdate" '
+            f"BEGIN {content_version._BUMP_SQLITE}; END"
+        )
+    with connection.cursor() as cursor:
+        cursor.execute(old)
+    content_version.install(connection)
+    officer = UserFactory(roles=[roles.AGENCY_CONTRIBUTORS])
+    fields = _progress_fields()
+    update = progress.save_progress(author=officer, progress="Draft.", expected_version=None, **fields)
+    before = content_version.current()
+
+    progress.save_progress(author=officer, progress="Draft again.", expected_version=update.version, **fields)
+
+    assert content_version.current() == before
 
 
 @pytestmark_committed

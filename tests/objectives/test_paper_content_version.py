@@ -249,3 +249,19 @@ def test_making_a_file_does_not_make_the_paper_look_changed(reader_client):
     reader_client.get(docx_url(progress_round))
 
     assert files_made() == made
+
+
+def test_a_draft_saved_leaves_the_report_page_found_without_building_it(reader_client, django_assert_num_queries):
+    """Officers save drafts all through a round; no paper shows one, so none makes the next page build the paper."""
+    progress_round = round_of(3)
+    officer = UserFactory(roles=[roles.AGENCY_CONTRIBUTORS])
+    action = ActionFactory(objective=Action.objects.first().objective, ref="1.1.4")
+    fields = {"action": action, "progress_round": progress_round, "rag": "red", "impact": ""}
+    first = reader_client.get(report_url(progress_round))
+    progress.save_progress(author=officer, progress="A draft no paper shows.", expected_version=None, **fields)
+
+    # As for an unchanged page: found by the content version.
+    with django_assert_num_queries(6):
+        again = reader_client.get(report_url(progress_round))
+
+    assert without_per_request_tokens(again.content.decode()) == without_per_request_tokens(first.content.decode())
