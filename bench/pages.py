@@ -32,8 +32,8 @@ def pages(plan: data.PlanData) -> list[tuple[str, str, str]]:
 
 def change_the_round(plan: data.PlanData):
     """A write the report's content version sees (the round's date set to itself), so the next report page is
-    built from the database rather than found as it was: the first view after any change, which is every view
-    while officers are saving progress."""
+    built from the database rather than found as it was: the first view after any change, such as progress
+    accepted (a draft saved is not one: no paper shows drafts)."""
     return lambda: ProgressRound.objects.filter(pk=plan.report_round_id).update(as_of=F("as_of"))
 
 

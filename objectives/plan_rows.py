@@ -13,6 +13,7 @@ from html import escape
 
 from django.conf import settings
 from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils import timezone
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -116,10 +117,11 @@ def rows_html(actions: Iterable[Action], scale) -> SafeString:
     badges: dict[str, str] = {}
     targets: dict[tuple, str] = {}
     rows = []
+    today = timezone.localdate()
     for action in actions:
         leads = ", ".join(escape(str(agency)) for agency in action.lead_agency_list) or "—"
         # The same target is formatted once: a plan's targets are mostly a few quarter ends.
-        target_key = (action.target_on, action.target_is_month, action.is_overdue)
+        target_key = (action.target_on, action.target_is_month, action.is_overdue_on(today))
         if target_key not in targets:
             targets[target_key] = conditional_escape(action_target(action))
         target = targets[target_key]
