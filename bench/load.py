@@ -69,6 +69,9 @@ def run_load(served: Served, bench_data: data.BenchData, results: Results, *, pl
                 section.notes.append(f"{users} users: {found['sign_in_failures']} could not sign in")
             if found["error_examples"]:
                 section.notes.append(f"{users} users, {kind}: e.g. {'; '.join(found['error_examples'])}")
+            section.notes.append(
+                f"{users} users, {kind}: locust itself used {found['generator_cores']:.2f} of the machine's cores"
+            )
             if kind == "product":
                 slowest = ", ".join(f"{name} {p95:,.0f} ms" for name, p95 in found["p95_by_request"])
                 section.notes.append(f"{users} users, p95 of each request: {slowest}")
