@@ -82,7 +82,9 @@ def action_states(actions: QuerySet, rounds: list[ProgressRound]) -> list[Action
     wanted = list(actions_wanting_updates(actions, rounds).in_ref_order().prefetch_related("lead_agencies"))
     # The texts stay in the database: states, queues and reminders never show them.
     updates = ProgressUpdate.objects.filter(round__in=rounds, action_id__in=[action.pk for action in wanted])
-    return _paired(wanted, updates.defer("progress", "impact").select_related("submitted_by"), rounds)
+    # Unordered: each action has one update in these rounds, and the default ordering joins three tables.
+    updates = updates.defer("progress", "impact").select_related("submitted_by").order_by()
+    return _paired(wanted, updates, rounds)
 
 
 # What a list of an agency's actions shows (the home page, My actions): the action's ref and text, and its update's
@@ -102,7 +104,7 @@ def listed_action_states(actions: QuerySet, rounds: list[ProgressRound], *, lead
         return []
     wanted = list(actions_wanting_updates(actions, rounds).in_ref_order().only(*_LISTED_ACTION))
     ids = [action.pk for action in wanted]
-    updates = ProgressUpdate.objects.filter(round__in=rounds, action_id__in=ids).only(*_LISTED_UPDATE)
+    updates = ProgressUpdate.objects.filter(round__in=rounds, action_id__in=ids).only(*_LISTED_UPDATE).order_by()
     if leads:
         _add_lead_agency_lists(wanted)
     return _paired(wanted, updates, rounds)
