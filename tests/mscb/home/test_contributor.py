@@ -78,9 +78,9 @@ def test_the_contributors_home_page_reads_in_the_same_queries_however_much_there
                 UpdateFactory(action=action, round=progress_round, state=state)
             ActionFactory(objective__aim__plan=progress_round.plan, lead_agencies=[lead_agency, AgencyFactory()])
 
-    # session, user, the user's groups (panels), user and group permissions; open rounds, the actions the
-    # user's agencies lead wanting updates, their updates; the Section 11 returns to send
-    with django_assert_num_queries(8):
+    # session, user, user and group permissions (panels: a contributor's groups are not read); open rounds, the
+    # actions the user's agencies lead wanting updates, their updates; the Section 11 returns to send
+    with django_assert_num_queries(7):
         html = home(contributor_client)
 
     assert "My actions" in html
