@@ -16,8 +16,8 @@ OVERVIEW = "overview"
 
 def panels_for(user) -> list[str]:
     # By group for the two roles that permissions cannot tell apart: board managers may run training too, and
-    # every role reads the plan.
-    groups = {group.name for group in user.groups.all()}
+    # every role reads the plan. The groups are read only when one of those questions is asked: an agency
+    # contributor, the most numerous visitor, asks neither.
     panels = []
     if is_board_manager(user):
         panels.append(MANAGER)
@@ -25,7 +25,9 @@ def panels_for(user) -> list[str]:
         panels.append(CONTRIBUTOR)
         if user.has_perm("assurance.change_section11return"):
             panels.append(SECTION11)
-    if TRAINING_ADMINS in groups and user.has_perm("training.change_registration"):
+    trains = user.has_perm("training.change_registration")
+    groups = {group.name for group in user.groups.all()} if trains or not panels else set()
+    if trains and TRAINING_ADMINS in groups:
         panels.append(TRAINING)
     if not panels and READERS in groups:
         panels.append(OVERVIEW)

@@ -108,7 +108,8 @@ class ProgressEditView(_UpdateFormMixin, PermissionRequiredMixin, KeepsTypedText
         # Scoped by the action, found only among those this person may write, whose every update they may see:
         # ProgressUpdate.visible_to would add nothing but a second copy of that scope to build and run.
         updates = ProgressUpdate.objects.select_related("author", "submitted_by", "accepted_by")
-        update = updates.filter(action=self.action, round=self.progress_round).first()
+        # Unordered: there is one, and the default ordering joins the action, round and plan to sort it.
+        update = updates.filter(action=self.action, round=self.progress_round).order_by().first()
         if update is not None:
             # The page's own rows: the form's check of the rating reads the plan's scale from them, not again.
             update.action, update.round = self.action, self.progress_round

@@ -7,7 +7,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from objectives.models import Action, ProgressUpdate
-from tests.factories import ActionFactory, ObjectiveFactory, ProgressRoundFactory, ProgressUpdateFactory
+from tests.factories import (
+    ActionFactory,
+    AgencyFactory,
+    ObjectiveFactory,
+    ProgressRoundFactory,
+    ProgressUpdateFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -268,3 +274,21 @@ def test_navigation_hides_people_and_deleted_items_from_contributors(contributor
 
     assert reverse("objectives:person_list") not in content
     assert reverse("objectives:deleted_list") not in content
+
+
+def test_my_actions_names_the_lead_agencies_and_escapes_what_people_typed(
+    contributor_client, objective, march, lead_agency
+):
+    partner = AgencyFactory(name="Youth <Justice> & Co", short_name="")
+    update(
+        action(objective, "1.1.1", lead_agency, partner, text="Audit <b>referrals</b> & repeats"),
+        march,
+        State.RETURNED,
+        return_comment="Add <figures>\nand dates",
+    )
+
+    content = page(contributor_client)
+
+    assert f'data-label="Lead agencies">{lead_agency}, Youth &lt;Justice&gt; &amp; Co</td>' in content
+    assert "Audit &lt;b&gt;referrals&lt;/b&gt; &amp; repeats</a>" in content
+    assert "Add &lt;figures&gt;<br>and dates" in content

@@ -78,9 +78,21 @@ def test_the_contributors_home_page_reads_in_the_same_queries_however_much_there
                 UpdateFactory(action=action, round=progress_round, state=state)
             ActionFactory(objective__aim__plan=progress_round.plan, lead_agencies=[lead_agency, AgencyFactory()])
 
-    # session, user, the user's groups (panels), user and group permissions; open rounds, the actions the
-    # user's agencies lead wanting updates, their lead agencies, their updates; the Section 11 returns to send
-    with django_assert_num_queries(9):
+    # session, user, user and group permissions (panels: a contributor's groups are not read); open rounds, the
+    # actions the user's agencies lead wanting updates, their updates; the Section 11 returns to send
+    with django_assert_num_queries(7):
         html = home(contributor_client)
 
     assert "My actions" in html
+
+
+def test_the_list_escapes_what_people_typed(contributor_client, lead_agency, plan, open_round):
+    action = ActionFactory(
+        objective__aim__plan=plan, text="Audit <b>referrals</b> & repeats", lead_agencies=[lead_agency]
+    )
+    UpdateFactory(action=action, round=open_round, state=State.RETURNED, return_comment="Add <figures>\nand dates")
+
+    html = home(contributor_client)
+
+    assert "Audit &lt;b&gt;referrals&lt;/b&gt; &amp; repeats" in html
+    assert "Add &lt;figures&gt;<br>and dates" in html

@@ -86,8 +86,9 @@ def test_the_contributors_returns_read_in_one_query_however_many(
 ):
     add_returns(plan, lead_agency, returns)
 
-    # session, user, the user's groups (panels), user and group permissions; open rounds (none); the returns
-    with django_assert_num_queries(6):
+    # session, user, user and group permissions (panels: a contributor's groups are not read); open rounds
+    # (none); the returns
+    with django_assert_num_queries(5):
         html = home(contributor_client)
 
     assert html.count("not yet submitted, due") == returns
