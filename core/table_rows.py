@@ -70,6 +70,12 @@ class ColumnDrawer:
         # tables2 calls no render method that asks for something it does not offer, and prints None.
         self.renders_nothing = not catch_all and any(name not in CELL_ARGUMENTS for name in arguments)
         self.link = bound_column.link
+        # tables2 looks the value up even for a render method that ignores it, only to test it for emptiness: a
+        # column with no empty values whose method takes no `value` skips the lookup (for a many-to-many accessor,
+        # a related manager built anew, class and all, for every row).
+        self.needs_value = bool(
+            self.empty_values or self.is_many_to_many or self.link or catch_all or "value" in arguments
+        )
         self.node = _cell_nodes()[bound_column.localize]
         self.td_depends_on_row = depends_on_row(self._td_attrs())
         self.td_attrs = None if self.td_depends_on_row else self._td_html()
@@ -95,6 +101,8 @@ class ColumnDrawer:
 
     def value(self, row):
         """The cell's content, as BoundRow.get_cell gives it."""
+        if not self.needs_value:
+            return self.render(row, None)
         record = row.record
         value = None
         remainder = self.remainder

@@ -93,32 +93,32 @@ class ActionTable(tables.Table):
         attrs = STACKED_TABLE_ATTRS
         row_attrs = {"role": "row"}
 
-    # The ref and the text both link to the action: its address is worked out once per row, not twice.
+    # The ref and the text both link to the action, and the rows of an objective to it: each address is worked out
+    # once per page rather than for every link.
     @cached_property
-    def _action_urls(self) -> dict[int, str]:
+    def _urls(self) -> dict[tuple[type, int], str]:
         return {}
 
-    def _action_url(self, record) -> str:
-        if record.pk not in self._action_urls:
-            self._action_urls[record.pk] = record.get_absolute_url()
-        return self._action_urls[record.pk]
+    def _url_of(self, instance) -> str:
+        key = (type(instance), instance.pk)
+        if key not in self._urls:
+            self._urls[key] = instance.get_absolute_url()
+        return self._urls[key]
 
     def render_ref(self, value, record):
-        return format_html('<a href="{}">{}</a>', self._action_url(record), value)
+        return format_html('<a href="{}">{}</a>', self._url_of(record), value)
 
     def render_text(self, value, record):
-        return format_html('<a href="{}">{}</a>', self._action_url(record), truncatewords(value, 15))
+        return format_html('<a href="{}">{}</a>', self._url_of(record), truncatewords(value, 15))
 
     def render_objective(self, value, record):
         plan = record.plan
         if plan is None or not plan.has_aims:
             return ""
         if plan.has_objectives:
-            return format_html(
-                '<a href="{}">{} {}</a>', record.objective.get_absolute_url(), plan.objective_name, value
-            )
+            return format_html('<a href="{}">{} {}</a>', self._url_of(record.objective), plan.objective_name, value)
         aim = record.objective.aim
-        return format_html('<a href="{}">{} {}</a>', aim.get_absolute_url(), plan.aim_name, aim.number)
+        return format_html('<a href="{}">{} {}</a>', self._url_of(aim), plan.aim_name, aim.number)
 
     def render_lead_agencies(self, record):
         return format_html_join(", ", "{}", ((str(agency),) for agency in record.lead_agencies.all())) or "—"
