@@ -9,6 +9,7 @@ from django.db.models import OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.template.defaultfilters import truncatewords
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
@@ -73,7 +74,7 @@ STACKED_TABLE_ATTRS = {
 
 class ActionTable(tables.Table):
     caption = "Actions matching the filters"
-    ref = tables.Column(linkify=True, order_by=("sort_key", "plan__starts_on", "pk"), verbose_name="Ref")
+    ref = tables.Column(order_by=("sort_key", "plan__starts_on", "pk"), verbose_name="Ref")
     text = tables.Column(verbose_name="Action", orderable=False)
     plan = tables.Column(verbose_name="Plan", accessor="plan__title", order_by=("plan__starts_on", "sort_key", "pk"))
     # An action's place in its plan: its objective, a two-level plan's priority, nothing in a list plan.
@@ -92,19 +93,32 @@ class ActionTable(tables.Table):
         attrs = STACKED_TABLE_ATTRS
         row_attrs = {"role": "row"}
 
+    # The ref and the text both link to the action, and the rows of an objective to it: each address is worked out
+    # once per page rather than for every link.
+    @cached_property
+    def _urls(self) -> dict[tuple[type, int], str]:
+        return {}
+
+    def _url_of(self, instance) -> str:
+        key = (type(instance), instance.pk)
+        if key not in self._urls:
+            self._urls[key] = instance.get_absolute_url()
+        return self._urls[key]
+
+    def render_ref(self, value, record):
+        return format_html('<a href="{}">{}</a>', self._url_of(record), value)
+
     def render_text(self, value, record):
-        return format_html('<a href="{}">{}</a>', record.get_absolute_url(), truncatewords(value, 15))
+        return format_html('<a href="{}">{}</a>', self._url_of(record), truncatewords(value, 15))
 
     def render_objective(self, value, record):
         plan = record.plan
         if plan is None or not plan.has_aims:
             return ""
         if plan.has_objectives:
-            return format_html(
-                '<a href="{}">{} {}</a>', record.objective.get_absolute_url(), plan.objective_name, value
-            )
+            return format_html('<a href="{}">{} {}</a>', self._url_of(record.objective), plan.objective_name, value)
         aim = record.objective.aim
-        return format_html('<a href="{}">{} {}</a>', aim.get_absolute_url(), plan.aim_name, aim.number)
+        return format_html('<a href="{}">{} {}</a>', self._url_of(aim), plan.aim_name, aim.number)
 
     def render_lead_agencies(self, record):
         return format_html_join(", ", "{}", ((str(agency),) for agency in record.lead_agencies.all())) or "—"
@@ -114,7 +128,19 @@ class ActionTable(tables.Table):
 
     def render_latest_rag(self, value, record):
         # On the action's own plan's scale (fetched by for_table()); a blank rating prints nothing.
-        return (record.plan.scale if record.plan else rating.RAG).badge(value)
+        return self._scale_of(record.plan).badge(value)
+
+    # Each row holds its own copy of its plan, whose scale would be built again from its levels for every row.
+    @cached_property
+    def _scales(self) -> dict[int, rating.Scale]:
+        return {}
+
+    def _scale_of(self, plan) -> rating.Scale:
+        if plan is None:
+            return rating.RAG
+        if plan.rating_scale_id not in self._scales:
+            self._scales[plan.rating_scale_id] = plan.scale
+        return self._scales[plan.rating_scale_id]
 
     def order_latest_rag(self, queryset, is_descending):
         queryset = queryset.annotate(rag_rank=RATING_RANK).order_by(

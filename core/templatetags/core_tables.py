@@ -1,4 +1,6 @@
-"""{% scroll_region %}: a wide table's own sideways scroll, which a keyboard can reach and a screen reader can name.
+"""{% table_body %}: a table's rows drawn in Python (core.table_rows), for the site's table templates.
+
+{% scroll_region %}: a wide table's own sideways scroll, which a keyboard can reach and a screen reader can name.
 
 WCAG 2.2 1.4.10 (reflow) lets a data table scroll sideways on a narrow screen, but only inside a region a
 keyboard user can tab to (to scroll it with the arrow keys) and a screen reader announces by the table's name.
@@ -11,6 +13,8 @@ import re
 from django import template
 from django.utils.html import format_html, strip_tags
 from django.utils.safestring import SafeString
+
+from core.table_rows import tbody_html
 
 register = template.Library()
 
@@ -47,3 +51,9 @@ def scroll_region(parser, token):
     nodelist = parser.parse(("endscroll_region",))
     parser.delete_first_token()
     return ScrollRegionNode(nodelist)
+
+
+@register.simple_tag(takes_context=True)
+def table_body(context, table, row_header=False):
+    """{% table_body table %}: the <tbody> of a django-tables2 table; row_header=True makes each first cell a <th>."""
+    return tbody_html(table, context, row_header=row_header)
