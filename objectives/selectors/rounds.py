@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from ..models import Action, Agency, ProgressRound, ProgressUpdate
 from ..services.workflow import OPEN_TO_CONTRIBUTORS
+from .report import lead_agency_lists
 
 MISSING = "missing"
 # An action's state in a round, in the order the pages count them: "missing" means no update at all.
@@ -106,20 +107,10 @@ def listed_action_states(actions: QuerySet, rounds: list[ProgressRound], *, lead
     ids = [action.pk for action in wanted]
     updates = ProgressUpdate.objects.filter(round__in=rounds, action_id__in=ids).only(*_LISTED_UPDATE).order_by()
     if leads:
-        _add_lead_agency_lists(wanted)
+        lists = lead_agency_lists(ids)
+        for action in wanted:
+            action.lead_agency_list = lists[action.pk]
     return _paired(wanted, updates, rounds)
-
-
-def _add_lead_agency_lists(actions: list[Action]) -> None:
-    """Each action's lead agencies as `lead_agency_list`: agencies holding only their names (str() is the name
-    pages show), read in one query rather than prefetched, whose bookkeeping cost more than the rows."""
-    by_action: dict[int, list[Agency]] = {action.pk: [] for action in actions}
-    # Agency's own ordering (by the name shown), as lead_agencies.all() lists them.
-    names = Agency.objects.filter(led_actions__in=list(by_action)).values_list("led_actions", "short_name", "name")
-    for action_id, short_name, name in names:
-        by_action[action_id].append(Agency(short_name=short_name, name=name))
-    for action in actions:
-        action.lead_agency_list = by_action[action.pk]
 
 
 def _paired(actions: list[Action], updates: QuerySet, rounds: list[ProgressRound]) -> list[ActionState]:

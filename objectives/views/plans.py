@@ -15,10 +15,11 @@ from core.queries import count_of
 from core.views import Crumbs, FormPageMixin, TablePageMixin, VersionedSaveMixin, trail
 
 from ..forms import AimForm, ObjectiveForm, RoundForm
-from ..models import Action, Agency, Aim, BusinessPlan, Objective, PlanShape, ProgressRound, ProgressUpdate
+from ..models import Action, Aim, BusinessPlan, Objective, PlanShape, ProgressRound, ProgressUpdate
 from ..models.shapes import in_sentence, level_words
 from ..notifications import events
 from ..plan_forms import PlanForm
+from ..selectors.report import lead_agency_lists
 from ..services.conflicts import save_versioned_form
 from ..tables import PlanTable
 from ..templatetags.deletion_tags import delete_url
@@ -134,10 +135,6 @@ class PlanDetailView(PermissionRequiredMixin, DetailView):
         return context
 
 
-# What an agency's name on the page needs (its str); any other field is read on first use.
-_AGENCY_FIELDS = ("id", "name", "short_name")
-
-
 def plan_tree(plan: BusinessPlan, *, user) -> tuple[list[Aim], list[Action]]:
     """The plan's aims, each with its `shown_objectives`, each with its `shown_actions` in natural reference order;
     and all those actions, each with its `latest_rag` and `lead_agency_list`. Five queries however big the plan.
@@ -154,15 +151,7 @@ def plan_tree(plan: BusinessPlan, *, user) -> tuple[list[Aim], list[Action]]:
     # One windowed pass over the plan's accepted updates: a third of the time of a subquery per action at 1,000.
     latest = ProgressUpdate.objects.accepted().filter(action__plan=plan).latest_per_action()
     latest_rags = dict(latest.values_list("action_id", "rag").order_by())
-    leads = defaultdict(list)
-    # One instance an agency, not one a lead: a plan of 1,000 actions has some 1,500 leads among a few dozen
-    # agencies, and making a model instance a row was a third of this function's time. In the agencies' order.
-    agencies = {}
-    lead_rows = Agency.objects.filter(led_actions__plan=plan).values_list("led_actions", *_AGENCY_FIELDS)
-    for action_pk, *fields in lead_rows:
-        if fields[0] not in agencies:
-            agencies[fields[0]] = Agency.from_db(lead_rows.db, _AGENCY_FIELDS, fields)
-        leads[action_pk].append(agencies[fields[0]])
+    leads = lead_agency_lists(Action.objects.filter(plan=plan))
     actions_by_objective = defaultdict(list)
     for action in actions:
         action.lead_agency_list = leads[action.pk]
