@@ -96,6 +96,14 @@ class ProgressUpdateQuerySet(models.QuerySet):
         own = action_model.objects.editable_by(user).values("pk")
         return self.filter(Q(state=ProgressUpdate.State.ACCEPTED) | Q(action__in=own))
 
+    def of_action_visible_to(self, user, action, *, may_write: bool):
+        """visible_to(user)'s updates of one action, when the caller already knows whether this person may write
+        it (an action's page asks): a writer who may read progress sees all of its updates, so the rule's subquery
+        of every action they may write is left out."""
+        if may_write and user.has_perm("objectives.view_progressupdate"):
+            return self.filter(action=action)
+        return self.visible_to(user).filter(action=action)
+
     def accepted(self):
         """Only accepted progress goes into the committee report."""
         return self.filter(state=ProgressUpdate.State.ACCEPTED)

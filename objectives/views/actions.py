@@ -78,7 +78,7 @@ class ActionDetailView(PermissionRequiredMixin, DetailView):
         # Whoever may write this action's progress may also see its drafts; everyone else sees accepted progress.
         can_write = is_manager or Action.objects.editable_by(user).filter(pk=action.pk).exists()
         rounds = list(ProgressRound.objects.filter(plan_id=action.plan_id).order_by("-as_of"))
-        visible = _updates_visible(user, action, can_write=can_write, is_manager=is_manager)
+        visible = ProgressUpdate.objects.of_action_visible_to(user, action, may_write=can_write)
         updates = {
             update.round_id: update
             for update in visible.select_related("author", "submitted_by", "accepted_by").order_by()
@@ -95,17 +95,6 @@ class ActionDetailView(PermissionRequiredMixin, DetailView):
         context["earlier_plans"] = earlier_progress(action, user=user)
         context["breadcrumbs"] = action_trail(action)
         return context
-
-
-def _updates_visible(user, action: Action, *, can_write: bool, is_manager: bool):
-    """The action's updates this person may see: ProgressUpdate.objects.visible_to(user)'s answer for one action.
-
-    Whoever may write the action (and read progress) sees every one of its updates there, so the rule's subquery of
-    the actions they may write, whose answer is already known, is left out.
-    """
-    if is_manager or (can_write and user.has_perm("objectives.view_progressupdate")):
-        return ProgressUpdate.objects.filter(action=action)
-    return ProgressUpdate.objects.visible_to(user).filter(action=action)
 
 
 def _timeline_entry(progress_round, update, user, *, can_write: bool) -> TimelineEntry:
