@@ -25,18 +25,20 @@ from .templatetags.objectives_tags import action_target
 # A key no database hands out, reversed in place of a real one; never shown.
 _PLACEHOLDER = 987654321987654321
 
-_url_parts: dict[tuple[str, str, str], tuple[str, str]] = {}
+_url_parts: dict[tuple, tuple[str, str]] = {}
 
 
-def url_for_each(url_name: str) -> Callable[[int], str]:
-    """A function giving `url_name`'s URL for any one key, reversed once rather than once a row.
+def url_for_each(url_name: str, *later_args: int) -> Callable[[int], str]:
+    """A function giving `url_name`'s URL for any one key, reversed once rather than once a row. The key is the URL's
+    first argument; `later_args` are the same for every row (an update's round, say).
 
     Kept per URLconf and script prefix (FORCE_SCRIPT_NAME or the server's SCRIPT_NAME), as the navigation's links
     are: the URL begins with the prefix of the request that asked.
     """
-    key = (get_urlconf() or settings.ROOT_URLCONF, get_script_prefix(), url_name)
+    key = (get_urlconf() or settings.ROOT_URLCONF, get_script_prefix(), url_name, *later_args)
     if key not in _url_parts:
-        before, _, after = reverse(url_name, args=[_PLACEHOLDER]).rpartition(str(_PLACEHOLDER))
+        url = reverse(url_name, args=[_PLACEHOLDER, *later_args])
+        before, _, after = url.rpartition(str(_PLACEHOLDER))
         _url_parts[key] = (before, after)
     before, after = _url_parts[key]
     return lambda pk: f"{before}{int(pk)}{after}"

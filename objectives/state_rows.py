@@ -1,5 +1,5 @@
 """An agency's actions in a round drawn in Python rather than by templates: My actions' rows, and the pieces the
-home page's list shares with them (each state's badge, an update's link, an action's first words).
+home page's list shares with them (each state's badge, an update's link, a returned update's comment).
 
 An officer's agency leads a hundred actions or more, and drawing each through two includes, a reversed URL and
 several filters was most of those pages' time. The HTML is what the templates drew, element for element: each
@@ -11,18 +11,14 @@ autoescaping calls.
 from collections.abc import Callable
 from html import escape
 
-from django.template.defaultfilters import linebreaksbr, truncatewords
+from django.template.defaultfilters import linebreaksbr
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
 from .models import ProgressRound, ProgressUpdate
-from .models.actions import SHORT_TEXT_WORDS
 from .plan_rows import url_for_each
 from .selectors.rounds import MISSING, ActionState
 
-# A key no database hands out, reversed in place of the action's; never shown.
-_PLACEHOLDER = 987654321987654321
 # What My actions' button says for an update in each state: writing is the outstanding work, the rest is reading.
 _BUTTONS = {
     MISSING: "Write update",
@@ -41,16 +37,7 @@ def state_badges(labels: dict[str, str]) -> dict[str, str]:
 
 def update_url(progress_round: ProgressRound) -> Callable[[int], str]:
     """The URL of writing (or reading) an action's update in this round, for any action's key: reversed once."""
-    before, _, after = reverse("objectives:progress_edit", args=[_PLACEHOLDER, progress_round.pk]).rpartition(
-        str(_PLACEHOLDER)
-    )
-    return lambda pk: f"{before}{int(pk)}{after}"
-
-
-def first_words(text: str, count: int) -> str:
-    """The `truncatewords` filter's words, escaped; Truncator only for a text it would cut, as most are shorter."""
-    words = text.split()
-    return escape(truncatewords(text, count) if len(words) > count else " ".join(words))
+    return url_for_each("objectives:progress_edit", progress_round.pk)
 
 
 def manager_comment(row: ActionState) -> str:
@@ -84,7 +71,7 @@ def my_action_rows(rows: list[ActionState], progress_round: ProgressRound, level
             '<tr role="row">\n'
             f'<th scope="row" role="rowheader" data-label="Ref">{ref}</th>\n'
             f'<td role="cell" data-label="{heading}"><a href="{action_url(action.pk)}">'
-            f"{first_words(action.text, SHORT_TEXT_WORDS)}</a></td>\n"  # Action.short_text's words
+            f"{escape(action.short_text)}</a></td>\n"
             f'<td role="cell" data-label="Lead agencies">{leads}</td>\n'
             '<td role="cell" data-label="State">\n'
             f"          {badges[row.state]}{comment}\n"

@@ -2,6 +2,7 @@
 
 from html import escape
 
+from django.template.defaultfilters import truncatewords
 from django.utils.safestring import SafeString, mark_safe
 
 # Bullets as typed ("- ", "* ") or pasted from Word ("• ", "– ", "· "): a mark, then a space, at the line's start.
@@ -83,3 +84,10 @@ def _paragraph(lines: list[str]) -> str:
 
 def _bullet_list(items: list[str]) -> str:
     return "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
+
+
+def first_words(text: str, count: int) -> str:
+    """The `truncatewords` filter's first `count` words (not escaped); Truncator only for a text it would cut, as most
+    are shorter and a page of a hundred actions asks for each one's."""
+    words = text.split()
+    return truncatewords(text, count) if len(words) > count else " ".join(words)

@@ -9,7 +9,8 @@ from django.utils.safestring import SafeString, mark_safe
 
 from objectives.models import Action, ProgressRound, ProgressUpdate
 from objectives.selectors import rounds
-from objectives.state_rows import first_words, manager_comment, state_badges, update_url
+from objectives.state_rows import manager_comment, state_badges, update_url
+from objectives.text import first_words
 
 State = ProgressUpdate.State
 # Returned updates wait on the agency with the manager's comment, then those not started, then drafts.
@@ -47,7 +48,7 @@ class RoundActions:
                 '<li class="mb-2">\n'
                 f"      {badges[row.state]}\n"
                 f'      <a href="{edit_url(row.action.pk)}">{action_name} {escape(row.action.ref)}</a>: '
-                f"{first_words(row.action.text, 16)}\n"
+                f"{escape(first_words(row.action.text, 16))}\n"
                 f"      {comment}\n"
                 "    </li>"
             )

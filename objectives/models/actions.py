@@ -6,7 +6,6 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, OuterRef, Q, Subquery
-from django.template.defaultfilters import truncatewords
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -16,6 +15,7 @@ from core.models import RatingScale
 
 from ..dates import format_target
 from ..roles import is_board_manager
+from ..text import first_words
 from .agencies import Agency
 from .plan import BusinessPlan, Objective, RefModel, RefQuerySet, SoftDeleteModel
 from .progress import ProgressUpdate
@@ -210,7 +210,7 @@ class Action(SoftDeleteModel, RefModel):
     @property
     def short_text(self) -> str:
         """Its text as a table of actions links it: the first words, so a row stays a row."""
-        return truncatewords(self.text, SHORT_TEXT_WORDS)
+        return first_words(self.text, SHORT_TEXT_WORDS)
 
     def clean(self):
         if self.objective_id:
