@@ -1,7 +1,10 @@
 """The lists of plans, actions, people, published reports and deleted items.
 
-Columns only format: the views' querysets fetch what they show.
+Columns only format: the views' querysets fetch what they show, but for the action list's lead agencies, which
+ActionTable reads for the page it shows in one query.
 """
+
+from collections.abc import Iterable
 
 import django_tables2 as tables
 from django.contrib.auth import get_user_model
@@ -18,6 +21,7 @@ from core.formats import DATE_FORMAT, DATETIME_FORMAT, display_name
 from core.models import RatingLevel
 
 from .models import Action, Agency, BusinessPlan
+from .selectors.report import lead_agency_lists
 from .services import people
 from .templatetags.objectives_tags import action_target
 
@@ -93,6 +97,12 @@ class ActionTable(tables.Table):
         attrs = STACKED_TABLE_ATTRS
         row_attrs = {"role": "row"}
 
+    def __init__(self, *args, scales: Iterable[rating.Scale] = (), **kwargs):
+        """`scales`: the rating scales (with their levels) of the plans listed, which the view read for the rating
+        filter; a scale not given is read from a row's plan, once."""
+        super().__init__(*args, **kwargs)
+        self._scales.update((scale.pk, scale) for scale in scales)
+
     # The ref and the text both link to the action, and the rows of an objective to it: each address is worked out
     # once per page rather than for every link.
     @cached_property
@@ -121,7 +131,13 @@ class ActionTable(tables.Table):
         return format_html('<a href="{}">{} {}</a>', self._url_of(aim), plan.aim_name, aim.number)
 
     def render_lead_agencies(self, record):
-        return format_html_join(", ", "{}", ((str(agency),) for agency in record.lead_agencies.all())) or "—"
+        return format_html_join(", ", "{}", ((str(agency),) for agency in self._lead_agencies[record.pk])) or "—"
+
+    # The lead agencies of the page's actions in one light query, as the plan page reads them: a prefetch built a
+    # related manager and a queryset for every row.
+    @cached_property
+    def _lead_agencies(self) -> dict[int, list[Agency]]:
+        return lead_agency_lists([row.record.pk for row in self.paginated_rows])
 
     def render_target_on(self, record):
         return action_target(record)

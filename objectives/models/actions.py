@@ -52,13 +52,9 @@ class ActionQuerySet(RefQuerySet):
         return self.filter(status=Action.Status.OPEN, target_on__lt=today)
 
     def for_table(self):
-        """Exactly what the action list's columns show."""
-        # The plan's scale and its levels come along, so each row's badge is on its own plan's scale without a query.
-        return (
-            self.select_related("objective__aim", "plan__rating_scale")
-            .prefetch_related("lead_agencies", "plan__rating_scale__levels")
-            .with_latest_rag()
-        )
+        """What the action list's columns show of each action itself. ActionTable reads the page's lead agencies in
+        one query of its own, and its rating scales from the list's view (or once a scale, read from the plan)."""
+        return self.select_related("objective__aim", "plan__rating_scale").with_latest_rag()
 
     def rag_counts(self, scale: rating.Scale | None = None) -> dict[str, int]:
         """How many of these actions stand at each entry of `scale`'s key (RAG's without one), by latest update."""

@@ -45,8 +45,8 @@ class ActionListView(PermissionRequiredMixin, TablePageMixin, FilterView):
         return {**super().get_filterset_kwargs(filterset_class), "rating_scales": self.rating_scales}
 
     def get_table_kwargs(self):
-        # Plans that rate nothing have no rating column.
-        return {} if self.rating_scales else {"exclude": ("latest_rag",)}
+        # Plans that rate nothing have no rating column; the others' scales are those the rating filter offers.
+        return {"scales": self.rating_scales} if self.rating_scales else {"exclude": ("latest_rag",)}
 
 
 @dataclass

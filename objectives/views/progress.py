@@ -87,10 +87,12 @@ class ProgressEditView(_UpdateFormMixin, PermissionRequiredMixin, KeepsTypedText
     template_name = "objectives/progress_form.html"
 
     # Looked up after the permission check; another agency's action is not found, so a POST changes nothing.
+    # Its lead agencies are not prefetched: only the page shows them (one query either way), and a save that goes
+    # through, nearly a third of all requests, never reads them.
     @cached_property
     def action(self) -> Action:
         actions = Action.objects.editable_by(self.request.user).select_related("objective", "plan__rating_scale")
-        actions = actions.prefetch_related("lead_agencies", "plan__rating_scale__levels")
+        actions = actions.prefetch_related("plan__rating_scale__levels")
         return get_object_or_404(actions, pk=self.kwargs["pk"])
 
     @cached_property

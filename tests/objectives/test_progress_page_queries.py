@@ -36,10 +36,11 @@ def test_saving_a_draft_again_asks_the_same_queries_however_many_rounds(
     url = reverse("objectives:progress_edit", args=[action.pk, open_round.pk])
     data = {"rag": "amber", "progress": "Moving again.", "impact": "", "version": "1", "intent": "save"}
 
-    # session, user, the user's and the groups' permissions (two); the action, its agencies and its plan's levels, the
-    # round, the update; then the transaction (a savepoint in a test), the closed-round check, the locked update, the
-    # save's savepoint, the update, its history row and the two releases. Nothing fetched twice, nothing per round.
-    with django_assert_num_queries(16):
+    # session, user, the user's and the groups' permissions (two); the action and its plan's levels, the round, the
+    # update; then the transaction (a savepoint in a test), the closed-round check, the locked update, the save's
+    # savepoint, the update, its history row and the two releases. Nothing fetched twice, nothing per round, and not
+    # the action's lead agencies, which only the page shows.
+    with django_assert_num_queries(15):
         response = contributor_client.post(url, data)
 
     assert response.status_code == 302
@@ -53,8 +54,8 @@ def test_the_progress_page_asks_the_same_queries_however_many_rounds(
     open_round = with_earlier_rounds(action, rounds)
     url = reverse("objectives:progress_edit", args=[action.pk, open_round.pk])
 
-    # session, user, the user's and the groups' permissions (two); the action, its agencies and its plan's levels,
-    # the round, the update and the last round's accepted one
+    # session, user, the user's and the groups' permissions (two); the action and its plan's levels, the round, the
+    # update, the last round's accepted one, and the action's lead agencies as the page shows them
     with django_assert_num_queries(9):
         response = contributor_client.get(url)
 

@@ -157,8 +157,8 @@ def test_action_list_queries_do_not_grow_with_actions(manager_client, objective,
 
     # session, user, the user's and their groups' permissions, the plans' rating scales and their levels (for the
     # rating filter and column), count, one page of actions with plan, scale, objective and latest rating, their
-    # lead agencies, their scales' levels, and the choices of the plan, objective and lead agency filters
-    with django_assert_num_queries(12):
+    # lead agencies, and the choices of the plan, objective and lead agency filters
+    with django_assert_num_queries(11):
         response = manager_client.get(LIST_URL)
 
     assert response.status_code == HTTPStatus.OK
