@@ -101,13 +101,11 @@ class ActionTable(tables.Table):
         """`scales`: the rating scales (with their levels) of the plans listed, which the view read for the rating
         filter; a scale not given is read from a row's plan, once."""
         super().__init__(*args, **kwargs)
-        self._scales.update((scale.pk, scale) for scale in scales)
-
-    # The ref and the text both link to the action, and the rows of an objective to it: each address is worked out
-    # once per page rather than for every link.
-    @cached_property
-    def _urls(self) -> dict[tuple[type, int], str]:
-        return {}
+        # The ref and the text both link to the action, and the rows of an objective to it: each address is worked
+        # out once per page rather than for every link.
+        self._urls: dict[tuple[type, int], str] = {}
+        # Each row holds its own copy of its plan, whose scale would be built again from its levels for every row.
+        self._scales: dict[int, rating.Scale] = {scale.pk: scale for scale in scales}
 
     def _url_of(self, instance) -> str:
         key = (type(instance), instance.pk)
@@ -143,13 +141,9 @@ class ActionTable(tables.Table):
         return action_target(record)
 
     def render_latest_rag(self, value, record):
-        # On the action's own plan's scale (fetched by for_table()); a blank rating prints nothing.
+        # On the action's own plan's scale (given by the view, or read from the plan once); a blank rating prints
+        # nothing.
         return self._scale_of(record.plan).badge(value)
-
-    # Each row holds its own copy of its plan, whose scale would be built again from its levels for every row.
-    @cached_property
-    def _scales(self) -> dict[int, rating.Scale]:
-        return {}
 
     def _scale_of(self, plan) -> rating.Scale:
         if plan is None:

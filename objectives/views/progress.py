@@ -88,7 +88,7 @@ class ProgressEditView(_UpdateFormMixin, PermissionRequiredMixin, KeepsTypedText
 
     # Looked up after the permission check; another agency's action is not found, so a POST changes nothing.
     # Its lead agencies are not prefetched: only the page shows them (one query either way), and a save that goes
-    # through, nearly a third of all requests, never reads them.
+    # through, as many requests as the page itself, never reads them.
     @cached_property
     def action(self) -> Action:
         actions = Action.objects.editable_by(self.request.user).select_related("objective", "plan__rating_scale")
